@@ -1,0 +1,36 @@
+"""Texts of the activities app that readers see, in English and Spanish."""
+# A text required by its model is required in English (the default language) in forms;
+# Spanish may follow later, and `manage.py check_translations` lists what is still missing.
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Activity, GroupReport, Objective, Output, ProgressEntry, Topic
+
+
+@register(Objective)
+class ObjectiveTranslation(TranslationOptions):
+    fields = ("title", "text")
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Activity)
+class ActivityTranslation(TranslationOptions):
+    fields = ("text", "coordination", "start_text", "end_text")
+
+
+@register(Output)
+class OutputTranslation(TranslationOptions):
+    fields = ("text", "timetable")
+
+
+@register(ProgressEntry)
+class ProgressEntryTranslation(TranslationOptions):
+    fields = ("remarks",)
+
+
+@register(GroupReport)
+class GroupReportTranslation(TranslationOptions):
+    fields = ("output_as_reported", "obstacles", "gender_notes")

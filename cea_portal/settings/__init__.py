@@ -1,0 +1,1 @@
+"""Settings split by purpose: base, development (the default), production and test."""

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, a throw-away secret key, console e-mail."""
+from .base import *  # noqa: F401,F403
+from .base import SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

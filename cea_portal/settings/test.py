@@ -1,0 +1,7 @@
+"""The test suite: fast password hashing, DEBUG off as in production."""
+from .base import *  # noqa: F401,F403
+
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,11 @@
+"""Every page lives under a language prefix: /en/... and /es/... . A request without one is
+redirected by LocaleMiddleware to the visitor's language."""
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("groups.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,57 @@
+"""Reading a translated field in the active language, and finding what is untranslated."""
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as shown to a reader: in `lang`, which differs from the reader's language
+    when the reader's language is missing and the other one stands in for it."""
+
+    text: str
+    lang: str
+    untranslated: bool
+
+
+def shown(obj, field: str, lang: str | None = None) -> Shown:
+    """The value of `obj.field` in `lang` (default: the active language); when that is empty,
+    the first other language that has it, flagged as untranslated."""
+    lang = (lang or get_language() or LANGUAGES[0])[:2]
+    value = getattr(obj, build_localized_fieldname(field, lang), "") or ""
+    if value:
+        return Shown(value, lang, False)
+    for other in LANGUAGES:
+        other_value = getattr(obj, build_localized_fieldname(field, other), "") or ""
+        if other != lang and other_value:
+            return Shown(other_value, other, True)
+    return Shown("", lang, False)
+
+
+@dataclass(frozen=True)
+class Gap:
+    model: str
+    pk: int
+    label: str
+    field: str
+    missing: tuple
+
+
+def translation_gaps():
+    """Every record and field where some languages have a text and others do not, or where a
+    required text is missing altogether."""
+    for model in translator.get_registered_models(abstract=False):
+        fields = translator.get_options_for_model(model).fields
+        for obj in model._default_manager.all().order_by("pk"):
+            for field in fields:
+                values = {lang: getattr(obj, build_localized_fieldname(field, lang)) or ""
+                          for lang in LANGUAGES}
+                missing = tuple(lang for lang, value in values.items() if not str(value).strip())
+                required = not model._meta.get_field(field).blank
+                if missing and (len(missing) < len(LANGUAGES) or required):
+                    yield Gap(model._meta.label, obj.pk, str(obj)[:60], field, missing)

@@ -1,0 +1,393 @@
+"""Who is who in the Conference: countries, institutions, meetings, programmes and the
+working groups with their roles and financing."""
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .wording import day_range_label, ordinal, roman
+
+
+class Country(models.Model):
+    class Membership(models.TextChoices):
+        MEMBER = "member", _("member State")
+        ASSOCIATE = "associate", _("associate member")
+        NONE = "none", _("not a member")
+
+    iso3 = models.CharField(_("ISO 3166 alpha-3 code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    membership = models.CharField(
+        _("membership of the Conference"), max_length=10, choices=Membership.choices,
+        default=Membership.MEMBER,
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso3__regex=r"^[A-Z]{3}$"), name="country_iso3_three_capitals"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name or self.iso3
+
+    def clean(self):
+        self.iso3 = (self.iso3 or "").upper()
+
+    def natural_key(self):
+        return (self.iso3,)
+
+
+class Institution(models.Model):
+    class Kind(models.TextChoices):
+        NSO = "nso", _("national statistical office")
+        NATIONAL = "national", _("other national body")
+        ECLAC = "eclac", _("ECLAC division")
+        INTERNATIONAL = "international", _("international or regional organization")
+        OTHER = "other", _("other")
+
+    code = models.CharField(
+        _("code"), max_length=40, unique=True,
+        help_text=_("Stable key used in spreadsheets and fixtures: ACRONYM@ISO3 for a national "
+                    "body (INEGI@MEX), the acronym alone otherwise (UNICEF)."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=255)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="institutions",
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent institution"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="units",
+    )
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="institution_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError({"parent": _("An institution cannot be its own ancestor.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Meeting(models.Model):
+    class Body(models.TextChoices):
+        CONFERENCE = "conference", _("Statistical Conference of the Americas")
+        EXECUTIVE_COMMITTEE = "committee", _("Executive Committee")
+
+    CODE_PREFIX = {Body.CONFERENCE: "CEA", Body.EXECUTIVE_COMMITTEE: "CE"}
+
+    body = models.CharField(_("body"), max_length=10, choices=Body.choices)
+    number = models.PositiveSmallIntegerField(
+        _("ordinal number"), validators=[MinValueValidator(1)],
+        help_text=_("10 for the tenth meeting."),
+    )
+    code = models.CharField(
+        _("code"), max_length=12, unique=True, editable=False,
+        help_text=_("Short code used on command lines and in URLs: CEA.10, CE.20."),
+    )
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    is_virtual = models.BooleanField(_("virtual meeting"), default=False)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="meeting_unique_body_number"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="meeting_end_not_before_start"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="meeting_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.name}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The meeting cannot end before it starts.")})
+        if not self.is_virtual and not self.place:
+            raise ValidationError({"place": _("Give the place, or mark the meeting as virtual.")})
+
+    def save(self, *args, **kwargs):
+        self.code = f"{self.CODE_PREFIX[self.body]}.{self.number}"
+        super().save(*args, **kwargs)
+
+    @property
+    def name(self) -> str:
+        """The meeting written out in the active language, as the heading block shows it."""
+        from django.utils.translation import gettext
+
+        number = ordinal(self.number).capitalize()
+        if self.body == self.Body.CONFERENCE:
+            return gettext(
+                "%(ordinal)s meeting of the Statistical Conference of the Americas of the "
+                "Economic Commission for Latin America and the Caribbean"
+            ) % {"ordinal": number}
+        return gettext(
+            "%(ordinal)s meeting of the Executive Committee of the Statistical Conference of "
+            "the Americas of the Economic Commission for Latin America and the Caribbean"
+        ) % {"ordinal": number}
+
+    @property
+    def place_and_dates(self) -> str:
+        """"Santiago, 19-21 November 2019" / "Reunión virtual, 7 y 8 de abril de 2021"."""
+        from django.utils.translation import gettext
+
+        where = gettext("Virtual meeting") if self.is_virtual else self.place
+        return f"{where}, {day_range_label(self.start_date, self.end_date)}"
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def current(self):
+        """The programme now in force: the latest one."""
+        return self.order_by("-start_year").first()
+
+
+class Programme(models.Model):
+    start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    title = models.CharField(_("title"), max_length=300)
+    approved_at = models.ForeignKey(
+        Meeting, verbose_name=_("approved at"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="programmes_approved",
+    )
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year=models.F("start_year") + 1), name="programme_is_biennial"
+            ),
+        ]
+
+    def __str__(self):
+        return self.period
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}-{self.end_year}"
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year != self.start_year + 1:
+            raise ValidationError({"end_year": _("A biennial programme lasts two years.")})
+        if self.approved_at and self.approved_at.body != Meeting.Body.CONFERENCE:
+            raise ValidationError(
+                {"approved_at": _("A programme is approved at a meeting of the Conference.")}
+            )
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def with_roles(self):
+        """Groups with their roles, countries and institutions fetched in a fixed number of queries."""
+        return self.select_related("programme").prefetch_related(
+            models.Prefetch(
+                "roles", queryset=GroupRole.objects.select_related("country", "institution")
+            )
+        )
+
+    def coordinated_by(self, country):
+        return self.filter(roles__role=GroupRole.Role.COORDINATING, roles__country=country).distinct()
+
+
+class WorkingGroup(models.Model):
+    class DocumentType(models.TextChoices):
+        REGIONAL_STANDARD = "regional_standard", _("regional standard for adoption by the Conference")
+        THEMATIC = "thematic", _("thematic document")
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="groups"
+    )
+    number = models.PositiveSmallIntegerField(
+        _("position"), validators=[MinValueValidator(1)],
+        help_text=_("Position in the programme, shown as a roman numeral."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=120)
+    output = models.CharField(
+        _("output"), max_length=400, help_text=_("The document the group produces.")
+    )
+    background = models.TextField(_("background"), blank=True)
+    expected_impact = models.TextField(_("expected impact"), blank=True)
+    financing = models.TextField(_("budget and financing"), blank=True)
+    document_type = models.CharField(
+        _("type of document"), max_length=20, choices=DocumentType.choices, blank=True
+    )
+
+    objects = WorkingGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["programme__start_year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "number"], name="group_unique_position_in_programme"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="group_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.programme_id and self.programme.period}/{self.numeral} {self.name}"
+
+    @property
+    def numeral(self) -> str:
+        return roman(self.number) if self.number else ""
+
+    @property
+    def code(self) -> str:
+        """"2020-2021/IV": how command lines and spreadsheets name a group."""
+        return f"{self.programme.period}/{self.numeral}"
+
+    def roles_of(self, role):
+        """The group's roles of one kind, in order (uses prefetched roles when present)."""
+        return sorted((r for r in self.roles.all() if r.role == role), key=lambda r: r.order)
+
+    @property
+    def coordinating_roles(self):
+        return self.roles_of(GroupRole.Role.COORDINATING)
+
+    @property
+    def member_roles(self):
+        return self.roles_of(GroupRole.Role.MEMBER)
+
+    @property
+    def secretariat_roles(self):
+        return self.roles_of(GroupRole.Role.SECRETARIAT)
+
+    @property
+    def participating_roles(self):
+        return self.roles_of(GroupRole.Role.PARTICIPATING)
+
+
+class GroupRole(models.Model):
+    """One line of a group's roles: a coordinating or member country, a technical
+    secretariat or a participating body, in the order the programme lists them."""
+
+    class Role(models.TextChoices):
+        COORDINATING = "coordinating", _("coordinating country")
+        MEMBER = "member", _("member country")
+        SECRETARIAT = "secretariat", _("technical secretariat")
+        PARTICIPATING = "participating", _("participating body")
+
+    COUNTRY_ROLES = (Role.COORDINATING, Role.MEMBER)
+
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="group_roles",
+    )
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("institution"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="group_roles",
+        help_text=_("For a coordinating country, its coordinating institution."),
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["group", "role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "role", "order"], name="role_unique_order"),
+            models.CheckConstraint(
+                condition=~Q(role__in=["coordinating", "member"]) | Q(country__isnull=False),
+                name="role_country_required_for_country_roles",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["coordinating", "member"]) | Q(institution__isnull=False),
+                name="role_institution_required_for_bodies",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.country or self.institution
+        if self.role == self.Role.COORDINATING and self.institution:
+            return f"{self.country}: {self.institution}"
+        return str(who)
+
+    def clean(self):
+        if self.role in self.COUNTRY_ROLES and not self.country_id:
+            raise ValidationError({"country": _("A coordinating or member country needs a country.")})
+        if self.role not in self.COUNTRY_ROLES and not self.institution_id:
+            raise ValidationError(
+                {"institution": _("A technical secretariat or participating body needs an institution.")}
+            )
+        if (self.role == self.Role.COORDINATING and self.institution_id and self.country_id
+                and self.institution.country_id not in (None, self.country_id)):
+            raise ValidationError(
+                {"institution": _("The coordinating institution must belong to the coordinating country.")}
+            )
+
+
+class FinancingSource(models.Model):
+    """A row of a group's table of financing sources."""
+
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        related_name="financing_sources",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    institution = models.ForeignKey(
+        Institution, verbose_name=_("source institution"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="financing",
+    )
+    label = models.CharField(
+        pgettext_lazy("financing", "source as written"), max_length=255, blank=True,
+        help_text=_("How the table names the source, when not just the institution's name."),
+    )
+    amount_usd = models.DecimalField(
+        _("amount (US$)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    form = models.CharField(_("form of the contribution"), max_length=300, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("financing source")
+        verbose_name_plural = _("financing sources")
+        ordering = ["group", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "order"], name="financing_unique_order"),
+            models.CheckConstraint(
+                condition=Q(amount_usd__isnull=True) | Q(amount_usd__gte=0),
+                name="financing_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label or str(self.institution or "")
+
+    def clean(self):
+        if not self.institution_id and not (self.label_en or self.label_es):
+            raise ValidationError({"institution": _("Name the source: an institution or its label.")})

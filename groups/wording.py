@@ -1,0 +1,77 @@
+"""How the Conference writes numbers, months and date ranges in English and Spanish
+(see the glossary: ordinals written out, "5 April 2021" / "5 de abril de 2021")."""
+from django.utils import formats
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language
+
+_EN_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_EN_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+             "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_EN_TENS_ORD = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth"}
+_EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty"}
+
+# Feminine forms: "reunión" and "sesión" are feminine. 11 and 12 keep their UN forms.
+_ES_UNITS = ["", "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima",
+             "octava", "novena"]
+_ES_TEENS = ["décima", "undécima", "duodécima", "decimotercera", "decimocuarta",
+             "decimoquinta", "decimosexta", "decimoséptima", "decimoctava", "decimonovena"]
+_ES_TENS = {2: "vigésima", 3: "trigésima", 4: "cuadragésima", 5: "quincuagésima"}
+
+MAX_ORDINAL = 59
+
+
+def ordinal(n: int, lang: str | None = None) -> str:
+    """The ordinal written out ("twentieth", "vigésima"), 1 to 59."""
+    if not 1 <= n <= MAX_ORDINAL:
+        raise ValueError(f"No written ordinal for {n}")
+    lang = (lang or get_language() or "en")[:2]
+    tens, units = divmod(n, 10)
+    if lang == "es":
+        if tens == 0:
+            return _ES_UNITS[units]
+        if tens == 1:
+            return _ES_TEENS[units]
+        return _ES_TENS[tens] + (f" {_ES_UNITS[units]}" if units else "")
+    if tens == 0:
+        return _EN_UNITS[units]
+    if tens == 1:
+        return _EN_TEENS[units]
+    return _EN_TENS_ORD[tens] if not units else f"{_EN_TENS[tens]}-{_EN_UNITS[units]}"
+
+
+def month_label(value) -> str:
+    """"January 2020" / "enero de 2020" in the active language."""
+    return formats.date_format(value, "YEAR_MONTH_FORMAT")
+
+
+def day_label(value) -> str:
+    """"5 April 2021" / "5 de abril de 2021"."""
+    if (get_language() or "en")[:2] == "es":
+        return f"{value.day} de {MONTHS[value.month]} de {value.year}"
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+def day_range_label(start, end) -> str:
+    """"7-8 April 2021" / "7 y 8 de abril de 2021" / "19 a 21 de noviembre de 2019"."""
+    es = (get_language() or "en")[:2] == "es"
+    if start == end:
+        return day_label(start)
+    if (start.year, start.month) == (end.year, end.month):
+        if es:
+            joiner = " y " if end.day - start.day == 1 else " a "
+            return f"{start.day}{joiner}{end.day} de {MONTHS[end.month]} de {end.year}"
+        return f"{start.day}-{end.day} {MONTHS[end.month]} {end.year}"
+    if es:
+        return f"{day_label(start)} a {day_label(end)}"
+    return f"{day_label(start)} - {day_label(end)}"
+
+
+def roman(n: int) -> str:
+    """Roman numeral of a working group's position."""
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for value, letters in numerals:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
