@@ -33,9 +33,12 @@ def theme_filter(group_path=""):
         parameter_name = "theme"
 
         def lookups(self, request, model_admin):
+            # Keyed by the English theme so that a link works in both languages.
             field = f"theme_{(get_language() or 'en')[:2]}"
-            themes = WorkingGroup.objects.order_by(field).values_list("theme_en", field).distinct()
-            return [(en, shown or en) for en, shown in themes]
+            themes = {}
+            for group in WorkingGroup.objects.only("theme_en", field):
+                themes[group.theme_en] = getattr(group, field) or group.theme_en
+            return sorted(themes.items(), key=lambda item: item[1])
 
         def queryset(self, request, queryset):
             if self.value():

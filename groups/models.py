@@ -213,8 +213,10 @@ class WorkingGroupQuerySet(models.QuerySet):
             )
         )
 
-    def coordinated_by(self, country):
-        return self.filter(roles__role=GroupRole.Role.COORDINATING, roles__country=country).distinct()
+    def coordinated_by_iso3(self, iso3):
+        return self.filter(
+            roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3
+        ).distinct()
 
 
 class WorkingGroup(models.Model):

@@ -1,0 +1,145 @@
+"""The secretariat's admin: every page opens in both languages, nothing loads from outside,
+and bad input is refused next to its field with nothing written."""
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
+
+from activities.models import Activity, ProgressEntry, ReportingRound
+from groups.models import WorkingGroup
+
+from .admin_forms import post_data_from
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_MODELS = [m for m in admin.site._registry if m._meta.app_label in ("groups", "activities", "reports")]
+
+
+def admin_url(model, view, lang, *args):
+    with translation.override(lang):
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def assert_no_external_resources(response):
+    html = response.content.decode()
+    external = re.findall(r'(?:src|href)="((?:https?:)?//[^"]*)"', html)
+    assert not external, external
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("model", PORTAL_MODELS, ids=lambda m: m._meta.label)
+def test_every_list_add_and_change_page_opens(secretariat_client, model, lang):
+    for url in (admin_url(model, "changelist", lang), admin_url(model, "add", lang)):
+        response = secretariat_client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Language"] == lang
+        assert_no_external_resources(response)
+    obj = model._default_manager.order_by("pk").first()
+    assert obj is not None, f"the fixtures have no {model._meta.label}"
+    response = secretariat_client.get(admin_url(model, "change", lang, obj.pk))
+    assert response.status_code == 200
+    assert_no_external_resources(response)
+
+
+def test_admin_interface_follows_the_language(secretariat_client):
+    response = secretariat_client.get(admin_url(WorkingGroup, "changelist", "es"))
+    assert "Grupos de trabajo" in response.content.decode()
+
+
+def test_working_group_page_edits_everything_inline(secretariat_client):
+    group = WorkingGroup.objects.get(number=5)
+    response = secretariat_client.get(admin_url(WorkingGroup, "change", "en", group.pk))
+    prefixes = {inline.formset.prefix for inline in response.context["inline_admin_formsets"]}
+    assert prefixes == {"roles", "objectives", "topics", "activities", "outputs", "financing_sources"}
+    html = response.content.decode()
+    assert 'name="name_en"' in html and 'name="name_es"' in html
+
+
+@pytest.mark.parametrize("query", ["programme=1", "theme=gender", "coordinator=MEX", "round=1"])
+def test_activity_list_filters(secretariat_client, query):
+    round_ = ReportingRound.objects.get()
+    query = query.replace("round=1", f"round={round_.pk}").replace(
+        "programme=1", f"programme={round_.programme_id}")
+    response = secretariat_client.get(admin_url(Activity, "changelist", "en") + "?" + query)
+    assert response.status_code == 200
+    shown = response.context["cl"].result_count
+    assert 0 < shown < Activity.objects.count() or query.startswith("programme")
+
+
+def test_group_list_filter_by_coordinating_country(secretariat_client):
+    response = secretariat_client.get(admin_url(WorkingGroup, "changelist", "en") + "?coordinator=COL")
+    numerals = sorted(g.number for g in response.context["cl"].result_list)
+    assert numerals == sorted(WorkingGroup.objects.coordinated_by_iso3("COL").values_list("number", flat=True))
+    assert 1 in numerals and 5 not in numerals
+
+
+@pytest.mark.parametrize("lang,value,message", [
+    ("en", "101", "Ensure this value is less than or equal to 100."),
+    ("en", "-1", "Ensure this value is greater than or equal to 0."),
+    ("en", "abc", "Enter a whole number."),
+    ("es", "101", "Asegúrese de que este valor es menor o igual a 100."),
+])
+def test_bad_percentage_is_refused_next_to_the_field(secretariat_client, lang, value, message):
+    entry = ProgressEntry.objects.order_by("pk").first()
+    url = admin_url(ProgressEntry, "change", lang, entry.pk)
+    data = post_data_from(secretariat_client.get(url))
+    data["percent"] = value
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    field_errors = response.context["adminform"].form.errors
+    assert list(field_errors) == ["percent"]
+    html = response.content.decode()
+    field_block = html[html.index('class="form-row field-percent'):]
+    assert message in field_block[:field_block.index('name="percent"')]
+    entry_after = ProgressEntry.objects.get(pk=entry.pk)
+    assert entry_after.percent == entry.percent
+
+
+def test_duplicate_progress_entry_is_refused(secretariat_client):
+    entry = ProgressEntry.objects.order_by("pk").first()
+    before = ProgressEntry.objects.count()
+    url = admin_url(ProgressEntry, "add", "en")
+    response = secretariat_client.post(url, {
+        "round": entry.round_id, "activity": entry.activity_id, "percent": "50",
+        "remarks_en": "again", "remarks_es": "otra vez"})
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+    assert ProgressEntry.objects.count() == before
+
+
+def test_end_month_before_start_is_refused(secretariat_client):
+    activity = Activity.objects.filter(start_month__isnull=False, end_month__isnull=False).first()
+    url = admin_url(Activity, "change", "en", activity.pk)
+    data = post_data_from(secretariat_client.get(url))
+    data["start_month"], data["end_month"] = "2021-05", "2021-02"
+    data["text_en"] = "A changed text that must not be saved"
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert "The end month cannot be before the start month." in response.content.decode()
+    assert Activity.objects.get(pk=activity.pk).text_en == activity.text_en
+
+
+def test_unchanged_activity_form_saves(secretariat_client):
+    """The helper posts what the browser would: an untouched form saves cleanly."""
+    activity = Activity.objects.filter(start_month__isnull=False).first()
+    url = admin_url(Activity, "change", "en", activity.pk)
+    data = post_data_from(secretariat_client.get(url))
+    data["text_es"] = activity.text_es + " (revisado)"
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 302
+    assert Activity.objects.get(pk=activity.pk).text_es.endswith("(revisado)")
+
+
+def test_duplicate_activity_order_in_group_inline_writes_nothing(secretariat_client):
+    group = WorkingGroup.objects.get(number=5)
+    url = admin_url(WorkingGroup, "change", "en", group.pk)
+    data = post_data_from(secretariat_client.get(url))
+    data["activities-1-order"] = data["activities-0-order"]
+    data["name_en"] = "Renamed group"
+    response = secretariat_client.post(url, data)
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for order" in response.content.decode() or \
+        "already exists" in response.content.decode()
+    assert WorkingGroup.objects.get(pk=group.pk).name_en == group.name_en

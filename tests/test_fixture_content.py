@@ -1,0 +1,144 @@
+"""The fixtures carry the real 2020-2021 programme and its second report (LC/CE.20/3)."""
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from activities.loading import load_programme
+from activities.models import Activity, ProgressEntry, ReportingRound
+from groups.models import Country, GroupRole, Institution, Meeting, Programme, WorkingGroup
+
+pytestmark = pytest.mark.django_db
+
+# Percentages as printed in LC/CE.20/3, per group of the programme. The report lists the
+# programme's groups VIII (prices) and IX (administrative records) in the other order.
+SECOND_REPORT = {
+    1: [100, 100, 100, 100, 100, 0],
+    2: [100, 100, 100, 100, 90, 0, 0],
+    3: [70, 70, 60, 70, 50],
+    4: [100, 100, 100, 70, 50, 60, 10, 65, 100, 100],
+    5: [100, 95, 70, 0],
+    6: [100] * 12 + [50, 30, 10, 20, 0, 0, 20, 20, 0, 0, 0, 0],
+    7: [25, 60, 30, 15],
+    8: [100, 100, 100, 70, 50, 40, 0, 0],
+    9: [100, 100, 100, 100, 100, 100, 8, 0],
+    10: [100, 70, 70, 70],
+    11: [70, 50, 50, 50, 0],
+}
+
+# Activities in the programme's plan of activities (LC/CEA.10/5), per group.
+PLAN_SIZES = {1: 14, 2: 4, 3: 3, 4: 9, 5: 5, 6: 7, 7: 10, 8: 5, 9: 8, 10: 16, 11: 10}
+
+
+@pytest.fixture
+def second_round():
+    return ReportingRound.objects.get(meeting__code="CE.20")
+
+
+def test_meetings_and_programme():
+    conference = Meeting.objects.get(code="CEA.10")
+    assert (conference.place_en, str(conference.start_date), str(conference.end_date)) == (
+        "Santiago", "2019-11-19", "2019-11-21")
+    committee = Meeting.objects.get(code="CE.20")
+    assert committee.is_virtual and str(committee.start_date) == "2021-04-07"
+    programme = Programme.objects.get(start_year=2020)
+    assert programme.approved_at == conference
+    assert programme.groups.count() == 11
+
+
+def test_every_member_and_associate_member():
+    assert Country.objects.filter(membership="member").count() == 44
+    assert Country.objects.filter(membership="associate").count() == 9
+    venezuela = Country.objects.get(iso3="VEN")
+    assert venezuela.name_en == "Venezuela (Bolivarian Republic of)"
+    assert venezuela.name_es == "Venezuela (República Bolivariana de)"
+
+
+def test_groups_in_programme_order_with_coordinators():
+    groups = list(WorkingGroup.objects.filter(programme__start_year=2020).with_roles())
+    assert [g.numeral for g in groups] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII",
+                                          "IX", "X", "XI"]
+    assert groups[0].output_en.startswith("Guide to the implementation of a quality assurance")
+    first = groups[0].coordinating_roles
+    assert [(r.country.iso3, r.institution.code) for r in first] == [
+        ("COL", "DANE@COL"), ("MEX", "INEGI@MEX"), ("ECU", "INEC@ECU")]
+    for group in groups:
+        assert group.coordinating_roles, group
+        assert group.secretariat_roles, group
+        assert group.objectives.filter(kind="general").exists(), group
+        assert group.objectives.filter(kind="specific").exists(), group
+
+
+def test_group_five_financing_table():
+    group = WorkingGroup.objects.get(programme__start_year=2020, number=5)
+    rows = list(group.financing_sources.order_by("order"))
+    assert [int(r.amount_usd) for r in rows] == [10000, 15000, 15000, 25000]
+    assert rows[0].institution == Institution.objects.get(code="DIGESTYC@SLV")
+    assert all(r.form_es and r.purpose_es for r in rows)
+
+
+@pytest.mark.parametrize("number", range(1, 12))
+def test_second_report_percentages_in_order(number, second_round):
+    entries = ProgressEntry.objects.filter(
+        round=second_round, activity__group__number=number
+    ).order_by("activity__order")
+    assert [e.percent for e in entries] == SECOND_REPORT[number]
+
+
+def test_second_report_has_85_activities(second_round):
+    assert ProgressEntry.objects.filter(round=second_round).count() == 85
+
+
+@pytest.mark.parametrize("number", range(1, 12))
+def test_plan_of_activities(number):
+    activities = Activity.objects.filter(group__programme__start_year=2020, group__number=number)
+    planned = activities.in_plan()
+    assert planned.count() == PLAN_SIZES[number]
+    assert list(planned.values_list("plan_no", flat=True)) == list(range(1, PLAN_SIZES[number] + 1))
+    orders = list(activities.order_by("order").values_list("order", flat=True))
+    assert orders == list(range(1, len(orders) + 1))
+
+
+def test_plan_dates_months_and_phrases():
+    first = Activity.objects.get(group__number=1, plan_no=1)
+    assert (str(first.start_month), str(first.end_month)) == ("2020-01-01", "2020-04-01")
+    seminar = Activity.objects.get(group__number=2, plan_no=2)
+    assert seminar.start_month is None
+    assert seminar.start_text_en == "To be decided in May 2020"
+    assert seminar.start_text_es
+
+
+def test_reported_activity_that_was_planned_carries_both(second_round):
+    # Group I, report no. 2 is plan no. 5: one activity with the plan's dates and the progress.
+    activity = Activity.objects.get(group__number=1, plan_no=5)
+    assert str(activity.start_month) == "2020-05-01"
+    assert activity.progress.get(round=second_round).percent == 100
+
+
+def test_group_seven_topics_and_coordination():
+    activities = Activity.objects.filter(group__number=7, progress__isnull=False).order_by("order")
+    assert all(a.coordination_en and a.coordination_es for a in activities)
+
+
+def test_every_text_in_both_languages(capsys):
+    call_command("check_translations")
+    assert "Every text exists in English and Spanish." in capsys.readouterr().out
+
+
+def test_loading_twice_changes_nothing():
+    counts = load_programme(Path(settings.BASE_DIR) / "fixtures")
+    assert not [key for key in counts if not key.endswith("unchanged")], counts
+
+
+def test_loads_into_an_empty_database():
+    for model in (ProgressEntry, Activity, ReportingRound, GroupRole, WorkingGroup, Programme,
+                  Meeting):
+        model.objects.all().delete()
+    Institution.objects.update(parent=None)
+    Institution.objects.all().delete()
+    Country.objects.all().delete()
+    counts = load_programme(Path(settings.BASE_DIR) / "fixtures")
+    assert counts["progressentry created"] == 85
+    assert counts["workinggroup created"] == 11
+    assert WorkingGroup.objects.count() == 11
