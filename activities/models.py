@@ -234,7 +234,8 @@ class ReportingRound(models.Model):
     def title(self) -> str:
         from django.utils.translation import gettext
 
-        return gettext("%(ordinal)s report") % {"ordinal": ordinal(self.number).capitalize()}
+        return gettext("%(ordinal)s report") % {
+            "ordinal": ordinal(self.number, feminine=False).capitalize()}
 
     def clean(self):
         errors = {}

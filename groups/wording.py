@@ -20,23 +20,34 @@ _ES_TENS = {2: "vigésima", 3: "trigésima", 4: "cuadragésima", 5: "quincuagés
 MAX_ORDINAL = 59
 
 
-def ordinal(n: int, lang: str | None = None) -> str:
-    """The ordinal written out ("twentieth", "vigésima"), 1 to 59."""
+def ordinal(n: int, lang: str | None = None, *, feminine: bool = True) -> str:
+    """The ordinal written out before a noun ("twentieth", "vigésima" reunión, "segundo"
+    informe), 1 to 59. Spanish agrees in gender; English ignores `feminine`."""
     if not 1 <= n <= MAX_ORDINAL:
         raise ValueError(f"No written ordinal for {n}")
     lang = (lang or get_language() or "en")[:2]
     tens, units = divmod(n, 10)
     if lang == "es":
         if tens == 0:
-            return _ES_UNITS[units]
-        if tens == 1:
-            return _ES_TEENS[units]
-        return _ES_TENS[tens] + (f" {_ES_UNITS[units]}" if units else "")
+            word = _ES_UNITS[units]
+        elif tens == 1:
+            word = _ES_TEENS[units]
+        else:
+            word = _ES_TENS[tens] + (f" {_ES_UNITS[units]}" if units else "")
+        return word if feminine else _masculine(word)
     if tens == 0:
         return _EN_UNITS[units]
     if tens == 1:
         return _EN_TEENS[units]
     return _EN_TENS_ORD[tens] if not units else f"{_EN_TENS[tens]}-{_EN_UNITS[units]}"
+
+
+def _masculine(word: str) -> str:
+    words = [w[:-1] + "o" for w in word.split()]
+    # Before a noun, primero and tercero drop their final -o: "primer informe".
+    if words[-1].endswith(("primero", "tercero")):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
 
 
 def month_label(value) -> str:

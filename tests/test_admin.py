@@ -91,7 +91,7 @@ def test_bad_percentage_is_refused_next_to_the_field(secretariat_client, lang, v
     field_errors = response.context["adminform"].form.errors
     assert list(field_errors) == ["percent"]
     html = response.content.decode()
-    field_block = html[html.index('class="form-row field-percent'):]
+    field_block = html[html.index('class="form-row errors field-percent'):]
     assert message in field_block[:field_block.index('name="percent"')]
     entry_after = ProgressEntry.objects.get(pk=entry.pk)
     assert entry_after.percent == entry.percent

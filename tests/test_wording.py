@@ -17,6 +17,12 @@ def test_ordinals(n, en, es):
     assert (ordinal(n, "en"), ordinal(n, "es")) == (en, es)
 
 
+@pytest.mark.parametrize("n,es", [(1, "primer"), (2, "segundo"), (3, "tercer"), (13, "decimotercer"),
+                                  (21, "vigésimo primer"), (20, "vigésimo")])
+def test_masculine_spanish_ordinals(n, es):
+    assert ordinal(n, "es", feminine=False) == es
+
+
 def test_ordinal_out_of_range():
     with pytest.raises(ValueError):
         ordinal(0)

@@ -1,0 +1,1 @@
+"""Benchmarks: speed and query-count goals, run with `make bench` (not part of the test suite)."""
