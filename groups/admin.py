@@ -65,6 +65,27 @@ class FinancingSourceInline(TranslationTabularInline):
     autocomplete_fields = ("institution",)
 
 
+@admin.register(GroupRole)
+class GroupRoleAdmin(admin.ModelAdmin):
+    list_display = ("group", "role", "order", "country", "institution")
+    list_filter = (programme_filter("group"), "role", "country")
+    search_fields = ("country__name_en", "country__name_es", "institution__name_en",
+                     "institution__name_es", "institution__code")
+    list_select_related = ("group__programme", "country", "institution")
+    autocomplete_fields = ("group", "country", "institution")
+    ordering = ("group__programme__start_year", "group__number", "role", "order")
+
+
+@admin.register(FinancingSource)
+class FinancingSourceAdmin(TranslationAdmin):
+    list_display = ("group", "order", "__str__", "amount_usd", "form")
+    list_filter = (programme_filter("group"), "group")
+    search_fields = ("label_en", "label_es", "institution__name_en", "institution__name_es")
+    list_select_related = ("group__programme", "institution")
+    autocomplete_fields = ("institution",)
+    ordering = ("group__programme__start_year", "group__number", "order")
+
+
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(TranslationAdmin):
     list_display = ("numeral", "output", "theme", "coordinators", "programme")
@@ -85,3 +106,8 @@ class WorkingGroupAdmin(TranslationAdmin):
     @admin.display(description=_("coordinating countries"))
     def coordinators(self, obj):
         return ", ".join(str(r.country) for r in obj.coordinating_roles)
+
+
+admin.site.site_header = _("Statistical Conference of the Americas: working groups")
+admin.site.site_title = _("CEA working groups")
+admin.site.index_title = _("Programme administration")
