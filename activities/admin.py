@@ -7,9 +7,13 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 
 from groups.admin_filters import coordinating_country_filter, programme_filter, theme_filter
 
+from .fields import MonthField, MonthInput
 from .models import Activity, GroupReport, Objective, Output, ProgressEntry, ReportingRound, Topic
 
-COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 40})}}
+# Short text areas keep long inline lists readable; months are typed as months (the admin's
+# own date widget would otherwise win, MonthField being a DateField).
+COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 40})},
+                MonthField: {"widget": MonthInput}}
 
 
 class RoundFilter(admin.SimpleListFilter):

@@ -43,6 +43,11 @@ def test_every_list_add_and_change_page_opens(secretariat_client, model, lang):
     assert_no_external_resources(response)
 
 
+def test_months_are_typed_as_months(secretariat_client):
+    html = secretariat_client.get(admin_url(Activity, "add", "en")).content.decode()
+    assert 'type="month" name="start_month"' in html and 'type="month" name="end_month"' in html
+
+
 def test_admin_interface_follows_the_language(secretariat_client):
     response = secretariat_client.get(admin_url(WorkingGroup, "changelist", "es"))
     assert "Grupos de trabajo" in response.content.decode()

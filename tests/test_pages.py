@@ -52,6 +52,12 @@ def test_group_page_shows_objectives_roles_and_activities(client, lang):
     assert ("January 2020" if lang == "en" else "enero de 2020") in page
 
 
+@pytest.mark.parametrize("url", ["/en/", "/es/groups/2020-2021/V/"])
+def test_pages_load_nothing_from_outside(client, url):
+    html = client.get(url).content.decode()
+    assert not re.findall(r'(?:src|href)="((?:https?:)?//[^"]*)"', html)
+
+
 def test_group_page_language_switcher_keeps_the_page(client):
     html = client.get("/en/groups/2020-2021/IV/").content.decode()
     assert 'href="/es/groups/2020-2021/IV/"' in html

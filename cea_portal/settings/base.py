@@ -86,9 +86,6 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
-# Never load jQuery (UI) from a CDN: the portal works without internet access.
-MODELTRANSLATION_JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
-MODELTRANSLATION_JQUERY_UI_URL = "admin/js/vendor/jquery/jquery.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
