@@ -5,6 +5,7 @@ programme and position, an activity by group and order...). By default only miss
 are created, so loading twice changes nothing and never undoes the secretariat's edits;
 with update=True the files' values overwrite the database. Everything runs in one
 transaction: a file with an error writes nothing."""
+import datetime
 from collections import Counter
 from pathlib import Path
 
@@ -238,8 +239,6 @@ class Loader:
 
 
 def _month(value):
-    import datetime
-
     if not value:
         return None
     year, month = str(value).split("-")[:2]

@@ -1,10 +1,12 @@
 """The plan and its progress: objectives, activities with their schedule, outputs,
 reporting rounds and the progress reported in each."""
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from groups.models import Institution, Meeting, Programme, WorkingGroup
 from groups.wording import month_label, ordinal
@@ -141,13 +143,8 @@ class Activity(models.Model):
 
 
 def _any_language(obj, field):
-    from modeltranslation.utils import build_localized_fieldname
-    from django.conf import settings
-
-    return any(
-        getattr(obj, build_localized_fieldname(field, lang), "")
-        for lang in settings.MODELTRANSLATION_LANGUAGES
-    )
+    return any(getattr(obj, build_localized_fieldname(field, lang), "")
+               for lang in settings.MODELTRANSLATION_LANGUAGES)
 
 
 class Output(models.Model):

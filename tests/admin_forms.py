@@ -17,12 +17,10 @@ def _field_value(bound_field):
 
 
 def _form_data(form, data):
-    for name, field in form.fields.items():
+    # An unticked box is posted as "", which CheckboxInput reads as False like a browser's omission.
+    for name in form.fields:
         bound = form[name]
-        value = _field_value(bound)
-        if value == "" and field.widget.input_type == "checkbox" if hasattr(field.widget, "input_type") else False:
-            continue
-        data[bound.html_name] = value
+        data[bound.html_name] = _field_value(bound)
 
 
 def post_data_from(response):
@@ -34,4 +32,4 @@ def post_data_from(response):
         _form_data(formset.management_form, data)
         for form in formset.forms:
             _form_data(form, data)
-    return {k: v for k, v in data.items() if v != "" or not k.endswith(("-DELETE",))}
+    return data
