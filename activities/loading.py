@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -18,6 +19,7 @@ from groups.models import Country, FinancingSource, GroupRole, Institution, Meet
 from .models import Activity, GroupReport, Objective, Output, ProgressEntry, ReportingRound, Topic
 
 LANGS = ("en", "es")
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
 class FixtureError(Exception):
@@ -245,6 +247,6 @@ def _month(value):
     return datetime.date(int(year), int(month), 1)
 
 
-def load_programme(directory, *, update=False):
+def load_programme(directory=FIXTURES_DIR, *, update=False):
     """Load every fixture file in `directory`; returns counts of created/updated/unchanged records."""
     return Loader(directory, update=update).load()

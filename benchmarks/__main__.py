@@ -27,11 +27,10 @@ def main():
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    fixtures = ROOT / "fixtures"
     for label in ("first load (creates everything)", "second load (changes nothing)"):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            counts = load_programme(fixtures)
+            counts = load_programme()
             elapsed = time.perf_counter() - start
         changed = sum(v for k, v in counts.items() if not k.endswith("unchanged"))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")

@@ -1,21 +1,15 @@
 """The test database holds the real 2020-2021 programme (fixtures/), loaded once per run;
 each test runs in a transaction that is rolled back."""
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from activities.loading import load_programme
 from groups.roles import secretariat_group
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_programme(FIXTURES)
+        load_programme()
 
 
 @pytest.fixture

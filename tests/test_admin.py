@@ -50,7 +50,10 @@ def test_months_are_typed_as_months(secretariat_client):
 
 def test_admin_interface_follows_the_language(secretariat_client):
     response = secretariat_client.get(admin_url(WorkingGroup, "changelist", "es"))
-    assert "Grupos de trabajo" in response.content.decode()
+    html = response.content.decode()
+    assert "Grupos de trabajo" in html
+    # The site's language switcher leads to the same admin page in English.
+    assert f'href="{admin_url(WorkingGroup, "changelist", "en")}"' in html
 
 
 def test_working_group_page_edits_everything_inline(secretariat_client):

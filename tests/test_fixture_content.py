@@ -1,8 +1,5 @@
 """The fixtures carry the real 2020-2021 programme and its second report (LC/CE.20/3)."""
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from activities.loading import load_programme
@@ -127,7 +124,7 @@ def test_every_text_in_both_languages(capsys):
 
 
 def test_loading_twice_changes_nothing():
-    counts = load_programme(Path(settings.BASE_DIR) / "fixtures")
+    counts = load_programme()
     assert not [key for key in counts if not key.endswith("unchanged")], counts
 
 
@@ -138,7 +135,7 @@ def test_loads_into_an_empty_database():
     Institution.objects.update(parent=None)
     Institution.objects.all().delete()
     Country.objects.all().delete()
-    counts = load_programme(Path(settings.BASE_DIR) / "fixtures")
+    counts = load_programme()
     assert counts["progressentry created"] == 85
     assert counts["workinggroup created"] == 11
     assert WorkingGroup.objects.count() == 11

@@ -1,9 +1,6 @@
-from pathlib import Path
-
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.loading import FixtureError, load_programme
+from activities.loading import FIXTURES_DIR, FixtureError, load_programme
 
 
 class Command(BaseCommand):
@@ -12,7 +9,7 @@ class Command(BaseCommand):
             "overwrites existing records with the files' values.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--directory", default=str(Path(settings.BASE_DIR) / "fixtures"))
+        parser.add_argument("--directory", default=str(FIXTURES_DIR))
         parser.add_argument("--update", action="store_true",
                             help="Overwrite existing records with the values in the files.")
 
