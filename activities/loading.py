@@ -1,4 +1,5 @@
-"""Loads the programme fixtures (fixtures/*.yaml, described in fixtures/README.md).
+"""Loads the programme fixtures (fixtures/*.yaml, described in fixtures/README.md): the
+programme with its groups and progress, and the document register that compiles them.
 
 Records are matched by natural keys (a country by ISO code, an institution by code, a group by
 programme and position, an activity by group and order...). By default only missing records
@@ -15,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from groups.models import Country, FinancingSource, GroupRole, Institution, Meeting, Programme, WorkingGroup
+
+from reports.models import Document
 
 from .models import Activity, GroupReport, Objective, Output, ProgressEntry, ReportingRound, Topic
 
@@ -97,6 +100,8 @@ class Loader:
                     self.load_group(self._read(f"groups/{path.name}"), round_)
                 except FixtureError as error:
                     raise FixtureError(f"{path.name}: {error}") from error
+            if (self.directory / "documents.yaml").exists():
+                self.load_documents()
         return self.counts
 
     def load_countries(self):
@@ -131,7 +136,8 @@ class Loader:
                  **tr("title", row["title"])},
             )
             self.programmes[programme.period] = programme
-        rounds = {}
+        self.meetings = meetings
+        self.rounds = rounds = {}
         for row in data["rounds"]:
             round_ = self.upsert(
                 ReportingRound, {"meeting": meetings[row["meeting"]]},
@@ -238,6 +244,37 @@ class Loader:
                 self.upsert(ProgressEntry, {"round": round_, "activity": activity}, {
                     "percent": progress["percent"], **tr("remarks", progress.get("remarks")),
                 })
+
+
+    def load_documents(self):
+        for row in self._read("documents.yaml"):
+            try:
+                self.load_document(row)
+            except (KeyError, FixtureError) as error:
+                raise FixtureError(f"documents.yaml, {row.get('symbol')}: {error!r}") from error
+
+    def load_document(self, row):
+        round_ = self.rounds[row["round"]] if row.get("round") else None
+        group = None
+        if row.get("group"):
+            group = WorkingGroup.objects.get(programme=round_.programme, number=row["group"])
+        values = {
+            "kind": row["kind"], "meeting": self.meetings[row["meeting"]],
+            "programme": self.programmes[row["programme"]] if row.get("programme") else None,
+            "round": round_, "group": group,
+            "distribution": row.get("distribution", Document.Distribution.LIMITED),
+            "original_language": row.get("original_language", "es"),
+            "job_number": row.get("job_number", ""),
+            **tr("title", row["title"]),
+            **{f"date_{lang}": _day(row["date"].get(lang)) for lang in LANGS},
+        }
+        for section in Document.ALL_SECTIONS:
+            values.update(tr(section, row.get(section)))
+        self.upsert(Document, {"symbol": row["symbol"]}, values)
+
+
+def _day(value):
+    return datetime.date.fromisoformat(str(value)) if value else None
 
 
 def _month(value):

@@ -1,0 +1,178 @@
+"""The document register: the Conference's official documents the portal renders as PDF,
+and the PDFs frozen when the secretariat issues one."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from activities.models import ReportingRound
+from groups.models import Meeting, Programme, WorkingGroup
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+# "LC/CE.20/3", "LC/CEA.10/5", "LC/L.1234(CE.20/2)": the UN symbol alphabet. Keeping it this
+# narrow also lets the symbol appear in file names and URLs as it is.
+symbol_validator = RegexValidator(
+    r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]{1,30}){1,6}$",
+    _("A UN document symbol such as LC/CE.20/3: capital letters, then parts separated by slashes."),
+)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_register(self):
+        """The register as the public page lists it: newest first, with what each covers."""
+        return self.select_related("meeting", "programme", "round__meeting", "group__programme") \
+            .order_by("-meeting__start_date", "symbol")
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PROGRESS_REPORT = "progress_report", _("report on the implementation of the biennial programme")
+        PROGRAMME = "programme", _("draft biennial programme")
+        GROUP_REPORT = "group_report", _("report of a working group")
+
+    class Distribution(models.TextChoices):
+        LIMITED = "limited", _("limited")
+        GENERAL = "general", _("general")
+
+    # The secretariat's own sections, in the order a document shows them, and the kinds that
+    # have each one: a text in a section its kind does not show would be lost on the reader.
+    SECTIONS = {
+        Kind.PROGRAMME: ("introduction",),
+        Kind.PROGRESS_REPORT: ("introduction", "obstacles", "gender", "document_type"),
+        Kind.GROUP_REPORT: ("introduction",),
+    }
+    ALL_SECTIONS = ("introduction", "obstacles", "gender", "document_type")
+
+    symbol = models.CharField(_("symbol"), max_length=60, unique=True, validators=[symbol_validator])
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    date = models.DateField(
+        _("date"), null=True, blank=True,
+        help_text=_("Each language version carries its own date."),
+    )
+    distribution = models.CharField(
+        _("distribution"), max_length=10, choices=Distribution.choices, default=Distribution.LIMITED
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=5, choices=settings.LANGUAGES, default="es"
+    )
+    job_number = models.CharField(_("job number"), max_length=20, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="documents"
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="documents", help_text=_("For a draft biennial programme."),
+    )
+    round = models.ForeignKey(
+        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="documents",
+        help_text=_("For a report on the implementation and for a working group's report."),
+    )
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="documents", help_text=_("For a working group's report."),
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    obstacles = models.TextField(_("main obstacles faced by the working groups"), blank=True)
+    gender = models.TextField(_("mainstreaming of the gender perspective"), blank=True)
+    document_type = models.TextField(_("type of document"), blank=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.SET_NULL,
+        null=True, blank=True, editable=False, related_name="+",
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-meeting__start_date", "symbol"]
+        permissions = [("issue_document", _("Can issue a document"))]
+        constraints = [
+            models.CheckConstraint(
+                name="document_covers_what_its_kind_needs",
+                condition=(
+                    Q(kind="programme", programme__isnull=False, round__isnull=True, group__isnull=True)
+                    | Q(kind="progress_report", programme__isnull=True, round__isnull=False,
+                        group__isnull=True)
+                    | Q(kind="group_report", programme__isnull=True, round__isnull=False,
+                        group__isnull=False)
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.symbol
+
+    @property
+    def is_issued(self) -> bool:
+        return self.issued_at is not None
+
+    @property
+    def covered_programme(self):
+        return self.programme if self.kind == self.Kind.PROGRAMME else self.round.programme
+
+    def sections(self) -> tuple[str, ...]:
+        return self.SECTIONS.get(self.kind, ())
+
+    def clean(self):
+        errors = {}
+        needs = {
+            self.Kind.PROGRAMME: {"programme"},
+            self.Kind.PROGRESS_REPORT: {"round"},
+            self.Kind.GROUP_REPORT: {"round", "group"},
+        }.get(self.kind, set())
+        for field in ("programme", "round", "group"):
+            present = getattr(self, f"{field}_id") is not None
+            if field in needs and not present:
+                errors[field] = _("This kind of document needs it.")
+            elif field not in needs and present:
+                errors[field] = _("This kind of document does not cover it: leave it empty.")
+        if self.kind == self.Kind.GROUP_REPORT and self.round_id and self.group_id \
+                and self.group.programme_id != self.round.programme_id:
+            errors["group"] = _("The group belongs to another programme than the round.")
+        for section in self.ALL_SECTIONS:
+            if section in self.sections():
+                continue
+            for lang in LANGUAGE_CODES:
+                name = build_localized_fieldname(section, lang)
+                if getattr(self, name, ""):
+                    errors[name] = _("This kind of document has no such section: leave it empty.")
+        if not any(getattr(self, build_localized_fieldname("date", lang)) for lang in LANGUAGE_CODES):
+            errors[build_localized_fieldname("date", LANGUAGE_CODES[0])] = _(
+                "Give the document's date in at least one language.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class IssuedPdf(models.Model):
+    """The PDF of an issued document in one language, stored as it was issued and served
+    unchanged from then on."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="issued_pdfs"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    content = models.BinaryField(_("PDF"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("issued PDF")
+        verbose_name_plural = _("issued PDFs")
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "language"], name="issued_pdf_one_per_language"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                                   name="issued_pdf_sha256_hex"),
+        ]
+
+    def __str__(self):
+        return f"{self.document} ({self.language})"

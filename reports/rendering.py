@@ -1,0 +1,98 @@
+"""The one PDF contract: `render_document(document, lang) -> bytes`.
+
+A document is first written as HTML from templates/reports/pdf/ inside
+`translation.override(lang)`, then laid out by WeasyPrint as a tagged PDF (PDF/UA-1) that may
+read nothing but the project's static files."""
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from groups.bilingual import shown
+from groups.wording import day_label
+
+from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
+from .models import LANGUAGE_CODES, Document
+from .selectors import CONTEXTS
+
+TEMPLATES = {
+    Document.Kind.PROGRAMME: "reports/pdf/programme.html",
+    Document.Kind.PROGRESS_REPORT: "reports/pdf/progress_report.html",
+    Document.Kind.GROUP_REPORT: "reports/pdf/group_report.html",
+}
+# Tagged for accessibility: structure tree, document language and title in the PDF.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+@dataclass
+class DocumentHtml:
+    """A document written as HTML in one language, with the texts that had to stand in for a
+    missing translation ("Activity 12: text")."""
+
+    html: str
+    lang: str
+    untranslated: list[str] = field(default_factory=list)
+
+
+def _language_lines(document: Document, lang: str) -> list[str]:
+    """"ENGLISH" / "ORIGINAL: SPANISH" as the heading block prints them; a version in its
+    original language carries only the second line."""
+    names = {"en": gettext("ENGLISH"), "es": gettext("SPANISH")}
+    original = gettext("ORIGINAL: %(language)s") % {"language": names[document.original_language]}
+    return [original] if lang == document.original_language else [names[lang], original]
+
+
+def _heading(document: Document, lang: str, untranslated: list) -> dict:
+    date = shown(document, "date", lang)
+    if date.untranslated:
+        untranslated.append(f"{document._meta.verbose_name} {document.symbol}: date")
+    return {
+        "distribution": document.get_distribution_display().upper(),
+        "date": day_label(date.text) if date.text else "",
+        "date_untranslated": date.untranslated,
+        "language_lines": _language_lines(document, lang),
+        "title": shown(document, "title", lang).text,
+    }
+
+
+def _written_sections(document: Document) -> list[tuple[str, str]]:
+    """(field, heading) of the secretariat's sections that have a text in some language."""
+    return [
+        (name, capfirst(Document._meta.get_field(name).verbose_name))
+        for name in document.sections()
+        if any(getattr(document, build_localized_fieldname(name, code)) for code in LANGUAGE_CODES)
+    ]
+
+
+def document_html(document: Document, lang: str) -> DocumentHtml:
+    """The document as HTML in `lang`, from the data as it is now."""
+    result = DocumentHtml(html="", lang=lang)
+    with translation.override(lang):
+        context = {
+            "document": document,
+            "lang": lang,
+            "heading": _heading(document, lang, result.untranslated),
+            "sections": _written_sections(document),
+            "introduction_heading": gettext("Introduction"),
+            "untranslated": result.untranslated,
+            **CONTEXTS[document.kind](document),
+        }
+        result.html = render_to_string(TEMPLATES[document.kind], context)
+    return result
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint alone: lay out a document's HTML as a tagged PDF."""
+    return HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf(
+        font_config=FontConfiguration(), **PDF_OPTIONS
+    )
+
+
+def render_document(document: Document, lang: str) -> bytes:
+    """The PDF of `document` in `lang`, rendered now from the live data."""
+    return html_to_pdf(document_html(document, lang).html)

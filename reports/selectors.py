@@ -1,0 +1,147 @@
+"""What each kind of document shows, read in a fixed number of queries whatever the number of
+groups and activities (the benchmark checks it at ten times the real data)."""
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext, pgettext
+
+from activities.models import Activity, GroupReport, Objective, Output, ProgressEntry
+from groups.models import FinancingSource, GroupRole, WorkingGroup
+
+from .models import Document
+
+
+@dataclass
+class ContentsEntry:
+    """A line of the contents: the anchor it points to, a numeral, and either a translated
+    field of a record (a group's output) or a label already in the document's language."""
+
+    anchor: str
+    numeral: str = ""
+    source: object = None
+    field: str = ""
+    label: str = ""
+
+
+def _group_entry(group, source, field):
+    return ContentsEntry(f"group-{group.numeral}", group.numeral, source, field)
+
+
+def _groups(*prefetches, **filters):
+    roles = Prefetch("roles", queryset=GroupRole.objects.select_related("country", "institution"))
+    return list(
+        WorkingGroup.objects.filter(**filters).select_related("programme")
+        .order_by("number").prefetch_related(roles, Prefetch("objectives"), *prefetches)
+    )
+
+
+def programme_context(document: Document) -> dict:
+    """The draft biennial programme: every group with its plan of activities and financing."""
+    groups = _groups(
+        Prefetch("activities", queryset=Activity.objects.in_plan(), to_attr="plan"),
+        Prefetch("financing_sources", queryset=FinancingSource.objects.select_related("institution")),
+        programme=document.programme,
+    )
+    return {"programme": document.programme, "groups": groups,
+            "contents": [_group_entry(g, g, "output") for g in groups]}
+
+
+@dataclass
+class GroupProgress:
+    """A group as a report on the implementation shows it: its entries in the round, in the
+    group's order, and what it reported beyond them."""
+
+    group: WorkingGroup
+    entries: list = field(default_factory=list)
+    report: GroupReport | None = None
+
+    @property
+    def title_source(self):
+        """(record, field) of the group's heading: the output as the report titles it, if it does."""
+        if self.report and (self.report.output_as_reported_en or self.report.output_as_reported_es):
+            return self.report, "output_as_reported"
+        return self.group, "output"
+
+
+def progress_context(document: Document) -> dict:
+    """A report on the implementation: every group of the programme with its progress in the round."""
+    round_ = document.round
+    groups = _groups(programme=round_.programme)
+    entries = (ProgressEntry.objects.filter(round=round_)
+               .select_related("activity__topic").order_by("activity__group_id", "activity__order"))
+    by_group = {gid: list(rows) for gid, rows in groupby(entries, key=lambda e: e.activity.group_id)}
+    reports = {r.group_id: r for r in GroupReport.objects.filter(round=round_)}
+    progress = [GroupProgress(g, by_group.get(g.pk, []), reports.get(g.pk)) for g in groups]
+    return {
+        "round": round_,
+        "programme": round_.programme,
+        "groups": progress,
+        "contents": [_group_entry(p.group, *p.title_source) for p in progress],
+    }
+
+
+@dataclass
+class TimetableRow:
+    """An activity in the plan with the share of the programme's months before it starts and
+    while it runs, for the timetable bar."""
+
+    activity: Activity
+    offset: float | None
+    span: float | None
+
+
+def _timetable(activities, programme) -> list[TimetableRow]:
+    months = (programme.end_year - programme.start_year + 1) * 12
+    rows = []
+    for activity in activities:
+        if activity.start_month and activity.end_month:
+            first = (activity.start_month.year - programme.start_year) * 12 + activity.start_month.month - 1
+            last = (activity.end_month.year - programme.start_year) * 12 + activity.end_month.month - 1
+            first, last = max(first, 0), min(last, months - 1)
+            if first <= last:
+                rows.append(TimetableRow(activity, 100 * first / months, 100 * (last - first + 1) / months))
+                continue
+        rows.append(TimetableRow(activity, None, None))
+    return rows
+
+
+def group_report_context(document: Document) -> dict:
+    """A working group's report to an Executive Committee meeting."""
+    round_, programme = document.round, document.round.programme
+    [group] = _groups(
+        Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
+                 .order_by("order"), to_attr="all_activities"),
+        Prefetch("outputs", queryset=Output.objects.prefetch_related("institutions")),
+        pk=document.group_id,
+    )
+    entries = list(ProgressEntry.objects.filter(round=round_, activity__group=group)
+                   .select_related("activity__topic").order_by("activity__order"))
+    objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
+    by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
+    unassigned = [a for a in group.all_activities if a.objective_id is None]
+    return {
+        "round": round_,
+        "programme": programme,
+        "group": group,
+        "entries": entries,
+        "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
+        "other_activities": unassigned,
+        "timetable": _timetable(group.all_activities, programme),
+        "years": list(range(programme.start_year, programme.end_year + 1)),
+        # The report's four parts, in the order the template shows them.
+        "contents": [
+            ContentsEntry("composition", "I", label=gettext("Composition of the working group")),
+            ContentsEntry("programme-of-work", "II", label=gettext("Programme of work %(period)s")
+                          % {"period": programme.period}),
+            ContentsEntry("progress", "III", label=gettext("Progress to date")),
+            ContentsEntry("plan", "IV", label=pgettext("working-group report", "Plan of activities")),
+        ],
+    }
+
+
+CONTEXTS = {
+    Document.Kind.PROGRAMME: programme_context,
+    Document.Kind.PROGRESS_REPORT: progress_context,
+    Document.Kind.GROUP_REPORT: group_report_context,
+}
