@@ -6,6 +6,7 @@ from django.urls import include, path
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("reports.urls")),
     path("", include("groups.urls")),
     prefix_default_language=True,
 )

@@ -5,3 +5,9 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test run starts with an empty PDF cache of its own.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                  "LOCATION": "documents", "TIMEOUT": None},
+}

@@ -1,0 +1,43 @@
+"""Writes on the document register that touch several records."""
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import LANGUAGE_CODES, Document, IssuedPdf
+from .rendering import document_html, html_to_pdf
+
+MAX_LISTED_GAPS = 5
+
+
+def document_issue(*, document: Document, user) -> list[IssuedPdf]:
+    """Freeze the document: render it in every language, store each PDF with its SHA-256 and
+    serve those from now on. Refused, with nothing written, when it was issued already or
+    when a text is missing in some language (an official version is never issued with
+    stand-in texts)."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document.pk)
+        if document.is_issued:
+            raise ValidationError(_("%(symbol)s was issued already.") % {"symbol": document.symbol})
+        versions = {lang: document_html(document, lang) for lang in LANGUAGE_CODES}
+        gaps = [f"{lang.upper()}: {gap}" for lang, version in versions.items()
+                for gap in version.untranslated]
+        if gaps:
+            listed = "; ".join(gaps[:MAX_LISTED_GAPS]) + ("…" if len(gaps) > MAX_LISTED_GAPS else "")
+            raise ValidationError(
+                _("%(symbol)s cannot be issued: %(count)d texts are missing in a language (%(list)s).")
+                % {"symbol": document.symbol, "count": len(gaps), "list": listed}
+            )
+        issued = []
+        for lang, version in versions.items():
+            content = html_to_pdf(version.html)
+            issued.append(IssuedPdf.objects.create(
+                document=document, language=lang, content=content,
+                sha256=hashlib.sha256(content).hexdigest(), size=len(content),
+            ))
+        document.issued_at = timezone.now()
+        document.issued_by = user
+        document.save(update_fields=["issued_at", "issued_by"])
+    return issued

@@ -1,0 +1,36 @@
+"""The document register in the browser: the list, and each document's PDF in either language."""
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .delivery import document_pdf
+from .models import LANGUAGE_CODES, Document
+
+
+@require_safe
+def document_list(request):
+    return render(request, "reports/document_list.html", {
+        "documents": Document.objects.for_register(),
+        "languages": LANGUAGE_CODES,
+    })
+
+
+@require_safe
+def document_download(request, symbol, lang):
+    if lang not in LANGUAGE_CODES:
+        raise Http404
+    document = get_object_or_404(Document, symbol=symbol)
+    return pdf_response(document, lang)
+
+
+def pdf_response(document: Document, lang: str) -> HttpResponse:
+    """The PDF as an HTTP response, shown in the browser and saved under its symbol's name."""
+    pdf = document_pdf(document, lang)
+    response = HttpResponse(pdf.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{pdf.filename}"'
+    response["X-Document-Source"] = pdf.source
+    response["X-Content-SHA256"] = pdf.sha256
+    if pdf.source != "issued":
+        # A live document changes with its data: never let a browser keep a stale copy.
+        response["Cache-Control"] = "no-cache"
+    return response
