@@ -5,7 +5,9 @@ import itertools
 from activities.models import Activity, ReportingRound
 from groups.models import Meeting, Programme, WorkingGroup
 
-_numbers = itertools.count(60)
+# Meeting numbers the fixtures don't use and that still have a written ordinal (up to 59);
+# each test rolls back, so numbers can come round again.
+_numbers = itertools.cycle(range(30, 60))
 
 
 def programme(start_year=2030):
@@ -38,3 +40,30 @@ def reporting_round(programme, number=1):
     return ReportingRound.objects.create(programme=programme, meeting=meeting, number=number,
                                          opens_on=datetime.date(2031, 2, 1),
                                          closes_on=datetime.date(2031, 3, 1))
+
+
+def document(symbol="LC/CE.99/1", kind="progress_report", **values):
+    """A register entry; by default a report on the implementation of the round's programme."""
+    from reports.models import Document
+
+    values.setdefault("title_en", "Report on tests")
+    values.setdefault("title_es", "Informe sobre pruebas")
+    values.setdefault("date_en", datetime.date(2031, 3, 25))
+    values.setdefault("date_es", datetime.date(2031, 3, 25))
+    if "meeting" not in values:
+        values["meeting"] = values["round"].meeting if values.get("round") else values["programme"].approved_at
+    return Document.objects.create(symbol=symbol, kind=kind, **values)
+
+
+def small_report(activity_text_en="Activity 1", remarks_en="Going well", **activity_values):
+    """A programme with one group, one activity with progress in a round, and its report:
+    the smallest document, quick to render."""
+    from activities.models import ProgressEntry
+
+    prog = programme(start_year=next(_numbers) * 2 + 2000)
+    wg = group(prog)
+    act = activity(wg, text_en=activity_text_en, **activity_values)
+    round_ = reporting_round(prog)
+    ProgressEntry.objects.create(round=round_, activity=act, percent=40, remarks_en=remarks_en,
+                                 remarks_es="Va bien" if remarks_en else "")
+    return document(symbol=f"LC/CE.{round_.meeting.number}/1", round=round_), act
