@@ -23,3 +23,11 @@ def secretariat_user(db):
 def secretariat_client(client, secretariat_user):
     client.force_login(secretariat_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_document_cache():
+    """Each test starts without cached PDFs, so a cache hit is always the test's own doing."""
+    from django.core.cache import caches
+
+    caches["documents"].clear()

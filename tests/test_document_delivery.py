@@ -1,0 +1,111 @@
+"""A live document renders when what it shows changes and comes from the cache otherwise;
+an issued document is served as issued, whatever changes later; a missing translation is
+marked, warned about, and stops issuing."""
+import hashlib
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from reports.delivery import document_pdf
+from reports.models import IssuedPdf
+from reports.services import document_issue
+
+from . import factories
+from .pdf_reading import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_download_comes_from_the_cache(small_report):
+    document, _activity = small_report
+    first = document_pdf(document, "en")
+    second = document_pdf(document, "en")
+    assert (first.source, second.source) == ("rendered", "cache")
+    assert second.content == first.content
+    assert document_pdf(document, "es").source == "rendered"
+
+
+def test_a_change_to_a_shown_value_renders_anew(small_report):
+    document, activity = small_report
+    document_pdf(document, "en")
+    activity.text_en = "Activity renamed"
+    activity.save()
+    entry = activity.progress.get()
+    fresh = document_pdf(document, "en")
+    assert fresh.source == "rendered" and "Activity renamed" in pdf_text(fresh.content)
+    entry.percent = 85
+    entry.save()
+    again = document_pdf(document, "en")
+    assert again.source == "rendered" and "85" in pdf_text(again.content)
+
+
+def test_a_change_to_a_value_not_shown_keeps_the_cache(small_report):
+    document, activity = small_report
+    document_pdf(document, "en")
+    round_ = document.round
+    round_.opens_on = round_.opens_on.replace(day=2)  # the window is not printed
+    round_.save()
+    activity.text_es = "Otro texto"  # the English version does not show it
+    activity.save()
+    assert document_pdf(document, "en").source == "cache"
+
+
+def test_issued_pdfs_are_stored_with_their_hash_and_served_unchanged(small_report, secretariat_user):
+    document, activity = small_report
+    issued = document_issue(document=document, user=secretariat_user)
+    assert sorted(pdf.language for pdf in issued) == ["en", "es"]
+    for pdf in IssuedPdf.objects.filter(document=document):
+        assert pdf.sha256 == hashlib.sha256(bytes(pdf.content)).hexdigest()
+        assert pdf.size == len(bytes(pdf.content))
+    document.refresh_from_db()
+    assert document.is_issued and document.issued_by == secretariat_user
+    stored = IssuedPdf.objects.get(document=document, language="en")
+    activity.text_en = "Changed after issue"
+    activity.save()
+    served = document_pdf(document, "en")
+    assert served.source == "issued"
+    assert served.content == bytes(stored.content) and served.sha256 == stored.sha256
+    assert "Changed after issue" not in pdf_text(served.content)
+
+
+def test_a_document_is_issued_once(small_report, secretariat_user):
+    document, _activity = small_report
+    document_issue(document=document, user=secretariat_user)
+    with pytest.raises(ValidationError, match="issued already"):
+        document_issue(document=document, user=secretariat_user)
+    assert IssuedPdf.objects.filter(document=document).count() == 2
+
+
+def test_missing_translation_is_marked_and_stops_issuing(secretariat_user):
+    document, activity = factories.small_report(activity_text_en="Only in English")
+    activity.text_es = ""
+    activity.save()
+    spanish = pdf_text(document_pdf(document, "es").content)
+    assert "Traducción pendiente; se muestra en EN" in spanish and "Only in English" in spanish
+    with pytest.raises(ValidationError, match="cannot be issued"):
+        document_issue(document=document, user=secretariat_user)
+    document.refresh_from_db()
+    assert not document.is_issued and not IssuedPdf.objects.filter(document=document).exists()
+
+
+def test_render_document_warns_about_missing_translations(tmp_path):
+    document, activity = factories.small_report()
+    activity.text_es = ""
+    activity.save()
+    err, out = io.StringIO(), io.StringIO()
+    target = tmp_path / "report.pdf"
+    call_command("render_document", document.symbol, "--lang", "es", "--output", str(target),
+                 stdout=out, stderr=err)
+    assert "Warning: not translated into ES" in err.getvalue() and "text" in err.getvalue()
+    assert target.read_bytes().startswith(b"%PDF-")
+    quiet = io.StringIO()
+    call_command("render_document", document.symbol, "--lang", "en", "--output", str(target),
+                 stdout=io.StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
+
+
+@pytest.fixture
+def small_report(db):
+    return factories.small_report()

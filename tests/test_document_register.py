@@ -1,0 +1,233 @@
+"""The document register: its rules, its fixtures, the public page and PDF links, the admin's
+download and issue actions, the render_document command and the working group's report."""
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from activities.models import ReportingRound
+from groups.models import GroupRole, Institution, Meeting, Programme, WorkingGroup
+from reports.models import Document, IssuedPdf
+
+from . import factories
+from .pdf_reading import outline_titles, pdf_text
+from .published import SECOND_REPORT
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_round():
+    return ReportingRound.objects.get(meeting__code="CE.20")
+
+
+def test_fixtures_register_both_documents():
+    programme_doc = Document.objects.get(symbol="LC/CEA.10/5")
+    assert (programme_doc.kind, programme_doc.meeting.code, programme_doc.programme.period) == (
+        "programme", "CEA.10", "2020-2021")
+    assert programme_doc.date_en == datetime.date(2019, 11, 18) and programme_doc.job_number == "19-01007"
+    report = Document.objects.get(symbol="LC/CE.20/3")
+    assert (report.kind, report.meeting.code, report.round.number) == ("progress_report", "CE.20", 2)
+    assert report.date_es == datetime.date(2021, 4, 5) and report.original_language == "es"
+    assert report.obstacles_en.startswith("One of the main obstacles")
+    assert report.gender_es and report.document_type_es and report.introduction_es
+    assert not report.is_issued
+
+
+@pytest.mark.parametrize("kind, covers, field", [
+    ("programme", {}, "programme"),
+    ("progress_report", {}, "round"),
+    ("group_report", {"round": True}, "group"),
+    ("programme", {"programme": True, "round": True}, "round"),
+])
+def test_a_document_covers_what_its_kind_needs(kind, covers, field, second_round):
+    values = {"programme": Programme.objects.get(start_year=2020), "round": second_round}
+    document = Document(symbol="LC/CE.20/9", kind=kind, title_en="T", date_en=datetime.date(2021, 1, 1),
+                        meeting=second_round.meeting, **{k: values[k] for k in covers})
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+    assert field in error.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        document.save()
+
+
+def test_sections_a_kind_does_not_show_are_refused(second_round):
+    document = Document(symbol="LC/CE.20/9", kind="group_report", title_en="T", title_es="T",
+                        date_en=datetime.date(2021, 1, 1), meeting=second_round.meeting,
+                        round=second_round, group=WorkingGroup.objects.get(number=4, programme__start_year=2020),
+                        obstacles_es="Texto que el informe de un grupo no muestra")
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+    assert "obstacles_es" in error.value.message_dict
+
+
+@pytest.mark.parametrize("symbol", ["lc/ce.20/3", "LC CE 20", "LC/", "LC/CE.20/3<script>"])
+def test_symbols_follow_the_un_pattern(symbol, second_round):
+    document = Document(symbol=symbol, kind="progress_report", title_en="T",
+                        date_en=datetime.date(2021, 1, 1), meeting=second_round.meeting, round=second_round)
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+    assert "symbol" in error.value.message_dict
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Documents", "LC/CE.20/3", "Second report on the implementation", "Draft: rendered"]),
+    ("es", ["Documentos", "LC/CEA.10/5", "Segundo informe sobre la ejecución", "Borrador"]),
+])
+def test_register_page_lists_documents_in_the_current_language(client, lang, words):
+    response = client.get(f"/{lang}/documents/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for word in words:
+        assert word in html
+    for code in ("en", "es"):
+        assert f'href="/{lang}/documents/LC/CE.20/3/{code}.pdf"' in html
+
+
+def test_pdf_link_serves_the_pdf(client):
+    response = client.get("/es/documents/LC/CE.20/3/es.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="LC-CE.20-3_es.pdf"'
+    assert "Avance (porcentajes)" in pdf_text(response.content)
+    assert client.get("/es/documents/LC/CE.20/3/fr.pdf").status_code == 404
+    assert client.get("/es/documents/LC/CE.99/1/en.pdf").status_code == 404
+    assert client.post("/es/documents/LC/CE.20/3/es.pdf").status_code == 405
+
+
+def test_admin_download_action_returns_the_pdf_in_the_admin_language(secretariat_client):
+    document = Document.objects.get(symbol="LC/CE.20/3")
+    url = "/en/admin/reports/document/"
+    response = secretariat_client.post("/es/admin/reports/document/",
+                                       {"action": "download_pdf", "_selected_action": [document.pk]})
+    assert response["Content-Type"] == "application/pdf"
+    assert "Observaciones" in pdf_text(response.content)
+    both = Document.objects.values_list("pk", flat=True)
+    response = secretariat_client.post(url, {"action": "download_pdf", "_selected_action": list(both)}, follow=True)
+    assert "Select exactly one document" in response.content.decode()
+
+
+def test_admin_issue_action_freezes_the_pdfs(secretariat_client):
+    document, _activity = factories.small_report()
+    url = "/en/admin/reports/document/"
+    response = secretariat_client.post(url, {"action": "issue", "_selected_action": [document.pk]}, follow=True)
+    assert f"{document.symbol} issued." in response.content.decode()
+    assert IssuedPdf.objects.filter(document=document).count() == 2
+    change = f"/en/admin/reports/document/{document.pk}/change/"
+    page = secretariat_client.get(change).content.decode()
+    assert IssuedPdf.objects.get(document=document, language="en").sha256 in page
+    assert 'name="title_en"' not in page  # frozen: shown, not editable
+    assert secretariat_client.post(change, {"title_en": "Changed"}).status_code == 403
+    delete = f"/en/admin/reports/document/{document.pk}/delete/"
+    assert secretariat_client.get(delete).status_code == 403
+
+
+def test_issuing_needs_its_own_permission(client):
+    document, _activity = factories.small_report()
+    clerk = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="reports", codename__in=["view_document", "change_document"]))
+    client.force_login(clerk)
+    url = reverse("admin:reports_document_changelist")
+    page = client.get(url).content.decode()
+    assert 'value="download_pdf"' in page and 'value="issue"' not in page
+    client.post(url, {"action": "issue", "_selected_action": [document.pk]})
+    assert not IssuedPdf.objects.filter(document=document).exists()
+
+
+def test_anonymous_visitors_cannot_reach_the_register_admin(client):
+    url = reverse("admin:reports_document_changelist")
+    response = client.get(url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_render_document_writes_html_and_pdf(tmp_path):
+    html = tmp_path / "report.html"
+    out = io.StringIO()
+    call_command("render_document", "LC/CEA.10/5", "--lang", "es", "--output", str(html),
+                 "--format", "html", stdout=out)
+    text = html.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and 'lang="es"' in text and "Plan de actividades" in text
+    assert "HTML (live data)" in out.getvalue()
+    with pytest.raises(CommandError, match="No document 'LC/XX/1'"):
+        call_command("render_document", "LC/XX/1", "--lang", "es", "--output", str(html))
+
+
+@pytest.fixture
+def group_report(second_round):
+    """Group X (member countries in the fixtures), with a participating body and two activities
+    placed under its first specific objective, as a group's report would have them."""
+    group = WorkingGroup.objects.get(programme__start_year=2020, number=10)
+    GroupRole.objects.create(group=group, role="participating", order=1,
+                             institution=Institution.objects.get(code="UNODC"))
+    objective = group.objectives.filter(kind="specific").first()
+    group.activities.filter(order__in=[2, 3]).update(objective=objective)
+    return Document.objects.create(
+        symbol="LC/CE.20/DDR/10", kind="group_report", round=second_round, group=group,
+        meeting=second_round.meeting, title_en="Report of the Working Group on Security and Justice",
+        title_es="Informe del Grupo de Trabajo sobre Seguridad y Justicia",
+        date_en=datetime.date(2021, 3, 30), date_es=datetime.date(2021, 3, 30),
+    )
+
+
+def test_group_report_in_english(group_report):
+    content = _render(group_report, "en")
+    pdf = pdf_text(content)
+    for heading in ("Coordinating country", "Member countries", "Technical secretariat", "Participating bodies",
+                    "United Nations Office on Drugs and Crime",
+                    "Programme of work 2020-2021", "General and specific objectives",
+                    "Activities and action lines for the period",
+                    "Outputs to be submitted to the Statistical Conference of the Americas",
+                    "Progress to date", "Plan of activities", "Second report: Twentieth meeting"):
+        assert heading in pdf, heading
+    group = group_report.group
+    squeezed = pdf.replace(" ", "")
+    objective = group.objectives.filter(kind="specific").first()
+    grouped = [a.text_en for a in group.activities.filter(objective=objective).order_by("order")]
+    others = [a.text_en for a in group.activities.filter(objective=None).order_by("order")]
+    heading = (objective.title_en or objective.text_en).replace(" ", "")
+    under = squeezed.split("Activitiesandactionlinesfortheperiod", 1)[1]
+    assert under.startswith(heading)
+    assert under.index("Otheractivities") > max(under.index(t.replace(" ", "")) for t in grouped)
+    for text in others:
+        assert text.replace(" ", "") in under.split("Otheractivities", 1)[1]
+    for member in group.member_roles:
+        assert member.country.name_en in pdf
+    for activity in group.activities.exclude(start_month=None):
+        assert f"{activity.start_label} {activity.end_label}" in pdf
+    assert [t.split(".")[0] for t in outline_titles(content)] == ["I", "II", "III", "IV"]
+
+
+def test_group_report_in_spanish(group_report):
+    pdf = pdf_text(_render(group_report, "es"))
+    for heading in ("País coordinador", "Países miembros", "Organismos participantes", "Secretaría técnica", "Programa de trabajo 2020-2021",
+                    "Objetivos generales y específicos", "Actividades y líneas de acción para el período",
+                    "Avances hasta la fecha", "Planificación de las actividades del período",
+                    "Segundo informe: Vigésima reunión", "30 de marzo de 2021"):
+        assert heading in pdf, heading
+    assert "Coordinating" not in pdf
+
+
+def test_group_report_progress_matches_the_second_report(group_report):
+    from .test_document_pdfs import column_numbers
+
+    assert column_numbers(_render(group_report, "en"), "Progress", "Remarks") == SECOND_REPORT[10]
+
+
+def _render(document, lang):
+    from reports.rendering import render_document
+
+    return render_document(document, lang)
+
+
+def test_meeting_names_in_the_heading_block_follow_the_glossary():
+    from django.utils import translation
+
+    meeting = Meeting.objects.get(code="CE.20")
+    with translation.override("es"):
+        assert meeting.name.startswith("Vigésima reunión del Comité Ejecutivo")
