@@ -4,7 +4,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test setup messages bench clean
+.PHONY: run test system install install-test setup messages bench clean
+
+# Debian packages of requirements-system.txt that are missing: installed with apt-get when we
+# are root, otherwise listed for the user to install. Skipped where there is no dpkg.
+system:
+	@command -v dpkg >/dev/null || exit 0; \
+	missing=$$(grep -v '^#' requirements-system.txt | while read -r pkg; do \
+	  [ -n "$$pkg" ] && ! dpkg -s "$$pkg" >/dev/null 2>&1 && echo "$$pkg"; done); \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing system packages; install them with: sudo apt-get install $$missing"; exit 1; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +29,8 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.install
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install: system $(VENV)/.installed
+install-test: system $(VENV)/.installed-test
 
 # Create or migrate the database and load the fixtures; safe to repeat.
 setup: install

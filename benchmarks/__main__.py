@@ -1,5 +1,5 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
-loader and the reading pages: wall time and SQL queries."""
+loader, the reading pages and the documents (benchmarks/documents.py): wall time and SQL queries."""
 import os
 import statistics
 import sys
@@ -46,6 +46,10 @@ def main():
                 times.append(time.perf_counter() - start)
             assert response.status_code == 200, url
         print(f"GET {url}: median {statistics.median(times) * 1000:.1f} ms, {len(queries)} queries")
+
+    from benchmarks import documents
+
+    documents.main()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from activities.loading import load_programme
 from activities.models import Activity, ProgressEntry, ReportingRound
 from groups.models import Country, GroupRole, Institution, Meeting, Programme, WorkingGroup
+from reports.models import Document
 
 from .published import PLAN_SIZES, SECOND_REPORT
 
@@ -111,8 +112,8 @@ def test_loading_twice_changes_nothing():
 
 
 def test_loads_into_an_empty_database():
-    for model in (ProgressEntry, Activity, ReportingRound, GroupRole, WorkingGroup, Programme,
-                  Meeting):
+    for model in (Document, ProgressEntry, Activity, ReportingRound, GroupRole, WorkingGroup,
+                  Programme, Meeting):
         model.objects.all().delete()
     Institution.objects.update(parent=None)
     Institution.objects.all().delete()
@@ -120,4 +121,5 @@ def test_loads_into_an_empty_database():
     counts = load_programme()
     assert counts["progressentry created"] == 85
     assert counts["workinggroup created"] == 11
+    assert counts["document created"] == 2
     assert WorkingGroup.objects.count() == 11

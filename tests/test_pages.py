@@ -86,3 +86,14 @@ def test_user_text_is_escaped(client):
     html = client.get("/en/groups/2020-2021/I/").content.decode()
     assert '<img src="file:///etc/passwd">' not in html
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in html
+
+
+def test_long_texts_become_paragraphs_not_escaped_markup(client):
+    html = client.get("/en/groups/2020-2021/I/").content.decode()
+    assert "&lt;p&gt;" not in html
+    assert "<p>A preliminary version of the translated" in html
+
+
+def test_pages_link_to_the_documents(client):
+    html = client.get("/es/").content.decode()
+    assert 'href="/es/documents/"' in html and ">Documentos<" in html
