@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
 
-from activities.models import Activity, ProgressEntry, ReportingRound
+from activities.models import ProgressEntry, ReportingRound
 
 from .models import Programme, WorkingGroup
 from .wording import roman

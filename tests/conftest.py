@@ -13,6 +13,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def second_round(db):
+    """The round of the second report on the 2020-2021 programme (LC/CE.20/3)."""
+    from activities.models import ReportingRound
+
+    return ReportingRound.objects.get(meeting__code="CE.20")
+
+
+@pytest.fixture
 def secretariat_user(db):
     user = get_user_model().objects.create_user("clerk", password="pw", is_staff=True)
     user.groups.add(secretariat_group())

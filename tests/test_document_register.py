@@ -11,7 +11,6 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from activities.models import ReportingRound
 from groups.models import GroupRole, Institution, Meeting, Programme, WorkingGroup
 from reports.models import Document, IssuedPdf
 
@@ -20,11 +19,6 @@ from .pdf_reading import outline_titles, pdf_text
 from .published import SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def second_round():
-    return ReportingRound.objects.get(meeting__code="CE.20")
 
 
 def test_fixtures_register_both_documents():

@@ -11,11 +11,6 @@ from .published import PLAN_SIZES, SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def second_round():
-    return ReportingRound.objects.get(meeting__code="CE.20")
-
-
 def test_meetings_and_programme():
     conference = Meeting.objects.get(code="CEA.10")
     assert (conference.place_en, str(conference.start_date), str(conference.end_date)) == (
