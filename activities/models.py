@@ -1,13 +1,12 @@
 """The plan and its progress: objectives, activities with their schedule, outputs,
 reporting rounds and the progress reported in each."""
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
+from groups.bilingual import has_text
 from groups.models import Institution, Meeting, Programme, WorkingGroup
 from groups.wording import month_label, ordinal
 
@@ -124,7 +123,7 @@ class Activity(models.Model):
         if self.start_month and self.end_month and self.end_month < self.start_month:
             errors["end_month"] = _("The end month cannot be before the start month.")
         for side in ("start", "end"):
-            if getattr(self, f"{side}_month") and _any_language(self, f"{side}_text"):
+            if getattr(self, f"{side}_month") and has_text(self, f"{side}_text"):
                 errors[f"{side}_text"] = _("Give either a month or a phrase, not both.")
         if self.objective_id and self.group_id and self.objective.group_id != self.group_id:
             errors["objective"] = _("The objective must belong to the same working group.")
@@ -140,11 +139,6 @@ class Activity(models.Model):
     @property
     def end_label(self) -> str:
         return month_label(self.end_month) if self.end_month else self.end_text
-
-
-def _any_language(obj, field):
-    return any(getattr(obj, build_localized_fieldname(field, lang), "")
-               for lang in settings.MODELTRANSLATION_LANGUAGES)
 
 
 class Output(models.Model):

@@ -33,6 +33,11 @@ def shown(obj, field: str, lang: str | None = None) -> Shown:
     return Shown("", lang, False)
 
 
+def has_text(obj, field: str) -> bool:
+    """Whether `obj.field` is written in at least one language."""
+    return any(getattr(obj, build_localized_fieldname(field, lang), "") for lang in LANGUAGES)
+
+
 @dataclass(frozen=True)
 class Gap:
     model: str

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from activities.models import ReportingRound
+from groups.bilingual import has_text
 from groups.models import Meeting, Programme, WorkingGroup
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -144,7 +145,7 @@ class Document(models.Model):
                 name = build_localized_fieldname(section, lang)
                 if getattr(self, name, ""):
                     errors[name] = _("This kind of document has no such section: leave it empty.")
-        if not any(getattr(self, build_localized_fieldname("date", lang)) for lang in LANGUAGE_CODES):
+        if not has_text(self, "date"):
             errors[build_localized_fieldname("date", LANGUAGE_CODES[0])] = _(
                 "Give the document's date in at least one language.")
         if errors:

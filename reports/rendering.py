@@ -9,15 +9,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
-from modeltranslation.utils import build_localized_fieldname
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from groups.bilingual import shown
+from groups.bilingual import has_text, shown
 from groups.wording import day_label
 
 from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
-from .models import LANGUAGE_CODES, Document
+from .models import Document
 from .selectors import CONTEXTS
 
 TEMPLATES = {
@@ -62,11 +61,8 @@ def _heading(document: Document, lang: str, untranslated: list) -> dict:
 
 def _written_sections(document: Document) -> list[tuple[str, str]]:
     """(field, heading) of the secretariat's sections that have a text in some language."""
-    return [
-        (name, capfirst(Document._meta.get_field(name).verbose_name))
-        for name in document.sections()
-        if any(getattr(document, build_localized_fieldname(name, code)) for code in LANGUAGE_CODES)
-    ]
+    return [(name, capfirst(Document._meta.get_field(name).verbose_name))
+            for name in document.sections() if has_text(document, name)]
 
 
 def document_html(document: Document, lang: str) -> DocumentHtml:

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext, pgettext
 
 from activities.models import Activity, GroupReport, Objective, Output, ProgressEntry
+from groups.bilingual import has_text
 from groups.models import FinancingSource, GroupRole, WorkingGroup
 
 from .models import Document
@@ -59,7 +60,7 @@ class GroupProgress:
     @property
     def title_source(self):
         """(record, field) of the group's heading: the output as the report titles it, if it does."""
-        if self.report and (self.report.output_as_reported_en or self.report.output_as_reported_es):
+        if self.report and has_text(self.report, "output_as_reported"):
             return self.report, "output_as_reported"
         return self.group, "output"
 

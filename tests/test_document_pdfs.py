@@ -9,12 +9,11 @@ from groups.models import WorkingGroup
 from reports.models import Document
 from reports.rendering import render_document
 
-from .pdf_reading import outline_titles, pdf_pages, pdf_reader, pdf_text
+from .pdf_reading import column_numbers, compact, outline_titles, pdf_pages, pdf_reader, pdf_text
 from .published import PLAN_SIZES, SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
 
-MARGIN = 60  # points: the page margins are 2.2 cm (62 pt) and more
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
 
 
@@ -28,36 +27,6 @@ def pdfs(django_db_setup, django_db_blocker):
             for lang in ("en", "es"):
                 rendered[symbol, lang] = render_document(document, lang)
     return rendered
-
-
-def compact(text: str) -> str:
-    """Without any white space: line breaks inside table cells then don't matter."""
-    return re.sub(r"\s+", "", text)
-
-
-def column_numbers(content: bytes, header: str, next_header: str) -> list[int]:
-    """The whole numbers printed in a table column, page after page, top to bottom: the column
-    runs from where `header` starts to where `next_header` starts on the same page, so a page
-    whose table lost its header row gives nothing. Running headers and footers (the page
-    number) lie in the margins, outside the band searched."""
-    numbers = []
-    for page in pdf_reader(content).pages:
-        items = []
-
-        def visit(text, cm, tm, font, size, items=items):
-            if text.strip():
-                items.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], text.strip()))
-
-        page.extract_text(visitor_text=visit)
-        starts = {text: x for x, _y, text in items}
-        if header not in starts or next_header not in starts:
-            continue
-        low, high = starts[header], starts[next_header]
-        top, bottom = float(page.mediabox.top) - MARGIN, float(page.mediabox.bottom) + MARGIN
-        column = [(-y, int(text)) for x, y, text in items
-                  if low - 1 <= x < high and bottom < y < top and re.fullmatch(r"\d{1,3}", text)]
-        numbers += [n for _y, n in sorted(column)]
-    return numbers
 
 
 def group_headings(titles):

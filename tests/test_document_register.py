@@ -15,7 +15,7 @@ from groups.models import GroupRole, Institution, Meeting, Programme, WorkingGro
 from reports.models import Document, IssuedPdf
 
 from . import factories
-from .pdf_reading import outline_titles, pdf_text
+from .pdf_reading import column_numbers, outline_titles, pdf_text
 from .published import SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
@@ -208,8 +208,6 @@ def test_group_report_in_spanish(group_report):
 
 
 def test_group_report_progress_matches_the_second_report(group_report):
-    from .test_document_pdfs import column_numbers
-
     assert column_numbers(_render(group_report, "en"), "Progress", "Remarks") == SECOND_REPORT[10]
 
 
