@@ -1,5 +1,6 @@
 """Secretariat admin for objectives, activities, outputs, reporting rounds and progress."""
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,11 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from groups.admin_filters import coordinating_country_filter, programme_filter, theme_filter
 
 from .fields import MonthField, MonthInput
-from .models import Activity, GroupReport, Objective, Output, ProgressEntry, ReportingRound, Topic
+from accounts import policy
+
+from .models import (Activity, GroupReport, Objective, Output, ProgressChange, ProgressEntry,
+                     ReportingRound, Topic)
+from .services import progress_admin_save, report_admin_save, round_close, round_open
 
 # Short text areas keep long inline lists readable; months are typed as months (the admin's
 # own date widget would otherwise win, MonthField being a DateField).
@@ -111,22 +116,57 @@ class OutputAdmin(TranslationAdmin):
     filter_horizontal = ("institutions",)
 
 
-class GroupReportInline(TranslationStackedInline):
-    model = GroupReport
+class ProgressChangeInline(admin.TabularInline):
+    """The history of a group's report, read-only: it is written by the services only."""
+
+    model = ProgressChange
     extra = 0
-    formfield_overrides = COMPACT_TEXT
+    can_delete = False
+    fields = ("changed_at", "changed_by", "activity", "field", "old_value", "new_value", "source")
+    readonly_fields = fields
+    ordering = ("-changed_at", "-pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("activity", "changed_by")
 
 
 @admin.register(ReportingRound)
 class ReportingRoundAdmin(admin.ModelAdmin):
-    list_display = ("meeting", "number", "programme", "opens_on", "closes_on")
-    list_filter = ("programme",)
+    list_display = ("meeting", "number", "programme", "opens_on", "deadline", "status")
+    list_filter = ("programme", "status")
     list_select_related = ("meeting", "programme")
-    inlines = (GroupReportInline,)
+    readonly_fields = ("status", "opened_at", "closed_at")
+    actions = ("open_round", "close_round")
+
+    def _move(self, request, queryset, service, done_message):
+        for reporting_round in queryset:
+            try:
+                service(reporting_round=reporting_round, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{reporting_round}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{reporting_round}: {done_message}", messages.SUCCESS)
+
+    @admin.action(description=_("Open the selected rounds (focal points are e-mailed)"),
+                  permissions=["open_close"])
+    def open_round(self, request, queryset):
+        self._move(request, queryset, round_open, _("opened."))
+
+    @admin.action(description=_("Close the selected rounds"), permissions=["open_close"])
+    def close_round(self, request, queryset):
+        self._move(request, queryset, round_close, _("closed."))
+
+    def has_open_close_permission(self, request):
+        return policy.can_open_or_close_rounds(request.user)
 
 
 @admin.register(ProgressEntry)
 class ProgressEntryAdmin(TranslationAdmin):
+    """Any round, closed ones included; each change is recorded in the group's history."""
+
     list_display = ("round", "group_numeral", "activity_order", "activity", "percent")
     list_filter = ("round", programme_filter("activity__group"),
                    coordinating_country_filter("activity__group"), "activity__group")
@@ -144,10 +184,63 @@ class ProgressEntryAdmin(TranslationAdmin):
     def activity_order(self, obj):
         return obj.activity.order
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and policy.can_change_in_admin(request.user)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and policy.can_change_in_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and policy.can_change_in_admin(request.user)
+
+    def save_model(self, request, obj, form, change):
+        progress_admin_save(entry=obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        progress_admin_save(entry=obj, user=request.user, delete=True)
+
+    def delete_queryset(self, request, queryset):
+        for entry in queryset.select_related("round", "activity__group"):
+            progress_admin_save(entry=entry, user=request.user, delete=True)
+
 
 @admin.register(GroupReport)
 class GroupReportAdmin(TranslationAdmin):
-    list_display = ("round", "group")
-    list_filter = ("round", programme_filter("group"))
-    list_select_related = ("round__meeting", "group__programme")
+    list_display = ("round", "group", "status", "updated_at", "updated_by")
+    list_filter = ("round", "status", programme_filter("group"))
+    list_select_related = ("round__meeting", "group__programme", "updated_by")
+    readonly_fields = ("version", "updated_at", "updated_by", "submitted_at")
     formfield_overrides = COMPACT_TEXT
+    inlines = (ProgressChangeInline,)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and policy.can_change_in_admin(request.user)
+
+    def save_model(self, request, obj, form, change):
+        report_admin_save(report=obj, user=request.user)
+
+
+@admin.register(ProgressChange)
+class ProgressChangeAdmin(admin.ModelAdmin):
+    """The history of every group's progress; nobody edits it."""
+
+    list_display = ("changed_at", "report", "activity_order", "field", "old_value",
+                    "new_value", "changed_by", "source")
+    list_filter = ("report__round", "source", "field", "report__group")
+    search_fields = ("old_value", "new_value", "changed_by__username")
+    list_select_related = ("report__round__meeting", "report__group__programme", "activity",
+                           "changed_by")
+    date_hierarchy = "changed_at"
+
+    @admin.display(description=_("activity"))
+    def activity_order(self, obj):
+        return obj.activity.order if obj.activity else "—"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

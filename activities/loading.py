@@ -142,7 +142,8 @@ class Loader:
             round_ = self.upsert(
                 ReportingRound, {"meeting": meetings[row["meeting"]]},
                 {"programme": self.programmes[row["programme"]], "number": row["number"],
-                 "opens_on": row["opens_on"], "closes_on": row["closes_on"]},
+                 "opens_on": row["opens_on"], "deadline": row["deadline"],
+                 "status": row.get("status", ReportingRound.Status.PLANNED)},
             )
             rounds[row["meeting"]] = round_
         return rounds[data["reported_round"]]
@@ -164,10 +165,13 @@ class Loader:
             })
         for order, row in enumerate(data.get("outputs") or [], start=1):
             self.load_output(group, order, row)
-        self.load_activities(group, data.get("activities") or [], objectives, round_)
-        if data.get("reported_output"):
+        reported = self.load_activities(group, data.get("activities") or [], objectives, round_)
+        if reported or data.get("reported_output"):
+            # A group that reported in a closed round had its report accepted by the secretariat.
+            status = (GroupReport.Status.ACCEPTED if round_.status == ReportingRound.Status.CLOSED
+                      else GroupReport.Status.SUBMITTED)
             self.upsert(GroupReport, {"round": round_, "group": group},
-                        tr("output_as_reported", data["reported_output"]))
+                        {**tr("output_as_reported", data.get("reported_output")), "status": status})
 
     def load_roles(self, group, data):
         def role_rows():
@@ -244,6 +248,7 @@ class Loader:
                 self.upsert(ProgressEntry, {"round": round_, "activity": activity}, {
                     "percent": progress["percent"], **tr("remarks", progress.get("remarks")),
                 })
+        return reported
 
 
     def load_documents(self):

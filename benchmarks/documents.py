@@ -62,7 +62,7 @@ def scaled_copy(document, factor=10) -> Document:
                                      start_date=datetime.date(2099, 4, 1), end_date=datetime.date(2099, 4, 2))
     programme = Programme.objects.create(start_year=2098, end_year=2099, title_en="Scaled", title_es="Escalado")
     round_ = ReportingRound.objects.create(programme=programme, meeting=meeting, number=1,
-                                           opens_on=datetime.date(2099, 1, 1), closes_on=datetime.date(2099, 3, 1))
+                                           opens_on=datetime.date(2099, 1, 1), deadline=datetime.date(2099, 3, 1))
     groups = list(WorkingGroup.objects.filter(programme=source.programme).order_by("number"))
     number = 0
     for _copy in range(factor):

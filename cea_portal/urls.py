@@ -6,6 +6,8 @@ from django.urls import include, path
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("accounts.urls")),
+    path("", include("activities.urls")),
     path("", include("reports.urls")),
     path("", include("groups.urls")),
     prefix_default_language=True,

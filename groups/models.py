@@ -213,6 +213,15 @@ class WorkingGroupQuerySet(models.QuerySet):
             )
         )
 
+    def by_code(self, period, numeral):
+        """The group named "2020-2021/IV" in URLs and on command lines; DoesNotExist otherwise."""
+        try:
+            start, end = (int(part) for part in period.split("-"))
+            number = {roman(n): n for n in range(1, 100)}[numeral.upper()]
+        except (ValueError, KeyError):
+            raise WorkingGroup.DoesNotExist(f"No working group {period}/{numeral}") from None
+        return self.get(programme__start_year=start, programme__end_year=end, number=number)
+
     def coordinated_by_iso3(self, iso3):
         return self.filter(
             roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3

@@ -6,7 +6,6 @@ from django.shortcuts import render
 from activities.models import ProgressEntry, ReportingRound
 
 from .models import Programme, WorkingGroup
-from .wording import roman
 
 
 def home(request):
@@ -17,9 +16,11 @@ def home(request):
 
 def group_detail(request, period, numeral):
     group = _group_by_code(period, numeral)
-    latest_round = ReportingRound.objects.latest_for(group.programme)
+    # The latest round whose progress readers may see: drafts stay with the group.
+    published = ProgressEntry.objects.published().filter(activity__group=group)
+    latest_round = ReportingRound.objects.filter(entries__in=published).order_by("-number").first()
     activities = group.activities.select_related("topic", "objective").prefetch_related(
-        Prefetch("progress", queryset=ProgressEntry.objects.filter(round=latest_round),
+        Prefetch("progress", queryset=published.filter(round=latest_round),
                  to_attr="latest_progress")
     )
     return render(request, "groups/group_detail.html", {
@@ -33,13 +34,7 @@ def group_detail(request, period, numeral):
 
 
 def _group_by_code(period, numeral):
-    """The group named "2020-2021/IV" in URLs and on command lines."""
-    by_numeral = {roman(n): n for n in range(1, 100)}
     try:
-        start, end = (int(part) for part in period.split("-"))
-        number = by_numeral[numeral.upper()]
-        return WorkingGroup.objects.with_roles().get(
-            programme__start_year=start, programme__end_year=end, number=number
-        )
-    except (ValueError, KeyError, WorkingGroup.DoesNotExist):
-        raise Http404
+        return WorkingGroup.objects.with_roles().by_code(period, numeral)
+    except WorkingGroup.DoesNotExist:
+        raise Http404 from None

@@ -1,5 +1,6 @@
 """What each kind of document shows, read in a fixed number of queries whatever the number of
-groups and activities (the benchmark checks it at ten times the real data)."""
+groups and activities (the benchmark checks it at ten times the real data). Progress comes
+from ProgressEntry.objects.published(): a group's draft is not shown until it is submitted."""
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -69,7 +70,7 @@ def progress_context(document: Document) -> dict:
     """A report on the implementation: every group of the programme with its progress in the round."""
     round_ = document.round
     groups = _groups(programme=round_.programme)
-    entries = (ProgressEntry.objects.filter(round=round_)
+    entries = (ProgressEntry.objects.published().filter(round=round_)
                .select_related("activity__topic").order_by("activity__group_id", "activity__order"))
     by_group = {gid: list(rows) for gid, rows in groupby(entries, key=lambda e: e.activity.group_id)}
     reports = {r.group_id: r for r in GroupReport.objects.filter(round=round_)}
@@ -116,7 +117,7 @@ def group_report_context(document: Document) -> dict:
         Prefetch("outputs", queryset=Output.objects.prefetch_related("institutions")),
         pk=document.group_id,
     )
-    entries = list(ProgressEntry.objects.filter(round=round_, activity__group=group)
+    entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
                    .select_related("activity__topic").order_by("activity__order"))
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]

@@ -33,13 +33,15 @@ def activity(group, order=1, **values):
     return Activity.objects.create(group=group, order=order, **values)
 
 
-def reporting_round(programme, number=1):
+def reporting_round(programme, number=1, status="closed", **values):
+    """A round of the programme; closed by default, like the rounds the fixtures carry."""
     meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE, number=next(_numbers),
                                      is_virtual=True, start_date=datetime.date(2031, 4, 1),
                                      end_date=datetime.date(2031, 4, 2))
     return ReportingRound.objects.create(programme=programme, meeting=meeting, number=number,
                                          opens_on=datetime.date(2031, 2, 1),
-                                         closes_on=datetime.date(2031, 3, 1))
+                                         deadline=datetime.date(2031, 3, 1), status=status,
+                                         **values)
 
 
 def document(symbol="LC/CE.99/1", kind="progress_report", **values):

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value can be overridden by an environment
 variable; README.md lists them all."""
+import datetime
 import os
 from pathlib import Path
 
@@ -22,9 +23,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "import_export",
+    "axes",
     "groups",
     "activities",
     "reports",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -36,6 +39,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out address before any view runs.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out address before a password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cea_portal.urls"
@@ -91,7 +102,26 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "activities:my_groups"
+LOGOUT_REDIRECT_URL = "groups:home"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal-cea@cepal.org")
+
+# Repeated failed log-ins from one address lock it out for a while (django-axes, which
+# records attempts in the database so that every worker process sees them).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The address counted is REMOTE_ADDR: behind a reverse proxy, have the proxy set it (or give
+# AXES_CLIENT_IP_CALLABLE) so that clients are not all counted as the proxy.
+
+# The portal's address as e-mails link to it.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+# Focal points are reminded this many days before a round's deadline (send_reminders).
+PROGRESS_REMINDER_DAYS = int(os.environ.get("PROGRESS_REMINDER_DAYS", "7"))
 
 # Secure defaults everywhere; development relaxes only what plain HTTP needs.
 SESSION_COOKIE_HTTPONLY = True

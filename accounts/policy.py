@@ -1,0 +1,97 @@
+"""Who may do what: the one place views, forms, services and the admin ask.
+
+Roles follow from data, not from per-user flags:
+- secretariat: a user holding the "review group reports" permission (the Secretariat group
+  has it), or a superuser; may do everything, for every group;
+- coordinator of a group: a user whose institution (accounts.Affiliation) is a coordinating
+  institution of the group; reports its progress while a round is open;
+- member of a group: a user whose institution's country takes part in the group as a
+  coordinating or member country; reads the group's progress;
+- anyone else, anonymous visitors included: the public pages only."""
+from enum import Enum
+
+from django.db.models import Q
+
+from activities.models import GroupReport, ReportingRound
+from groups.models import GroupRole, WorkingGroup
+
+
+class Relation(Enum):
+    SECRETARIAT = "secretariat"
+    COORDINATOR = "coordinator"
+    MEMBER = "member"
+    NONE = "none"
+
+
+def is_secretariat(user) -> bool:
+    return bool(user.is_active and user.has_perm("activities.review_groupreport"))
+
+
+def _institution(user):
+    if not user.is_authenticated:
+        return None
+    affiliation = getattr(user, "affiliation", None)
+    return affiliation.institution if affiliation else None
+
+
+def groups_of(user):
+    """The groups the user coordinates or belongs to (every group, for the secretariat)."""
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none()
+    if is_secretariat(user):
+        return WorkingGroup.objects.all()
+    institution = _institution(user)
+    if institution is None:
+        return WorkingGroup.objects.none()
+    return WorkingGroup.objects.filter(
+        Q(roles__role=GroupRole.Role.COORDINATING, roles__institution=institution)
+        | Q(roles__role__in=GroupRole.COUNTRY_ROLES, roles__country_id=institution.country_id)
+    ).distinct()
+
+
+def relation(user, group) -> Relation:
+    """How the user stands towards the group (uses the group's prefetched roles when present)."""
+    if not user.is_authenticated or not user.is_active:
+        return Relation.NONE
+    if is_secretariat(user):
+        return Relation.SECRETARIAT
+    institution = _institution(user)
+    if institution is None:
+        return Relation.NONE
+    roles = group.roles.all()
+    if any(r.role == GroupRole.Role.COORDINATING and r.institution_id == institution.pk for r in roles):
+        return Relation.COORDINATOR
+    if institution.country_id and any(
+            r.role in GroupRole.COUNTRY_ROLES and r.country_id == institution.country_id for r in roles):
+        return Relation.MEMBER
+    return Relation.NONE
+
+
+def can_view_progress(user, group) -> bool:
+    """The group's progress pages: its report in a round and the history of changes."""
+    return relation(user, group) is not Relation.NONE
+
+
+def can_edit_progress(user, group, reporting_round: ReportingRound, report: GroupReport | None) -> bool:
+    """Change the group's percentages, remarks and notes through the progress form."""
+    if not reporting_round.is_open or group.programme_id != reporting_round.programme_id:
+        return False
+    who = relation(user, group)
+    if who is Relation.SECRETARIAT:
+        return True
+    status = report.status if report else GroupReport.Status.NOT_STARTED
+    return who is Relation.COORDINATOR and status in GroupReport.EDITABLE
+
+
+def can_review(user) -> bool:
+    """Return a submitted report with a comment, or accept it; see every group's status."""
+    return is_secretariat(user)
+
+
+def can_open_or_close_rounds(user) -> bool:
+    return bool(user.is_active and user.has_perm("activities.open_close_reportinground"))
+
+
+def can_change_in_admin(user) -> bool:
+    """Progress of any round, closed ones included, through the admin (the change is recorded)."""
+    return is_secretariat(user)

@@ -1,0 +1,236 @@
+"""Writes that touch several records of a round: saving a group's progress (with its history
+and the check against concurrent edits), reviewing a report, and opening and closing rounds.
+Every function asks accounts.policy first and writes inside one transaction."""
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import policy
+from groups.models import WorkingGroup
+
+from .models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+
+ENTRY_FIELDS = ("percent", "remarks_en", "remarks_es")
+NOTE_FIELDS = ("obstacles_en", "obstacles_es", "gender_notes_en", "gender_notes_es")
+
+
+@dataclass
+class EntryValues:
+    """What the form (or a workbook) gives for one activity; no percentage means no entry."""
+
+    percent: int | None
+    remarks_en: str = ""
+    remarks_es: str = ""
+
+
+class ProgressConflict(Exception):
+    """Someone else saved the group's report after the editor loaded it; nothing was written."""
+
+    def __init__(self, report: GroupReport, changes: list[ProgressChange]):
+        super().__init__("The report changed since it was loaded.")
+        self.report = report
+        self.changes = changes
+
+
+@dataclass
+class SaveResult:
+    report: GroupReport
+    changes: list[ProgressChange] = field(default_factory=list)
+
+
+def _as_text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _locked_report(reporting_round, group) -> GroupReport:
+    report, _created = GroupReport.objects.select_for_update().get_or_create(
+        round=reporting_round, group=group)
+    return report
+
+
+def changes_since(report: GroupReport, version: int):
+    return list(ProgressChange.objects.filter(report=report, version__gt=version)
+                .select_related("activity", "changed_by").order_by("version", "pk"))
+
+
+def _record(report, rows, *, user, source, now) -> list[ProgressChange]:
+    """Bump the report's version and write one history row per changed value."""
+    report.version += 1
+    report.updated_at, report.updated_by = now, user
+    changes = [ProgressChange(report=report, activity=activity,
+                              field=name, old_value=_as_text(old), new_value=_as_text(new),
+                              changed_by=user, changed_at=now, source=source, version=report.version)
+               for activity, name, old, new in rows]
+    ProgressChange.objects.bulk_create(changes)
+    return changes
+
+
+def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
+                  entries: dict[int, EntryValues], notes: dict[str, str], seen_version: int,
+                  submit: bool, source: str = ProgressChange.Source.FORM) -> SaveResult:
+    """Save a group's progress in an open round as a draft, or submit it.
+
+    `entries` maps activity ids of the group to their values; `notes` holds the group's
+    obstacles and gender notes by field name. Refused with ProgressConflict when the report's
+    version is no longer `seen_version`, with ValidationError (keyed by activity id or note
+    field) when a value is wrong, and with PermissionDenied when the user may not edit."""
+    activities = {a.pk: a for a in group.activities.all()}
+    unknown = set(entries) - set(activities)
+    if unknown:
+        raise ValidationError(_("These activities are not the group's: %(ids)s")
+                              % {"ids": ", ".join(map(str, sorted(unknown)))})
+    errors = {}
+    for pk, values in entries.items():
+        if values.percent is None and (values.remarks_en.strip() or values.remarks_es.strip()):
+            errors[pk] = _("Give the percentage these remarks go with.")
+        elif values.percent is not None and not 0 <= values.percent <= 100:
+            errors[pk] = _("The percentage must be a whole number from 0 to 100.")
+    now = timezone.now()
+    with transaction.atomic():
+        report = _locked_report(reporting_round, group)
+        if report.version != seen_version:
+            raise ProgressConflict(report, changes_since(report, seen_version))
+        if not policy.can_edit_progress(user, group, reporting_round, report):
+            raise PermissionDenied
+        existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
+            round=reporting_round, activity__group=group)}
+        if submit:
+            for pk in activities:
+                values = entries.get(pk)
+                reported = values.percent if values is not None else getattr(existing.get(pk), "percent", None)
+                if reported is None:
+                    errors.setdefault(pk, _("Give a percentage for every activity before submitting."))
+        if errors:
+            raise ValidationError(errors)
+
+        rows = []
+        for pk, values in entries.items():
+            entry = existing.get(pk)
+            old = {name: getattr(entry, name) if entry else None for name in ENTRY_FIELDS}
+            new = ({name: getattr(values, name) for name in ENTRY_FIELDS}
+                   if values.percent is not None else dict.fromkeys(ENTRY_FIELDS))
+            changed = [name for name in ENTRY_FIELDS if _as_text(old[name]) != _as_text(new[name])]
+            if not changed:
+                continue
+            rows += [(activities[pk], name, old[name], new[name]) for name in changed]
+            if values.percent is None:
+                entry.delete()
+                continue
+            entry = entry or ProgressEntry(round=reporting_round, activity=activities[pk])
+            for name, value in new.items():
+                setattr(entry, name, value)
+            entry.full_clean()
+            entry.save()
+        for name, value in notes.items():
+            if name in NOTE_FIELDS and getattr(report, name) != value:
+                rows.append((None, name, getattr(report, name), value))
+                setattr(report, name, value)
+
+        status = report.status
+        if submit:
+            status = GroupReport.Status.SUBMITTED
+            report.submitted_at = now
+        elif status in GroupReport.EDITABLE:
+            status = GroupReport.Status.DRAFT
+        if status != report.status:
+            rows.append((None, "status", report.status, status))
+            report.status = status
+        changes = []
+        if rows:
+            changes = _record(report, rows, user=user, source=source, now=now)
+            report.full_clean()
+            report.save()
+    return SaveResult(report, changes)
+
+
+def progress_admin_save(*, entry: ProgressEntry, user, delete: bool = False) -> None:
+    """An entry changed (or deleted) in the admin, in any round: saved with its history."""
+    if not policy.can_change_in_admin(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        report = _locked_report(entry.round, entry.activity.group)
+        before = ProgressEntry.objects.filter(pk=entry.pk).first() if entry.pk else None
+        rows = []
+        for name in ENTRY_FIELDS:
+            old = getattr(before, name) if before else None
+            new = None if delete else getattr(entry, name)
+            if _as_text(old) != _as_text(new):
+                rows.append((entry.activity, name, _as_text(old), _as_text(new)))
+        if delete:
+            entry.delete()
+        else:
+            entry.save()
+        if rows:
+            _record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+            report.save()
+
+
+def report_admin_save(*, report: GroupReport, user) -> None:
+    """A group report's notes or status changed in the admin: saved with its history."""
+    if not policy.can_change_in_admin(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        before = GroupReport.objects.select_for_update().filter(pk=report.pk).first() if report.pk else None
+        if before is not None:
+            report.version = before.version  # a concurrent form save may have moved it on
+        rows = [(None, name, getattr(before, name) if before else "", getattr(report, name))
+                for name in (*NOTE_FIELDS, "status")
+                if (getattr(before, name) if before else "") != getattr(report, name)]
+        if rows:
+            _record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+        report.save()
+
+
+def report_review(*, report: GroupReport, user, accept: bool, comment: str = "") -> GroupReport:
+    """The secretariat accepts a submitted report, or returns it to the group with a comment."""
+    if not policy.can_review(user):
+        raise PermissionDenied
+    comment = comment.strip()
+    with transaction.atomic():
+        report = GroupReport.objects.select_for_update().get(pk=report.pk)
+        if report.status != GroupReport.Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted report can be accepted or returned."))
+        if not accept and not comment:
+            raise ValidationError({"comment": _("Say why the report is returned.")})
+        status = GroupReport.Status.ACCEPTED if accept else GroupReport.Status.RETURNED
+        rows = [(None, "status", report.status, status)]
+        if comment != report.review_comment:
+            rows.append((None, "review_comment", report.review_comment, comment))
+        report.status, report.review_comment = status, comment
+        _record(report, rows, user=user, source=ProgressChange.Source.FORM, now=timezone.now())
+        report.full_clean()
+        report.save()
+    return report
+
+
+def round_open(*, reporting_round: ReportingRound, user) -> ReportingRound:
+    """Open a round for the focal points; they are told at once (activities/reminders.py)."""
+    from .reminders import reminders_send
+
+    if not policy.can_open_or_close_rounds(user):
+        raise PermissionDenied
+    if reporting_round.status == ReportingRound.Status.OPEN:
+        raise ValidationError(_("The round is already open."))
+    with transaction.atomic():
+        reporting_round.status = ReportingRound.Status.OPEN
+        reporting_round.opened_at = timezone.now()
+        reporting_round.closed_at = None
+        reporting_round.validate_constraints()
+        reporting_round.save()
+        transaction.on_commit(lambda: reminders_send(today=timezone.localdate()))
+    return reporting_round
+
+
+def round_close(*, reporting_round: ReportingRound, user) -> ReportingRound:
+    """Close a round: focal points can no longer change it; the secretariat still can, in the admin."""
+    if not policy.can_open_or_close_rounds(user):
+        raise PermissionDenied
+    if reporting_round.status != ReportingRound.Status.OPEN:
+        raise ValidationError(_("Only an open round can be closed."))
+    reporting_round.status = ReportingRound.Status.CLOSED
+    reporting_round.closed_at = timezone.now()
+    reporting_round.save(update_fields=["status", "closed_at"])
+    return reporting_round
