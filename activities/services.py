@@ -125,7 +125,7 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
             entry.full_clean()
             entry.save()
         for name, value in notes.items():
-            if name in NOTE_FIELDS and getattr(report, name) != value:
+            if name in NOTE_FIELDS and _as_text(getattr(report, name)) != value:
                 rows.append((None, name, getattr(report, name), value))
                 setattr(report, name, value)
 
@@ -176,9 +176,9 @@ def report_admin_save(*, report: GroupReport, user) -> None:
         before = GroupReport.objects.select_for_update().filter(pk=report.pk).first() if report.pk else None
         if before is not None:
             report.version = before.version  # a concurrent form save may have moved it on
-        rows = [(None, name, getattr(before, name) if before else "", getattr(report, name))
+        rows = [(None, name, _as_text(getattr(before, name, "")), _as_text(getattr(report, name)))
                 for name in (*NOTE_FIELDS, "status")
-                if (getattr(before, name) if before else "") != getattr(report, name)]
+                if _as_text(getattr(before, name, "")) != _as_text(getattr(report, name))]
         if rows:
             _record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
         report.save()
@@ -220,7 +220,7 @@ def round_open(*, reporting_round: ReportingRound, user) -> ReportingRound:
         reporting_round.closed_at = None
         reporting_round.validate_constraints()
         reporting_round.save()
-        transaction.on_commit(lambda: reminders_send(today=timezone.localdate()))
+    reminders_send(today=timezone.localdate())
     return reporting_round
 
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts import policy
@@ -98,8 +99,11 @@ def progress(request, code, period, numeral):
             if action == "submit":
                 messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
             elif result.changes:
-                messages.success(request, _("Your changes were saved as a draft (%(count)d values changed).")
-                                 % {"count": len(result.changes)})
+                values = [c for c in result.changes if c.field != "status"]
+                messages.success(request, ngettext(
+                    "Your changes were saved as a draft (%(count)d value changed).",
+                    "Your changes were saved as a draft (%(count)d values changed).", len(values))
+                    % {"count": len(values)})
             else:
                 messages.info(request, _("Nothing had changed; nothing was saved."))
             return redirect(request.path)

@@ -2,18 +2,21 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from activities.models import ProgressEntry, ReportingRound
 
 from .models import Programme, WorkingGroup
 
 
+@require_safe
 def home(request):
     programme = Programme.objects.current()
     groups = programme.groups.with_roles() if programme else WorkingGroup.objects.none()
     return render(request, "groups/home.html", {"programme": programme, "groups": groups})
 
 
+@require_safe
 def group_detail(request, period, numeral):
     group = _group_by_code(period, numeral)
     # The latest round whose progress readers may see: drafts stay with the group.

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from activities.loading import load_programme
 from groups.roles import secretariat_group
 
+from . import factories
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -39,3 +41,41 @@ def empty_document_cache():
     from django.core.cache import caches
 
     caches["documents"].clear()
+
+
+@pytest.fixture
+def open_round(db):
+    """The third round of the 2020-2021 programme, open for reporting."""
+    from groups.models import Programme
+
+    return factories.reporting_round(Programme.objects.get(start_year=2020), number=3, status="open")
+
+
+@pytest.fixture
+def group_iv(db):
+    """Time use: coordinated by Mexico (INEGI) alone."""
+    from groups.models import WorkingGroup
+
+    return WorkingGroup.objects.with_roles().by_code("2020-2021", "IV")
+
+
+@pytest.fixture
+def coordinator(db):
+    """A focal point of INEGI, which coordinates group IV."""
+    return factories.person("focal-inegi", "INEGI@MEX", first_name="Ana", last_name="Ruiz")
+
+
+@pytest.fixture
+def other_focal(db):
+    """A focal point of DANE: Colombia takes no part in group IV."""
+    return factories.person("focal-dane", "DANE@COL")
+
+
+@pytest.fixture
+def member_user(db, group_iv):
+    """A user of Chile's INE, with Chile made a member country of group IV."""
+    from groups.models import Country, GroupRole
+
+    GroupRole.objects.create(group=group_iv, role=GroupRole.Role.MEMBER, order=1,
+                             country=Country.objects.get(iso3="CHL"))
+    return factories.person("member-ine", "INE@CHL")

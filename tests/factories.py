@@ -69,3 +69,17 @@ def small_report(activity_text_en="Activity 1", remarks_en="Going well", **activ
     ProgressEntry.objects.create(round=round_, activity=act, percent=40, remarks_en=remarks_en,
                                  remarks_es="Va bien" if remarks_en else "")
     return document(symbol=f"LC/CE.{round_.meeting.number}/1", round=round_), act
+
+
+def person(username, institution_code=None, **values):
+    """A portal user (password "pw"), attached to the institution with that code if given."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Affiliation
+    from groups.models import Institution
+
+    values.setdefault("email", f"{username}@example.org")
+    user = get_user_model().objects.create_user(username, password="pw", **values)
+    if institution_code:
+        Affiliation.objects.create(user=user, institution=Institution.objects.get(code=institution_code))
+    return user

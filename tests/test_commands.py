@@ -41,6 +41,32 @@ def test_demo_account_created_once(settings):
     assert user.has_perm("activities.change_progressentry")
 
 
+def test_demo_focal_points_and_round(settings, client, mailoutbox):
+    """A first run gives two focal points and one open round with a report in the register,
+    and running it again opens no second round."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Affiliation
+    from activities.models import ReportingRound
+    from reports.models import Document
+
+    settings.DEBUG = True
+    call_command("create_demo_users")
+    call_command("create_demo_users")
+    users = get_user_model().objects
+    for username, code in (("focal-mex", "INEGI@MEX"), ("focal-col", "DANE@COL")):
+        user = users.get(username=username)
+        assert user.check_password("demo") and not user.is_staff
+        assert Affiliation.objects.get(user=user).institution.code == code
+    [demo] = ReportingRound.objects.open()
+    assert demo.programme.period == "2020-2021" and demo.number == 3 and demo.deadline > demo.opens_on
+    assert Document.objects.get(round=demo).symbol == f"LC/{demo.meeting.code}/DEMO"
+    # The focal points were told the round is open, once per group they coordinate.
+    assert {m.to[0] for m in mailoutbox} == {"focal-mex@example.org", "focal-col@example.org"}
+    client.force_login(users.get(username="focal-mex"))
+    assert client.get(f"/en/rounds/{demo.meeting.code}/2020-2021/IV/").status_code == 200
+
+
 def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 

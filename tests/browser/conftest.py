@@ -8,7 +8,6 @@ tests must not use the Django ORM: they observe the portal only over HTTP and th
 """
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys

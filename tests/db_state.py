@@ -1,0 +1,21 @@
+"""The database's content, to show that a refused request wrote nothing."""
+from django.apps import apps
+from modeltranslation.translator import NotRegistered, translator
+
+APPS = ("groups", "activities", "reports", "accounts", "auth")
+
+
+def _columns(model):
+    """Real columns, reading each translated field by language: with modeltranslation, the
+    untranslated name reads whichever language happens to be active."""
+    try:
+        translated = set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        translated = set()
+    return [f.attname for f in model._meta.concrete_fields if f.name not in translated]
+
+
+def snapshot(models=None):
+    models = models or [m for m in apps.get_models() if m._meta.app_label in APPS]
+    return {model._meta.label: list(model._default_manager.order_by("pk").values_list(*_columns(model)))
+            for model in models}

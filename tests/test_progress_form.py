@@ -1,0 +1,206 @@
+"""A focal point reports the group's progress in the browser: the form, its errors (nothing
+saved), drafts and submission, the history of changes, concurrent edits, the secretariat's
+review, and a closed round."""
+import re
+
+import pytest
+
+from activities.models import GroupReport, ProgressChange, ProgressEntry
+from activities.services import progress_admin_save
+
+from .db_state import snapshot
+from .progress_forms import progress_post
+
+pytestmark = pytest.mark.django_db
+
+
+def url(reporting_round, group, lang="en"):
+    return f"/{lang}/rounds/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"
+
+
+def fieldset(html, order):
+    """The part of the page about one activity."""
+    match = re.search(rf'<fieldset class="activity" id="activity-{order}">(.*?)</fieldset>', html, re.S)
+    assert match, f"no fieldset for activity {order}"
+    return match.group(1)
+
+
+def saved_state(reporting_round, group):
+    return snapshot([ProgressEntry, GroupReport, ProgressChange])
+
+
+def test_form_shows_every_activity_with_schedule_previous_percentage_and_inputs(
+        client, coordinator, open_round, group_iv, second_round):
+    client.force_login(coordinator)
+    html = client.get(url(open_round, group_iv, "es")).content.decode()
+    activities = list(group_iv.activities.order_by("order"))
+    previous = {e.activity_id: e.percent for e in ProgressEntry.objects.filter(round=second_round)}
+    for activity in activities:
+        part = fieldset(html, activity.order)
+        assert activity.text_es.split(".")[0] in part
+        assert f'name="a{activity.pk}-percent"' in part and 'type="range"' in part
+        assert f'name="a{activity.pk}-remarks_en"' in part and f'name="a{activity.pk}-remarks_es"' in part
+        shown = f"{previous[activity.pk]}%" if activity.pk in previous else "no informado"
+        assert shown in part
+    first = activities[0]
+    assert "noviembre de 2019" in fieldset(html, first.order)  # its start month, in Spanish
+    assert 'name="action" value="submit"' in html and "Enviar a la secretaría" in html
+
+
+def test_draft_saved_with_history_and_confirmation(client, coordinator, open_round, group_iv):
+    client.force_login(coordinator)
+    activity = group_iv.activities.get(order=3)
+    data = progress_post(group_iv, open_round, values={3: (70, "Index agreed.", "Índice acordado.")},
+                         notes={"obstacles_en": "Few staff.", "obstacles_es": "Poco personal."})
+    response = client.post(url(open_round, group_iv), data, follow=True)
+    assert response.status_code == 200
+    assert "saved as a draft (5 values changed)" in response.content.decode()
+    entry = ProgressEntry.objects.get(round=open_round, activity=activity)
+    assert (entry.percent, entry.remarks_en, entry.remarks_es) == (70, "Index agreed.", "Índice acordado.")
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    assert report.status == "draft" and report.version == 1 and report.updated_by == coordinator
+    history = {(c.field, c.old_value, c.new_value) for c in report.changes.all()}
+    assert history == {("percent", "", "70"), ("remarks_en", "", "Index agreed."),
+                       ("remarks_es", "", "Índice acordado."), ("obstacles_en", "", "Few staff."),
+                       ("obstacles_es", "", "Poco personal."), ("status", "not_started", "draft")}
+    assert all(c.changed_by == coordinator and c.source == "form" for c in report.changes.all())
+    # The page shows the history: who, the old and the new value.
+    html = response.content.decode()
+    history_html = html[html.index('id="history"'):]
+    assert "Ana Ruiz" in history_html and "Índice acordado." in history_html
+    # A draft stays with the group: the public page does not show it.
+    public = client.get(f"/en/groups/2020-2021/IV/").content.decode()
+    assert "Index agreed." not in public
+
+
+@pytest.mark.parametrize("lang, bad, message", [
+    ("en", "101", "less than or equal to 100"),
+    ("en", "-5", "greater than or equal to 0"),
+    ("en", "50.5", "Enter a whole number"),
+    ("es", "half", "Introduzca un número entero"),
+    ("es", "", "Indique el porcentaje al que corresponden estas observaciones"),
+])
+def test_bad_percentage_refused_next_to_its_field_nothing_saved(
+        client, coordinator, open_round, group_iv, lang, bad, message):
+    client.force_login(coordinator)
+    before = saved_state(open_round, group_iv)
+    data = progress_post(group_iv, open_round, values={2: (bad, "Some remarks", ""),
+                                                       3: (80, "Kept", "Guardado")})
+    response = client.post(url(open_round, group_iv, lang), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in fieldset(html, 2), fieldset(html, 2)
+    assert message not in fieldset(html, 3)
+    assert saved_state(open_round, group_iv) == before
+    # What the user typed is still there.
+    assert 'value="80"' in fieldset(html, 3) and "Kept" in fieldset(html, 3)
+
+
+def test_submit_needs_every_percentage(client, coordinator, open_round, group_iv):
+    client.force_login(coordinator)
+    before = saved_state(open_round, group_iv)
+    data = progress_post(group_iv, open_round, action="submit", values={1: (100, "", "")})
+    response = client.post(url(open_round, group_iv), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "every activity before submitting" in fieldset(html, 2)
+    assert "every activity before submitting" not in fieldset(html, 1)
+    assert saved_state(open_round, group_iv) == before
+
+
+def submit_all(client, open_round, group, percent=60):
+    values = {a.order: (percent, f"Remark {a.order}", f"Observación {a.order}")
+              for a in group.activities.all()}
+    return client.post(url(open_round, group), progress_post(group, open_round, "submit", values=values))
+
+
+def test_submitted_report_is_published_and_locked_for_the_focal_point(
+        client, coordinator, open_round, group_iv):
+    client.force_login(coordinator)
+    response = submit_all(client, open_round, group_iv)
+    assert response.status_code == 302
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    assert report.status == "submitted" and report.submitted_at
+    # Now readers see it on the group's page.
+    public = client.get("/es/groups/2020-2021/IV/").content.decode()
+    assert "Observación 3" in public
+    # And the focal point can read but no longer change it.
+    page = client.get(url(open_round, group_iv)).content.decode()
+    assert 'name="action" value="draft"' not in page and "can read this report but not change it" in page
+    before = saved_state(open_round, group_iv)
+    again = client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={1: (1, "", "")}))
+    assert again.status_code == 403
+    assert saved_state(open_round, group_iv) == before
+
+
+def test_later_save_on_an_older_version_is_refused_showing_the_other_save(
+        client, coordinator, secretariat_user, open_round, group_iv):
+    """Two people open the form; the first saves; the second's save is refused, with the
+    first one's values shown and the second one's input kept."""
+    client.force_login(coordinator)
+    loaded = progress_post(group_iv, open_round, values={3: (40, "Mine", "Mío")})  # version 0
+    from django.test import Client
+
+    other = Client()
+    other.force_login(secretariat_user)
+    first = other.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (90, "Theirs", "Suyo")}))
+    assert first.status_code == 302
+    before = saved_state(open_round, group_iv)
+    response = client.post(url(open_round, group_iv), loaded)
+    assert response.status_code == 409
+    html = response.content.decode()
+    conflict = html[html.index('id="conflict"'):html.index("</table>", html.index('id="conflict"'))]
+    assert "clerk" in conflict and "90" in conflict and "Theirs" in conflict
+    assert 'value="40"' in fieldset(html, 3) and "Mine" in fieldset(html, 3)
+    assert saved_state(open_round, group_iv) == before
+    # Saving again, having seen the other values, replaces them on purpose.
+    version = re.search(r'name="version" value="(\d+)"', html).group(1)
+    again = client.post(url(open_round, group_iv), {**loaded, "version": version})
+    assert again.status_code == 302
+    assert ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3).percent == 40
+
+
+def test_secretariat_returns_with_comment_then_accepts(
+        client, coordinator, secretariat_user, open_round, group_iv):
+    from django.test import Client
+
+    client.force_login(coordinator)
+    submit_all(client, open_round, group_iv)
+    clerk = Client()
+    clerk.force_login(secretariat_user)
+    before = saved_state(open_round, group_iv)
+    no_comment = clerk.post(url(open_round, group_iv, "es"), {"action": "return", "comment": " "})
+    assert no_comment.status_code == 400
+    assert "Indique por qué se devuelve el informe" in no_comment.content.decode()
+    assert saved_state(open_round, group_iv) == before
+    clerk.post(url(open_round, group_iv), {"action": "return", "comment": "Please explain activity 2."})
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    assert report.status == "returned"
+    # The focal point sees why and may change the report again.
+    page = client.get(url(open_round, group_iv)).content.decode()
+    assert "Please explain activity 2." in page and 'name="action" value="submit"' in page
+    submit_all(client, open_round, group_iv, percent=65)
+    clerk.post(url(open_round, group_iv), {"action": "accept", "comment": ""})
+    report.refresh_from_db()
+    assert report.status == "accepted"
+    assert [c.new_value for c in report.changes.filter(field="status").order_by("version")] == [
+        "submitted", "returned", "submitted", "accepted"]
+
+
+def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
+        client, coordinator, secretariat_user, second_round, group_iv):
+    client.force_login(coordinator)
+    before = saved_state(second_round, group_iv)
+    response = client.post(url(second_round, group_iv), progress_post(group_iv, second_round, values={3: (5, "", "")}))
+    assert response.status_code == 403
+    assert saved_state(second_round, group_iv) == before
+    page = client.get(url(second_round, group_iv)).content.decode()
+    assert 'name="action"' not in page
+    entry = ProgressEntry.objects.get(round=second_round, activity__group=group_iv, activity__order=3)
+    old = entry.percent
+    entry.percent = 55
+    progress_admin_save(entry=entry, user=secretariat_user)
+    change = ProgressChange.objects.get(report__round=second_round, report__group=group_iv)
+    assert (change.field, change.old_value, change.new_value, change.source, change.changed_by) == (
+        "percent", str(old), "55", "admin", secretariat_user)
+    assert "55" in client.get(url(second_round, group_iv)).content.decode().split('id="history"')[1]
