@@ -1,0 +1,77 @@
+"""A focal point reports progress in a real browser, against the portal as a new user first
+runs it (the demo accounts and the demo round of `create_demo_users`).
+
+Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+import io
+import re
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+FORM = "/rounds/CE.21/2020-2021/IV/"  # group IV: time use, coordinated by INEGI (Mexico)
+REMARK_EN = "Chapter III drafted and sent to the member countries."
+REMARK_ES = "Capítulo III redactado y enviado a los países miembros."
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("demo")
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{base}/en/my-groups/")
+
+
+def test_focal_point_submits_in_spanish_and_sees_it_on_the_page_and_in_the_pdf(
+        portal_server, page, screenshot):
+    base = portal_server.url
+    log_in(page, base, "focal-mex")
+    page.locator('nav.languages a[hreflang="es"]').click()
+    expect(page).to_have_url(f"{base}/es/my-groups/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mis grupos de trabajo")
+    page.get_by_role("link", name=re.compile("^Guía metodológica sobre las mediciones de uso del tiempo")).click()
+    expect(page).to_have_url(f"{base}/es{FORM}")
+
+    # Every activity needs a percentage to submit; activity 3 gets its own value and remarks.
+    for number in page.locator("input.percent").all():
+        number.fill("50")
+    activity = page.locator("#activity-3")
+    number, slider = activity.locator("input.percent"), activity.locator("input.percent-slider")
+    number.fill("85")
+    expect(slider).to_have_value("85")  # the slider follows the number...
+    slider.fill("30")
+    expect(number).to_have_value("30")  # ...and the number follows the slider
+    number.fill("85")
+    activity.get_by_label("Observaciones (inglés)").fill(REMARK_EN)
+    activity.get_by_label("Observaciones (español)").fill(REMARK_ES)
+    screenshot(page, "progress_form_es_filled")
+    page.get_by_role("button", name="Enviar a la secretaría").click()
+
+    expect(page).to_have_url(f"{base}/es{FORM}")
+    expect(page.locator(".messages")).to_contain_text("enviado")
+    expect(page.locator(".round-facts")).to_contain_text("enviado")
+    expect(page.locator("section[aria-labelledby=history]")).to_contain_text(REMARK_ES)
+    screenshot(page, "progress_submitted_es")
+
+    # The group's public page shows the new values...
+    page.goto(f"{base}/es/groups/2020-2021/IV/")
+    row = page.locator("tr").filter(has_text=REMARK_ES)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("85")
+    # ...and so does the Spanish PDF of the round's report.
+    pdf = page.request.get(f"{base}/es/documents/LC/CE.21/DEMO/es.pdf")
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages))
+    assert REMARK_ES in text, text[:2000]
+    assert REMARK_EN not in text
+    assert re.search(r"\b85\b", text)
+
+
+def test_focal_point_of_another_country_cannot_reach_the_form(portal_server, page):
+    base = portal_server.url
+    log_in(page, base, "focal-col")
+    expect(page.locator("table.my-groups")).not_to_contain_text("uso del tiempo")
+    expect(page.locator("table.my-groups")).not_to_contain_text("time-use")
+    response = page.goto(f"{base}/en{FORM}")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not allowed")
+    expect(page.locator("input.percent")).to_have_count(0)
