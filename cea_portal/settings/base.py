@@ -88,6 +88,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cea_portal.formats"]
 TIME_ZONE = "America/Santiago"
 USE_I18N = True
 USE_TZ = True
