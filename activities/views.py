@@ -37,6 +37,8 @@ def my_groups(request):
     return render(request, "activities/my_groups.html", {
         "programme": programme, "round": open_round, "rows": rows,
         "can_review": policy.can_review(request.user),
+        "all_rounds": ReportingRound.objects.filter(programme=programme).select_related("meeting")
+        .order_by("-number") if policy.can_review(request.user) else [],
     })
 
 

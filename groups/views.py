@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from accounts import policy
 from activities.models import ProgressEntry, ReportingRound
 
 from .models import Programme, WorkingGroup
@@ -33,6 +34,9 @@ def group_detail(request, period, numeral):
         "outputs": group.outputs.prefetch_related("institutions"),
         "financing_sources": group.financing_sources.select_related("institution"),
         "latest_round": latest_round,
+        # The group's reports round by round, with their history, for those who may read them.
+        "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
+        if policy.can_view_progress(request.user, group) else [],
     })
 
 

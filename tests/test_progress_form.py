@@ -204,3 +204,24 @@ def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
     assert (change.field, change.old_value, change.new_value, change.source, change.changed_by) == (
         "percent", str(old), "55", "admin", secretariat_user)
     assert "55" in client.get(url(second_round, group_iv)).content.decode().split('id="history"')[1]
+
+
+def test_group_page_links_its_reports_for_those_who_may_read_them(
+        client, coordinator, open_round, group_iv):
+    link = f'href="{url(open_round, group_iv)}"'
+    assert link not in client.get("/en/groups/2020-2021/IV/").content.decode()
+    client.force_login(coordinator)
+    assert link in client.get("/en/groups/2020-2021/IV/").content.decode()
+
+
+def test_admin_shows_a_reports_history(coordinator, secretariat_client, open_round, group_iv):
+    from django.test import Client
+
+    focal = Client()
+    focal.force_login(coordinator)
+    focal.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (70, "Seen in admin", "")}))
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    html = secretariat_client.get(f"/en/admin/activities/groupreport/{report.pk}/change/").content.decode()
+    assert "Seen in admin" in html and "focal-inegi" in html
+    listing = secretariat_client.get("/en/admin/activities/progresschange/").content.decode()
+    assert "Seen in admin" in listing
