@@ -154,9 +154,6 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
     return render(request, "activities/progress.html", {
         "round": reporting_round, "group": group, "report": report, "form": form,
         "can_edit": can_edit, "conflict": conflict, "history": history,
-        "status": report.status if report else GroupReport.Status.NOT_STARTED,
-        "status_label": (report.get_status_display() if report
-                         else GroupReport.Status.NOT_STARTED.label),
         "review_form": review_form or ReviewForm(),
         "can_review": policy.can_review(request.user) and report is not None
         and report.status == GroupReport.Status.SUBMITTED,
