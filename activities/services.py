@@ -2,6 +2,7 @@
 and the check against concurrent edits), reviewing a report, and opening and closing rounds.
 Every function asks accounts.policy first and writes inside one transaction."""
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,6 +44,17 @@ class SaveResult:
 
 def _as_text(value) -> str:
     return "" if value is None else str(value)
+
+
+def _changed(activity, names, old, new) -> list[tuple]:
+    """History rows (activity, field, old text, new text) for each of `names` that differs
+    between the records (or value holders) `old` and `new`; None stands for "no record"."""
+    rows = []
+    for name in names:
+        before, after = _as_text(getattr(old, name, None)), _as_text(getattr(new, name, None))
+        if before != after:
+            rows.append((activity, name, before, after))
+    return rows
 
 
 def _locked_report(reporting_round, group) -> GroupReport:
@@ -109,25 +121,24 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
         rows = []
         for pk, values in entries.items():
             entry = existing.get(pk)
-            old = {name: getattr(entry, name) if entry else None for name in ENTRY_FIELDS}
-            new = ({name: getattr(values, name) for name in ENTRY_FIELDS}
-                   if values.percent is not None else dict.fromkeys(ENTRY_FIELDS))
-            changed = [name for name in ENTRY_FIELDS if _as_text(old[name]) != _as_text(new[name])]
+            kept = values if values.percent is not None else None  # no percentage: no entry
+            changed = _changed(activities[pk], ENTRY_FIELDS, entry, kept)
             if not changed:
                 continue
-            rows += [(activities[pk], name, old[name], new[name]) for name in changed]
-            if values.percent is None:
+            rows += changed
+            if kept is None:
                 entry.delete()
                 continue
             entry = entry or ProgressEntry(round=reporting_round, activity=activities[pk])
-            for name, value in new.items():
-                setattr(entry, name, value)
+            for name in ENTRY_FIELDS:
+                setattr(entry, name, getattr(kept, name))
             entry.full_clean()
             entry.save()
-        for name, value in notes.items():
-            if name in NOTE_FIELDS and _as_text(getattr(report, name)) != value:
-                rows.append((None, name, getattr(report, name), value))
-                setattr(report, name, value)
+        # Only the notes given change: a missing one is left as it is.
+        given = [name for name in NOTE_FIELDS if name in notes]
+        rows += _changed(None, given, report, SimpleNamespace(**notes))
+        for name in given:
+            setattr(report, name, notes[name])
 
         status = report.status
         if submit:
@@ -153,12 +164,7 @@ def progress_admin_save(*, entry: ProgressEntry, user, delete: bool = False) -> 
     with transaction.atomic():
         report = _locked_report(entry.round, entry.activity.group)
         before = ProgressEntry.objects.filter(pk=entry.pk).first() if entry.pk else None
-        rows = []
-        for name in ENTRY_FIELDS:
-            old = getattr(before, name) if before else None
-            new = None if delete else getattr(entry, name)
-            if _as_text(old) != _as_text(new):
-                rows.append((entry.activity, name, _as_text(old), _as_text(new)))
+        rows = _changed(entry.activity, ENTRY_FIELDS, before, None if delete else entry)
         if delete:
             entry.delete()
         else:
@@ -176,9 +182,7 @@ def report_admin_save(*, report: GroupReport, user) -> None:
         before = GroupReport.objects.select_for_update().filter(pk=report.pk).first() if report.pk else None
         if before is not None:
             report.version = before.version  # a concurrent form save may have moved it on
-        rows = [(None, name, _as_text(getattr(before, name, "")), _as_text(getattr(report, name)))
-                for name in (*NOTE_FIELDS, "status")
-                if _as_text(getattr(before, name, "")) != _as_text(getattr(report, name))]
+        rows = _changed(None, (*NOTE_FIELDS, "status"), before, report)
         if rows:
             _record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
         report.save()

@@ -1,9 +1,11 @@
 """Pages of the reporting rounds, for signed-in users: my working groups, a group's progress
 form, and the secretariat's overview of a round. Who may do what is asked of accounts.policy."""
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,7 +38,6 @@ def my_groups(request):
     rows = [(group, policy.relation(request.user, group).value, reports.get(group.pk)) for group in groups]
     return render(request, "activities/my_groups.html", {
         "programme": programme, "round": open_round, "rows": rows,
-        "can_review": policy.can_review(request.user),
         "all_rounds": ReportingRound.objects.filter(programme=programme).select_related("meeting")
         .order_by("-number") if policy.can_review(request.user) else [],
     })
@@ -54,13 +55,11 @@ def round_overview(request, code):
     reported = dict(ProgressEntry.objects.filter(round=reporting_round)
                     .values_list("activity__group").annotate(n=Count("pk")))
     rows = [(g, reports.get(g.pk), reported.get(g.pk, 0)) for g in groups]
-    counts = {}
-    for _group, report, _n in rows:
-        status = report.status if report else GroupReport.Status.NOT_STARTED
-        counts[status] = counts.get(status, 0) + 1
+    counts = Counter(report.status if report else GroupReport.Status.NOT_STARTED
+                     for _group, report, _n in rows)
     return render(request, "activities/round_overview.html", {
         "round": reporting_round, "rows": rows,
-        "counts": [(label, counts.get(value, 0)) for value, label in GroupReport.Status.choices],
+        "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
     })
 
 
@@ -149,8 +148,8 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
     history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by") \
         if report else []
     form = form or _form(reporting_round, group, report)
-    documents = Document.objects.filter(round=reporting_round).filter(
-        group__isnull=True) | Document.objects.filter(round=reporting_round, group=group)
+    # The round's report on every group, and this group's own report.
+    documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     return render(request, "activities/progress.html", {
         "round": reporting_round, "group": group, "report": report, "form": form,
         "can_edit": can_edit, "conflict": conflict, "history": history,

@@ -11,7 +11,6 @@ from .models import LANGUAGE_CODES, Document
 def document_list(request):
     return render(request, "reports/document_list.html", {
         "documents": Document.objects.for_register(),
-        "languages": LANGUAGE_CODES,
     })
 
 
