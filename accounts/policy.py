@@ -95,3 +95,39 @@ def can_open_or_close_rounds(user) -> bool:
 def can_change_in_admin(user) -> bool:
     """Progress of any round, closed ones included, through the admin (the change is recorded)."""
     return is_secretariat(user)
+
+
+def _progress_models():
+    from activities.models import GroupReport, ProgressEntry
+
+    return (ProgressEntry, GroupReport)
+
+
+def can_import_in_admin(user, model) -> bool:
+    """Import a spreadsheet on the admin's list page of `model`. Progress goes into groups'
+    histories, so it is the secretariat's; a group report's status moves through the review,
+    never by import. Anything else needs the permissions to add and change the model."""
+    from activities.models import GroupReport
+
+    if not (user.is_active and user.is_staff):
+        return False
+    if model is GroupReport:
+        return False
+    if model in _progress_models():
+        return can_change_in_admin(user)
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and \
+        user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_export_in_admin(user, model) -> bool:
+    """Export the admin's list of `model`: whoever may view it there."""
+    opts = model._meta
+    return bool(user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"))
+
+
+def can_exchange_workbook(user, group, reporting_round) -> bool:
+    """Download a group's progress workbook for a round: the secretariat, and the focal points
+    of the group's coordinating institutions, while the round is open."""
+    return reporting_round.is_open and group.programme_id == reporting_round.programme_id and \
+        relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)

@@ -13,6 +13,10 @@ from accounts import policy
 
 from .models import (Activity, GroupReport, Objective, Output, ProgressChange, ProgressEntry,
                      ReportingRound, Topic)
+from spreadsheets.admin import SpreadsheetAdmin
+
+from .resources import (ActivityResource, GroupReportResource, ObjectiveResource, OutputResource,
+                        ProgressEntryResource, ReportingRoundResource, TopicResource)
 from .services import progress_admin_save, report_admin_save, round_close, round_open
 
 # Short text areas keep long inline lists readable; months are typed as months (the admin's
@@ -63,7 +67,8 @@ class OutputInline(TranslationStackedInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(TranslationAdmin):
+class ObjectiveAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [ObjectiveResource]
     list_display = ("group", "kind", "order", "title", "short_text")
     list_filter = (programme_filter("group"), "kind", "group")
     search_fields = ("title_en", "title_es", "text_en", "text_es")
@@ -76,7 +81,8 @@ class ObjectiveAdmin(TranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [TopicResource]
     list_display = ("group", "order", "title")
     list_filter = (programme_filter("group"), "group")
     search_fields = ("title_en", "title_es")
@@ -84,7 +90,8 @@ class TopicAdmin(TranslationAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TranslationAdmin):
+class ActivityAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [ActivityResource]
     list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no")
     list_display_links = ("text",)
     list_filter = (programme_filter("group"), theme_filter("group"),
@@ -108,7 +115,8 @@ class ActivityAdmin(TranslationAdmin):
 
 
 @admin.register(Output)
-class OutputAdmin(TranslationAdmin):
+class OutputAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [OutputResource]
     list_display = ("group", "order", "text", "timetable")
     list_filter = (programme_filter("group"), "group")
     search_fields = ("text_en", "text_es")
@@ -134,7 +142,8 @@ class ProgressChangeInline(admin.TabularInline):
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(admin.ModelAdmin):
+class ReportingRoundAdmin(SpreadsheetAdmin, admin.ModelAdmin):
+    resource_classes = [ReportingRoundResource]
     list_display = ("meeting", "number", "programme", "opens_on", "deadline", "status")
     list_filter = ("programme", "status")
     list_select_related = ("meeting", "programme")
@@ -164,8 +173,10 @@ class ReportingRoundAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressEntry)
-class ProgressEntryAdmin(TranslationAdmin):
+class ProgressEntryAdmin(SpreadsheetAdmin, TranslationAdmin):
     """Any round, closed ones included; each change is recorded in the group's history."""
+
+    resource_classes = [ProgressEntryResource]
 
     list_display = ("round", "group_numeral", "activity_order", "activity", "percent")
     list_filter = ("round", programme_filter("activity__group"),
@@ -205,7 +216,8 @@ class ProgressEntryAdmin(TranslationAdmin):
 
 
 @admin.register(GroupReport)
-class GroupReportAdmin(TranslationAdmin):
+class GroupReportAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [GroupReportResource]
     list_display = ("round", "group", "status", "updated_at", "updated_by")
     list_filter = ("round", "status", programme_filter("group"))
     list_select_related = ("round__meeting", "group__programme", "updated_by")

@@ -1,6 +1,7 @@
 """Writes that touch several records of a round: saving a group's progress (with its history
 and the check against concurrent edits), reviewing a report, and opening and closing rounds.
 Every function asks accounts.policy first and writes inside one transaction."""
+from collections import defaultdict
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -68,16 +69,19 @@ def changes_since(report: GroupReport, version: int):
                 .select_related("activity", "changed_by").order_by("version", "pk"))
 
 
-def _record(report, rows, *, user, source, now) -> list[ProgressChange]:
-    """Bump the report's version and write one history row per changed value."""
+def _history(report, rows, *, user, source, now) -> list[ProgressChange]:
+    """Bump the report's version; one unsaved history row per changed value."""
     report.version += 1
     report.updated_at, report.updated_by = now, user
-    changes = [ProgressChange(report=report, activity=activity,
-                              field=name, old_value=_as_text(old), new_value=_as_text(new),
-                              changed_by=user, changed_at=now, source=source, version=report.version)
-               for activity, name, old, new in rows]
-    ProgressChange.objects.bulk_create(changes)
-    return changes
+    return [ProgressChange(report=report, activity=activity,
+                           field=name, old_value=_as_text(old), new_value=_as_text(new),
+                           changed_by=user, changed_at=now, source=source, version=report.version)
+            for activity, name, old, new in rows]
+
+
+def _record(report, rows, *, user, source, now) -> list[ProgressChange]:
+    """Bump the report's version and write one history row per changed value."""
+    return ProgressChange.objects.bulk_create(_history(report, rows, user=user, source=source, now=now))
 
 
 def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
@@ -118,7 +122,7 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
         if errors:
             raise ValidationError(errors)
 
-        rows = []
+        rows, created, updated, deleted = [], [], [], []
         for pk, values in entries.items():
             entry = existing.get(pk)
             kept = values if values.percent is not None else None  # no percentage: no entry
@@ -127,13 +131,23 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
                 continue
             rows += changed
             if kept is None:
-                entry.delete()
+                deleted.append(entry.pk)
                 continue
-            entry = entry or ProgressEntry(round=reporting_round, activity=activities[pk])
+            if entry is None:
+                entry = ProgressEntry(round=reporting_round, activity=activities[pk])
+                created.append(entry)
+            else:
+                updated.append(entry)
             for name in ENTRY_FIELDS:
                 setattr(entry, name, getattr(kept, name))
-            entry.full_clean()
-            entry.save()
+            # Field checks only: the range is checked above and (round, activity) is unique by
+            # construction, so the per-entry queries of a full validation are not needed.
+            entry.full_clean(validate_unique=False, validate_constraints=False)
+        # A fixed number of queries however many activities the group has (a workbook may
+        # bring hundreds at once).
+        ProgressEntry.objects.filter(pk__in=deleted).delete()
+        ProgressEntry.objects.bulk_create(created)
+        ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
         # Only the notes given change: a missing one is left as it is.
         given = [name for name in NOTE_FIELDS if name in notes]
         rows += _changed(None, given, report, SimpleNamespace(**notes))
@@ -155,6 +169,33 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
             report.full_clean()
             report.save()
     return SaveResult(report, changes)
+
+
+def progress_import_record(changed, *, user, source) -> list[ProgressChange]:
+    """Record entries an import wrote in bulk, given as (before, after) pairs (before is None
+    for a new entry): one new version of each group report touched, with a history row per
+    changed value. A fixed number of queries however many rows were imported."""
+    rows_by_report = defaultdict(list)
+    for before, after in changed:
+        rows = _changed(after.activity, ENTRY_FIELDS, before, after)
+        if rows:
+            rows_by_report[(after.round_id, after.activity.group_id)] += rows
+    if not rows_by_report:
+        return []
+    round_ids = {r for r, _g in rows_by_report}
+    group_ids = {g for _r, g in rows_by_report}
+    reports = {(r.round_id, r.group_id): r for r in GroupReport.objects.select_for_update().filter(
+        round_id__in=round_ids, group_id__in=group_ids)}
+    missing = [GroupReport(round_id=r, group_id=g) for r, g in rows_by_report if (r, g) not in reports]
+    for report in GroupReport.objects.bulk_create(missing):
+        reports[(report.round_id, report.group_id)] = report
+    now, changes, touched = timezone.now(), [], []
+    for key, rows in rows_by_report.items():
+        report = reports[key]
+        changes += _history(report, rows, user=user, source=source, now=now)
+        touched.append(report)
+    GroupReport.objects.bulk_update(touched, ["version", "updated_at", "updated_by"])
+    return ProgressChange.objects.bulk_create(changes)
 
 
 def progress_admin_save(*, entry: ProgressEntry, user, delete: bool = False) -> None:

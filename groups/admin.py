@@ -8,11 +8,16 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from activities.admin import ActivityInline, ObjectiveInline, OutputInline, TopicInline
 
 from .admin_filters import coordinating_country_filter, programme_filter, theme_filter
+from spreadsheets.admin import SpreadsheetAdmin
+
 from .models import Country, FinancingSource, GroupRole, Institution, Meeting, Programme, WorkingGroup
+from .resources import (CountryResource, FinancingSourceResource, InstitutionResource, MeetingResource,
+                        ProgrammeResource, WorkingGroupResource)
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationAdmin):
+class CountryAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [CountryResource]
     list_display = ("iso3", "name", "membership")
     list_filter = ("membership",)
     search_fields = ("iso3", "name_en", "name_es")
@@ -20,7 +25,8 @@ class CountryAdmin(TranslationAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(TranslationAdmin):
+class InstitutionAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [InstitutionResource]
     list_display = ("code", "acronym", "name", "country", "kind", "parent")
     list_filter = ("kind", "country")
     search_fields = ("code", "acronym_en", "acronym_es", "name_en", "name_es")
@@ -30,7 +36,8 @@ class InstitutionAdmin(TranslationAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
+class MeetingAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [MeetingResource]
     list_display = ("code", "name", "place_and_dates")
     list_filter = ("body",)
     search_fields = ("code", "place_en", "place_es")
@@ -46,7 +53,8 @@ class MeetingAdmin(TranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [ProgrammeResource]
     list_display = ("period", "title", "approved_at")
     list_select_related = ("approved_at",)
     search_fields = ("title_en", "title_es")
@@ -77,7 +85,8 @@ class GroupRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(FinancingSource)
-class FinancingSourceAdmin(TranslationAdmin):
+class FinancingSourceAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [FinancingSourceResource]
     list_display = ("group", "order", "__str__", "amount_usd", "form")
     list_filter = (programme_filter("group"), "group")
     search_fields = ("label_en", "label_es", "institution__name_en", "institution__name_es")
@@ -87,7 +96,8 @@ class FinancingSourceAdmin(TranslationAdmin):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(TranslationAdmin):
+class WorkingGroupAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [WorkingGroupResource]
     list_display = ("numeral", "output", "theme", "coordinators", "programme")
     list_display_links = ("numeral", "output")
     list_filter = (programme_filter(), theme_filter(), coordinating_country_filter(), "document_type")

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "activities",
     "reports",
     "accounts",
+    "spreadsheets",
 ]
 
 MIDDLEWARE = [
@@ -142,3 +143,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+
+# Spreadsheets (spreadsheets/): xlsx and csv only, imports in one transaction that is rolled
+# back on any error, and permissions asked of accounts.policy (spreadsheets/admin.py).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
+# Largest workbook a browser may upload (bytes); a progress workbook is a few dozen KB.
+SPREADSHEET_MAX_UPLOAD = int(os.environ.get("SPREADSHEET_MAX_UPLOAD", str(5 * 1024 * 1024)))

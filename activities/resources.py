@@ -1,0 +1,214 @@
+"""Spreadsheet columns of objectives, topic headings, activities, outputs, reporting rounds,
+group reports and progress entries; see spreadsheets/resources.py for the shared rules.
+
+Progress entries are written in bulk and recorded in each group's history as a spreadsheet
+import (activities.services.progress_import_record), so that importing thousands of rows
+costs a fixed number of queries."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from import_export.fields import Field
+
+from accounts import policy
+from groups.resources import group_widget, institution_widget, meeting_widget, programme_widget
+from spreadsheets.resources import PortalResource, translated
+from spreadsheets.widgets import GroupKeyWidget, KeysWidget, KeyWidget, MonthWidget, PercentWidget
+
+from .models import (Activity, GroupReport, Objective, Output, ProgressChange, ProgressEntry,
+                     ReportingRound, Topic)
+from .services import ENTRY_FIELDS, progress_import_record
+
+
+def round_widget():
+    return KeyWidget(ReportingRound, lambda r: r.meeting.code, _("reporting round for the meeting"),
+                     queryset=ReportingRound.objects.select_related("meeting"))
+
+
+def group_field():
+    return Field(attribute="group", column_name="group", widget=group_widget())
+
+
+def in_group(model, key, what, group_column_widget, queryset=None):
+    return GroupKeyWidget(model, key, what, group_column_widget, queryset=queryset)
+
+
+class ObjectiveResource(PortalResource):
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = Objective
+        fields = ("group", "kind", "order", *translated("title", "text"))
+        import_id_fields = ("group", "kind", "order")
+
+    def get_queryset(self):
+        return Objective.objects.select_related("group__programme")
+
+
+class TopicResource(PortalResource):
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = Topic
+        fields = ("group", "order", *translated("title"))
+        import_id_fields = ("group", "order")
+
+    def get_queryset(self):
+        return Topic.objects.select_related("group__programme")
+
+
+def objective_key(objective) -> str:
+    """"general 1", "specific 3": how an activity names its objective within its group."""
+    return f"{objective.kind} {objective.order}"
+
+
+class ActivityResource(PortalResource):
+    group = group_field()
+    objective = Field(attribute="objective", column_name="objective")
+    topic = Field(attribute="topic", column_name="topic")
+    start_month = Field(attribute="start_month", column_name="start_month", widget=MonthWidget())
+    end_month = Field(attribute="end_month", column_name="end_month", widget=MonthWidget())
+
+    class Meta(PortalResource.Meta):
+        model = Activity
+        fields = ("group", "order", "plan_no", "objective", "topic", *translated("text", "coordination"),
+                  "start_month", *translated("start_text"), "end_month", *translated("end_text"))
+        import_id_fields = ("group", "order")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        groups = self.fields["group"].widget
+        self.fields["objective"].widget = in_group(
+            Objective, objective_key, _("objective"), groups,
+            queryset=Objective.objects.select_related("group__programme"))
+        self.fields["topic"].widget = in_group(
+            Topic, lambda t: str(t.order), _("topic heading"), groups,
+            queryset=Topic.objects.select_related("group__programme"))
+
+    def get_queryset(self):
+        return Activity.objects.select_related("group__programme", "objective", "topic")
+
+
+class OutputResource(PortalResource):
+    group = group_field()
+    institutions = Field(attribute="institutions", column_name="institutions",
+                         widget=KeysWidget(institution_widget().model, lambda i: i.code,
+                                           _("institution with the code")))
+
+    class Meta(PortalResource.Meta):
+        model = Output
+        fields = ("group", "order", *translated("text"), "by_coordinating_countries",
+                  "by_member_countries", "institutions", *translated("timetable"))
+        import_id_fields = ("group", "order")
+
+    def get_queryset(self):
+        return Output.objects.select_related("group__programme").prefetch_related("institutions")
+
+
+class ReportingRoundResource(PortalResource):
+    meeting = Field(attribute="meeting", column_name="meeting", widget=meeting_widget())
+    programme = Field(attribute="programme", column_name="programme", widget=programme_widget())
+
+    class Meta(PortalResource.Meta):
+        model = ReportingRound
+        fields = ("meeting", "programme", "number", "opens_on", "deadline", "status",
+                  "opened_at", "closed_at")
+        import_id_fields = ("meeting",)
+
+    def get_queryset(self):
+        return ReportingRound.objects.select_related("meeting", "programme")
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Opening and closing e-mails the focal points and is recorded: the admin's actions do it.
+        if instance.pk and not self.options.get("restoring"):
+            before = ReportingRound.objects.get(pk=instance.pk)
+            if before.status != instance.status:
+                raise ValidationError({"status": _(
+                    "Open or close a round with the actions of the reporting rounds' list.")})
+
+
+class GroupReportResource(PortalResource):
+    round = Field(attribute="round", column_name="round", widget=round_widget())
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = GroupReport
+        fields = ("round", "group", "status", "review_comment",
+                  *translated("output_as_reported", "obstacles", "gender_notes"))
+        import_id_fields = ("round", "group")
+
+    def get_queryset(self):
+        return GroupReport.objects.select_related("round__meeting", "group__programme")
+
+
+class ProgressEntryResource(PortalResource):
+    """One row per activity and round: round (CE.20), group (2020-2021/IV), activity (its
+    position in the group), percentage and remarks in each language."""
+
+    round = Field(attribute="round", column_name="round", widget=round_widget())
+    group = Field(attribute=None, column_name="group", widget=group_widget())
+    activity = Field(attribute="activity", column_name="activity")
+    percent = Field(attribute="percent", column_name="percent", widget=PercentWidget())
+
+    required_columns = ("group", "percent")
+
+    class Meta(PortalResource.Meta):
+        model = ProgressEntry
+        fields = ("round", "group", "activity", "percent", *translated("remarks"))
+        import_id_fields = ("round", "activity")
+        # Checked here, in bulk, instead of one full_clean (with its queries) per row.
+        clean_model_instances = False
+        use_bulk = True
+        batch_size = None
+        store_instance = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fields["activity"].widget = in_group(
+            Activity, lambda a: str(a.order), _("activity at position"), self.fields["group"].widget,
+            queryset=Activity.objects.select_related("group__programme"))
+
+    def get_queryset(self):
+        return ProgressEntry.objects.select_related("round__meeting", "activity__group__programme")
+
+    def get_bulk_update_fields(self):
+        return list(ENTRY_FIELDS)
+
+    def dehydrate_group(self, entry):
+        return entry.activity.group.code
+
+    def dehydrate_activity(self, entry):
+        return entry.activity.order
+
+    def before_import(self, dataset, **kwargs):
+        user = kwargs.get("user")
+        if user is not None and not policy.can_change_in_admin(user):
+            raise PermissionDenied
+        super().before_import(dataset, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "percent" not in errors and instance.percent is None:
+            errors["percent"] = [_("Give the percentage (a whole number from 0 to 100).")]
+        reporting_round = instance.round if instance.round_id else None
+        if reporting_round and reporting_round.status == ReportingRound.Status.CLOSED \
+                and not self.options.get("restoring"):
+            errors.setdefault("round", []).append(_(
+                "Round %(round)s is closed: its progress can no longer be imported.")
+                % {"round": reporting_round.meeting.code})
+        if reporting_round and instance.activity_id \
+                and instance.activity.group.programme_id != reporting_round.programme_id:
+            errors.setdefault("activity", []).append(
+                _("The activity belongs to another programme than the round."))
+        if errors:
+            raise ValidationError(errors)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if result.has_errors() or result.has_validation_errors():
+            return
+        changed = [(row.original, row.instance) for row in result.rows
+                   if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)]
+        progress_import_record(changed, user=kwargs.get("user"), source=ProgressChange.Source.IMPORT)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SpreadsheetsConfig(AppConfig):
+    """Exchanging the programme and its progress with xlsx and csv files: the admin's import
+    and export (with django-import-export), the progress workbook, and their commands."""
+
+    name = "spreadsheets"
+    verbose_name = _("spreadsheets")

@@ -1,0 +1,114 @@
+"""The two file formats the portal exchanges: xlsx and csv, through django-import-export.
+
+Both neutralise formulas on export and read them as text on import (spreadsheets/cells.py),
+and both refuse an empty, damaged or foreign file with a message the clerk can act on
+(SpreadsheetError), instead of the library's exception name."""
+import csv
+import io
+import zipfile
+
+from django.utils.translation import gettext as _
+from import_export.formats import base_formats
+from tablib import Dataset
+
+from .cells import blank, looks_like_formula, quoted, unquoted
+from .errors import SpreadsheetError
+
+
+def _dataset(rows) -> Dataset:
+    """A dataset from rows whose first non-blank row holds the headers; blank rows dropped."""
+    rows = [row for row in rows if not all(blank(v) for v in row)]
+    if not rows:
+        raise SpreadsheetError(_("The file is empty: it has no header row and no data."))
+    headers = ["" if v is None else str(v).strip() for v in rows[0]]
+    width = len(headers)
+    while headers and not headers[-1]:
+        headers.pop()  # trailing empty header cells are formatting, not columns
+    dataset = Dataset(headers=headers)
+    for row in rows[1:]:
+        row = list(row[:width]) + [None] * (width - len(row))
+        dataset.append(row[:len(headers)])
+    return dataset
+
+
+def read_workbook(content: bytes):
+    """An openpyxl workbook with formulas kept as text (data_only=False: nothing is evaluated)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not content:
+        raise SpreadsheetError(_("The file is empty."))
+    try:
+        return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as error:
+        raise SpreadsheetError(
+            _("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
+
+
+def write_cell_value(cell, value):
+    """Write a value into an openpyxl cell; a text that looks like a formula stays text."""
+    cell.value = value
+    if looks_like_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+class XLSX(base_formats.XLSX):
+    def create_dataset(self, in_stream):
+        book = read_workbook(in_stream)
+        try:
+            return _dataset([cell.value for cell in row] for row in book.worksheets[0].iter_rows())
+        finally:
+            book.close()
+
+    def export_data(self, dataset, **kwargs):
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = (dataset.title or "data")[:31]
+        sheet.append(list(dataset.headers or []))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for values in dataset:
+            sheet.append([None] * len(values))
+            for cell, value in zip(sheet[sheet.max_row], values):
+                if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+                write_cell_value(cell, value)
+        sheet.freeze_panes = "A2"
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+
+class CSV(base_formats.CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            if b"\x00" in in_stream or in_stream.startswith(b"PK\x03\x04"):
+                raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
+            try:
+                in_stream = in_stream.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise SpreadsheetError(_("The CSV file is not in UTF-8; save it as “CSV UTF-8”.")) from error
+        if "\x00" in in_stream:
+            raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
+        try:
+            rows = list(csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))))
+        except csv.Error as error:
+            raise SpreadsheetError(_("The CSV file is damaged: %(reason)s") % {"reason": error}) from error
+        return _dataset([[unquoted(v) for v in row] for row in rows])
+
+    def export_data(self, dataset, **kwargs):
+        out = io.StringIO()
+        out.write("\ufeff")  # so that Excel reads the accents of a UTF-8 file right
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(dataset.headers or [])
+        for values in dataset:
+            writer.writerow(["" if v is None else quoted(v) for v in values])
+        return out.getvalue()
+
+
+FORMATS = [XLSX, CSV]
