@@ -9,7 +9,10 @@ from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import COMPACT_TEXT
 
+from spreadsheets.admin import SpreadsheetAdmin
+
 from .models import LANGUAGE_CODES, Document, IssuedPdf
+from .resources import DocumentResource
 from .services import document_issue
 from .views import pdf_response
 
@@ -32,7 +35,8 @@ class IssuedPdfInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [DocumentResource]
     list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
     list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))
     search_fields = ("symbol", "title_en", "title_es")

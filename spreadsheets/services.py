@@ -1,0 +1,152 @@
+"""Importing a filled progress workbook: read it, check every cell against the group's plan,
+show what would change, and save it through activities.services.progress_save (source
+"spreadsheet import"), exactly as if the values had been typed into the progress form, history
+included. Nothing is written unless every row is right."""
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from accounts import policy
+from activities.models import Activity, GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from activities.services import ENTRY_FIELDS, EntryValues, changes_since, progress_save
+from groups.models import WorkingGroup
+
+from . import progress_workbook
+from .errors import ImportRefused, Problem
+from .widgets import PercentWidget, TextWidget
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+
+
+@dataclass
+class RowPreview:
+    row: int
+    activity: Activity
+    status: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new)
+
+
+@dataclass
+class WorkbookPreview:
+    group: WorkingGroup
+    reporting_round: ReportingRound
+    version: int  # the report's version the preview was made against
+    rows: list[RowPreview]
+    entries: dict[int, EntryValues]
+    # Saved after the workbook was downloaded: the import would replace them.
+    saved_since_download: list[ProgressChange] = field(default_factory=list)
+
+    @property
+    def changed_count(self) -> int:
+        return sum(1 for r in self.rows if r.status != UNCHANGED)
+
+
+def _group(code, problems) -> WorkingGroup | None:
+    period, _slash, numeral = code.partition("/")
+    try:
+        return WorkingGroup.objects.with_roles().by_code(period, numeral)
+    except WorkingGroup.DoesNotExist:
+        problems.append(Problem(2, "B", _("There is no working group “%(code)s”.") % {"code": code}))
+
+
+def workbook_preview(content: bytes, *, user, round_code: str | None = None,
+                     group: WorkingGroup | None = None) -> WorkbookPreview:
+    """Check a filled workbook and say what importing it would change. `round_code` and `group`
+    are what the importer expects (the page or command line it comes from); the workbook must
+    be for them. Raises SpreadsheetError (not a workbook), ImportRefused (every problem found)
+    or PermissionDenied. `user` None is a management command, run by the server's operator."""
+    filled = progress_workbook.read(content)
+    problems = list(filled.problems)
+
+    workbook_group = _group(filled.group_code, problems) if filled.group_code else None
+    if not filled.group_code:
+        problems.append(Problem(2, "B", _("The workbook does not say which working group it is for.")))
+    if group is not None and workbook_group is not None and workbook_group.pk != group.pk:
+        problems.append(Problem(2, "B", _("This workbook is for working group %(theirs)s, not %(ours)s.")
+                                % {"theirs": workbook_group.code, "ours": group.code}))
+    reporting_round = ReportingRound.objects.select_related("meeting", "programme") \
+        .filter(meeting__code=filled.round_code).first() if filled.round_code else None
+    if reporting_round is None:
+        problems.append(Problem(3, "B", _("There is no reporting round “%(code)s”.")
+                                % {"code": filled.round_code} if filled.round_code
+                                else _("The workbook does not say which reporting round it is for.")))
+    elif round_code and filled.round_code != round_code:
+        problems.append(Problem(3, "B", _("This workbook is for round %(theirs)s, not %(ours)s.")
+                                % {"theirs": filled.round_code, "ours": round_code}))
+    elif not reporting_round.is_open:
+        problems.append(Problem(3, "B", _("Round %(code)s is not open: progress can be imported only "
+                                          "while a round is open.") % {"code": filled.round_code}))
+    target = group or workbook_group
+    if problems or target is None:
+        raise ImportRefused(problems)
+    if reporting_round.programme_id != target.programme_id:
+        raise ImportRefused([Problem(3, "B", _("Round %(round)s is not a round of the programme of group %(group)s.")
+                                     % {"round": filled.round_code, "group": target.code})])
+    report = GroupReport.objects.filter(round=reporting_round, group=target).first()
+    if user is not None and not policy.can_edit_progress(user, target, reporting_round, report):
+        raise PermissionDenied
+
+    activities = {progress_workbook.activity_code(a): a for a in
+                  Activity.objects.filter(group=target).select_related("group__programme")}
+    existing = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)}
+    seen, rows, entries = {}, [], {}
+    percent_widget, text_widget = PercentWidget(), TextWidget()
+    for number, values in filled.rows:
+        code = text_widget.clean(values.get("activity")).strip()
+        activity = activities.get(code)
+        if activity is None:
+            problems.append(Problem(number, "activity", _unknown_activity(code, target)))
+            continue
+        if code in seen:
+            problems.append(Problem(number, "activity", _("Activity %(code)s is already on row %(row)s.")
+                                    % {"code": code, "row": seen[code]}))
+            continue
+        seen[code] = number
+        try:
+            percent = percent_widget.clean(values.get("percent"))
+        except ValueError as error:
+            problems.append(Problem(number, "percent", str(error)))
+            continue
+        remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
+        if percent is None:
+            if any(v.strip() for v in remarks.values()):
+                problems.append(Problem(number, "percent", _("Give the percentage these remarks go with.")))
+            continue  # an empty row keeps what is reported
+        given = EntryValues(percent, **remarks)
+        entry = existing.get(activity.pk)
+        changes = [(name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
+                   for name in ENTRY_FIELDS]
+        changes = [c for c in changes if c[1] != c[2]]
+        status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
+        rows.append(RowPreview(number, activity, status, changes))
+        if changes:
+            entries[activity.pk] = given
+    if problems:
+        raise ImportRefused(problems)
+    version = report.version if report else 0
+    stale = []
+    if report and filled.version is not None and filled.version < version:
+        stale = [c for c in changes_since(report, filled.version) if c.activity_id in entries]
+    return WorkbookPreview(target, reporting_round, version, rows, entries, stale)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _unknown_activity(code, group) -> str:
+    if not code:
+        return _("The activity code is empty.")
+    group_code, _slash, position = code.rpartition("/")
+    if group_code and group_code != group.code:
+        return _("Activity %(code)s belongs to another working group, not to %(group)s.") % {
+            "code": code, "group": group.code}
+    return _("Working group %(group)s has no activity %(code)s.") % {"group": group.code, "code": code}
+
+
+def workbook_import(preview: WorkbookPreview, *, user):
+    """Save what the preview showed, as a draft; ProgressConflict if the report changed since."""
+    return progress_save(group=preview.group, reporting_round=preview.reporting_round, user=user,
+                         entries=preview.entries, notes={}, seen_version=preview.version, submit=False,
+                         source=ProgressChange.Source.IMPORT)
