@@ -13,7 +13,7 @@ from accounts import policy
 
 from .models import (Activity, GroupReport, Objective, Output, ProgressChange, ProgressEntry,
                      ReportingRound, Topic)
-from spreadsheets.admin import SpreadsheetAdmin
+from spreadsheets.admin import SpreadsheetAdmin, WorkbookImportAdmin
 
 from .resources import (ActivityResource, GroupReportResource, ObjectiveResource, OutputResource,
                         ProgressEntryResource, ReportingRoundResource, TopicResource)
@@ -216,7 +216,7 @@ class ProgressEntryAdmin(SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(GroupReport)
-class GroupReportAdmin(SpreadsheetAdmin, TranslationAdmin):
+class GroupReportAdmin(WorkbookImportAdmin, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [GroupReportResource]
     list_display = ("round", "group", "status", "updated_at", "updated_by")
     list_filter = ("round", "status", programme_filter("group"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts import policy
 from groups.models import Programme, WorkingGroup
 from reports.models import Document
+from spreadsheets.forms import WorkbookUploadForm
 
 from .forms import ProgressForm, ReviewForm
 from .models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
@@ -157,4 +158,6 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
         "can_review": policy.can_review(request.user) and report is not None
         and report.status == GroupReport.Status.SUBMITTED,
         "documents": documents.order_by("symbol"),
+        "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
+        "workbook_form": WorkbookUploadForm(),
     }, status=status)

@@ -8,6 +8,7 @@ urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("activities.urls")),
+    path("", include("spreadsheets.urls")),
     path("", include("reports.urls")),
     path("", include("groups.urls")),
     prefix_default_language=True,

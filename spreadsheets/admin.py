@@ -31,3 +31,37 @@ class SpreadsheetAdmin(ImportExportMixin):
             form.add_error("import_file", str(e))
         else:
             super().add_data_read_fail_error_to_form(form, e)
+
+
+class WorkbookImportAdmin:
+    """A page of the group reports' admin to upload a filled progress workbook (any group,
+    named by the workbook), with the same preview and confirmation as the group's page."""
+
+    change_list_template = "admin/spreadsheets/groupreport_change_list.html"
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [path("import-workbook/", self.admin_site.admin_view(self.workbook_import_view),
+                     name="activities_groupreport_import_workbook"), *super().get_urls()]
+
+    def workbook_import_view(self, request):
+        from django.core.exceptions import PermissionDenied
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+        from django.utils.translation import gettext as _
+
+        from .forms import WorkbookUploadForm
+        from .views import upload_confirm, upload_preview
+
+        if not policy.can_change_in_admin(request.user):
+            raise PermissionDenied
+        if request.method == "POST" and "token" in request.POST:
+            upload_confirm(request)
+            return redirect("admin:activities_groupreport_changelist")
+        context = upload_preview(request) if request.method == "POST" else \
+            {"form": WorkbookUploadForm(), "problems": [], "preview": None, "token": None}
+        return TemplateResponse(request, "admin/spreadsheets/workbook_import.html", {
+            **self.admin_site.each_context(request), **context, "opts": self.model._meta,
+            "title": _("Import a progress workbook"), "action": request.path,
+        }, status=400 if request.method == "POST" and not context["preview"] else 200)

@@ -14,6 +14,7 @@ from activities.models import ProgressEntry
 from . import factories
 from .db_state import snapshot
 from .progress_forms import progress_post
+from .workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +60,23 @@ MATRIX = {
                       only({"secretariat", "coordinator"}, status="saved")),
     "progress_closed": ("activities:progress",
                         only({"secretariat", "coordinator", "member_user"}), only(set())),
+    "workbook_open": ("spreadsheets:workbook", only({"secretariat", "coordinator"}), every(405)),
+    "workbook_closed": ("spreadsheets:workbook", only(set()), every(405)),
+    # POSTed a filled workbook: the preview (200) writes nothing.
+    "workbook_import_open": ("spreadsheets:workbook_import", every(405),
+                             only({"secretariat", "coordinator"})),
+    "workbook_import_closed": ("spreadsheets:workbook_import", every(405), only(set())),
     "admin_index": ("admin:index", {**every(ADMIN_LOGIN), "secretariat": 200},
                     {**every(ADMIN_LOGIN), "secretariat": 200}),
     "admin_progress": ("admin:activities_progressentry_changelist",
                        {**every(ADMIN_LOGIN), "secretariat": 200},
                        {**every(ADMIN_LOGIN), "secretariat": 200}),
+    "admin_progress_import": ("admin:activities_progressentry_import",
+                              {**every(ADMIN_LOGIN), "secretariat": 200},
+                              {**every(ADMIN_LOGIN), "secretariat": 200}),
+    "admin_workbook_import": ("admin:activities_groupreport_import_workbook",
+                              {**every(ADMIN_LOGIN), "secretariat": 200},
+                              {**every(ADMIN_LOGIN), "secretariat": 400}),  # POSTed without a file
 }
 
 
@@ -78,12 +91,18 @@ def place(open_round, second_round, group_iv, member_user):
         "round_overview": (open_round.meeting.code,),
         "progress_open": (open_round.meeting.code, *group),
         "progress_closed": (second_round.meeting.code, *group),
+        "workbook_open": (open_round.meeting.code, *group),
+        "workbook_closed": (second_round.meeting.code, *group),
+        "workbook_import_open": (open_round.meeting.code, *group),
+        "workbook_import_closed": (second_round.meeting.code, *group),
     }
     posts = {
         "login": {"username": "focal-inegi", "password": "wrong"},
         "password_reset": {"email": "nobody@example.org"},
         "progress_open": progress_post(group_iv, open_round, values={3: (55, "Posted", "Enviado")}),
         "progress_closed": progress_post(group_iv, second_round, values={3: (55, "Posted", "Enviado")}),
+        "workbook_import_open": {"workbook": upload(filled(group_iv, open_round, {3: (55, "Sent", "Enviado")}))},
+        "workbook_import_closed": {"workbook": upload(filled(group_iv, open_round, {3: (55, "Sent", "Enviado")}))},
     }
     return args, posts
 
