@@ -193,17 +193,18 @@ class ProgressEntryResource(PortalResource):
         if "percent" not in errors and instance.percent is None:
             errors["percent"] = [_("Give the percentage (a whole number from 0 to 100).")]
         reporting_round = instance.round if instance.round_id else None
-        if reporting_round and reporting_round.status == ReportingRound.Status.CLOSED \
-                and not self.options.get("restoring"):
-            errors.setdefault("round", []).append(_(
-                "Round %(round)s is closed: its progress can no longer be imported.")
-                % {"round": reporting_round.meeting.code})
         if reporting_round and instance.activity_id \
                 and instance.activity.group.programme_id != reporting_round.programme_id:
             errors.setdefault("activity", []).append(
                 _("The activity belongs to another programme than the round."))
         if errors:
             raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Only a change is refused: an unchanged row of a closed round was skipped before this.
+        if instance.round.status == ReportingRound.Status.CLOSED and not self.options.get("restoring"):
+            raise ValidationError({"round": _("Round %(round)s is closed: its progress can no longer "
+                                              "be imported.") % {"round": instance.round.meeting.code}})
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)

@@ -14,7 +14,7 @@ from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
 from .errors import Problem
-from .widgets import TextWidget
+from .widgets import DateWidget, TextWidget
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -69,7 +69,15 @@ class PortalResource(resources.ModelResource):
         # Texts are written as they are and an empty cell is an empty text, never NULL.
         if isinstance(f, (models.CharField, models.TextField)) and not f.choices:
             return TextWidget
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            return DateWidget
         return super().widget_from_django_field(f, default)
+
+    def import_data(self, dataset, **kwargs):
+        # All or nothing for every caller (admin, commands, tests): a row with a validation
+        # error rolls back the rows before it too.
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, **kwargs)
 
     # Keys -------------------------------------------------------------------------------
     @staticmethod

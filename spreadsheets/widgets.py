@@ -162,3 +162,14 @@ class TextWidget(widgets.CharWidget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else value
+
+
+class DateWidget(widgets.DateWidget):
+    """A date; a spreadsheet's date cell (read as a datetime) counts as its day."""
+
+    def clean(self, value, row=None, **kwargs):
+        import datetime
+
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        return super().clean(value, row, **kwargs)
