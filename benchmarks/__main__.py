@@ -1,5 +1,6 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
-loader, the reading pages and the documents (benchmarks/documents.py): wall time and SQL queries."""
+loader, the reading pages, the documents (benchmarks/documents.py) and spreadsheet imports
+(benchmarks/imports.py): wall time and SQL queries."""
 import os
 import statistics
 import sys
@@ -47,9 +48,10 @@ def main():
             assert response.status_code == 200, url
         print(f"GET {url}: median {statistics.median(times) * 1000:.1f} ms, {len(queries)} queries")
 
-    from benchmarks import documents
+    from benchmarks import documents, imports
 
     documents.main()
+    imports.main()
 
 
 if __name__ == "__main__":
