@@ -184,21 +184,14 @@ class ProgressEntryResource(PortalResource):
             raise PermissionDenied
         super().before_import(dataset, **kwargs)
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def row_problems(self, instance, row, errors):
+        problems = {}
         if "percent" not in errors and instance.percent is None:
-            errors["percent"] = [_("Give the percentage (a whole number from 0 to 100).")]
-        reporting_round = instance.round if instance.round_id else None
-        if reporting_round and instance.activity_id \
-                and instance.activity.group.programme_id != reporting_round.programme_id:
-            errors.setdefault("activity", []).append(
-                _("The activity belongs to another programme than the round."))
-        if errors:
-            raise ValidationError(errors)
+            problems["percent"] = [_("Give the percentage (a whole number from 0 to 100).")]
+        if instance.round_id and instance.activity_id \
+                and instance.activity.group.programme_id != instance.round.programme_id:
+            problems["activity"] = [_("The activity belongs to another programme than the round.")]
+        return problems
 
     def before_save_instance(self, instance, row, **kwargs):
         # Only a change is refused: an unchanged row of a closed round was skipped before this.

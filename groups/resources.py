@@ -171,13 +171,10 @@ class WorkingGroupResource(PortalResource):
     def get_queryset(self):
         return WorkingGroup.objects.with_roles()
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        instance._new_roles = {}
+    def row_problems(self, instance, row, errors):
+        """Each role column present is read whole (a role's country and institution checked
+        together); the roles are written after the group is saved (after_save_instance)."""
+        problems, instance._new_roles = {}, {}
         for column in ROLE_COLUMNS:
             if column not in row:
                 continue
@@ -187,11 +184,10 @@ class WorkingGroupResource(PortalResource):
                 for role in roles:
                     role.clean()
             except (ValueError, ValidationError) as error:
-                errors[column] = ValidationError(" ".join(getattr(error, "messages", [str(error)])))
+                problems[column] = [" ".join(getattr(error, "messages", [str(error)]))]
                 continue
             instance._new_roles[field.role] = roles
-        if errors:
-            raise ValidationError(errors)
+        return problems
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         for role, roles in getattr(instance, "_new_roles", {}).items():

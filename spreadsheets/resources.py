@@ -79,6 +79,22 @@ class PortalResource(resources.ModelResource):
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
 
+    def import_instance(self, instance, row, **kwargs):
+        """Every problem of the row at once: the cells' own, then the resource's row_problems."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for column, messages in self.row_problems(instance, row, errors).items():
+            errors.setdefault(column, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def row_problems(self, instance, row, errors) -> dict[str, list[str]]:
+        """Problems beyond single cells, by column; `errors` holds those found so far."""
+        return {}
+
     # Keys -------------------------------------------------------------------------------
     @staticmethod
     def _key_part(value):

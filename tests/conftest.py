@@ -36,6 +36,17 @@ def secretariat_client(client, secretariat_user):
 
 
 @pytest.fixture(autouse=True)
+def english_first():
+    """Each test starts in English: a request to an /es/ page leaves Spanish active in the
+    thread, which would otherwise carry over into the next test's messages and reverse()."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_document_cache():
     """Each test starts without cached PDFs, so a cache hit is always the test's own doing."""
     from django.core.cache import caches
