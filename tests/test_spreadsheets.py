@@ -335,3 +335,19 @@ def test_importing_progress_costs_the_same_queries_for_ten_times_the_rows(open_r
         assert small <= large <= small + 120 * 12 // 999 + 2
     else:
         assert large == small
+
+
+def test_the_secretariat_imports_progress_through_the_admin(secretariat_client, secretariat_user, open_round):
+    content = (f"round,group,activity,percent,remarks_en,remarks_es\n"
+               f"{open_round.meeting.code},2020-2021/IV,3,65,Admin import,Importación\n").encode()
+    preview = secretariat_client.post(reverse("admin:activities_progressentry_import"), {
+        "format": "1", "resource": "0", "import_file": upload(content, "progress.csv")})
+    assert preview.status_code == 200 and preview.context["result"].totals["new"] == 1
+    assert not ProgressEntry.objects.filter(round=open_round).exists()
+    done = secretariat_client.post(reverse("admin:activities_progressentry_process_import"),
+                                   preview.context["confirm_form"].initial)
+    assert done.status_code == 302
+    entry = ProgressEntry.objects.get(round=open_round)
+    assert (entry.activity.order, entry.percent, entry.remarks_es) == (3, 65, "Importación")
+    assert set(ProgressChange.objects.filter(report__round=open_round)
+               .values_list("source", "changed_by")) == {("import", secretariat_user.pk)}
