@@ -12,7 +12,7 @@ from enum import Enum
 
 from django.db.models import Q
 
-from activities.models import GroupReport, ReportingRound
+from activities.models import GroupReport, ProgressEntry, ReportingRound
 from groups.models import GroupRole, WorkingGroup
 
 
@@ -100,23 +100,13 @@ def can_change_in_admin(user) -> bool:
     return is_secretariat(user)
 
 
-def _progress_models():
-    from activities.models import GroupReport, ProgressEntry
-
-    return (ProgressEntry, GroupReport)
-
-
 def can_import_in_admin(user, model) -> bool:
     """Import a spreadsheet on the admin's list page of `model`. Progress goes into groups'
     histories, so it is the secretariat's; a group report's status moves through the review,
     never by import. Anything else needs the permissions to add and change the model."""
-    from activities.models import GroupReport
-
-    if not (user.is_active and user.is_staff):
+    if not (user.is_active and user.is_staff) or model is GroupReport:
         return False
-    if model is GroupReport:
-        return False
-    if model in _progress_models():
+    if model is ProgressEntry:
         return can_change_in_admin(user)
     opts = model._meta
     return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and \

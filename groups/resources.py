@@ -82,6 +82,9 @@ class InstitutionResource(PortalResource):
         return Institution.objects.select_related("country", "parent").order_by(
             F("parent").asc(nulls_first=True), "code")
 
+    def after_save_instance(self, instance, row, **kwargs):
+        self.fields["parent"].widget.remember(instance)  # a unit further down may name it
+
 
 class MeetingResource(PortalResource):
     code = Field(attribute="code", column_name="code", widget=TextWidget())

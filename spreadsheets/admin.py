@@ -2,12 +2,19 @@
 portal's formats and rules: xlsx and csv only; who may import or export is asked of
 accounts.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 
 from accounts import policy
 
 from .errors import SpreadsheetError
 from .formats import FORMATS
+from .forms import WorkbookUploadForm
+from .views import upload_confirm, upload_preview
 
 
 class SpreadsheetAdmin(ImportExportMixin):
@@ -40,20 +47,10 @@ class WorkbookImportAdmin:
     change_list_template = "admin/spreadsheets/groupreport_change_list.html"
 
     def get_urls(self):
-        from django.urls import path
-
         return [path("import-workbook/", self.admin_site.admin_view(self.workbook_import_view),
                      name="activities_groupreport_import_workbook"), *super().get_urls()]
 
     def workbook_import_view(self, request):
-        from django.core.exceptions import PermissionDenied
-        from django.shortcuts import redirect
-        from django.template.response import TemplateResponse
-        from django.utils.translation import gettext as _
-
-        from .forms import WorkbookUploadForm
-        from .views import upload_confirm, upload_preview
-
         if not policy.can_change_in_admin(request.user):
             raise PermissionDenied
         if request.method == "POST" and "token" in request.POST:

@@ -34,23 +34,26 @@ WIDTHS = {"activity": 16, "activity_en": 50, "activity_es": 50, "start": 14, "en
           "previous_percent": 14, "percent": 14, "remarks_en": 50, "remarks_es": 50}
 
 
-def _both(message: str) -> str:
-    """An interface text in English and in Spanish, " / " between them."""
+def _in_both(text) -> str:
+    """`text()` in English and in Spanish, " / " between them (once when they are the same)."""
     texts = []
     for lang in ("en", "es"):
         with translation.override(lang):
-            texts.append(_(message))
+            texts.append(text())
     return texts[0] if texts[0] == texts[1] else " / ".join(texts)
 
 
-def _labels():
-    return {
-        "activity": gettext_noop("Activity code"), "activity_en": gettext_noop("Activity (English)"),
-        "activity_es": gettext_noop("Activity (Spanish)"), "start": gettext_noop("Start"),
-        "end": gettext_noop("End"), "previous_percent": gettext_noop("Previous percentage"),
-        "percent": gettext_noop("New percentage (0-100)"),
-        "remarks_en": gettext_noop("Remarks (English)"), "remarks_es": gettext_noop("Remarks (Spanish)"),
-    }
+def _both(message: str) -> str:
+    return _in_both(lambda: _(message))
+
+
+LABELS = {
+    "activity": gettext_noop("Activity code"), "activity_en": gettext_noop("Activity (English)"),
+    "activity_es": gettext_noop("Activity (Spanish)"), "start": gettext_noop("Start"),
+    "end": gettext_noop("End"), "previous_percent": gettext_noop("Previous percentage"),
+    "percent": gettext_noop("New percentage (0-100)"),
+    "remarks_en": gettext_noop("Remarks (English)"), "remarks_es": gettext_noop("Remarks (Spanish)"),
+}
 
 
 def activity_code(activity) -> str:
@@ -103,7 +106,7 @@ def build(group, reporting_round) -> bytes:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(COLUMNS))
         sheet.row_dimensions[row].height = 48
     for position, key in enumerate(COLUMNS, 1):
-        sheet.cell(LABEL_ROW, position, _both(_labels()[key])).font = bold
+        sheet.cell(LABEL_ROW, position, _both(LABELS[key])).font = bold
         sheet.cell(LABEL_ROW, position).alignment = Alignment(wrap_text=True)
         sheet.cell(HEADER_ROW, position, key).font = Font(italic=True, color="666666")
         sheet.column_dimensions[get_column_letter(position)].width = WIDTHS[key]
@@ -151,11 +154,7 @@ def build(group, reporting_round) -> bytes:
 
 
 def _both_label(activity, side) -> str:
-    labels = []
-    for lang in ("en", "es"):
-        with translation.override(lang):
-            labels.append(getattr(activity, f"{side}_label") or "")
-    return labels[0] if labels[0] == labels[1] else f"{labels[0]} / {labels[1]}"
+    return _in_both(lambda: getattr(activity, f"{side}_label") or "")
 
 
 @dataclass

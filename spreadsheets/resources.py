@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
+from import_export.results import Result
 
 from .errors import Problem
 from .widgets import DateWidget, TextWidget
@@ -28,12 +29,26 @@ def _same(a, b) -> bool:
     return a == b or (a in (None, "") and b in (None, ""))
 
 
-class HeaderError(ValidationError):
+class HeaderError(Exception):
     """The file's header row does not match the sheet; every problem is listed."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__([str(p) for p in problems])
+        super().__init__(" ".join(map(str, problems)))
         self.problems = problems
+
+
+class SheetResult(Result):
+    """Row numbers as the spreadsheet shows them: the header is row 1, the first record row 2
+    (the library counts records from 1)."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(number + 1, row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(number + 1, row, errors)
+
+    def row_errors(self):
+        return [(line + 1, errors) for line, errors in super().row_errors()]
 
 
 class KeyedInstanceLoader(BaseInstanceLoader):
@@ -72,6 +87,10 @@ class PortalResource(resources.ModelResource):
         if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
             return DateWidget
         return super().widget_from_django_field(f, default)
+
+    @classmethod
+    def get_result_class(cls):
+        return SheetResult
 
     def import_data(self, dataset, **kwargs):
         # All or nothing for every caller (admin, commands, tests): a row with a validation
@@ -165,6 +184,14 @@ class PortalResource(resources.ModelResource):
         problems = self.header_problems(list(dataset.headers or []))
         if problems:
             raise HeaderError(problems)
+
+    def handle_import_error(self, result, error, raise_errors=False):
+        # One listed problem per header problem, as the admin and import_sheets show them.
+        if isinstance(error, HeaderError) and result is not None and not raise_errors:
+            for problem in error.problems:
+                result.append_base_error(self.get_error_result_class()(Exception(str(problem))))
+            return
+        super().handle_import_error(result, error, raise_errors)
 
     def _check_import_id_fields(self, headers):
         """Missing key columns are reported by header_problems, in the clerk's words."""

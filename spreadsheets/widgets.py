@@ -3,6 +3,7 @@
 Related records are named by keys a clerk can read and type (MEX, INEGI@MEX, CE.20,
 2020-2021/IV), never by database ids. Each widget reads its model's records once per import
 and then looks keys up in memory, so an import's queries do not grow with its rows."""
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -29,13 +30,22 @@ class KeyWidget(widgets.ForeignKeyWidget):
     def get_queryset(self, value, row, *args, **kwargs):
         return self._queryset if self._queryset is not None else self.model.objects.all()
 
+    def index(self, record):
+        """What `records()` is keyed by."""
+        return self.key(record)
+
     def records(self) -> dict:
         if self._records is None:
-            self._records = {self.key(r): r for r in self.get_queryset(None, None)}
+            self._records = {self.index(r): r for r in self.get_queryset(None, None)}
         return self._records
 
     def forget(self):
         self._records = None
+
+    def remember(self, record):
+        """A record this import has just written, for later rows that name it."""
+        if self._records is not None:
+            self._records[self.index(record)] = record
 
     def clean(self, value, row=None, **kwargs):
         if blank(value):
@@ -43,10 +53,6 @@ class KeyWidget(widgets.ForeignKeyWidget):
         text = _text(value)
         text = text.upper() if self.upper else text
         record = self.records().get(text)
-        if record is None:
-            # Perhaps written earlier in this same import (a parent institution): read again.
-            self._records = None
-            record = self.records().get(text)
         if record is None:
             raise ValueError(_("There is no %(what)s “%(value)s”.") % {"what": self.what, "value": text})
         return record
@@ -63,10 +69,8 @@ class GroupKeyWidget(KeyWidget):
         super().__init__(model, key, what, queryset=queryset)
         self.group_widget = group_widget
 
-    def records(self) -> dict:
-        if self._records is None:
-            self._records = {(r.group_id, self.key(r)): r for r in self.get_queryset(None, None)}
-        return self._records
+    def index(self, record):
+        return (record.group_id, self.key(record))
 
     def clean(self, value, row=None, **kwargs):
         if blank(value):
@@ -110,8 +114,6 @@ class MonthWidget(widgets.Widget):
     """A month written 2020-03 (a date cell is read as its month)."""
 
     def clean(self, value, row=None, **kwargs):
-        import datetime
-
         if blank(value):
             return None
         if isinstance(value, datetime.datetime):
@@ -168,8 +170,6 @@ class DateWidget(widgets.DateWidget):
     """A date; a spreadsheet's date cell (read as a datetime) counts as its day."""
 
     def clean(self, value, row=None, **kwargs):
-        import datetime
-
         if isinstance(value, datetime.datetime):
             return value.date()
         return super().clean(value, row, **kwargs)

@@ -57,8 +57,8 @@ def dataset(rows, name="csv"):
 def problems(result) -> list[str]:
     """Every problem of an import result: (spreadsheet row, column, message) as text."""
     found = [str(e.error) for e in result.base_errors]
-    found += [f"{line + 1}: {e.error}" for line, errors in result.row_errors() for e in errors]
-    found += [f"{row.number + 1} {column}: {message}" for row in result.invalid_rows
+    found += [f"{line}: {e.error}" for line, errors in result.row_errors() for e in errors]
+    found += [f"{row.number} {column}: {message}" for row in result.invalid_rows
               for column, messages in row.error_dict.items() for message in messages]
     return found
 
@@ -167,9 +167,11 @@ def test_an_imported_formula_is_stored_as_its_text():
 
 BAD = {
     "unknown country": (InstitutionResource, [["code", "name_en", "kind", "country"],
-                                              ["INE@XXX", "Instituto", "nso", "XXX"]], "There is no country"),
+                                              ["INE@ATL", "Instituto", "nso", "ATL"]],
+                        "There is no country with the ISO code “ATL”."),
     "unknown group": (ObjectiveResource, [["group", "kind", "order", "text_en"],
-                                          ["2020-2021/XX", "general", "1", "Text"]], "There is no working group"),
+                                          ["2020-2021/XL", "general", "1", "Text"]],
+                      "There is no working group “2020-2021/XL”."),
     "unknown round": (ProgressEntryResource, [["round", "group", "activity", "percent"],
                                               ["CE.99", "2020-2021/IV", "3", "50"]], "There is no reporting round"),
     "unknown activity": (ProgressEntryResource, [["round", "group", "activity", "percent"],
@@ -267,13 +269,26 @@ def test_the_secretariat_exports_and_imports_through_the_admin_with_a_preview(se
 
 
 def test_the_admin_shows_every_problem_and_offers_no_confirmation(secretariat_client):
-    content = "iso3,name_en,membership\nMEX,Mexico,friend\nXX,Nowhere,member\n".encode()
+    content = "iso3,name_en,membership\nMEX,Mexico,friend\nATL,Atlantis,member\n".encode()
+    before = snapshot()
     response = secretariat_client.post(reverse("admin:groups_country_import"), {
         "format": "1", "resource": "0", "import_file": upload(content, "countries.csv")})
     html = response.content.decode()
-    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
-    assert "friend" in html and "country_iso3_three_capitals" not in html or "XX" in html
+    assert response.context.get("confirm_form") is None
+    assert "Value &#x27;friend&#x27; is not a valid choice." in html  # row 2, membership
+    rows = [row.number for row in response.context["result"].invalid_rows]
+    assert rows == [2]  # the spreadsheet's row of MEX; the Atlantis row is right
     assert "Traceback" not in html
+    assert snapshot() == before
+
+
+def test_the_admin_lists_each_header_problem(secretariat_client):
+    content = "iso3,nombre_en\nMEX,Mexico\n".encode()
+    response = secretariat_client.post(reverse("admin:groups_country_import"), {
+        "format": "1", "resource": "0", "import_file": upload(content, "countries.csv")})
+    assert response.context.get("confirm_form") is None
+    assert "<li>Row 1, column “nombre_en”: This is not a column of this sheet; its columns are: " \
+           "iso3, name_en, name_es, membership.</li>" in response.content.decode()
 
 
 def test_an_unreadable_file_is_refused_next_to_the_file_field(secretariat_client):

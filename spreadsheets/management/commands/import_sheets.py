@@ -45,10 +45,10 @@ class Command(BaseCommand):
                         self.stderr.write(f"{path.name}: {error.error}")
                     for line, errors in result.row_errors():
                         for error in errors:
-                            self.stderr.write(f"{path.name}, row {line + 1}: {error.error}")
+                            self.stderr.write(f"{path.name}, row {line}: {error.error}")
                     for row in result.invalid_rows:
                         for column, messages in row.error_dict.items():
-                            self.stderr.write(f"{path.name}, row {row.number + 1}, column {column}: "
+                            self.stderr.write(f"{path.name}, row {row.number}, column {column}: "
                                               f"{' '.join(messages)}")
                     failed = failed or result.has_errors() or result.has_validation_errors()
                     self.stdout.write(f"{path.name}: " + ", ".join(
