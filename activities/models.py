@@ -190,6 +190,14 @@ class ReportingRoundQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ReportingRound.Status.OPEN)
 
+    def with_published_progress(self):
+        """Rounds in which readers may see some progress (not only drafts)."""
+        return self.filter(models.Exists(ProgressEntry.objects.published()
+                                         .filter(round=models.OuterRef("pk"))))
+
+    def latest_published(self, programme):
+        return self.filter(programme=programme).with_published_progress().order_by("-number").first()
+
     def previous_to(self, reporting_round):
         """The round reported just before this one on the same programme, or None."""
         return self.filter(programme_id=reporting_round.programme_id,

@@ -7,4 +7,5 @@ urlpatterns = [
     path("my-groups/", views.my_groups, name="my_groups"),
     path("rounds/<str:code>/", views.round_overview, name="round"),
     path("rounds/<str:code>/<str:period>/<str:numeral>/", views.progress, name="progress"),
+    path("progress/<str:code>/", views.round_progress, name="round_progress"),
 ]

@@ -17,6 +17,7 @@ from groups.models import Programme, WorkingGroup
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
 
+from . import standing
 from .forms import ProgressForm, ReviewForm
 from .models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from .services import ProgressConflict, progress_save, report_review
@@ -161,3 +162,35 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
         "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
         "workbook_form": WorkbookUploadForm(),
     }, status=status)
+
+
+# The columns a reader may sort the round's page by, and what each sorts on. Groups without a
+# figure go last whichever the direction.
+ROUND_SORTS = {
+    "number": lambda row: row.group.number,
+    "progress": lambda row: row.progress,
+    "previous": lambda row: row.previous,
+    "change": lambda row: row.change,
+    "reported": lambda row: row.reported,
+}
+
+
+@require_safe
+def round_progress(request, code):
+    """Every group's progress in a round beside the round before: public, published figures."""
+    reporting_round = _round(code)
+    previous_round = ReportingRound.objects.previous_to(reporting_round)
+    rows = standing.round_rows(reporting_round, previous_round,
+                               reporting_round.programme.groups.with_roles().order_by("number"))
+    sort = request.GET.get("sort") if request.GET.get("sort") in ROUND_SORTS else "number"
+    descending = request.GET.get("order") == "desc"
+    key = ROUND_SORTS[sort]
+    known = sorted((r for r in rows if key(r) is not None), key=key, reverse=descending)
+    rows = known + [r for r in rows if key(r) is None]
+    return render(request, "activities/round_progress.html", {
+        "round": reporting_round, "previous_round": previous_round, "rows": rows,
+        "sort": sort, "descending": descending,
+        "columns": [(name, name == sort) for name in ROUND_SORTS],
+        "rounds": ReportingRound.objects.filter(programme=reporting_round.programme)
+        .with_published_progress().select_related("meeting").order_by("number"),
+    })

@@ -6,4 +6,7 @@ app_name = "groups"
 urlpatterns = [
     path("", views.home, name="home"),
     path("groups/<str:period>/<str:numeral>/", views.group_detail, name="group"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<str:iso3>/", views.country_detail, name="country"),
+    path("search/", views.search, name="search"),
 ]

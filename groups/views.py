@@ -1,43 +1,96 @@
-"""Public reading pages: the current programme and one working group."""
+"""Public reading pages: the current programme, a working group, a country, and search.
+Figures (progress, change, schedule) come from activities.standing; nothing is computed here."""
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts import policy
-from activities.models import ProgressEntry, ReportingRound
+from activities import standing as figures
+from activities.models import ReportingRound
+from activities.timeline import timeline
+from reports.models import Document
 
-from .models import Programme, WorkingGroup
+from . import search as searching
+from .models import Country, GroupRole, Programme, WorkingGroup
 
 
 @require_safe
 def home(request):
     programme = Programme.objects.current()
-    groups = programme.groups.with_roles() if programme else WorkingGroup.objects.none()
-    return render(request, "groups/home.html", {"programme": programme, "groups": groups})
+    groups = programme.groups.with_roles().order_by("number") if programme else []
+    rows = figures.group_standings(groups)
+    latest_round = ReportingRound.objects.latest_published(programme) if programme else None
+    return render(request, "groups/home.html", {
+        "programme": programme, "rows": rows, "latest_round": latest_round,
+        "flagged": sum(row.flagged for row in rows),
+        "threshold": figures.threshold(),
+    })
 
 
 @require_safe
 def group_detail(request, period, numeral):
     group = _group_by_code(period, numeral)
-    # The latest round whose progress readers may see: drafts stay with the group.
-    published = ProgressEntry.objects.published().filter(activity__group=group)
-    latest_round = ReportingRound.objects.filter(entries__in=published).order_by("-number").first()
-    activities = group.activities.select_related("topic", "objective").prefetch_related(
-        Prefetch("progress", queryset=published.filter(round=latest_round),
-                 to_attr="latest_progress")
-    )
+    today = timezone.localdate()
+    activities = list(group.activities.select_related("topic", "objective").order_by("order"))
+    rows = figures.standings(activities, figures.published_entries(activities), today)
+    summary = figures.GroupStanding(group, rows)
+    rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.number)
     return render(request, "groups/group_detail.html", {
         "group": group,
+        "summary": summary,
+        "timeline": timeline(group.programme, rows, today),
+        "threshold": figures.threshold(),
+        "latest_round": rounds[-1] if rounds else None,
         "objectives": group.objectives.all(),
-        "activities": activities,
         "outputs": group.outputs.prefetch_related("institutions"),
         "financing_sources": group.financing_sources.select_related("institution"),
-        "latest_round": latest_round,
+        "documents": Document.objects.about_group(group),
         # The group's reports round by round, with their history, for those who may read them.
         "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
         if policy.can_view_progress(request.user, group) else [],
     })
+
+
+@require_safe
+def country_list(request):
+    programme = Programme.objects.current()
+    roles = GroupRole.objects.filter(role__in=GroupRole.COUNTRY_ROLES, group__programme=programme) \
+        .select_related("group")
+    countries = Country.objects.filter(group_roles__in=roles).distinct().prefetch_related(
+        Prefetch("group_roles", queryset=roles.order_by("group__number"), to_attr="current_roles"))
+    return render(request, "groups/country_list.html", {"programme": programme,
+                                                        "countries": countries})
+
+
+@require_safe
+def country_detail(request, iso3):
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    groups = WorkingGroup.objects.with_roles().filter(
+        roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES).distinct() \
+        .order_by("-programme__start_year", "number")
+    rows = figures.group_standings(groups)
+    for row in rows:
+        row.country_roles = [r for r in row.group.roles.all() if r.country_id == country.pk]
+    return render(request, "groups/country_detail.html", {
+        "country": country, "rows": rows, "threshold": figures.threshold(),
+    })
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "")
+    results, error = None, None
+    if "q" in request.GET:
+        try:
+            results = searching.search(searching.words_of(query))
+        except searching.QueryError as problem:
+            error = str(problem)
+    return render(request, "groups/search.html", {
+        "query": query, "results": results, "error": error,
+        "max_results": searching.MAX_RESULTS, "max_length": searching.MAX_QUERY_LENGTH,
+    }, status=400 if error else 200)
 
 
 def _group_by_code(period, numeral):

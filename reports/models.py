@@ -28,6 +28,14 @@ class DocumentQuerySet(models.QuerySet):
         return self.select_related("meeting", "programme", "round__meeting", "group__programme") \
             .order_by("-meeting__start_date", "symbol")
 
+    def about_group(self, group):
+        """The documents that show the group: its programme, the reports on that programme's
+        implementation, and the group's own reports."""
+        return self.for_register().filter(
+            Q(programme_id=group.programme_id)
+            | Q(round__programme_id=group.programme_id, group__isnull=True)
+            | Q(group=group))
+
 
 class Document(models.Model):
     class Kind(models.TextChoices):

@@ -125,6 +125,10 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Focal points are reminded this many days before a round's deadline (send_reminders).
 PROGRESS_REMINDER_DAYS = int(os.environ.get("PROGRESS_REMINDER_DAYS", "7"))
 
+# An activity is behind schedule when its latest percentage is more than this many points
+# below the share of its months elapsed (activities/standing.py).
+SLIPPAGE_THRESHOLD = int(os.environ.get("SLIPPAGE_THRESHOLD", "25"))
+
 # Secure defaults everywhere; development relaxes only what plain HTTP needs.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
