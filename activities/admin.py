@@ -2,12 +2,16 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.forms import Textarea
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from groups.admin_filters import coordinating_country_filter, programme_filter, theme_filter
 
+from . import standing
 from .fields import MonthField, MonthInput
 from accounts import policy
 
@@ -89,13 +93,34 @@ class TopicAdmin(SpreadsheetAdmin, TranslationAdmin):
     list_select_related = ("group__programme",)
 
 
+class ScheduleFilter(admin.SimpleListFilter):
+    """Activities by their standing against the schedule today, as the reading pages flag them."""
+
+    title = _("schedule")
+    parameter_name = "schedule"
+
+    def lookups(self, request, model_admin):
+        return [("flagged", _("flagged (behind schedule or overdue)"))] + [
+            (choice.value, choice.label) for choice in standing.Schedule]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        activities = list(queryset.order_by())
+        rows = standing.standings(activities, standing.published_entries(activities))
+        wanted = [r.activity.pk for r in rows if (r.flagged if self.value() == "flagged"
+                                                  else r.schedule.value == self.value())]
+        return queryset.filter(pk__in=wanted)
+
+
 @admin.register(Activity)
 class ActivityAdmin(SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [ActivityResource]
-    list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no")
+    list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
+                    "latest_percent", "expected_percent", "schedule")
     list_display_links = ("text",)
     list_filter = (programme_filter("group"), theme_filter("group"),
-                   coordinating_country_filter("group"), RoundFilter, "group")
+                   coordinating_country_filter("group"), RoundFilter, ScheduleFilter, "group")
     search_fields = ("text_en", "text_es", "coordination_en", "coordination_es")
     list_select_related = ("group__programme",)
     ordering = ("group__programme__start_year", "group__number", "order")
@@ -112,6 +137,33 @@ class ActivityAdmin(SpreadsheetAdmin, TranslationAdmin):
     @admin.display(description=_("end"))
     def end_label(self, obj):
         return obj.end_label
+
+    def get_queryset(self, request):
+        # Each listed activity's published entries, oldest round first: the figures below.
+        entries = standing.published_entries()
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("progress", queryset=entries, to_attr="published_progress"))
+
+    def _standing(self, obj):
+        if not hasattr(obj, "_standing"):
+            obj._standing = standing.standing(obj, obj.published_progress, timezone.localdate())
+        return obj._standing
+
+    @admin.display(description=_("latest percentage"))
+    def latest_percent(self, obj):
+        row = self._standing(obj)
+        return row.percent if row.latest else "—"
+
+    @admin.display(description=_("expected by now"))
+    def expected_percent(self, obj):
+        row = self._standing(obj)
+        return row.expected_shown if row.expected is not None else "—"
+
+    @admin.display(description=_("schedule"))
+    def schedule(self, obj):
+        row = self._standing(obj)
+        return format_html('<span title="{}">{}{}</span>', row.reason,
+                           "⚠ " if row.flagged else "", row.schedule.label)
 
 
 @admin.register(Output)

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
+from activities import standing
 from activities.models import Activity, GroupReport, Objective, Output, ProgressEntry
 from groups.bilingual import has_text
 from groups.models import FinancingSource, GroupRole, WorkingGroup
@@ -119,6 +121,10 @@ def group_report_context(document: Document) -> dict:
     )
     entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
                    .select_related("activity__topic").order_by("activity__order"))
+    # The schedule as the group's page shows it, from the progress reported up to this round.
+    today = timezone.localdate()
+    rows = standing.standings(group.all_activities, standing.published_entries(
+        group.all_activities, up_to_round=round_), today)
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
     unassigned = [a for a in group.all_activities if a.objective_id is None]
@@ -130,6 +136,9 @@ def group_report_context(document: Document) -> dict:
         "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
         "other_activities": unassigned,
         "timetable": _timetable(group.all_activities, programme),
+        "schedule": standing.GroupStanding(group, rows),
+        "today": today,
+        "threshold": standing.threshold(),
         "years": list(range(programme.start_year, programme.end_year + 1)),
         # The report's four parts, in the order the template shows them.
         "contents": [
