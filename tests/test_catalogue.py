@@ -1,7 +1,11 @@
 """The Spanish interface catalogue is complete, and the compiled .mo is the .po's."""
 import ast
 import gettext
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -10,10 +14,10 @@ PO = Path(settings.BASE_DIR) / "locale/es/LC_MESSAGES/django.po"
 MO = PO.with_suffix(".mo")
 
 
-def po_entries():
+def po_entries(po=PO):
     """(msgctxt, msgid, msgstr, flags) of every entry but the header; a plural entry gives its
     forms joined by "|" as msgstr, and its msgid as "singular|plural"."""
-    for block in PO.read_text(encoding="utf-8").split("\n\n"):
+    for block in po.read_text(encoding="utf-8").split("\n\n"):
         flags = " ".join(line for line in block.splitlines() if line.startswith("#,"))
         parts = {}
         key = None
@@ -52,3 +56,21 @@ def test_compiled_catalogue_matches_the_source():
             continue
         got = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
         assert got == msgstr, f"{msgid!r}: run `make messages` to recompile"
+
+
+def test_every_string_the_code_and_templates_show_is_in_the_catalogue(tmp_path):
+    """Extract the interface strings afresh (as `make messages` does, in a copy of the project
+    holding the catalogue) and check that each has a Spanish translation: a string added to a
+    page or a message without its entry in locale/es fails here."""
+    root = Path(settings.BASE_DIR)
+    copy = tmp_path / "project"
+    skipped = shutil.ignore_patterns(".venv", ".git", "var", "test-artifacts", "staticfiles",
+                                     "fonts", "*.sqlite3", "__pycache__", "*.pdf", "*.png")
+    shutil.copytree(root, copy, ignore=skipped)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.test"}
+    subprocess.run([sys.executable, "manage.py", "makemessages", "--locale", "es", "--no-location",
+                    "--no-obsolete"], cwd=copy, env=env, check=True, capture_output=True, text=True)
+    fresh = copy / "locale/es/LC_MESSAGES/django.po"
+    missing = [msgid for _, msgid, msgstr, flags in po_entries(fresh)
+               if not msgstr or "fuzzy" in flags]
+    assert not missing, f"Not in the Spanish catalogue (run `make messages`, then translate): {missing}"
