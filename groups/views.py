@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
 from django.views.decorators.http import require_safe
 
 from accounts import policy
@@ -58,7 +60,9 @@ def country_list(request):
     programme = Programme.objects.current()
     roles = GroupRole.objects.filter(role__in=GroupRole.COUNTRY_ROLES, group__programme=programme) \
         .select_related("group")
-    countries = Country.objects.filter(group_roles__in=roles).distinct().prefetch_related(
+    # In the reader's alphabet: "Brasil" after "Bolivia" in Spanish, "Brazil" in English.
+    name = build_localized_fieldname("name", get_language()[:2])
+    countries = Country.objects.filter(group_roles__in=roles).distinct().order_by(name).prefetch_related(
         Prefetch("group_roles", queryset=roles.order_by("group__number"), to_attr="current_roles"))
     return render(request, "groups/country_list.html", {"programme": programme,
                                                         "countries": countries})
