@@ -12,8 +12,9 @@ from statistics import fmean
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
-from groups.bilingual import has_text
+from groups.bilingual import LANGUAGES, has_text
 
 from .models import Activity, ProgressEntry
 
@@ -201,12 +202,21 @@ class GroupStanding:
         return sum(s.schedule is Schedule.OVERDUE for s in self.activities)
 
 
+def _translated(*fields):
+    """The columns of translated `fields`, each language's and the original's."""
+    return [name for field in fields for name in
+            (field, *(build_localized_fieldname(field, lang) for lang in LANGUAGES))]
+
+
 def group_standings(groups, today: datetime.date | None = None) -> list[GroupStanding]:
     """Every group with its activities' standings, in three queries whatever their number:
     `groups` are read as given, then their activities, then their published entries."""
     groups = list(groups)
-    activities = list(Activity.objects.filter(group__in=groups).order_by("group_id", "order"))
-    rows = standings(activities, published_entries(activity__group__in=groups), today)
+    # Only the figures are shown: the long texts stay in the database.
+    activities = list(Activity.objects.filter(group__in=groups).order_by("group_id", "order")
+                      .defer(*_translated("text", "coordination")))
+    entries = published_entries(activity__group__in=groups).defer(*_translated("remarks"))
+    rows = standings(activities, entries, today)
     by_group = {}
     for row in rows:
         by_group.setdefault(row.activity.group_id, []).append(row)

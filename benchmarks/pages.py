@@ -1,0 +1,66 @@
+"""The reading pages: median time and SQL queries of each, at the fixture size and at ten
+times as many groups, activities, entries and documents (tests/scaling.py). Goal: the same
+number of queries at both sizes; times are for information."""
+import statistics
+import time
+
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from activities.models import Activity, ProgressEntry
+from groups.models import Programme
+from reports.models import Document
+from tests import scaling
+
+PAGES = [
+    "/en/", "/es/",
+    "/en/groups/2020-2021/IV/", "/es/groups/2020-2021/VI/",
+    "/en/countries/", "/es/countries/MEX/",
+    "/en/progress/CE.20/", "/en/progress/CE.20/?sort=change&order=desc",
+    "/en/documents/",
+    "/es/search/?q=estadistica", "/en/search/?q=time+use",
+]
+RUNS = 10
+
+
+def _size(programme):
+    return (f"{programme.groups.count()} groups, "
+            f"{Activity.objects.filter(group__programme=programme).count()} activities, "
+            f"{ProgressEntry.objects.filter(round__programme=programme).count()} entries, "
+            f"{Document.objects.count()} documents")
+
+
+def measure(client, url):
+    client.get(url)  # warm caches (templates, translations)
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(times) * 1000, len(queries)
+
+
+def main():
+    # Rolled back at the end: the other benchmarks measure the real programme.
+    with transaction.atomic():
+        _measure_both_sizes()
+        transaction.set_rollback(True)
+
+
+def _measure_both_sizes():
+    client = Client()
+    programme = Programme.objects.get(start_year=2020)
+    scaling.previous_round(programme)  # so that the change since the previous round is computed
+    small = {url: measure(client, url) for url in PAGES}
+    sizes = [_size(programme)]
+    scaling.multiply(programme)
+    large = {url: measure(client, url) for url in PAGES}
+    sizes.append(_size(programme))
+    print("Reading pages at the fixture size ({}) and at ten times it ({}):".format(*sizes))
+    for url in PAGES:
+        (t1, q1), (t10, q10) = small[url], large[url]
+        verdict = "same" if q1 == q10 else "GROWS"
+        print(f"  GET {url}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict})")
