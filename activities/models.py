@@ -196,7 +196,8 @@ class ReportingRoundQuerySet(models.QuerySet):
                                          .filter(round=models.OuterRef("pk"))))
 
     def latest_published(self, programme):
-        return self.filter(programme=programme).with_published_progress().order_by("-number").first()
+        return self.filter(programme=programme).with_published_progress() \
+            .select_related("meeting").order_by("-number").first()
 
     def previous_to(self, reporting_round):
         """The round reported just before this one on the same programme, or None."""

@@ -5,6 +5,7 @@ group's overall progress. Computed here only: the reading pages, the working gro
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
 import calendar
+import math
 import datetime
 from dataclasses import dataclass, field
 from enum import Enum
@@ -33,6 +34,11 @@ class Schedule(Enum):
         self._value_ = value
         self.label = label
         self.flagged = flagged
+
+
+def whole(value: float) -> int:
+    """A percentage as readers see it: rounded half up (32.5 is 33), not half to even."""
+    return math.floor(value + 0.5)
 
 
 def threshold() -> int:
@@ -92,7 +98,7 @@ class Standing:
 
     @property
     def expected_shown(self) -> int | None:
-        return None if self.expected is None else round(self.expected)
+        return None if self.expected is None else whole(self.expected)
 
     @property
     def flagged(self) -> bool:
@@ -107,6 +113,9 @@ class Standing:
             if has_text(self.activity, "start_text") or has_text(self.activity, "end_text"):
                 return gettext("Not compared with a schedule: its dates are given as a phrase, "
                                "not as months.")
+            if self.activity.start_month or self.activity.end_month:
+                return gettext("Not compared with a schedule: the plan gives it only a start "
+                               "or an end month.")
             return gettext("Not compared with a schedule: the plan gives it no start and end "
                            "months.")
         if self.schedule is Schedule.NOT_REPORTED:
@@ -132,7 +141,9 @@ def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Sch
         return Schedule.COMPLETED
     if ended:
         return Schedule.OVERDUE
-    if expected - percent > threshold():
+    # Against the expected percentage as the reader sees it, so that the flag and the figures
+    # shown beside it always agree.
+    if whole(expected) - percent > threshold():
         return Schedule.BEHIND
     return Schedule.ON_SCHEDULE
 
@@ -187,7 +198,7 @@ class GroupStanding:
     @property
     def progress(self) -> int | None:
         reported = self.reported
-        return round(fmean(s.percent for s in reported)) if reported else None
+        return whole(fmean(s.percent for s in reported)) if reported else None
 
     @property
     def flagged(self) -> int:
@@ -256,7 +267,7 @@ def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
 
     def mean(round_, group):
         values = percents.get((round_.pk, group.pk)) if round_ else None
-        return round(fmean(values)) if values else None
+        return whole(fmean(values)) if values else None
 
     return [RoundRow(g, mean(reporting_round, g), mean(previous_round, g),
                      len(percents.get((reporting_round.pk, g.pk), [])), g.activity_count)

@@ -179,7 +179,7 @@ ROUND_SORTS = {
 def round_progress(request, code):
     """Every group's progress in a round beside the round before: public, published figures."""
     reporting_round = _round(code)
-    previous_round = ReportingRound.objects.previous_to(reporting_round)
+    previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
     rows = standing.round_rows(reporting_round, previous_round,
                                reporting_round.programme.groups.with_roles().order_by("number"))
     sort = request.GET.get("sort") if request.GET.get("sort") in ROUND_SORTS else "number"

@@ -20,7 +20,7 @@ from .models import Country, GroupRole, Programme, WorkingGroup
 
 @require_safe
 def home(request):
-    programme = Programme.objects.current()
+    programme = Programme.objects.select_related("approved_at").current()
     groups = programme.groups.with_roles().order_by("number") if programme else []
     rows = figures.group_standings(groups)
     latest_round = ReportingRound.objects.latest_published(programme) if programme else None

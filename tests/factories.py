@@ -83,3 +83,18 @@ def person(username, institution_code=None, **values):
     if institution_code:
         Affiliation.objects.create(user=user, institution=Institution.objects.get(code=institution_code))
     return user
+
+
+def entry(reporting_round, activity, percent, **values):
+    """An activity's progress in a round."""
+    from activities.models import ProgressEntry
+
+    return ProgressEntry.objects.create(round=reporting_round, activity=activity, percent=percent,
+                                        **values)
+
+
+def group_report(reporting_round, group, status="submitted", **values):
+    """A group's report in a round, in the given status ("returned" needs a review_comment)."""
+    from activities.models import GroupReport
+
+    return GroupReport.objects.create(round=reporting_round, group=group, status=status, **values)

@@ -43,6 +43,10 @@ def only(allowed, status=200, refused=403):
 MATRIX = {
     "home": ("groups:home", every(200), every(405)),
     "group": ("groups:group", every(200), every(405)),
+    "countries": ("groups:countries", every(200), every(405)),
+    "country": ("groups:country", every(200), every(405)),
+    "search": ("groups:search", every(200), every(405)),
+    "round_progress": ("activities:round_progress", every(200), every(405)),
     "documents": ("reports:documents", every(200), every(405)),
     "pdf": ("reports:pdf", every(200), every(405)),
     "login": ("login", every(200), every(200)),  # POSTed with a wrong password
@@ -87,6 +91,8 @@ def place(open_round, second_round, group_iv, member_user):
     group = ("2020-2021", "IV")
     args = {
         "group": group, "pdf": (document.symbol, "en"),
+        "country": ("MEX",),
+        "round_progress": (second_round.meeting.code,),
         "password_reset_confirm": ("MQ", "not-a-valid-token"),
         "round_overview": (open_round.meeting.code,),
         "progress_open": (open_round.meeting.code, *group),
