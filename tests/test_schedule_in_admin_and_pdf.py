@@ -1,0 +1,86 @@
+"""The schedule figures of the reading pages appear the same in the admin's activity list and
+in the working group's report (PDF): each is checked against what the public pages show."""
+import datetime
+import re
+
+import pytest
+
+from activities.models import Activity
+from groups.models import WorkingGroup
+from reports.models import Document
+from reports.rendering import render_document
+
+from .pdf_reading import pdf_text
+from .test_pages import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def flagged_on_home(client):
+    """Every group's count of flagged activities, as the home page shows them."""
+    page = text_of(client.get("/en/"))
+    return sum(int(n) for n in re.findall(r"(\d+) activit(?:y|ies) flagged", page))
+
+
+def admin_list(client, query=""):
+    html = client.get(f"/en/admin/activities/activity/{query}").content.decode()
+    return html, re.findall(r'<td class="field-schedule">(.*?)</td>', html)
+
+
+def test_the_admin_lists_as_many_flagged_activities_as_the_home_page(client, secretariat_client):
+    flagged = flagged_on_home(client)
+    assert flagged > 0  # the 2020-2021 programme has ended: every unfinished activity is overdue
+    html, rows = admin_list(secretariat_client, "?schedule=flagged")
+    assert len(rows) == flagged and all("⚠" in row for row in rows)
+    assert f"{flagged} activities" in html
+    _html, overdue = admin_list(secretariat_client, "?schedule=overdue")
+    assert len(overdue) == flagged  # every end month has passed: nothing is merely behind
+
+
+def test_the_admin_shows_an_activitys_figures_and_why(secretariat_client):
+    group = WorkingGroup.objects.get(programme__start_year=2020, number=4)
+    activity = Activity.objects.get(group=group, order=7)  # 50% reported, ended in August 2020
+    html = secretariat_client.get(
+        f"/en/admin/activities/activity/?group__id__exact={group.pk}&q=Minimum+list").content.decode()
+    [row] = re.findall(r'<tr>\s*<td class="action-checkbox">.*?</tr>', html, re.S)
+    assert '<td class="field-latest_percent">50</td>' in row
+    assert '<td class="field-expected_percent">100</td>' in row
+    assert 'title="Its end month has passed and it is at 50%."' in row and "⚠ overdue" in row
+    assert activity.text_en[:20] in html
+
+
+def test_the_admin_schedule_is_in_spanish_too(secretariat_client):
+    html = secretariat_client.get("/es/admin/activities/activity/?schedule=overdue").content.decode()
+    assert "⚠ vencida" in html and "Su mes de término ya pasó" in html
+
+
+@pytest.fixture
+def report_iv(second_round):
+    group = WorkingGroup.objects.get(programme__start_year=2020, number=4)
+    return Document.objects.create(
+        symbol="LC/CE.20/DDR/4", kind="group_report", round=second_round, group=group,
+        meeting=second_round.meeting, title_en="Report of the Working Group on Gender Statistics",
+        title_es="Informe del Grupo de Trabajo sobre Estadísticas de Género",
+        date_en=datetime.date(2021, 3, 30), date_es=datetime.date(2021, 3, 30))
+
+
+def test_the_group_report_has_the_group_pages_figures(client, report_iv):
+    page = text_of(client.get("/en/groups/2020-2021/IV/"))
+    progress = re.search(r"Overall progress (\d+)% (\d+) of (\d+) activities reported", page)
+    flagged = re.search(r"(\d+) activit(?:y|ies) flagged (\d+) behind schedule, (\d+) overdue", page)
+    assert progress and flagged, page[:2000]
+    pdf = pdf_text(render_document(report_iv, "en"))
+    assert "Schedule as of" in pdf
+    assert (f"Overall progress: {progress[1]}% ({progress[2]} of {progress[3]} activities "
+            f"reported).") in pdf
+    assert (f"{flagged[1]} activit{'y' if flagged[1] == '1' else 'ies'} flagged: {flagged[2]} "
+            f"behind schedule, {flagged[3]} overdue.") in pdf
+    assert "Its end month has passed and it is at 50%." in pdf  # activity 7, as on the page
+    assert "Its end month has passed and it is at 50%." in page
+
+
+def test_the_group_report_schedule_in_spanish(report_iv):
+    pdf = pdf_text(render_document(report_iv, "es"))
+    assert "Calendario al" in pdf and "Avance general:" in pdf
+    assert "Su mes de término ya pasó y está en 50%." in pdf
+    assert "Overall progress" not in pdf
