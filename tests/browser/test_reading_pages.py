@@ -40,29 +40,18 @@ AXE = Axe()  # axe-core as bundled by axe-playwright-python: nothing is fetched
 FAILING_IMPACTS = ("serious", "critical")
 PHONE = {"width": 390, "height": 844}
 
+SEARCH_WORD = {"en": "time", "es": "tiempo"}
 # (name, path after the language prefix, expected HTTP status)
-READING_PAGES = {
-    "en": [
-        ("home", "/", 200),
-        ("group", GROUP_IV, 200),
-        ("countries", "/countries/", 200),
-        ("country", "/countries/MEX/", 200),
-        ("round", ROUND, 200),
-        ("documents", "/documents/", 200),
-        ("search", "/search/?q=time", 200),
-        ("search_empty", "/search/?q=", 400),
-    ],
-    "es": [
-        ("home", "/", 200),
-        ("group", GROUP_IV, 200),
-        ("countries", "/countries/", 200),
-        ("country", "/countries/MEX/", 200),
-        ("round", ROUND, 200),
-        ("documents", "/documents/", 200),
-        ("search", "/search/?q=tiempo", 200),
-        ("search_empty", "/search/?q=", 400),
-    ],
-}
+READING_PAGES = {lang: [
+    ("home", "/", 200),
+    ("group", GROUP_IV, 200),
+    ("countries", "/countries/", 200),
+    ("country", "/countries/MEX/", 200),
+    ("round", ROUND, 200),
+    ("documents", "/documents/", 200),
+    ("search", f"/search/?q={word}", 200),
+    ("search_empty", "/search/?q=", 400),
+] for lang, word in SEARCH_WORD.items()}
 
 
 def _dates_of_today(language):
