@@ -12,6 +12,7 @@ from enum import Enum
 from statistics import fmean
 
 from django.conf import settings
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -152,7 +153,7 @@ def standing(activity, entries, today: datetime.date) -> Standing:
     """`entries`: the activity's published entries, oldest round first (round selected)."""
     latest = entries[-1] if entries else None
     previous = None
-    if len(entries) > 1 and entries[-2].round.number == latest.round.number - 1:
+    if len(entries) > 1 and entries[-2].round_number == latest.round_number - 1:
         previous = entries[-2]
     expected = expected_percent(activity, today)
     ended = bool(activity.end_month) and month_index(today) > month_index(activity.end_month)
@@ -163,7 +164,8 @@ def standing(activity, entries, today: datetime.date) -> Standing:
 def published_entries(activities=None, *, up_to_round=None, **filters):
     """Published entries, oldest round first, to hand to `standings`. `up_to_round` leaves out
     rounds after it (a document compiled for that round)."""
-    entries = ProgressEntry.objects.published().filter(**filters).select_related("round__meeting")
+    entries = ProgressEntry.objects.published().filter(**filters).select_related("round__meeting") \
+        .annotate(round_number=F("round__number"))
     if activities is not None:
         entries = entries.filter(activity__in=activities)
     if up_to_round is not None:
@@ -226,7 +228,10 @@ def group_standings(groups, today: datetime.date | None = None) -> list[GroupSta
     # Only the figures are shown: the long texts stay in the database.
     activities = list(Activity.objects.filter(group__in=groups).order_by("group_id", "order")
                       .defer(*_translated("text", "coordination")))
-    entries = published_entries(activity__group__in=groups).defer(*_translated("remarks"))
+    # Nor their rounds: a round's number is all the figures need (a model each would cost more
+    # than the whole page at ten times the data).
+    entries = published_entries(activity__group__in=groups).select_related(None) \
+        .defer(*_translated("remarks"))
     rows = standings(activities, entries, today)
     by_group = {}
     for row in rows:
