@@ -302,6 +302,9 @@ def test_timeline_of_2020_2021_says_today_is_after_the_period(client, lang):
                                           last=month_text(datetime.date(2021, 12, 1), lang)) \
         in caption_of(html)
     assert 'class="today"' not in svg_of(html)
+    # The chart itself points past its right edge to today.
+    marker = {"en": "Today, {today} →", "es": "Hoy, {today} →"}[lang].format(today=day_text(today, lang))
+    assert re.search(r'text-anchor="end" class="today-label">' + re.escape(marker) + "</text>", svg_of(html))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -339,6 +342,9 @@ def test_timeline_of_a_future_programme_says_today_is_before_it(client, lang):
         today=day_text(today, lang), first=month_text(datetime.date(today.year + 2, 1, 1), lang)) \
         in caption_of(html)
     assert 'class="today"' not in svg_of(html)
+    # The chart itself points back from its left edge to today.
+    marker = {"en": "← Today, {today}", "es": "← Hoy, {today}"}[lang].format(today=day_text(today, lang))
+    assert f'class="today-label">{marker}</text>' in svg_of(html)
 
 
 # A group's page: activities that are not compared with a schedule say why.
