@@ -106,8 +106,7 @@ class ScheduleFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        activities = list(queryset.order_by())
-        rows = standing.standings(activities, standing.published_entries(activities))
+        rows = standing.standings(queryset.order_by())
         wanted = [r.activity.pk for r in rows if (r.flagged if self.value() == "flagged"
                                                   else r.schedule.value == self.value())]
         return queryset.filter(pk__in=wanted)

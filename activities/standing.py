@@ -5,14 +5,15 @@ group's overall progress. Computed here only: the reading pages, the working gro
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
 import calendar
-import math
 import datetime
+import math
 from dataclasses import dataclass, field
 from enum import Enum
 from statistics import fmean
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Count, F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -40,6 +41,12 @@ class Schedule(Enum):
 def whole(value: float) -> int:
     """A percentage as readers see it: rounded half up (32.5 is 33), not half to even."""
     return math.floor(value + 0.5)
+
+
+def whole_mean(values) -> int | None:
+    """The mean of some percentages as readers see it; None when there are none."""
+    values = list(values)
+    return whole(fmean(values)) if values else None
 
 
 def threshold() -> int:
@@ -150,7 +157,8 @@ def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Sch
 
 
 def standing(activity, entries, today: datetime.date) -> Standing:
-    """`entries`: the activity's published entries, oldest round first (round selected)."""
+    """`entries`: the activity's published entries, oldest round first, as `published_entries`
+    reads them (each with its `round_number`)."""
     latest = entries[-1] if entries else None
     previous = None
     if len(entries) > 1 and entries[-2].round_number == latest.round_number - 1:
@@ -174,10 +182,12 @@ def published_entries(activities=None, *, up_to_round=None, **filters):
     return entries.order_by("round__number")
 
 
-def standings(activities, entries, today: datetime.date | None = None) -> list[Standing]:
-    """Each activity's standing, in the order given; `entries` from `published_entries`."""
-    from django.utils import timezone
-
+def standings(activities, entries=None, today: datetime.date | None = None) -> list[Standing]:
+    """Each activity's standing, in the order given; `entries` from `published_entries`
+    (by default, every published entry of `activities`)."""
+    activities = list(activities)
+    if entries is None:
+        entries = published_entries(activities)
     today = today or timezone.localdate()
     by_activity = {}
     for entry in entries:
@@ -199,8 +209,7 @@ class GroupStanding:
 
     @property
     def progress(self) -> int | None:
-        reported = self.reported
-        return whole(fmean(s.percent for s in reported)) if reported else None
+        return whole_mean(s.percent for s in self.reported)
 
     @property
     def flagged(self) -> int:
@@ -260,8 +269,6 @@ class RoundRow:
 def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
     """Every group's figures in `reporting_round` and `previous_round` (which may be None), in
     two queries whatever the number of groups."""
-    from django.db.models import Count
-
     groups = list(groups.annotate(activity_count=Count("activities", distinct=True)))
     rounds = [r for r in (reporting_round, previous_round) if r is not None]
     percents = {}
@@ -271,8 +278,7 @@ def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
         percents.setdefault((round_id, group_id), []).append(percent)
 
     def mean(round_, group):
-        values = percents.get((round_.pk, group.pk)) if round_ else None
-        return whole(fmean(values)) if values else None
+        return whole_mean(percents.get((round_.pk, group.pk), [])) if round_ else None
 
     return [RoundRow(g, mean(reporting_round, g), mean(previous_round, g),
                      len(percents.get((reporting_round.pk, g.pk), [])), g.activity_count)

@@ -1,5 +1,5 @@
 """The geometry of a group's timeline: a Gantt-style chart of its activities' months, drawn as
-SVG on the server (templates/groups/includes/timeline.svg) so that it reads without
+SVG on the server (templates/groups/includes/timeline.html) so that it reads without
 JavaScript and prints. Coordinates are in the SVG's own units; the browser scales them."""
 import datetime
 from dataclasses import dataclass

@@ -190,7 +190,6 @@ def round_progress(request, code):
     return render(request, "activities/round_progress.html", {
         "round": reporting_round, "previous_round": previous_round, "rows": rows,
         "sort": sort, "descending": descending,
-        "columns": [(name, name == sort) for name in ROUND_SORTS],
         "rounds": ReportingRound.objects.filter(programme=reporting_round.programme)
         .with_published_progress().select_related("meeting").order_by("number"),
     })

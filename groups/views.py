@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
 from django.views.decorators.http import require_safe
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts import policy
 from activities import standing as figures
@@ -26,7 +26,6 @@ def home(request):
     latest_round = ReportingRound.objects.latest_published(programme) if programme else None
     return render(request, "groups/home.html", {
         "programme": programme, "rows": rows, "latest_round": latest_round,
-        "flagged": sum(row.flagged for row in rows),
         "threshold": figures.threshold(),
     })
 
@@ -36,7 +35,7 @@ def group_detail(request, period, numeral):
     group = _group_by_code(period, numeral)
     today = timezone.localdate()
     activities = list(group.activities.select_related("topic", "objective").order_by("order"))
-    rows = figures.standings(activities, figures.published_entries(activities), today)
+    rows = figures.standings(activities, today=today)
     summary = figures.GroupStanding(group, rows)
     rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.number)
     return render(request, "groups/group_detail.html", {
@@ -77,9 +76,7 @@ def country_detail(request, iso3):
     rows = figures.group_standings(groups)
     for row in rows:
         row.country_roles = [r for r in row.group.roles.all() if r.country_id == country.pk]
-    return render(request, "groups/country_detail.html", {
-        "country": country, "rows": rows, "threshold": figures.threshold(),
-    })
+    return render(request, "groups/country_detail.html", {"country": country, "rows": rows})
 
 
 @require_safe

@@ -100,8 +100,8 @@ def _timetable(activities, programme) -> list[TimetableRow]:
     rows = []
     for activity in activities:
         if activity.start_month and activity.end_month:
-            first = (activity.start_month.year - programme.start_year) * 12 + activity.start_month.month - 1
-            last = (activity.end_month.year - programme.start_year) * 12 + activity.end_month.month - 1
+            first = standing.month_index(activity.start_month) - programme.start_year * 12
+            last = standing.month_index(activity.end_month) - programme.start_year * 12
             first, last = max(first, 0), min(last, months - 1)
             if first <= last:
                 rows.append(TimetableRow(activity, 100 * first / months, 100 * (last - first + 1) / months))

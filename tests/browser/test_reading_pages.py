@@ -309,6 +309,17 @@ def _check_order(figures, descending):
     assert figures[:len(known)] == known, figures
 
 
+def _click_progress_header(page, table, column, url, order):
+    """Click the progress column's heading; check the address and that only that heading says
+    how the table is sorted; return the column's figures."""
+    table.locator("thead th:has(a[href^='?sort=progress'])").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(url))
+    header = table.locator("thead th:has(a[href^='?sort=progress'])")
+    expect(header).to_have_attribute("aria-sort", order)
+    expect(table.locator("thead th[aria-sort]")).to_have_count(1)
+    return _column_figures(page, column)
+
+
 def test_round_progress_sorts_by_its_progress_column(portal_server, page, screenshot):
     page.goto(f"{portal_server.url}/en{ROUND}")
     table = page.locator("table.round-progress")
@@ -320,25 +331,17 @@ def test_round_progress_sorts_by_its_progress_column(portal_server, page, screen
     figures = _column_figures(page, column)
     assert len({f for f in figures if f is not None}) >= 2, figures  # a meaningful order
 
-    header.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(r"\?sort=progress$"))
-    header = table.locator("thead th:has(a[href^='?sort=progress'])")
-    expect(header).to_have_attribute("aria-sort", "ascending")
-    expect(table.locator("thead th[aria-sort]")).to_have_count(1)
-    ascending = _column_figures(page, column)
+    ascending = _click_progress_header(page, table, column, r"\?sort=progress$", "ascending")
     _check_order(ascending, descending=False)
+
     def unordered(values):
         return sorted(values, key=lambda f: (f is None, f or 0))
 
     assert unordered(ascending) == unordered(figures)  # the same rows, reordered
     screenshot(page, "reading_round_sorted_ascending_en")
 
-    header.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(r"\?sort=progress&order=desc$"))
-    header = table.locator("thead th:has(a[href^='?sort=progress'])")
-    expect(header).to_have_attribute("aria-sort", "descending")
-    expect(table.locator("thead th[aria-sort]")).to_have_count(1)
-    descending = _column_figures(page, column)
+    descending = _click_progress_header(page, table, column, r"\?sort=progress&order=desc$",
+                                        "descending")
     _check_order(descending, descending=True)
     assert [f for f in descending if f is not None] == [
         f for f in reversed(ascending) if f is not None]
