@@ -3,7 +3,7 @@
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity, GroupReport, Objective, Output, ProgressEntry, Topic
+from .models import Activity, Objective, Output, Topic
 
 
 @register(Objective)
@@ -24,13 +24,3 @@ class ActivityTranslation(TranslationOptions):
 @register(Output)
 class OutputTranslation(TranslationOptions):
     fields = ("text", "timetable")
-
-
-@register(ProgressEntry)
-class ProgressEntryTranslation(TranslationOptions):
-    fields = ("remarks",)
-
-
-@register(GroupReport)
-class GroupReportTranslation(TranslationOptions):
-    fields = ("output_as_reported", "obstacles", "gender_notes")

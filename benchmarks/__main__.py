@@ -23,7 +23,7 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from activities.loading import load_programme
+    from firstrun.loading import load_programme
 
     setup_test_environment()
     call_command("migrate", verbosity=0)

@@ -13,8 +13,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from activities.models import Activity, Objective, ProgressEntry, ReportingRound
+from activities.models import Activity, Objective
 from groups.models import GroupRole, Meeting, Programme, WorkingGroup
+from reporting.models import ProgressEntry, ReportingRound
 from reports.models import Document
 from reports.rendering import document_html, html_to_pdf
 

@@ -8,8 +8,9 @@ import time
 
 
 def _programme(groups, activities_per_group):
-    from activities.models import Activity, ReportingRound
+    from activities.models import Activity
     from groups.models import Meeting, Programme, WorkingGroup
+    from reporting.models import ReportingRound
 
     meeting = Meeting.objects.create(body="committee", number=90, place_en="Santiago", place_es="Santiago",
                                      start_date=datetime.date(2041, 5, 1), end_date=datetime.date(2041, 5, 2))
@@ -37,9 +38,10 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from activities.models import Activity, ProgressEntry
-    from activities.resources import ProgressEntryResource
+    from activities.models import Activity
+    from reporting.models import ProgressEntry
     from spreadsheets.formats import CSV
+    from spreadsheets.resources.reporting import ProgressEntryResource
 
     reporting_round = _programme(groups=55, activities_per_group=100)
     activities = list(Activity.objects.filter(group__programme=reporting_round.programme)

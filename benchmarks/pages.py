@@ -8,8 +8,9 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from activities.models import Activity, ProgressEntry
+from activities.models import Activity
 from groups.models import Programme
+from reporting.models import ProgressEntry
 from reports.models import Document
 from tests import scaling
 

@@ -7,9 +7,9 @@ from django.urls import include, path
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
-    path("", include("activities.urls")),
+    path("", include("workspace.urls")),
     path("", include("spreadsheets.urls")),
     path("", include("reports.urls")),
-    path("", include("groups.urls")),
+    path("", include("pages.urls")),
     prefix_default_language=True,
 )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .wording import day_range_label, ordinal, roman
+from core.wording import day_range_label, ordinal, roman
 
 
 class Country(models.Model):

@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from activities.models import ReportingRound
-from groups.bilingual import has_text
+from core.bilingual import has_text
 from groups.models import Meeting, Programme, WorkingGroup
+from reporting.models import ReportingRound
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from groups.bilingual import has_text, shown
-from groups.wording import day_label
+from core.bilingual import has_text, shown
+from core.wording import day_label
 
 from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
 from .models import Document

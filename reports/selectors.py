@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
-from activities import standing
-from activities.models import Activity, GroupReport, Objective, Output, ProgressEntry
-from groups.bilingual import has_text
+from activities.models import Activity, Objective, Output
+from core.bilingual import has_text
 from groups.models import FinancingSource, GroupRole, WorkingGroup
+from reporting import standing
+from reporting.models import GroupReport, ProgressEntry
 
 from .models import Document
 

@@ -1,10 +1,12 @@
 """Writes on the document register that touch several records."""
 import hashlib
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from reporting import policy
 
 from .models import LANGUAGE_CODES, Document, IssuedPdf
 from .rendering import document_html, html_to_pdf
@@ -16,7 +18,9 @@ def document_issue(*, document: Document, user) -> list[IssuedPdf]:
     """Freeze the document: render it in every language, store each PDF with its SHA-256 and
     serve those from now on. Refused, with nothing written, when it was issued already or
     when a text is missing in some language (an official version is never issued with
-    stand-in texts)."""
+    stand-in texts). Only whoever reporting.policy.can_issue allows may issue."""
+    if not policy.can_issue(user):
+        raise PermissionDenied
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
         if document.is_issued:

@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportMixin
 
-from accounts import policy
+from reporting import policy
 
 from .errors import SpreadsheetError
 from .formats import FORMATS
@@ -48,14 +48,14 @@ class WorkbookImportAdmin:
 
     def get_urls(self):
         return [path("import-workbook/", self.admin_site.admin_view(self.workbook_import_view),
-                     name="activities_groupreport_import_workbook"), *super().get_urls()]
+                     name="reporting_groupreport_import_workbook"), *super().get_urls()]
 
     def workbook_import_view(self, request):
         if not policy.can_change_in_admin(request.user):
             raise PermissionDenied
         if request.method == "POST" and "token" in request.POST:
             upload_confirm(request)
-            return redirect("admin:activities_groupreport_changelist")
+            return redirect("admin:reporting_groupreport_changelist")
         context = upload_preview(request) if request.method == "POST" else \
             {"form": WorkbookUploadForm(), "problems": [], "preview": None, "token": None}
         return TemplateResponse(request, "admin/spreadsheets/workbook_import.html", {

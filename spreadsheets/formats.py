@@ -31,13 +31,33 @@ def _dataset(rows) -> Dataset:
     return dataset
 
 
+# An xlsx file is a zip archive: what the portal exports unpacks to well under a megabyte
+# per thousand rows, so a file that unpacks to more than this is refused before it is read.
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+
+
+def _check_unpacked_size(content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise SpreadsheetError(
+            _("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(_("The workbook unpacks to more than %(size)s MB; a portal workbook "
+                                 "is far smaller. Nothing was read.")
+                               % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)})
+
+
 def read_workbook(content: bytes):
-    """An openpyxl workbook with formulas kept as text (data_only=False: nothing is evaluated)."""
+    """An openpyxl workbook with formulas kept as text (data_only=False: nothing is evaluated),
+    refused before it is parsed when it would unpack past MAX_UNPACKED_BYTES."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not content:
         raise SpreadsheetError(_("The file is empty."))
+    _check_unpacked_size(content)
     try:
         return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as error:

@@ -17,8 +17,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from activities.models import Activity, GroupReport, ProgressEntry, ReportingRound
-from groups.bilingual import shown
+from activities.models import Activity
+from core.bilingual import shown
+from reporting.models import GroupReport, ProgressEntry, ReportingRound
 
 from .cells import blank
 from .errors import Problem, SpreadsheetError
@@ -54,6 +55,11 @@ LABELS = {
     "percent": gettext_noop("New percentage (0-100)"),
     "remarks_en": gettext_noop("Remarks (English)"), "remarks_es": gettext_noop("Remarks (Spanish)"),
 }
+
+
+def column_label(key) -> str:
+    """A column as a problem names it: its label in the reader's language, then its key."""
+    return f"{_(LABELS[key])} ({key})"
 
 
 def activity_code(activity) -> str:
@@ -157,6 +163,29 @@ def _both_label(activity, side) -> str:
     return _in_both(lambda: getattr(activity, f"{side}_label") or "")
 
 
+# More rows than a group can have activities (or columns than the workbook has) is not a
+# workbook of the portal's; it is refused from the sheet's declared size, before any row is
+# read (a small file can declare a million rows).
+MAX_ROWS = HEADER_ROW + Activity.MAX_PER_GROUP
+MAX_COLUMNS = len(COLUMNS) + 10
+
+
+def _rows(sheet) -> list[list]:
+    too_big = _("This workbook has more than %(rows)s rows or %(columns)s columns; a group's "
+                "progress workbook has one row per activity (%(activities)s at most). Nothing was "
+                "read.") % {"rows": MAX_ROWS, "columns": MAX_COLUMNS,
+                            "activities": Activity.MAX_PER_GROUP}
+    if (sheet.max_row or 0) > MAX_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
+        raise SpreadsheetError(too_big)
+    rows = []
+    # The declared size may be missing or false: count while reading, too.
+    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+        rows.append(list(row))
+        if len(rows) > MAX_ROWS or len(rows[-1]) > MAX_COLUMNS:
+            raise SpreadsheetError(too_big)
+    return rows
+
+
 @dataclass
 class FilledWorkbook:
     """What a filled workbook says, cell by cell, before any of it is checked against the data."""
@@ -172,7 +201,7 @@ def read(content: bytes) -> FilledWorkbook:
     """Read a filled workbook; SpreadsheetError when it is not one at all."""
     book = read_workbook(content)
     try:
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        rows = _rows(book.worksheets[0])
     finally:
         book.close()
     if not any(not blank(v) for row in rows for v in row):
@@ -204,7 +233,8 @@ def read(content: bytes) -> FilledWorkbook:
                 % {"keys": ", ".join(COLUMNS)}))
     for key in REQUIRED:
         if key not in headers:
-            filled.problems.append(Problem(header_row, key, _("This required column is missing.")))
+            filled.problems.append(Problem(header_row, column_label(key),
+                                           _("This required column is missing.")))
     for number, row in enumerate(rows[header_row:], header_row + 1):
         values = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h in COLUMNS}
         if all(blank(values.get(k)) for k in ("activity", *EDITABLE)):

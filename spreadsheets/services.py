@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from accounts import policy
-from activities.models import Activity, GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from activities.services import ENTRY_FIELDS, EntryValues, changes_since, progress_save
+from activities.models import Activity
 from groups.models import WorkingGroup
+from reporting import policy
+from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from reporting.services import ENTRY_FIELDS, EntryValues, changes_since, progress_save
 
 from . import progress_workbook
 from .errors import ImportRefused, Problem
@@ -55,7 +56,7 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
     """Check a filled workbook and say what importing it would change. `round_code` and `group`
     are what the importer expects (the page or command line it comes from); the workbook must
     be for them. Raises SpreadsheetError (not a workbook), ImportRefused (every problem found)
-    or PermissionDenied. `user` None is a management command, run by the server's operator."""
+    or PermissionDenied. `user` is a person, or the system actor of a management command."""
     filled = progress_workbook.read(content)
     problems = list(filled.problems)
 
@@ -84,7 +85,7 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
         raise ImportRefused([Problem(3, "B", _("Round %(round)s is not a round of the programme of group %(group)s.")
                                      % {"round": filled.round_code, "group": target.code})])
     report = GroupReport.objects.filter(round=reporting_round, group=target).first()
-    if user is not None and not policy.can_edit_progress(user, target, reporting_round, report):
+    if not policy.can_edit_progress(user, target, reporting_round, report):
         raise PermissionDenied
 
     activities = {progress_workbook.activity_code(a): a for a in
@@ -96,22 +97,22 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
         code = text_widget.clean(values.get("activity")).strip()
         activity = activities.get(code)
         if activity is None:
-            problems.append(Problem(number, "activity", _unknown_activity(code, target)))
+            problems.append(Problem(number, progress_workbook.column_label("activity"), _unknown_activity(code, target)))
             continue
         if code in seen:
-            problems.append(Problem(number, "activity", _("Activity %(code)s is already on row %(row)s.")
+            problems.append(Problem(number, progress_workbook.column_label("activity"), _("Activity %(code)s is already on row %(row)s.")
                                     % {"code": code, "row": seen[code]}))
             continue
         seen[code] = number
         try:
             percent = percent_widget.clean(values.get("percent"))
         except ValueError as error:
-            problems.append(Problem(number, "percent", str(error)))
+            problems.append(Problem(number, progress_workbook.column_label("percent"), str(error)))
             continue
         remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
         if percent is None:
             if any(v.strip() for v in remarks.values()):
-                problems.append(Problem(number, "percent", _("Give the percentage these remarks go with.")))
+                problems.append(Problem(number, progress_workbook.column_label("percent"), _("Give the percentage these remarks go with.")))
             continue  # an empty row keeps what is reported
         given = EntryValues(percent, **remarks)
         entry = existing.get(activity.pk)

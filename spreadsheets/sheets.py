@@ -4,12 +4,26 @@
 
 def sheets():
     """(file stem, resource class) of every model the spreadsheets carry."""
-    from activities.resources import (ActivityResource, GroupReportResource, ObjectiveResource,
-                                      OutputResource, ProgressEntryResource, ReportingRoundResource,
-                                      TopicResource)
-    from groups.resources import (CountryResource, FinancingSourceResource, InstitutionResource,
-                                  MeetingResource, ProgrammeResource, WorkingGroupResource)
-    from reports.resources import DocumentResource
+    from .resources.activities import (
+        ActivityResource,
+        ObjectiveResource,
+        OutputResource,
+        TopicResource,
+    )
+    from .resources.documents import DocumentResource
+    from .resources.groups import (
+        CountryResource,
+        FinancingSourceResource,
+        InstitutionResource,
+        MeetingResource,
+        ProgrammeResource,
+        WorkingGroupResource,
+    )
+    from .resources.reporting import (
+        GroupReportResource,
+        ProgressEntryResource,
+        ReportingRoundResource,
+    )
 
     return [
         ("countries", CountryResource), ("institutions", InstitutionResource),

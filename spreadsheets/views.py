@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts import policy
-from activities.models import GroupReport, ReportingRound
-from activities.services import EntryValues, ProgressConflict
 from groups.models import WorkingGroup
+from reporting import policy
+from reporting.models import GroupReport, ReportingRound
+from reporting.services import EntryValues, ProgressConflict
 
 from . import progress_workbook
 from .errors import ImportRefused, SpreadsheetError
@@ -33,8 +33,7 @@ def _target(code, period, numeral):
         group = WorkingGroup.objects.with_roles().by_code(period, numeral)
     except WorkingGroup.DoesNotExist:
         raise Http404 from None
-    reporting_round = get_object_or_404(ReportingRound.objects.select_related("meeting", "programme"),
-                                         meeting__code=code)
+    reporting_round = get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
     if reporting_round.programme_id != group.programme_id:
         raise Http404
     return group, reporting_round
@@ -62,7 +61,7 @@ def workbook_upload(request, code, period, numeral):
     report = GroupReport.objects.filter(round=reporting_round, group=group).first()
     if not policy.can_edit_progress(request.user, group, reporting_round, report):
         raise PermissionDenied
-    back = reverse("activities:progress", args=[code, period, numeral])
+    back = reverse("workspace:progress", args=[code, period, numeral])
     if "token" in request.POST:
         upload_confirm(request)
         return redirect(back)

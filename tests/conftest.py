@@ -3,10 +3,11 @@ each test runs in a transaction that is rolled back."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from activities.loading import load_programme
-from groups.roles import secretariat_group
+from core.roles import secretariat_group
+from firstrun.loading import load_programme
 
 from . import factories
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -17,7 +18,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def second_round(db):
     """The round of the second report on the 2020-2021 programme (LC/CE.20/3)."""
-    from activities.models import ReportingRound
+    from reporting.models import ReportingRound
 
     return ReportingRound.objects.get(meeting__code="CE.20")
 

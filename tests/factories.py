@@ -2,8 +2,9 @@
 import datetime
 import itertools
 
-from activities.models import Activity, ReportingRound
+from activities.models import Activity
 from groups.models import Meeting, Programme, WorkingGroup
+from reporting.models import ReportingRound
 
 # Meeting numbers the fixtures don't use and that still have a written ordinal (up to 59);
 # each test rolls back, so numbers can come round again.
@@ -60,7 +61,7 @@ def document(symbol="LC/CE.99/1", kind="progress_report", **values):
 def small_report(activity_text_en="Activity 1", remarks_en="Going well", **activity_values):
     """A programme with one group, one activity with progress in a round, and its report:
     the smallest document, quick to render."""
-    from activities.models import ProgressEntry
+    from reporting.models import ProgressEntry
 
     prog = programme(start_year=next(_numbers) * 2 + 2000)
     wg = group(prog)
@@ -87,7 +88,7 @@ def person(username, institution_code=None, **values):
 
 def entry(reporting_round, activity, percent, **values):
     """An activity's progress in a round."""
-    from activities.models import ProgressEntry
+    from reporting.models import ProgressEntry
 
     return ProgressEntry.objects.create(round=reporting_round, activity=activity, percent=percent,
                                         **values)
@@ -95,6 +96,6 @@ def entry(reporting_round, activity, percent, **values):
 
 def group_report(reporting_round, group, status="submitted", **values):
     """A group's report in a round, in the given status ("returned" needs a review_comment)."""
-    from activities.models import GroupReport
+    from reporting.models import GroupReport
 
     return GroupReport.objects.create(round=reporting_round, group=group, status=status, **values)

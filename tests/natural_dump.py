@@ -4,10 +4,17 @@ both languages. Written independently of the spreadsheets' own keys on purpose."
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
-from activities.models import (Activity, GroupReport, Objective, Output, ProgressEntry,
-                               ReportingRound, Topic)
-from groups.models import (Country, FinancingSource, GroupRole, Institution, Meeting, Programme,
-                           WorkingGroup)
+from activities.models import Activity, Objective, Output, Topic
+from groups.models import (
+    Country,
+    FinancingSource,
+    GroupRole,
+    Institution,
+    Meeting,
+    Programme,
+    WorkingGroup,
+)
+from reporting.models import GroupReport, ProgressEntry, ReportingRound
 from reports.models import Document
 
 MODELS = [Country, Institution, Meeting, Programme, WorkingGroup, GroupRole, FinancingSource,
@@ -65,8 +72,8 @@ def dump() -> dict:
 
 def empty_programme():
     """Delete every record of the programme (the test's transaction brings them back)."""
-    from activities.models import ProgressChange, RoundReminder
     from accounts.models import Affiliation
+    from reporting.models import ProgressChange, RoundReminder
     from reports.models import IssuedPdf
 
     for model in (IssuedPdf, Document, ProgressChange, ProgressEntry, RoundReminder, GroupReport,

@@ -1,6 +1,6 @@
 """The POST a browser sends from a group's progress form."""
-from activities.models import GroupReport
-from activities.services import NOTE_FIELDS
+from reporting.models import GroupReport
+from reporting.services import NOTE_FIELDS
 
 
 def progress_post(group, reporting_round, action="draft", version=None, values=None, notes=None):

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from django.db.models.base import ModelState
 
-from activities.models import (Activity, GroupReport, Objective, Output, ProgressEntry,
-                               ReportingRound, Topic)
+from activities.models import Activity, Objective, Output, Topic
 from groups.models import FinancingSource, GroupRole, Meeting, WorkingGroup
+from reporting.models import GroupReport, ProgressEntry, ReportingRound
 from reports.models import Document
 
 FACTOR = 10

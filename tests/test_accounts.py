@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from activities.models import ProgressEntry
+from reporting.models import ProgressEntry
 
 from .db_state import snapshot
 from .progress_forms import progress_post

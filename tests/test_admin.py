@@ -7,9 +7,10 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
 
-from activities.models import Activity, ProgressChange, ProgressEntry, ReportingRound
-from activities.services import progress_admin_save
+from activities.models import Activity
 from groups.models import WorkingGroup
+from reporting.models import ProgressChange, ProgressEntry, ReportingRound
+from reporting.services import progress_admin_save
 
 from .admin_forms import post_data_from
 

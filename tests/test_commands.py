@@ -38,7 +38,7 @@ def test_demo_account_created_once(settings):
     call_command("create_demo_users")
     user = get_user_model().objects.get(username="secretariat")
     assert user.is_staff and user.check_password("demo")
-    assert user.has_perm("activities.change_progressentry")
+    assert user.has_perm("reporting.change_progressentry")
 
 
 def test_demo_focal_points_and_round(settings, client, mailoutbox):
@@ -47,7 +47,7 @@ def test_demo_focal_points_and_round(settings, client, mailoutbox):
     from django.contrib.auth import get_user_model
 
     from accounts.models import Affiliation
-    from activities.models import ReportingRound
+    from reporting.models import ReportingRound
     from reports.models import Document
 
     settings.DEBUG = True

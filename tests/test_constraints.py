@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from activities.models import Activity, ProgressEntry
+from activities.models import Activity
 from groups.models import GroupRole, Meeting, Programme
+from reporting.models import ProgressEntry
 
 from . import factories
 

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from activities.models import Activity, ProgressEntry, ReportingRound
+from activities.models import Activity
 from groups.models import WorkingGroup
+from reporting.models import ProgressEntry, ReportingRound
 from reports.models import Document
 from reports.rendering import render_document
 

@@ -2,9 +2,10 @@
 import pytest
 from django.core.management import call_command
 
-from activities.loading import load_programme
-from activities.models import Activity, ProgressEntry, ReportingRound
+from activities.models import Activity
+from firstrun.loading import load_programme
 from groups.models import Country, GroupRole, Institution, Meeting, Programme, WorkingGroup
+from reporting.models import ProgressEntry, ReportingRound
 from reports.models import Document
 
 from .published import PLAN_SIZES, SECOND_REPORT

@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from activities.models import ProgressEntry
+from reporting.models import ProgressEntry
 
 from . import factories
 from .db_state import snapshot
@@ -41,12 +41,12 @@ def only(allowed, status=200, refused=403):
 # name: (route name, GET expectations, POST expectations). A string expectation is a redirect
 # to that address (302), a number the status code.
 MATRIX = {
-    "home": ("groups:home", every(200), every(405)),
-    "group": ("groups:group", every(200), every(405)),
-    "countries": ("groups:countries", every(200), every(405)),
-    "country": ("groups:country", every(200), every(405)),
-    "search": ("groups:search", every(200), every(405)),
-    "round_progress": ("activities:round_progress", every(200), every(405)),
+    "home": ("pages:home", every(200), every(405)),
+    "group": ("pages:group", every(200), every(405)),
+    "countries": ("pages:countries", every(200), every(405)),
+    "country": ("pages:country", every(200), every(405)),
+    "search": ("pages:search", every(200), every(405)),
+    "round_progress": ("pages:round_progress", every(200), every(405)),
     "documents": ("reports:documents", every(200), every(405)),
     "pdf": ("reports:pdf", every(200), every(405)),
     "login": ("login", every(200), every(200)),  # POSTed with a wrong password
@@ -57,12 +57,12 @@ MATRIX = {
     "password_reset_done": ("password_reset_done", every(200), every(405)),
     "password_reset_confirm": ("password_reset_confirm", every(200), every(200)),  # a bad token
     "password_reset_complete": ("password_reset_complete", every(200), every(405)),
-    "my_groups": ("activities:my_groups", signed_in(200), every(405)),
-    "round_overview": ("activities:round", only({"secretariat"}), every(405)),
-    "progress_open": ("activities:progress",
+    "my_groups": ("workspace:my_groups", signed_in(200), every(405)),
+    "round_overview": ("workspace:round", only({"secretariat"}), every(405)),
+    "progress_open": ("workspace:progress",
                       only({"secretariat", "coordinator", "member_user"}),
                       only({"secretariat", "coordinator"}, status="saved")),
-    "progress_closed": ("activities:progress",
+    "progress_closed": ("workspace:progress",
                         only({"secretariat", "coordinator", "member_user"}), only(set())),
     "workbook_open": ("spreadsheets:workbook", only({"secretariat", "coordinator"}), every(405)),
     "workbook_closed": ("spreadsheets:workbook", only(set()), every(405)),
@@ -72,13 +72,13 @@ MATRIX = {
     "workbook_import_closed": ("spreadsheets:workbook_import", every(405), only(set())),
     "admin_index": ("admin:index", {**every(ADMIN_LOGIN), "secretariat": 200},
                     {**every(ADMIN_LOGIN), "secretariat": 200}),
-    "admin_progress": ("admin:activities_progressentry_changelist",
+    "admin_progress": ("admin:reporting_progressentry_changelist",
                        {**every(ADMIN_LOGIN), "secretariat": 200},
                        {**every(ADMIN_LOGIN), "secretariat": 200}),
-    "admin_progress_import": ("admin:activities_progressentry_import",
+    "admin_progress_import": ("admin:reporting_progressentry_import",
                               {**every(ADMIN_LOGIN), "secretariat": 200},
                               {**every(ADMIN_LOGIN), "secretariat": 200}),
-    "admin_workbook_import": ("admin:activities_groupreport_import_workbook",
+    "admin_workbook_import": ("admin:reporting_groupreport_import_workbook",
                               {**every(ADMIN_LOGIN), "secretariat": 200},
                               {**every(ADMIN_LOGIN), "secretariat": 400}),  # POSTed without a file
 }

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from activities.models import GroupReport, ProgressChange, ProgressEntry
-from activities.services import progress_admin_save
+from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from reporting.services import progress_admin_save
 
 from .db_state import snapshot
 from .progress_forms import progress_post
@@ -69,7 +69,7 @@ def test_draft_saved_with_history_and_confirmation(client, coordinator, open_rou
     history_html = html[html.index('id="history"'):]
     assert "Ana Ruiz" in history_html and "Índice acordado." in history_html
     # A draft stays with the group: the public page does not show it.
-    public = client.get(f"/en/groups/2020-2021/IV/").content.decode()
+    public = client.get("/en/groups/2020-2021/IV/").content.decode()
     assert "Index agreed." not in public
 
 

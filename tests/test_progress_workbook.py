@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from activities.models import GroupReport, ProgressChange, ProgressEntry
 from groups.models import WorkingGroup
+from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from spreadsheets import progress_workbook
 from spreadsheets.errors import ImportRefused, SpreadsheetError
 from spreadsheets.services import workbook_import, workbook_preview
@@ -65,7 +65,7 @@ def test_the_workbook_names_its_group_and_round_explains_itself_and_locks_all_bu
 
 def test_the_portal_offers_the_workbook_to_the_coordinator(client, coordinator, group_iv, open_round):
     client.force_login(coordinator)
-    page = client.get(_url("activities:progress", open_round)).content.decode()
+    page = client.get(_url("workspace:progress", open_round)).content.decode()
     assert _url("spreadsheets:workbook", open_round) in page and 'enctype="multipart/form-data"' in page
     response = client.get(_url("spreadsheets:workbook", open_round))
     assert response.status_code == 200
@@ -103,7 +103,7 @@ def test_a_focal_point_uploads_previews_and_confirms(client, coordinator, group_
     assert "Confirm the import" in html and "<ins>Drafting</ins>" in html
 
     done = client.post(_url("spreadsheets:workbook_import", open_round), {"token": preview.context["token"]})
-    assert done.status_code == 302 and done["Location"] == _url("activities:progress", open_round)
+    assert done.status_code == 302 and done["Location"] == _url("workspace:progress", open_round)
     entries = {e.activity.order: (e.percent, e.remarks_en, e.remarks_es)
                for e in ProgressEntry.objects.filter(round=open_round, activity__group=group_iv)}
     assert entries == {1: (20, "Started", "Iniciado"), 2: (40, "Drafting", "Redacción"), 3: (100, "Done", "Terminado")}
@@ -130,7 +130,7 @@ def test_a_save_between_preview_and_confirmation_is_not_overwritten(client, coor
     other.force_login(coordinator)
     from .progress_forms import progress_post
 
-    other.post(_url("activities:progress", open_round), progress_post(group_iv, open_round, values={3: (30, "Typed", "Escrito")}))
+    other.post(_url("workspace:progress", open_round), progress_post(group_iv, open_round, values={3: (30, "Typed", "Escrito")}))
     client.post(_url("spreadsheets:workbook_import", open_round), {"token": preview.context["token"]})
     entry = ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3)
     assert (entry.percent, entry.remarks_en) == (30, "Typed")
@@ -138,7 +138,7 @@ def test_a_save_between_preview_and_confirmation_is_not_overwritten(client, coor
 
 def test_the_preview_warns_of_values_saved_after_the_download(group_iv, open_round, coordinator):
     content = filled(group_iv, open_round, {3: (70, "Workbook", "Libro")})  # downloaded at version 0
-    from activities.services import EntryValues, progress_save
+    from reporting.services import EntryValues, progress_save
 
     progress_save(group=group_iv, reporting_round=open_round, user=coordinator, notes={}, seen_version=0,
                   entries={group_iv.activities.get(order=3).pk: EntryValues(30, "Typed", "Escrito")}, submit=False)
@@ -174,8 +174,8 @@ def test_import_progress_prints_every_problem_and_exits_non_zero(tmp_path, group
 
 
 def test_the_secretariat_imports_a_workbook_in_the_admin(secretariat_client, group_iv, open_round):
-    url = reverse("admin:activities_groupreport_import_workbook")
-    assert secretariat_client.get(reverse("admin:activities_groupreport_changelist")).content.decode().count(url) == 1
+    url = reverse("admin:reporting_groupreport_import_workbook")
+    assert secretariat_client.get(reverse("admin:reporting_groupreport_changelist")).content.decode().count(url) == 1
     preview = secretariat_client.post(url, {"workbook": upload(filled(group_iv, open_round, {3: (80, "Admin", "Admin")}))})
     assert preview.status_code == 200 and "Confirm the import" in preview.content.decode()
     done = secretariat_client.post(url, {"token": preview.context["token"]})

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from activities.models import Activity, ProgressEntry
+from activities.models import Activity
 from groups.models import GroupRole, Programme, WorkingGroup
+from reporting.models import ProgressEntry
 from reports.models import Document
 
 from . import scaling

@@ -13,8 +13,9 @@ from fractions import Fraction
 import pytest
 from django.utils import timezone
 
-from activities.models import Activity, ProgressEntry
+from activities.models import Activity
 from groups.models import Programme, WorkingGroup
+from reporting.models import ProgressEntry
 
 from . import factories
 

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from activities.models import GroupReport, RoundReminder
-from activities.reminders import reminders_send
-from activities.services import round_close, round_open
 from groups.models import Programme
+from reporting.models import GroupReport, RoundReminder
+from reporting.reminders import reminders_send
+from reporting.services import round_close, round_open
 
 from . import factories
 

@@ -13,11 +13,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from activities.models import Activity, ProgressChange, ProgressEntry
-from activities.resources import ActivityResource, ObjectiveResource, ProgressEntryResource
+from activities.models import Activity
 from groups.models import Country, Institution, WorkingGroup
-from groups.resources import CountryResource, InstitutionResource, WorkingGroupResource
+from reporting.models import ProgressChange, ProgressEntry
 from spreadsheets.formats import CSV, XLSX
+from spreadsheets.resources.activities import ActivityResource, ObjectiveResource
+from spreadsheets.resources.groups import CountryResource, InstitutionResource, WorkingGroupResource
+from spreadsheets.resources.reporting import ProgressEntryResource
 from spreadsheets.sheets import sheets
 
 from . import natural_dump
@@ -311,7 +313,7 @@ def test_import_and_export_need_the_matching_permissions(client):
     client.force_login(clerk)
     assert client.get(reverse("admin:groups_country_import")).status_code == 200
     # Progress goes into groups' histories: the secretariat's alone, whatever the model permissions.
-    assert client.get(reverse("admin:activities_progressentry_import")).status_code == 403
+    assert client.get(reverse("admin:reporting_progressentry_import")).status_code == 403
 
 
 def test_imported_progress_is_recorded_in_the_groups_history(open_round, secretariat_user):
@@ -355,11 +357,11 @@ def test_importing_progress_costs_the_same_queries_for_ten_times_the_rows(open_r
 def test_the_secretariat_imports_progress_through_the_admin(secretariat_client, secretariat_user, open_round):
     content = (f"round,group,activity,percent,remarks_en,remarks_es\n"
                f"{open_round.meeting.code},2020-2021/IV,3,65,Admin import,Importación\n").encode()
-    preview = secretariat_client.post(reverse("admin:activities_progressentry_import"), {
+    preview = secretariat_client.post(reverse("admin:reporting_progressentry_import"), {
         "format": "1", "resource": "0", "import_file": upload(content, "progress.csv")})
     assert preview.status_code == 200 and preview.context["result"].totals["new"] == 1
     assert not ProgressEntry.objects.filter(round=open_round).exists()
-    done = secretariat_client.post(reverse("admin:activities_progressentry_process_import"),
+    done = secretariat_client.post(reverse("admin:reporting_progressentry_process_import"),
                                    preview.context["confirm_form"].initial)
     assert done.status_code == 302
     entry = ProgressEntry.objects.get(round=open_round)

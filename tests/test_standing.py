@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from activities import standing
 from activities.models import Activity
-from activities.standing import Schedule
+from reporting import standing
+from reporting.standing import Schedule
 
 from . import factories
 

@@ -4,8 +4,8 @@ import datetime
 import pytest
 from django.utils import translation
 
+from core.wording import day_range_label, month_label, ordinal, roman
 from groups.models import Meeting
-from groups.wording import day_range_label, month_label, ordinal, roman
 
 
 @pytest.mark.parametrize("n,en,es", [

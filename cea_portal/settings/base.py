@@ -24,11 +24,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
+    # The portal's apps, from the bottom layer up (README: "Where things live").
+    "core",
     "groups",
     "activities",
-    "reports",
     "accounts",
+    "reporting",
+    "reports",
     "spreadsheets",
+    "pages",
+    "workspace",
+    "backoffice",
+    "firstrun",
 ]
 
 MIDDLEWARE = [
@@ -105,8 +112,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "activities:my_groups"
-LOGOUT_REDIRECT_URL = "groups:home"
+LOGIN_REDIRECT_URL = "workspace:my_groups"
+LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal-cea@cepal.org")
 
@@ -126,7 +133,7 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 PROGRESS_REMINDER_DAYS = int(os.environ.get("PROGRESS_REMINDER_DAYS", "7"))
 
 # An activity is behind schedule when its latest percentage is more than this many points
-# below the share of its months elapsed (activities/standing.py).
+# below the share of its months elapsed (reporting/standing.py).
 SLIPPAGE_THRESHOLD = int(os.environ.get("SLIPPAGE_THRESHOLD", "25"))
 
 # Secure defaults everywhere; development relaxes only what plain HTTP needs.

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities.models import ReportingRound
 from groups.models import WorkingGroup
+from reporting.models import ReportingRound
 from spreadsheets import progress_workbook
 
 

@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from activities.services import ProgressConflict
+from core.roles import SYSTEM
+from reporting.services import ProgressConflict
 from spreadsheets.errors import ImportRefused, SpreadsheetError
 from spreadsheets.services import workbook_import, workbook_preview
 
@@ -18,10 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--round", required=True, help="The round it is for: CE.21.")
         parser.add_argument("--dry-run", action="store_true", help="Show the changes, write nothing.")
         parser.add_argument("--user", help="Record the changes as this user's (who must be allowed "
-                                           "to edit the group's progress); by default, no one.")
+                                           "to edit the group's progress); by default, the "
+                                           "system actor, recorded with no user.")
 
     def handle(self, *args, **options):
-        user = None
+        user = SYSTEM
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:

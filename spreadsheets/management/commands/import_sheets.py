@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.roles import SYSTEM
 from groups.models import Programme
 from spreadsheets.errors import SpreadsheetError
 from spreadsheets.formats import CSV, XLSX
@@ -39,8 +40,8 @@ class Command(BaseCommand):
                         self.stderr.write(f"{path.name}: {error}")
                         failed = True
                         continue
-                    result = resource_class(restoring=restoring).import_data(dataset, dry_run=False,
-                                                                              use_transactions=True)
+                    result = resource_class(restoring=restoring).import_data(
+                        dataset, dry_run=False, use_transactions=True, user=SYSTEM)
                     for error in result.base_errors:
                         self.stderr.write(f"{path.name}: {error.error}")
                     for line, errors in result.row_errors():

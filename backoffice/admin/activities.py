@@ -1,0 +1,172 @@
+"""Secretariat admin for a group's plan: objectives, topic headings, activities (with their
+schedule figures) and outputs; their inlines appear on the working group's page."""
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from activities.models import Activity, Objective, Output, Topic
+from backoffice.filters import coordinating_country_filter, programme_filter, theme_filter
+from reporting import standing
+from reporting.models import ReportingRound
+from spreadsheets.admin import SpreadsheetAdmin
+from spreadsheets.resources.activities import (
+    ActivityResource,
+    ObjectiveResource,
+    OutputResource,
+    TopicResource,
+)
+
+from ..forms import COMPACT_TEXT
+
+
+class RoundFilter(admin.SimpleListFilter):
+    """Activities reported in a given round."""
+
+    title = _("reporting round")
+    parameter_name = "round"
+
+    def lookups(self, request, model_admin):
+        return [(r.pk, str(r)) for r in ReportingRound.objects.select_related("meeting")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(progress__round=self.value())
+        return queryset
+
+
+class ObjectiveInline(TranslationStackedInline):
+    model = Objective
+    extra = 0
+    formfield_overrides = COMPACT_TEXT
+
+
+class TopicInline(TranslationTabularInline):
+    model = Topic
+    extra = 0
+
+
+class ActivityInline(TranslationStackedInline):
+    model = Activity
+    extra = 0
+    formfield_overrides = COMPACT_TEXT
+    fields = ("order", "plan_no", "text", "objective", "topic", "coordination",
+              ("start_month", "start_text"), ("end_month", "end_text"))
+
+
+class OutputInline(TranslationStackedInline):
+    model = Output
+    extra = 0
+    formfield_overrides = COMPACT_TEXT
+    filter_horizontal = ("institutions",)
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [ObjectiveResource]
+    list_display = ("group", "kind", "order", "title", "short_text")
+    list_filter = (programme_filter("group"), "kind", "group")
+    search_fields = ("title_en", "title_es", "text_en", "text_es")
+    list_select_related = ("group__programme",)
+    ordering = ("group__number", "kind", "order")
+
+    @admin.display(description=_("description"))
+    def short_text(self, obj):
+        return obj.text[:120]
+
+
+@admin.register(Topic)
+class TopicAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [TopicResource]
+    list_display = ("group", "order", "title")
+    list_filter = (programme_filter("group"), "group")
+    search_fields = ("title_en", "title_es")
+    list_select_related = ("group__programme",)
+
+
+class ScheduleFilter(admin.SimpleListFilter):
+    """Activities by their standing against the schedule today, as the reading pages flag them."""
+
+    title = _("schedule")
+    parameter_name = "schedule"
+
+    def lookups(self, request, model_admin):
+        return [("flagged", _("flagged (behind schedule or overdue)"))] + [
+            (choice.value, choice.label) for choice in standing.Schedule]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        rows = standing.standings(queryset.order_by())
+        wanted = [r.activity.pk for r in rows if (r.flagged if self.value() == "flagged"
+                                                  else r.schedule.value == self.value())]
+        return queryset.filter(pk__in=wanted)
+
+
+@admin.register(Activity)
+class ActivityAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [ActivityResource]
+    list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
+                    "latest_percent", "expected_percent", "schedule")
+    list_display_links = ("text",)
+    list_filter = (programme_filter("group"), theme_filter("group"),
+                   coordinating_country_filter("group"), RoundFilter, ScheduleFilter, "group")
+    search_fields = ("text_en", "text_es", "coordination_en", "coordination_es")
+    list_select_related = ("group__programme",)
+    ordering = ("group__programme__start_year", "group__number", "order")
+    formfield_overrides = COMPACT_TEXT
+
+    @admin.display(description=_("group"), ordering="group__number")
+    def group_numeral(self, obj):
+        return obj.group.numeral
+
+    @admin.display(description=_("start"))
+    def start_label(self, obj):
+        return obj.start_label
+
+    @admin.display(description=_("end"))
+    def end_label(self, obj):
+        return obj.end_label
+
+    def get_queryset(self, request):
+        # Each listed activity's published entries, oldest round first: the figures below.
+        entries = standing.published_entries()
+        return super().get_queryset(request).prefetch_related(
+            Prefetch("progress", queryset=entries, to_attr="published_progress"))
+
+    def _standing(self, obj):
+        if not hasattr(obj, "_standing"):
+            obj._standing = standing.standing(obj, obj.published_progress, timezone.localdate())
+        return obj._standing
+
+    @admin.display(description=_("latest percentage"))
+    def latest_percent(self, obj):
+        row = self._standing(obj)
+        return row.percent if row.latest else "—"
+
+    @admin.display(description=_("expected by now"))
+    def expected_percent(self, obj):
+        row = self._standing(obj)
+        return row.expected_shown if row.expected is not None else "—"
+
+    @admin.display(description=_("schedule"))
+    def schedule(self, obj):
+        row = self._standing(obj)
+        return format_html('<span title="{}">{}{}</span>', row.reason,
+                           "⚠ " if row.flagged else "", row.schedule.label)
+
+
+@admin.register(Output)
+class OutputAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [OutputResource]
+    list_display = ("group", "order", "text", "timetable")
+    list_filter = (programme_filter("group"), "group")
+    search_fields = ("text_en", "text_es")
+    list_select_related = ("group__programme",)
+    filter_horizontal = ("institutions",)

@@ -1,0 +1,111 @@
+"""Secretariat admin for the document register: edit a document in both languages, download
+its PDF, issue it. An issued document is frozen: it can be viewed, not changed or deleted."""
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from reporting import policy
+from reports.models import LANGUAGE_CODES, Document, IssuedPdf
+from reports.services import document_issue
+from reports.views import pdf_response
+from spreadsheets.admin import SpreadsheetAdmin
+from spreadsheets.resources.documents import DocumentResource
+
+from ..forms import COMPACT_TEXT
+
+
+class IssuedPdfInline(admin.TabularInline):
+    model = IssuedPdf
+    extra = 0
+    fields = ("language", "sha256", "size", "created_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("content")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
+    resource_classes = [DocumentResource]
+    list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
+    list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))
+    search_fields = ("symbol", "title_en", "title_es")
+    list_select_related = ("meeting",)
+    formfield_overrides = COMPACT_TEXT
+    readonly_fields = ("issued_at", "issued_by", "pdf_links")
+    inlines = [IssuedPdfInline]
+    actions = ["download_pdf", "issue"]
+    fieldsets = (
+        (None, {"fields": ("symbol", "kind", "title")}),
+        (_("Heading block"), {"fields": ("date", "distribution", "original_language", "job_number",
+                                         "meeting")}),
+        (_("What it covers"), {
+            "fields": ("programme", "round", "group"),
+            "description": _("A draft biennial programme covers a programme; a report on the "
+                             "implementation, a reporting round; a working group's report, a "
+                             "reporting round and a group."),
+        }),
+        (_("The secretariat's sections"), {
+            "fields": ("introduction", "obstacles", "gender", "document_type"),
+            "description": _("Only a report on the implementation has the last three."),
+        }),
+        (_("Issue"), {"fields": ("issued_at", "issued_by", "pdf_links")}),
+    )
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        return gettext("issued") if obj.is_issued else gettext("draft")
+
+    @admin.display(description=_("PDF"))
+    def pdf_links(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html_join(" · ", '<a href="{}">{}</a>', (
+            (reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGE_CODES
+        ))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_issued:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_issued:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_issue_permission(self, request):
+        return policy.can_issue(request.user)
+
+    @admin.action(description=_("Download the PDF of the selected document (in the current language)"))
+    def download_pdf(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, gettext("Select exactly one document to download its PDF."),
+                              messages.ERROR)
+            return None
+        return pdf_response(queryset.get(), (get_language() or LANGUAGE_CODES[0])[:2])
+
+    @admin.action(description=_("Issue the selected documents (freezes their PDFs)"),
+                  permissions=["issue"])
+    def issue(self, request, queryset):
+        for document in queryset.order_by("symbol"):
+            try:
+                pdfs = document_issue(document=document, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            self.message_user(request, format_html(
+                "{} {}", gettext("%(symbol)s issued.") % {"symbol": document.symbol},
+                ", ".join(f"{pdf.language.upper()} SHA-256 {pdf.sha256}" for pdf in pdfs),
+            ), messages.SUCCESS)

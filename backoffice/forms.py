@@ -1,0 +1,54 @@
+"""What the admin's forms share: compact text areas, months typed as months, and the
+reporting workflow's version check on a group's report and its entries."""
+from django import forms
+from django.db import models
+from django.forms import Textarea
+
+from activities.fields import MonthField, MonthInput
+from reporting.models import GroupReport
+from reporting.services import ProgressConflict, admin_version_check
+
+# Short text areas keep long inline lists readable; months are typed as months (the admin's
+# own date widget would otherwise win, MonthField being a DateField).
+COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 40})},
+                MonthField: {"widget": MonthInput}}
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Remembers the version of the group's report the page was opened on. Saving over a newer
+    version (someone saved meanwhile, in the form, a workbook or another admin page) is refused
+    with who and when, and the values typed stay in the form."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    # Each subclass has report(): the report whose version is checked, or None when there is
+    # nothing to check (a record being added).
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        report = self.report()
+        self.fields["seen_version"].initial = report.version if report else 0
+
+    def clean(self):
+        data = super().clean()
+        report = self.report()
+        if report is not None and data.get("seen_version") is not None:
+            try:
+                # Locked until the admin's transaction ends, so nobody saves in between.
+                admin_version_check(report=report, seen_version=data["seen_version"])
+            except ProgressConflict as conflict:
+                raise forms.ValidationError(conflict.message, code="conflict") from None
+        return data
+
+
+class GroupReportForm(VersionCheckedForm):
+    def report(self):
+        return self.instance if self.instance.pk else None
+
+
+class ProgressEntryForm(VersionCheckedForm):
+    def report(self):
+        if not self.instance.pk:
+            return None
+        return GroupReport.objects.filter(round_id=self.instance.round_id,
+                                          group_id=self.instance.activity.group_id).first()

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import Affiliation
+from core.roles import secretariat_group
+from firstrun.demo import demo_round_open
+from groups.models import Institution
+
+DEMO_PASSWORD = "demo"
+# username: (institution code, first name, last name)
+FOCAL_POINTS = {
+    "focal-mex": ("INEGI@MEX", "Demo", "INEGI (Mexico)"),
+    "focal-col": ("DANE@COL", "Demo", "DANE (Colombia)"),
+}
+
+
+class Command(BaseCommand):
+    help = ("Create the demo accounts (password `demo`): `secretariat`, and the focal points "
+            "`focal-mex` (INEGI, Mexico) and `focal-col` (DANE, Colombia); and open a demo "
+            "reporting round. Only with DEBUG on; existing accounts are left as they are.")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are only created when DEBUG is on; refusing.")
+        secretariat = self._user("secretariat", is_staff=True, first_name="Demo",
+                                 last_name="Secretariat")
+        secretariat.groups.add(secretariat_group())
+        for username, (code, first, last) in FOCAL_POINTS.items():
+            try:
+                institution = Institution.objects.get(code=code)
+            except Institution.DoesNotExist:
+                raise CommandError(f"Institution {code} is missing: run load_programme first.") from None
+            user = self._user(username, first_name=first, last_name=last)
+            Affiliation.objects.get_or_create(user=user, defaults={"institution": institution})
+        reporting_round = demo_round_open(user=secretariat)
+        if reporting_round:
+            self.stdout.write(self.style.SUCCESS(
+                f"Opened the demo round {reporting_round.meeting.code} "
+                f"(deadline {reporting_round.deadline:%Y-%m-%d})."))
+        else:
+            self.stdout.write("A round is already open; no demo round created.")
+
+    def _user(self, username, **defaults):
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={**defaults, "email": f"{username}@example.org"})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            self.stdout.write(self.style.SUCCESS(f"Created the demo account {username} / {DEMO_PASSWORD}."))
+        else:
+            self.stdout.write(f"The demo account {username} already exists; left unchanged.")
+        return user

@@ -1,0 +1,144 @@
+"""Who may do what: the one place views, forms, services, imports, commands and the admin ask.
+It lives beside the reporting workflow it governs; accounts/ only says whom a user works for.
+
+Roles follow from data, not from per-user flags:
+- secretariat: a member of the Secretariat group, or a superuser (core.roles); may do
+  everything, for every group;
+- coordinator of a group: a user whose institution (accounts.Affiliation) is a coordinating
+  institution of the group; reports its progress while a round is open;
+- member of a group: a user whose institution's country takes part in the group as a
+  coordinating or member country; reads the group's progress;
+- the system actor (core.roles.SYSTEM): a management command or the fixture loader, acting
+  for whoever operates the server; allowed only what a rule below names for it;
+- anyone else, anonymous visitors included: the public pages only."""
+from enum import Enum
+
+from django.db.models import Q
+
+from core.roles import SystemActor, is_secretariat
+from groups.models import GroupRole, WorkingGroup
+
+from .models import GroupReport, ProgressEntry, ReportingRound
+
+
+class Relation(Enum):
+    SECRETARIAT = "secretariat"
+    COORDINATOR = "coordinator"
+    MEMBER = "member"
+    NONE = "none"
+
+
+def _institution(user):
+    if not user.is_authenticated or isinstance(user, SystemActor):
+        return None
+    affiliation = getattr(user, "affiliation", None)
+    return affiliation.institution if affiliation else None
+
+
+def groups_of(user):
+    """The groups the user coordinates or belongs to (every group, for the secretariat)."""
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none()
+    if is_secretariat(user):
+        return WorkingGroup.objects.all()
+    institution = _institution(user)
+    if institution is None:
+        return WorkingGroup.objects.none()
+    return WorkingGroup.objects.filter(
+        Q(roles__role=GroupRole.Role.COORDINATING, roles__institution=institution)
+        | Q(roles__role__in=GroupRole.COUNTRY_ROLES, roles__country_id=institution.country_id)
+    ).distinct()
+
+
+def relation(user, group) -> Relation:
+    """How the user stands towards the group (uses the group's prefetched roles when present)."""
+    if not user.is_authenticated or not user.is_active:
+        return Relation.NONE
+    if is_secretariat(user):
+        return Relation.SECRETARIAT
+    institution = _institution(user)
+    if institution is None:
+        return Relation.NONE
+    roles = group.roles.all()
+    if any(r.role == GroupRole.Role.COORDINATING and r.institution_id == institution.pk for r in roles):
+        return Relation.COORDINATOR
+    if institution.country_id and any(
+            r.role in GroupRole.COUNTRY_ROLES and r.country_id == institution.country_id for r in roles):
+        return Relation.MEMBER
+    return Relation.NONE
+
+
+def can_view_progress(user, group) -> bool:
+    """The group's progress pages: its report in a round and the history of changes."""
+    return relation(user, group) is not Relation.NONE
+
+
+def can_edit_progress(user, group, reporting_round: ReportingRound, report: GroupReport | None) -> bool:
+    """Change the group's percentages, remarks and notes (the form, a workbook, or the system
+    actor's import_progress command) while the round is open."""
+    if not reporting_round.is_open or group.programme_id != reporting_round.programme_id:
+        return False
+    if isinstance(user, SystemActor):
+        return True
+    who = relation(user, group)
+    if who is Relation.SECRETARIAT:
+        return True
+    status = report.status if report else GroupReport.Status.NOT_STARTED
+    return who is Relation.COORDINATOR and status in GroupReport.EDITABLE
+
+
+def can_review(user) -> bool:
+    """Return a submitted report with a comment, or accept it; see every group's status."""
+    return is_secretariat(user)
+
+
+def can_open_or_close_rounds(user) -> bool:
+    return bool(user.is_active and user.has_perm("reporting.open_close_reportinground"))
+
+
+def can_issue(user) -> bool:
+    """Issue a document: render its PDFs once and for all, and serve those bytes from then on."""
+    return bool(user.is_active and user.has_perm("reports.issue_document"))
+
+
+def can_load_fixtures(actor) -> bool:
+    """Write progress from the fixture files into any round, closed ones included: the system
+    actor only (load_programme, run by the server's operator); it is recorded as such."""
+    return isinstance(actor, SystemActor)
+
+
+def can_change_in_admin(user) -> bool:
+    """Progress of any round, closed ones included, through the admin (the change is recorded)."""
+    return is_secretariat(user)
+
+
+def can_import_in_admin(user, model) -> bool:
+    """Import a spreadsheet on the admin's list page of `model`. Progress goes into groups'
+    histories, so it is the secretariat's; a group report's status moves through the review,
+    never by import. Anything else needs the permissions to add and change the model."""
+    if isinstance(user, SystemActor) or not (user.is_active and user.is_staff) or model is GroupReport:
+        return False
+    if model is ProgressEntry:
+        return can_change_in_admin(user)
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and \
+        user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_import_sheet(user, model) -> bool:
+    """Import a sheet of `model` from the admin, or as the system actor (import_sheets, run by
+    the server's operator, which may restore a whole programme)."""
+    return isinstance(user, SystemActor) or can_import_in_admin(user, model)
+
+
+def can_export_in_admin(user, model) -> bool:
+    """Export the admin's list of `model`: whoever may view it there."""
+    opts = model._meta
+    return bool(user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"))
+
+
+def can_exchange_workbook(user, group, reporting_round) -> bool:
+    """Download a group's progress workbook for a round: the secretariat, and the focal points
+    of the group's coordinating institutions, while the round is open."""
+    return reporting_round.is_open and group.programme_id == reporting_round.programme_id and \
+        relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)

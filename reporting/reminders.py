@@ -1,0 +1,72 @@
+"""E-mail to the focal points of each group: when a round opens, and a set number of days
+(settings.PROGRESS_REMINDER_DAYS) before its deadline while their report is not submitted.
+Each kind goes once per group and round (RoundReminder); `manage.py send_reminders` runs daily."""
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import Affiliation
+from core.bilingual import shown
+
+from .models import GroupReport, ReportingRound, RoundReminder
+
+DONE = (GroupReport.Status.SUBMITTED, GroupReport.Status.ACCEPTED)
+
+
+def _message(kind, reporting_round, group, recipients) -> EmailMessage:
+    """One message in both languages: a focal point may read either."""
+    parts, subjects = [], []
+    for lang, _name in settings.LANGUAGES:
+        with translation.override(lang):
+            context = {
+                "kind": kind, "round": reporting_round, "group": group,
+                "output": shown(group, "output").text,
+                "url": settings.PORTAL_URL.rstrip("/") + reverse(
+                    "workspace:progress",
+                    args=[reporting_round.meeting.code, group.programme.period, group.numeral]),
+            }
+            subjects.append(render_to_string("reporting/email/reminder_subject.txt", context).strip())
+            parts.append(render_to_string("reporting/email/reminder_body.txt", context).strip())
+    return EmailMessage(" / ".join(subjects), "\n\n----------\n\n".join(parts),
+                        to=recipients)
+
+
+def _due(reporting_round, report, today) -> list[str]:
+    kinds = [RoundReminder.Kind.OPENED]
+    warn_from = reporting_round.deadline - datetime.timedelta(days=settings.PROGRESS_REMINDER_DAYS)
+    status = report.status if report else GroupReport.Status.NOT_STARTED
+    if warn_from <= today <= reporting_round.deadline and status not in DONE:
+        kinds.append(RoundReminder.Kind.DEADLINE)
+    return kinds
+
+
+def reminders_send(*, today: datetime.date) -> list[RoundReminder]:
+    """Send every reminder due today that has not been sent; return those sent."""
+    sent = []
+    for reporting_round in ReportingRound.objects.open().select_related("meeting", "programme"):
+        reports = {r.group_id: r for r in reporting_round.group_reports.all()}
+        done = set(reporting_round.reminders.values_list("group_id", "kind"))
+        for group in reporting_round.programme.groups.select_related("programme"):
+            for kind in _due(reporting_round, reports.get(group.pk), today):
+                if (group.pk, kind) in done:
+                    continue
+                recipients = sorted({a.user.email for a in Affiliation.objects.focal_points_of(group)})
+                if not recipients:
+                    continue  # nobody to tell yet: tried again tomorrow
+                try:
+                    with transaction.atomic():
+                        reminder = RoundReminder.objects.create(
+                            round=reporting_round, group=group, kind=kind,
+                            sent_at=timezone.now(), recipients=", ".join(recipients))
+                        # Recorded first, sent inside the same transaction: a failed send
+                        # rolls the record back, so the reminder goes out tomorrow instead.
+                        _message(kind, reporting_round, group, recipients).send()
+                except IntegrityError:
+                    continue  # another run sent it meanwhile
+                sent.append(reminder)
+    return sent

@@ -1,0 +1,19 @@
+"""Writes of the reporting workflow that touch several records. Every function asks
+reporting.policy first and writes inside one transaction; nothing writes progress around them."""
+from .admin_saves import admin_version_check, progress_admin_save, report_admin_save
+from .history import (
+                      ENTRY_FIELDS,
+                      NOTE_FIELDS,
+                      EntryValues,
+                      ProgressConflict,
+                      SaveResult,
+                      changes_since,
+)
+from .progress import LoadResult, progress_import_record, progress_load, progress_save
+from .rounds import report_review, round_close, round_open
+
+__all__ = [
+    "ENTRY_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
+    "changes_since", "progress_admin_save", "progress_import_record", "progress_load",
+    "progress_save", "report_admin_save", "report_review", "round_close", "round_open",
+]

@@ -1,0 +1,54 @@
+"""Changes the secretariat makes in the admin, in any round (closed ones included): each is
+saved with its history and the same version check as the progress form, so that saving over
+someone else's newer change is refused instead of overwriting it."""
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from .. import policy
+from ..models import GroupReport, ProgressChange, ProgressEntry
+from .history import ENTRY_FIELDS, NOTE_FIELDS, changed, check_version, locked, record
+
+
+def progress_admin_save(*, entry: ProgressEntry, user, seen_version: int | None,
+                        delete: bool = False) -> None:
+    """An entry changed (or deleted, when it has no history yet) in the admin.
+    ProgressConflict when its group's report moved on since `seen_version`."""
+    if not policy.can_change_in_admin(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        _round, report, _created = locked(entry.round, entry.activity.group)
+        check_version(report, seen_version)
+        before = ProgressEntry.objects.filter(pk=entry.pk).first() if entry.pk else None
+        rows = changed(entry.activity, ENTRY_FIELDS, before, None if delete else entry)
+        if delete:
+            entry.delete()
+        else:
+            entry.save()
+        if rows:
+            record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+            report.save()
+
+
+def admin_version_check(*, report: GroupReport, seen_version: int) -> None:
+    """Before an admin page saves: lock the report (until the admin's transaction ends) and
+    raise ProgressConflict when it moved on since the page was opened on `seen_version`."""
+    _round, current, _created = locked(report.round, report.group)
+    check_version(current, seen_version)
+
+
+def report_admin_save(*, report: GroupReport, user, seen_version: int | None) -> None:
+    """A group report's notes or status changed in the admin. ProgressConflict when it moved
+    on since `seen_version`."""
+    if not policy.can_change_in_admin(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        before = None
+        if report.pk:
+            _round, before, _created = locked(report.round, report.group)
+            check_version(before, seen_version)
+            report.version = before.version
+        rows = changed(None, (*NOTE_FIELDS, "status"), before, report)
+        if rows:
+            record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+        report.save()

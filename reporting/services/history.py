@@ -1,0 +1,101 @@
+"""What every write of progress shares: the values it takes, the locks it holds, the check
+against concurrent edits, and the history row recorded for each changed value."""
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.roles import person
+
+from ..models import GroupReport, ProgressChange, ReportingRound
+
+ENTRY_FIELDS = ("percent", "remarks_en", "remarks_es")
+NOTE_FIELDS = ("obstacles_en", "obstacles_es", "gender_notes_en", "gender_notes_es")
+
+
+@dataclass
+class EntryValues:
+    """What the form (or a workbook) gives for one activity; no percentage means no entry."""
+
+    percent: int | None
+    remarks_en: str = ""
+    remarks_es: str = ""
+
+
+class ProgressConflict(Exception):
+    """Someone else saved the group's report after the editor loaded it; nothing was written."""
+
+    def __init__(self, report: GroupReport, changes: list[ProgressChange]):
+        super().__init__("The report changed since it was loaded.")
+        self.report = report
+        self.changes = changes
+
+    @property
+    def message(self) -> str:
+        """Who saved over the editor's version, and when, in the reader's language."""
+        last = self.changes[-1] if self.changes else None
+        who = (last.changed_by.get_full_name() or last.changed_by.get_username()) \
+            if last and last.changed_by else _("the system")
+        when = last.changed_at if last else self.report.updated_at
+        return _("Someone else saved this report after you opened it (%(who)s, %(when)s); nothing "
+                 "was saved. Reload the page to see their changes, then make yours again.") % {
+            "who": who, "when": when.strftime("%Y-%m-%d %H:%M") if when else "—"}
+
+
+@dataclass
+class SaveResult:
+    report: GroupReport
+    changes: list[ProgressChange] = field(default_factory=list)
+
+
+def as_text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def changed(activity, names, old, new) -> list[tuple]:
+    """History rows (activity, field, old text, new text) for each of `names` that differs
+    between the records (or value holders) `old` and `new`; None stands for "no record"."""
+    rows = []
+    for name in names:
+        before, after = as_text(getattr(old, name, None)), as_text(getattr(new, name, None))
+        if before != after:
+            rows.append((activity, name, before, after))
+    return rows
+
+
+def locked(reporting_round: ReportingRound, group) -> tuple[ReportingRound, GroupReport, bool]:
+    """The round and the group's report in it, locked in that order (every writer takes them
+    so, and closing a round locks the round): the round's status is read under the same lock
+    as the report. Returns (round, report, whether the report was just created)."""
+    assert transaction.get_connection().in_atomic_block, "lock inside a transaction"
+    reporting_round = ReportingRound.objects.select_for_update().get(pk=reporting_round.pk)
+    report, created = GroupReport.objects.select_for_update().get_or_create(
+        round=reporting_round, group=group)
+    return reporting_round, report, created
+
+
+def changes_since(report: GroupReport, version: int):
+    return list(ProgressChange.objects.filter(report=report, version__gt=version)
+                .select_related("activity", "changed_by").order_by("version", "pk"))
+
+
+def check_version(report: GroupReport, seen_version: int | None) -> None:
+    """ProgressConflict when the report moved on since the editor saw `seen_version`."""
+    if seen_version is not None and report.version != seen_version:
+        raise ProgressConflict(report, changes_since(report, seen_version))
+
+
+def history(report, rows, *, user, source, now) -> list[ProgressChange]:
+    """Bump the report's version; one unsaved history row per changed value."""
+    report.version += 1
+    report.updated_at, report.updated_by = now, person(user)
+    return [ProgressChange(report=report, activity=activity,
+                           field=name, old_value=as_text(old), new_value=as_text(new),
+                           changed_by=person(user), changed_at=now, source=source,
+                           version=report.version)
+            for activity, name, old, new in rows]
+
+
+def record(report, rows, *, user, source, now) -> list[ProgressChange]:
+    """Bump the report's version and write one history row per changed value."""
+    return ProgressChange.objects.bulk_create(history(report, rows, user=user, source=source, now=now))

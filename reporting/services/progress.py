@@ -1,0 +1,231 @@
+"""Saving a group's progress: from the progress form or a workbook (progress_save), from a
+spreadsheet imported in the admin (progress_import_record) and from the fixture files
+(progress_load). Each asks reporting.policy first, writes inside one transaction, and records
+every changed value in the group's history."""
+from collections import defaultdict
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groups.models import WorkingGroup
+
+from .. import policy
+from ..models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from .history import (
+    ENTRY_FIELDS,
+    NOTE_FIELDS,
+    EntryValues,
+    SaveResult,
+    changed,
+    check_version,
+    history,
+    locked,
+    record,
+)
+
+
+def _value_errors(activities, entries) -> dict:
+    unknown = set(entries) - set(activities)
+    if unknown:
+        raise ValidationError(_("These activities are not the group's: %(ids)s")
+                              % {"ids": ", ".join(map(str, sorted(unknown)))})
+    errors = {}
+    for pk, values in entries.items():
+        if values.percent is None and (values.remarks_en.strip() or values.remarks_es.strip()):
+            errors[pk] = _("Give the percentage these remarks go with.")
+        elif values.percent is not None and not 0 <= values.percent <= 100:
+            errors[pk] = _("The percentage must be a whole number from 0 to 100.")
+    return errors
+
+
+def _unreported(activities, entries, existing) -> dict:
+    """Activities that would have no percentage once the given values are saved."""
+    errors = {}
+    for pk in activities:
+        values = entries.get(pk)
+        reported = values.percent if values is not None else getattr(existing.get(pk), "percent", None)
+        if reported is None:
+            errors[pk] = _("Give a percentage for every activity before submitting.")
+    return errors
+
+
+def _write_entries(reporting_round, activities, entries, existing) -> list[tuple]:
+    """Create, change or delete the entries whose values differ; their history rows. A fixed
+    number of queries however many activities the group has (a workbook may bring hundreds)."""
+    rows, created, updated, deleted = [], [], [], []
+    for pk, values in entries.items():
+        entry = existing.get(pk)
+        kept = values if values.percent is not None else None  # no percentage: no entry
+        rows_of_entry = changed(activities[pk], ENTRY_FIELDS, entry, kept)
+        if not rows_of_entry:
+            continue
+        rows += rows_of_entry
+        if kept is None:
+            deleted.append(entry.pk)  # the clearing is recorded above, so nothing is lost
+            continue
+        if entry is None:
+            entry = ProgressEntry(round=reporting_round, activity=activities[pk])
+            created.append(entry)
+        else:
+            updated.append(entry)
+        for name in ENTRY_FIELDS:
+            setattr(entry, name, getattr(kept, name))
+        # Field checks only: the range is checked before, and (round, activity) is unique by
+        # construction, so the per-entry queries of a full validation are not needed.
+        entry.full_clean(validate_unique=False, validate_constraints=False)
+    ProgressEntry.objects.filter(pk__in=deleted).delete()
+    ProgressEntry.objects.bulk_create(created)
+    ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
+    return rows
+
+
+def _write_notes(report, notes) -> list[tuple]:
+    """Only the notes given change: a missing one is left as it is."""
+    given = [name for name in NOTE_FIELDS if name in notes]
+    rows = changed(None, given, report, SimpleNamespace(**notes))
+    for name in given:
+        setattr(report, name, notes[name])
+    return rows
+
+
+def _move_status(report, submit, now) -> list[tuple]:
+    status = report.status
+    if submit:
+        status = GroupReport.Status.SUBMITTED
+        report.submitted_at = now
+    elif status in GroupReport.EDITABLE:
+        status = GroupReport.Status.DRAFT
+    if status == report.status:
+        return []
+    rows = [(None, "status", report.status, status)]
+    report.status = status
+    return rows
+
+
+def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
+                  entries: dict[int, EntryValues], notes: dict[str, str], seen_version: int,
+                  submit: bool, source: str = ProgressChange.Source.FORM) -> SaveResult:
+    """Save a group's progress in an open round as a draft, or submit it.
+
+    `entries` maps activity ids of the group to their values; `notes` holds the group's
+    obstacles and gender notes by field name. Refused with PermissionDenied when the user may
+    not edit (asked first, so that a caller without rights never sees others' values), with
+    ProgressConflict when the report's version is no longer `seen_version`, and with
+    ValidationError (keyed by activity id or note field) when a value is wrong."""
+    activities = {a.pk: a for a in group.activities.all()}
+    errors = _value_errors(activities, entries)
+    now = timezone.now()
+    with transaction.atomic():
+        reporting_round, report, _created = locked(reporting_round, group)
+        if not policy.can_edit_progress(user, group, reporting_round, report):
+            raise PermissionDenied
+        check_version(report, seen_version)
+        existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
+            round=reporting_round, activity__group=group)}
+        if submit:
+            errors = {**_unreported(activities, entries, existing), **errors}
+        if errors:
+            raise ValidationError(errors)
+        rows = _write_entries(reporting_round, activities, entries, existing)
+        rows += _write_notes(report, notes)
+        rows += _move_status(report, submit, now)
+        changes = []
+        if rows:
+            changes = record(report, rows, user=user, source=source, now=now)
+            report.full_clean()
+            report.save()
+    return SaveResult(report, changes)
+
+
+def progress_import_record(changed_entries, *, user, source) -> list[ProgressChange]:
+    """Record entries an admin import wrote in bulk in this transaction, given as (before,
+    after) pairs (before is None for a new entry): one new version of each group report
+    touched, with a history row per changed value. A fixed number of queries however many
+    rows were imported."""
+    rows_by_report = defaultdict(list)
+    for before, after in changed_entries:
+        rows = changed(after.activity, ENTRY_FIELDS, before, after)
+        if rows:
+            rows_by_report[(after.round_id, after.activity.group_id)] += rows
+    if not rows_by_report:
+        return []
+    round_ids = {r for r, _g in rows_by_report}
+    group_ids = {g for _r, g in rows_by_report}
+    reports = {(r.round_id, r.group_id): r for r in GroupReport.objects.select_for_update().filter(
+        round_id__in=round_ids, group_id__in=group_ids)}
+    missing = [GroupReport(round_id=r, group_id=g) for r, g in rows_by_report if (r, g) not in reports]
+    for report in GroupReport.objects.bulk_create(missing):
+        reports[(report.round_id, report.group_id)] = report
+    now, changes, touched = timezone.now(), [], []
+    for key, rows in rows_by_report.items():
+        report = reports[key]
+        changes += history(report, rows, user=user, source=source, now=now)
+        touched.append(report)
+    GroupReport.objects.bulk_update(touched, ["version", "updated_at", "updated_by"])
+    return ProgressChange.objects.bulk_create(changes)
+
+
+@dataclass
+class LoadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    report_created: bool = False
+
+
+def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor,
+                  entries: dict, report_values: dict, update: bool) -> LoadResult:
+    """Progress from the fixture files: `entries` maps activities to their EntryValues and
+    `report_values` gives the group report's status and texts. Missing records are created;
+    with `update`, existing ones are brought to the files' values. Every change is recorded
+    with source "fixtures"; only the system actor may load (reporting.policy)."""
+    if not policy.can_load_fixtures(actor):
+        raise PermissionDenied
+    result, now = LoadResult(), timezone.now()
+    with transaction.atomic():
+        reporting_round, report, result.report_created = locked(reporting_round, group)
+        existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
+            round=reporting_round, activity__group=group)}
+        rows, created, updated = [], [], []
+        for activity, values in entries.items():
+            entry = existing.get(activity.pk)
+            if entry is not None and not update:
+                result.unchanged += 1
+                continue
+            rows_of_entry = changed(activity, ENTRY_FIELDS, entry, values)
+            if not rows_of_entry:
+                result.unchanged += 1
+                continue
+            rows += rows_of_entry
+            if entry is None:
+                entry = ProgressEntry(round=reporting_round, activity=activity)
+                created.append(entry)
+            else:
+                updated.append(entry)
+            for name in ENTRY_FIELDS:
+                setattr(entry, name, getattr(values, name))
+            entry.full_clean(validate_unique=False, validate_constraints=False)
+        ProgressEntry.objects.bulk_create(created)
+        ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
+        result.created, result.updated = len(created), len(updated)
+        if result.report_created or update:
+            rows += _load_report(report, report_values)
+        if rows:
+            record(report, rows, user=actor, source=ProgressChange.Source.FIXTURES, now=now)
+        report.full_clean()
+        report.save()
+    return result
+
+
+def _load_report(report, values) -> list[tuple]:
+    rows = []
+    for name, value in values.items():
+        if getattr(report, name) != value:
+            if name == "status":
+                rows.append((None, "status", report.status, value))
+            setattr(report, name, value)
+    return rows

@@ -1,0 +1,68 @@
+"""Moving a round and a group's report along: the secretariat's review, opening and closing."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import policy
+from ..models import GroupReport, ProgressChange, ReportingRound
+from .history import record
+
+
+def report_review(*, report: GroupReport, user, accept: bool, comment: str = "") -> GroupReport:
+    """The secretariat accepts a submitted report, or returns it to the group with a comment."""
+    if not policy.can_review(user):
+        raise PermissionDenied
+    comment = comment.strip()
+    with transaction.atomic():
+        report = GroupReport.objects.select_for_update().get(pk=report.pk)
+        if report.status != GroupReport.Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted report can be accepted or returned."))
+        if not accept and not comment:
+            raise ValidationError({"comment": _("Say why the report is returned.")})
+        status = GroupReport.Status.ACCEPTED if accept else GroupReport.Status.RETURNED
+        rows = [(None, "status", report.status, status)]
+        if comment != report.review_comment:
+            rows.append((None, "review_comment", report.review_comment, comment))
+        report.status, report.review_comment = status, comment
+        record(report, rows, user=user, source=ProgressChange.Source.FORM, now=timezone.now())
+        report.full_clean()
+        report.save()
+    return report
+
+
+def _locked_round(reporting_round) -> ReportingRound:
+    return ReportingRound.objects.select_for_update().get(pk=reporting_round.pk)
+
+
+def round_open(*, reporting_round: ReportingRound, user) -> ReportingRound:
+    """Open a round for the focal points; they are told at once (reporting/reminders.py)."""
+    from ..reminders import reminders_send
+
+    if not policy.can_open_or_close_rounds(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked_round = _locked_round(reporting_round)
+        if locked_round.status == ReportingRound.Status.OPEN:
+            raise ValidationError(_("The round is already open."))
+        reporting_round.status = ReportingRound.Status.OPEN
+        reporting_round.opened_at = timezone.now()
+        reporting_round.closed_at = None
+        reporting_round.validate_constraints()
+        reporting_round.save()
+    reminders_send(today=timezone.localdate())
+    return reporting_round
+
+
+def round_close(*, reporting_round: ReportingRound, user) -> ReportingRound:
+    """Close a round: focal points can no longer change it; the secretariat still can, in the
+    admin. Taken under the round's lock, which every save of progress takes first."""
+    if not policy.can_open_or_close_rounds(user):
+        raise PermissionDenied
+    with transaction.atomic():
+        if _locked_round(reporting_round).status != ReportingRound.Status.OPEN:
+            raise ValidationError(_("Only an open round can be closed."))
+        reporting_round.status = ReportingRound.Status.CLOSED
+        reporting_round.closed_at = timezone.now()
+        reporting_round.save(update_fields=["status", "closed_at"])
+    return reporting_round

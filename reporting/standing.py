@@ -1,0 +1,286 @@
+"""Where each activity stands: its latest published percentage, the change since the round
+before, and its schedule today (the expected percentage, behind schedule, overdue); and a
+group's overall progress. Computed here only: the reading pages, the working group's report
+(PDF) and the admin's activity list all read these figures.
+
+Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
+import calendar
+import datetime
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+from statistics import fmean
+
+from django.conf import settings
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from activities.models import Activity
+from core.bilingual import LANGUAGES, has_text
+
+from .models import ProgressEntry
+
+
+class Schedule(Enum):
+    """An activity's standing against its schedule; `flagged` ones need the reader's attention."""
+
+    COMPLETED = "completed", _("completed"), False
+    ON_SCHEDULE = "on_schedule", _("on schedule"), False
+    BEHIND = "behind", _("behind schedule"), True
+    OVERDUE = "overdue", _("overdue"), True
+    NOT_REPORTED = "not_reported", _("no progress reported"), False
+    NO_MONTHS = "no_months", _("no months to compare"), False
+
+    def __init__(self, value, label, flagged):
+        self._value_ = value
+        self.label = label
+        self.flagged = flagged
+
+
+def whole(value: float) -> int:
+    """A percentage as readers see it: rounded half up (32.5 is 33), not half to even."""
+    return math.floor(value + 0.5)
+
+
+def whole_mean(values) -> int | None:
+    """The mean of some percentages as readers see it; None when there are none."""
+    values = list(values)
+    return whole(fmean(values)) if values else None
+
+
+def threshold() -> int:
+    """Points below the expected percentage at which an activity is behind schedule."""
+    return settings.SLIPPAGE_THRESHOLD
+
+
+def month_index(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def months_elapsed(start: datetime.date, end: datetime.date, today: datetime.date) -> float:
+    """How many of the months from `start` to `end` (both whole months) have gone by on
+    `today`, the current month counted by its share of days gone by."""
+    total = month_index(end) - month_index(start) + 1
+    if today < start:
+        return 0.0
+    if month_index(today) > month_index(end):
+        return float(total)
+    days = calendar.monthrange(today.year, today.month)[1]
+    return month_index(today) - month_index(start) + (today.day - 1) / days
+
+
+def expected_percent(activity: Activity, today: datetime.date) -> float | None:
+    """The share of the activity's months elapsed on `today`, as a percentage: 0 before its
+    start month, 100 once its end month is over; None when its schedule is not in months."""
+    if not (activity.start_month and activity.end_month):
+        return None
+    total = month_index(activity.end_month) - month_index(activity.start_month) + 1
+    return 100 * months_elapsed(activity.start_month, activity.end_month, today) / total
+
+
+@dataclass
+class Standing:
+    """One activity as the reader sees it today."""
+
+    activity: Activity
+    latest: ProgressEntry | None = None
+    previous: ProgressEntry | None = None  # its entry in the round before `latest`'s
+    expected: float | None = None
+    schedule: Schedule = Schedule.NO_MONTHS
+
+    @property
+    def percent(self) -> int | None:
+        return self.latest.percent if self.latest else None
+
+    @property
+    def previous_percent(self) -> int | None:
+        return self.previous.percent if self.previous else None
+
+    @property
+    def change(self) -> int | None:
+        """Points gained since the previous round (None when either round has no figure)."""
+        if self.latest is None or self.previous is None:
+            return None
+        return self.latest.percent - self.previous.percent
+
+    @property
+    def expected_shown(self) -> int | None:
+        return None if self.expected is None else whole(self.expected)
+
+    @property
+    def flagged(self) -> bool:
+        return self.schedule.flagged
+
+    @property
+    def reason(self) -> str:
+        """Why the activity stands where it does, in the reader's language."""
+        from django.utils.translation import gettext
+
+        if self.schedule is Schedule.NO_MONTHS:
+            if has_text(self.activity, "start_text") or has_text(self.activity, "end_text"):
+                return gettext("Not compared with a schedule: its dates are given as a phrase, "
+                               "not as months.")
+            if self.activity.start_month or self.activity.end_month:
+                return gettext("Not compared with a schedule: the plan gives it only a start "
+                               "or an end month.")
+            return gettext("Not compared with a schedule: the plan gives it no start and end "
+                           "months.")
+        if self.schedule is Schedule.NOT_REPORTED:
+            return gettext("Not compared with its schedule: no progress has been reported yet.")
+        values = {"percent": self.percent, "expected": self.expected_shown,
+                  "threshold": threshold()}
+        if self.schedule is Schedule.OVERDUE:
+            return gettext("Its end month has passed and it is at %(percent)s%%.") % values
+        if self.schedule is Schedule.BEHIND:
+            return gettext("%(percent)s%% reported, %(expected)s%% expected by now: more than "
+                           "%(threshold)s points behind.") % values
+        if self.schedule is Schedule.COMPLETED:
+            return gettext("Completed.")
+        return gettext("%(percent)s%% reported, %(expected)s%% expected by now.") % values
+
+
+def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Schedule:
+    if expected is None:
+        return Schedule.NO_MONTHS
+    if percent is None:
+        return Schedule.NOT_REPORTED
+    if percent >= 100:
+        return Schedule.COMPLETED
+    if ended:
+        return Schedule.OVERDUE
+    # Against the expected percentage as the reader sees it, so that the flag and the figures
+    # shown beside it always agree.
+    if whole(expected) - percent > threshold():
+        return Schedule.BEHIND
+    return Schedule.ON_SCHEDULE
+
+
+def standing(activity, entries, today: datetime.date) -> Standing:
+    """`entries`: the activity's published entries, oldest round first, as `published_entries`
+    reads them (each with its `round_number`)."""
+    latest = entries[-1] if entries else None
+    previous = None
+    if len(entries) > 1 and entries[-2].round_number == latest.round_number - 1:
+        previous = entries[-2]
+    expected = expected_percent(activity, today)
+    ended = bool(activity.end_month) and month_index(today) > month_index(activity.end_month)
+    return Standing(activity, latest, previous, expected,
+                    schedule_of(expected, latest.percent if latest else None, ended))
+
+
+def published_entries(activities=None, *, up_to_round=None, **filters):
+    """Published entries, oldest round first, to hand to `standings`. `up_to_round` leaves out
+    rounds after it (a document compiled for that round)."""
+    entries = ProgressEntry.objects.published().filter(**filters).select_related("round__meeting") \
+        .annotate(round_number=F("round__number"))
+    if activities is not None:
+        entries = entries.filter(activity__in=activities)
+    if up_to_round is not None:
+        entries = entries.filter(round__programme_id=up_to_round.programme_id,
+                                 round__number__lte=up_to_round.number)
+    return entries.order_by("round__number")
+
+
+def standings(activities, entries=None, today: datetime.date | None = None) -> list[Standing]:
+    """Each activity's standing, in the order given; `entries` from `published_entries`
+    (by default, every published entry of `activities`)."""
+    activities = list(activities)
+    if entries is None:
+        entries = published_entries(activities)
+    today = today or timezone.localdate()
+    by_activity = {}
+    for entry in entries:
+        by_activity.setdefault(entry.activity_id, []).append(entry)
+    return [standing(a, by_activity.get(a.pk, []), today) for a in activities]
+
+
+@dataclass
+class GroupStanding:
+    """A working group's figures: the mean of its activities' latest percentages and how many
+    of its activities are flagged."""
+
+    group: object
+    activities: list = field(default_factory=list)
+
+    @property
+    def reported(self) -> list:
+        return [s for s in self.activities if s.latest is not None]
+
+    @property
+    def progress(self) -> int | None:
+        return whole_mean(s.percent for s in self.reported)
+
+    @property
+    def flagged(self) -> int:
+        return sum(s.flagged for s in self.activities)
+
+    @property
+    def behind(self) -> int:
+        return sum(s.schedule is Schedule.BEHIND for s in self.activities)
+
+    @property
+    def overdue(self) -> int:
+        return sum(s.schedule is Schedule.OVERDUE for s in self.activities)
+
+
+def _translated(*fields):
+    """The columns of translated `fields`, each language's and the original's."""
+    return [name for field in fields for name in
+            (field, *(build_localized_fieldname(field, lang) for lang in LANGUAGES))]
+
+
+def group_standings(groups, today: datetime.date | None = None) -> list[GroupStanding]:
+    """Every group with its activities' standings, in three queries whatever their number:
+    `groups` are read as given, then their activities, then their published entries."""
+    groups = list(groups)
+    # Only the figures are shown: the long texts stay in the database.
+    activities = list(Activity.objects.filter(group__in=groups).order_by("group_id", "order")
+                      .defer(*_translated("text", "coordination")))
+    # Nor their rounds: a round's number is all the figures need (a model each would cost more
+    # than the whole page at ten times the data).
+    entries = published_entries(activity__group__in=groups).select_related(None) \
+        .defer(*_translated("remarks"))
+    rows = standings(activities, entries, today)
+    by_group = {}
+    for row in rows:
+        by_group.setdefault(row.activity.group_id, []).append(row)
+    return [GroupStanding(g, by_group.get(g.pk, [])) for g in groups]
+
+
+@dataclass
+class RoundRow:
+    """A group's progress in a round beside the round before: the mean of the percentages it
+    reported in each (published entries only)."""
+
+    group: object
+    progress: int | None
+    previous: int | None
+    reported: int
+    activities: int
+
+    @property
+    def change(self) -> int | None:
+        if self.progress is None or self.previous is None:
+            return None
+        return self.progress - self.previous
+
+
+def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
+    """Every group's figures in `reporting_round` and `previous_round` (which may be None), in
+    two queries whatever the number of groups."""
+    groups = list(groups.annotate(activity_count=Count("activities", distinct=True)))
+    rounds = [r for r in (reporting_round, previous_round) if r is not None]
+    percents = {}
+    for round_id, group_id, percent in (ProgressEntry.objects.published()
+                                        .filter(round__in=rounds, activity__group__in=groups)
+                                        .values_list("round_id", "activity__group_id", "percent")):
+        percents.setdefault((round_id, group_id), []).append(percent)
+
+    def mean(round_, group):
+        return whole_mean(percents.get((round_.pk, group.pk), [])) if round_ else None
+
+    return [RoundRow(g, mean(reporting_round, g), mean(previous_round, g),
+                     len(percents.get((reporting_round.pk, g.pk), [])), g.activity_count)
+            for g in groups]

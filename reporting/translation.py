@@ -1,0 +1,14 @@
+"""Texts of the reporting workflow that readers see, in English and Spanish."""
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import GroupReport, ProgressEntry
+
+
+@register(ProgressEntry)
+class ProgressEntryTranslation(TranslationOptions):
+    fields = ("remarks",)
+
+
+@register(GroupReport)
+class GroupReportTranslation(TranslationOptions):
+    fields = ("output_as_reported", "obstacles", "gender_notes")

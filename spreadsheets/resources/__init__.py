@@ -1,0 +1,1 @@
+"""Each domain's sheets: the columns of its models (base.py holds the rules they share)."""

@@ -1,0 +1,82 @@
+"""Spreadsheet columns of a group's plan: objectives, topic headings, activities and outputs;
+see base.py for the rules every sheet shares."""
+from django.utils.translation import gettext as _
+from import_export.fields import Field
+
+from activities.models import Activity, Objective, Output, Topic
+from spreadsheets.widgets import KeysWidget, MonthWidget
+
+from .base import PortalResource, translated
+from .groups import group_field, in_group, institution_widget
+
+
+class ObjectiveResource(PortalResource):
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = Objective
+        fields = ("group", "kind", "order", *translated("title", "text"))
+        import_id_fields = ("group", "kind", "order")
+
+    def get_queryset(self):
+        return Objective.objects.select_related("group__programme")
+
+
+class TopicResource(PortalResource):
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = Topic
+        fields = ("group", "order", *translated("title"))
+        import_id_fields = ("group", "order")
+
+    def get_queryset(self):
+        return Topic.objects.select_related("group__programme")
+
+
+def objective_key(objective) -> str:
+    """"general 1", "specific 3": how an activity names its objective within its group."""
+    return f"{objective.kind} {objective.order}"
+
+
+class ActivityResource(PortalResource):
+    group = group_field()
+    objective = Field(attribute="objective", column_name="objective")
+    topic = Field(attribute="topic", column_name="topic")
+    start_month = Field(attribute="start_month", column_name="start_month", widget=MonthWidget())
+    end_month = Field(attribute="end_month", column_name="end_month", widget=MonthWidget())
+
+    class Meta(PortalResource.Meta):
+        model = Activity
+        fields = ("group", "order", "plan_no", "objective", "topic", *translated("text", "coordination"),
+                  "start_month", *translated("start_text"), "end_month", *translated("end_text"))
+        import_id_fields = ("group", "order")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        groups = self.fields["group"].widget
+        self.fields["objective"].widget = in_group(
+            Objective, objective_key, _("objective"), groups,
+            queryset=Objective.objects.select_related("group__programme"))
+        self.fields["topic"].widget = in_group(
+            Topic, lambda t: str(t.order), _("topic heading"), groups,
+            queryset=Topic.objects.select_related("group__programme"))
+
+    def get_queryset(self):
+        return Activity.objects.select_related("group__programme", "objective", "topic")
+
+
+class OutputResource(PortalResource):
+    group = group_field()
+    institutions = Field(attribute="institutions", column_name="institutions",
+                         widget=KeysWidget(institution_widget().model, lambda i: i.code,
+                                           _("institution with the code")))
+
+    class Meta(PortalResource.Meta):
+        model = Output
+        fields = ("group", "order", *translated("text"), "by_coordinating_countries",
+                  "by_member_countries", "institutions", *translated("timetable"))
+        import_id_fields = ("group", "order")
+
+    def get_queryset(self):
+        return Output.objects.select_related("group__programme").prefetch_related("institutions")

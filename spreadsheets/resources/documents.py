@@ -1,0 +1,27 @@
+"""Spreadsheet columns of the document register; see spreadsheets/resources.py. Issued PDFs
+are files, not spreadsheet data: they stay in the portal."""
+from import_export.fields import Field
+
+from reports.models import Document
+
+from .base import PortalResource, translated
+from .groups import group_field, meeting_widget, programme_widget
+from .reporting import round_widget
+
+
+class DocumentResource(PortalResource):
+    meeting = Field(attribute="meeting", column_name="meeting", widget=meeting_widget())
+    programme = Field(attribute="programme", column_name="programme", widget=programme_widget())
+    round = Field(attribute="round", column_name="round", widget=round_widget())
+    group = group_field()
+
+    class Meta(PortalResource.Meta):
+        model = Document
+        fields = ("symbol", "kind", *translated("title", "date"), "distribution", "original_language",
+                  "job_number", "meeting", "programme", "round", "group",
+                  *translated("introduction", "obstacles", "gender", "document_type"))
+        import_id_fields = ("symbol",)
+
+    def get_queryset(self):
+        return Document.objects.select_related("meeting", "programme", "round__meeting",
+                                               "group__programme")

@@ -1,0 +1,118 @@
+"""The progress form: one row per activity of the group (percentage and remarks in English and
+Spanish), the group's notes, and the report version the editor started from."""
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from reporting.services import NOTE_FIELDS, EntryValues
+
+TEXT = {"rows": 2, "cols": 40}
+
+
+class EntryForm(forms.Form):
+    percent = forms.IntegerField(
+        label=_("New percentage"), min_value=0, max_value=100, required=False,
+        widget=forms.NumberInput(attrs={"step": 1, "inputmode": "numeric", "class": "percent"}),
+    )
+    remarks_en = forms.CharField(label=_("Remarks (English)"), required=False,
+                                 widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
+    remarks_es = forms.CharField(label=_("Remarks (Spanish)"), required=False,
+                                 widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("percent") is None and "percent" not in self.errors and (
+                data.get("remarks_en", "").strip() or data.get("remarks_es", "").strip()):
+            self.add_error("percent", _("Give the percentage these remarks go with."))
+        return data
+
+
+class NotesForm(forms.Form):
+    obstacles_en = forms.CharField(label=_("Main obstacles (English)"), required=False,
+                                   widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
+    obstacles_es = forms.CharField(label=_("Main obstacles (Spanish)"), required=False,
+                                   widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+    gender_notes_en = forms.CharField(
+        label=_("Mainstreaming of the gender perspective (English)"), required=False,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
+    gender_notes_es = forms.CharField(
+        label=_("Mainstreaming of the gender perspective (Spanish)"), required=False,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class ProgressRow:
+    """An activity as the form shows it: its entry in the round, its previous percentage and
+    the inputs for the new values."""
+
+    def __init__(self, activity, entry, previous, form):
+        self.activity, self.entry, self.previous, self.form = activity, entry, previous, form
+
+
+class ProgressForm:
+    """All rows and the notes, validated together; `entries()` and `notes()` give the values
+    progress_save() takes."""
+
+    def __init__(self, activities, entries, previous, report, data=None):
+        self.notes_form = NotesForm(data, initial={
+            **{name: getattr(report, name, "") for name in NOTE_FIELDS},
+            "version": report.version if report else 0,
+        })
+        self.rows = []
+        for activity in activities:
+            entry = entries.get(activity.pk)
+            initial = {"percent": entry.percent, "remarks_en": entry.remarks_en,
+                       "remarks_es": entry.remarks_es} if entry else {}
+            form = EntryForm(data, prefix=f"a{activity.pk}", initial=initial)
+            self.rows.append(ProgressRow(activity, entry, previous.get(activity.pk), form))
+
+    def is_valid(self) -> bool:
+        valid = self.notes_form.is_valid()
+        for row in self.rows:
+            valid = row.form.is_valid() and valid
+        return valid
+
+    @property
+    def seen_version(self) -> int:
+        return self.notes_form.cleaned_data["version"]
+
+    def entries(self) -> dict[int, EntryValues]:
+        return {row.activity.pk: EntryValues(row.form.cleaned_data["percent"],
+                                             row.form.cleaned_data["remarks_en"],
+                                             row.form.cleaned_data["remarks_es"])
+                for row in self.rows}
+
+    def notes(self) -> dict[str, str]:
+        return {name: self.notes_form.cleaned_data[name] for name in NOTE_FIELDS}
+
+    def add_errors(self, error: ValidationError):
+        """Place a service's errors next to what caused them (keys are activity ids)."""
+        rows = {row.activity.pk: row for row in self.rows}
+        if not hasattr(error, "error_dict"):
+            self.notes_form.add_error(None, error)
+            return
+        for key, messages in error.error_dict.items():
+            target = rows.get(key)
+            for message in messages:
+                if target:
+                    target.form.add_error("percent", message)
+                else:
+                    self.notes_form.add_error(None, message)
+
+    def set_version(self, version: int):
+        """After a conflict: the next save deliberately replaces what the other person saved."""
+        data = self.notes_form.data.copy()
+        data["version"] = version
+        self.notes_form.data = data
+
+    @property
+    def error_count(self) -> int:
+        return len(self.notes_form.errors) + sum(len(row.form.errors) for row in self.rows)
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment for the group"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Required when returning the report."),
+    )

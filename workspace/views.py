@@ -1,0 +1,162 @@
+"""Pages of the reporting rounds, for signed-in users: my working groups, a group's progress
+form, and the secretariat's overview of a round. Who may do what is asked of accounts.policy."""
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_safe
+
+from groups.models import Programme, WorkingGroup
+from reporting import policy
+from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from reporting.services import ProgressConflict, progress_save, report_review
+from reports.models import Document
+from spreadsheets.forms import WorkbookUploadForm
+
+from .forms import ProgressForm, ReviewForm
+
+
+def _round(code) -> ReportingRound:
+    return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
+
+
+@require_safe
+@login_required
+def my_groups(request):
+    programme = Programme.objects.current()
+    groups = policy.groups_of(request.user).filter(programme=programme).with_roles() \
+        .order_by("number")
+    open_round = ReportingRound.objects.open().filter(programme=programme) \
+        .select_related("meeting").first()
+    reports = {r.group_id: r for r in GroupReport.objects.filter(round=open_round)} if open_round else {}
+    rows = [(group, policy.relation(request.user, group).value, reports.get(group.pk)) for group in groups]
+    return render(request, "workspace/my_groups.html", {
+        "programme": programme, "round": open_round, "rows": rows,
+        "all_rounds": ReportingRound.objects.filter(programme=programme).select_related("meeting")
+        .order_by("-number") if policy.can_review(request.user) else [],
+    })
+
+
+@require_safe
+@login_required
+def round_overview(request, code):
+    if not policy.can_review(request.user):
+        raise PermissionDenied
+    reporting_round = _round(code)
+    groups = reporting_round.programme.groups.with_roles().order_by("number").annotate(
+        activity_count=Count("activities", distinct=True))
+    reports = {r.group_id: r for r in reporting_round.group_reports.select_related("updated_by")}
+    reported = dict(ProgressEntry.objects.filter(round=reporting_round)
+                    .values_list("activity__group").annotate(n=Count("pk")))
+    rows = [(g, reports.get(g.pk), reported.get(g.pk, 0)) for g in groups]
+    counts = Counter(report.status if report else GroupReport.Status.NOT_STARTED
+                     for _group, report, _n in rows)
+    return render(request, "workspace/round_overview.html", {
+        "round": reporting_round, "rows": rows,
+        "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
+    })
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def progress(request, code, period, numeral):
+    try:
+        group = WorkingGroup.objects.with_roles().by_code(period, numeral)
+    except WorkingGroup.DoesNotExist:
+        raise Http404 from None
+    if not policy.can_view_progress(request.user, group):
+        raise PermissionDenied
+    reporting_round = _round(code)
+    if reporting_round.programme_id != group.programme_id:
+        raise Http404
+    report = GroupReport.objects.filter(round=reporting_round, group=group).first()
+    can_edit = policy.can_edit_progress(request.user, group, reporting_round, report)
+    action = request.POST.get("action")
+    if request.method == "POST":
+        if action in ("accept", "return"):
+            return _review(request, reporting_round, group, report)
+        if not can_edit or action not in ("draft", "submit"):
+            raise PermissionDenied
+
+    form = _form(reporting_round, group, report, request.POST if request.method == "POST" else None)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = progress_save(group=group, reporting_round=reporting_round, user=request.user,
+                                   entries=form.entries(), notes=form.notes(),
+                                   seen_version=form.seen_version, submit=action == "submit")
+        except ProgressConflict as error:
+            conflict = error
+            form.set_version(error.report.version)
+        except ValidationError as error:
+            form.add_errors(error)
+        else:
+            if action == "submit":
+                messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
+            elif result.changes:
+                values = [c for c in result.changes if c.field != "status"]
+                messages.success(request, ngettext(
+                    "Your changes were saved as a draft (%(count)d value changed).",
+                    "Your changes were saved as a draft (%(count)d values changed).", len(values))
+                    % {"count": len(values)})
+            else:
+                messages.info(request, _("Nothing had changed; nothing was saved."))
+            return redirect(request.path)
+    return _progress_page(request, reporting_round, group, report, form, can_edit, conflict,
+                          status=409 if conflict else (400 if request.method == "POST" else 200))
+
+
+def _form(reporting_round, group, report, data=None) -> ProgressForm:
+    """The group's activities with their entries in the round and in the previous round."""
+    activities = list(group.activities.select_related("topic").order_by("order"))
+    entries = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round,
+                                                                     activity__group=group)}
+    previous_round = ReportingRound.objects.previous_to(reporting_round)
+    previous = {e.activity_id: e for e in ProgressEntry.objects.filter(
+        round=previous_round, activity__group=group)} if previous_round else {}
+    return ProgressForm(activities, entries, previous, report, data=data)
+
+
+def _review(request, reporting_round, group, report):
+    if not policy.can_review(request.user) or report is None:
+        raise PermissionDenied
+    review_form = ReviewForm(request.POST)
+    review_form.is_valid()
+    try:
+        report_review(report=report, user=request.user, accept=request.POST["action"] == "accept",
+                      comment=review_form.cleaned_data.get("comment", ""))
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "comment" in error.error_dict:
+            review_form.add_error("comment", error.error_dict["comment"])
+        else:
+            review_form.add_error(None, error)
+        return _progress_page(request, reporting_round, group, report, None, False, None,
+                              review_form=review_form, status=400)
+    messages.success(request, _("The report was accepted.") if request.POST["action"] == "accept"
+                     else _("The report was returned to the group."))
+    return redirect(request.path)
+
+
+def _progress_page(request, reporting_round, group, report, form, can_edit, conflict, *,
+                   review_form=None, status=200):
+    history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by") \
+        if report else []
+    form = form or _form(reporting_round, group, report)
+    # The round's report on every group, and this group's own report.
+    documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
+    return render(request, "workspace/progress.html", {
+        "round": reporting_round, "group": group, "report": report, "form": form,
+        "can_edit": can_edit, "conflict": conflict, "history": history,
+        "review_form": review_form or ReviewForm(),
+        "can_review": policy.can_review(request.user) and report is not None
+        and report.status == GroupReport.Status.SUBMITTED,
+        "documents": documents.order_by("symbol"),
+        "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
+        "workbook_form": WorkbookUploadForm(),
+    }, status=status)
