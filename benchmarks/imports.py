@@ -39,6 +39,7 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     from activities.models import Activity
+    from core.roles import SYSTEM
     from reporting.models import ProgressEntry
     from spreadsheets.formats import CSV
     from spreadsheets.resources.reporting import ProgressEntryResource
@@ -52,7 +53,8 @@ def main():
         content = _csv(reporting_round, chosen)
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            result = ProgressEntryResource().import_data(CSV().create_dataset(content), dry_run=False)
+            result = ProgressEntryResource().import_data(CSV().create_dataset(content), dry_run=False,
+                                                           user=SYSTEM)
             elapsed = time.perf_counter() - start
         assert not result.has_errors() and not result.has_validation_errors(), "benchmark import failed"
         assert result.totals["new"] == count

@@ -7,7 +7,6 @@ are created, so loading twice changes nothing and never undoes the secretariat's
 with update=True the files' values overwrite the database. Everything runs in one
 transaction: a file with an error writes nothing. Progress goes through the reporting
 workflow's services as the system actor, so it is in the groups' history (source "fixtures")."""
-import datetime
 from collections import Counter
 from pathlib import Path
 
@@ -29,25 +28,14 @@ from groups.models import (
 )
 from reporting.models import GroupReport, ReportingRound
 from reporting.services import EntryValues, progress_load
-from reports.models import Document
 
-LANGS = ("en", "es")
+from .documents import DocumentsLoader
+from .values import FixtureError, month, tr
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
-class FixtureError(Exception):
-    pass
-
-
-def tr(field, value):
-    """{en: a, es: b} -> {"field_en": a, "field_es": b}; a missing value gives empty texts."""
-    value = value or {}
-    if not isinstance(value, dict):
-        raise FixtureError(f"{field}: expected a mapping with en and es, got {value!r}")
-    return {f"{field}_{lang}": (value.get(lang) or "").strip() for lang in LANGS}
-
-
-class Loader:
+class Loader(DocumentsLoader):
     def __init__(self, directory: Path, update: bool = False):
         self.directory = Path(directory)
         self.update = update
@@ -189,7 +177,8 @@ class Loader:
                      for activity, row in progress.items()},
             report_values={**tr("output_as_reported", reported_output), "status": status})
         for outcome in ("created", "updated", "unchanged"):
-            self.counts[f"progressentry {outcome}"] += getattr(result, outcome)
+            if getattr(result, outcome):
+                self.counts[f"progressentry {outcome}"] += getattr(result, outcome)
         self.counts["groupreport created" if result.report_created else "groupreport unchanged"] += 1
 
     def load_roles(self, group, data):
@@ -255,7 +244,7 @@ class Loader:
                 "plan_no": row.get("plan_no"),
                 "objective": objectives.get(row.get("objective")),
                 "topic": topic,
-                "start_month": _month(row.get("start")), "end_month": _month(row.get("end")),
+                "start_month": month(row.get("start")), "end_month": month(row.get("end")),
             })
             progress = row.get("progress")
             if progress:
@@ -266,44 +255,6 @@ class Loader:
                                        f"expected {len(reported) + 1} (report order)")
                 reported[activity] = progress
         return reported
-
-
-    def load_documents(self):
-        for row in self._read("documents.yaml"):
-            try:
-                self.load_document(row)
-            except (KeyError, FixtureError) as error:
-                raise FixtureError(f"documents.yaml, {row.get('symbol')}: {error!r}") from error
-
-    def load_document(self, row):
-        round_ = self.rounds[row["round"]] if row.get("round") else None
-        group = None
-        if row.get("group"):
-            group = WorkingGroup.objects.get(programme=round_.programme, number=row["group"])
-        values = {
-            "kind": row["kind"], "meeting": self.meetings[row["meeting"]],
-            "programme": self.programmes[row["programme"]] if row.get("programme") else None,
-            "round": round_, "group": group,
-            "distribution": row.get("distribution", Document.Distribution.LIMITED),
-            "original_language": row.get("original_language", "es"),
-            "job_number": row.get("job_number", ""),
-            **tr("title", row["title"]),
-            **{f"date_{lang}": _day(row["date"].get(lang)) for lang in LANGS},
-        }
-        for section in Document.ALL_SECTIONS:
-            values.update(tr(section, row.get(section)))
-        self.upsert(Document, {"symbol": row["symbol"]}, values)
-
-
-def _day(value):
-    return datetime.date.fromisoformat(str(value)) if value else None
-
-
-def _month(value):
-    if not value:
-        return None
-    year, month = str(value).split("-")[:2]
-    return datetime.date(int(year), int(month), 1)
 
 
 def load_programme(directory=FIXTURES_DIR, *, update=False):

@@ -21,6 +21,12 @@ from groups.models import GroupRole, WorkingGroup
 from .models import GroupReport, ProgressEntry, ReportingRound
 
 
+def _an_actor(user):
+    """Nobody is not an actor: a command passes core.roles.SYSTEM, never None meaning "allowed"."""
+    if user is None:
+        raise TypeError("No actor given: pass the user, or core.roles.SYSTEM for a command.")
+
+
 class Relation(Enum):
     SECRETARIAT = "secretariat"
     COORDINATOR = "coordinator"
@@ -76,6 +82,7 @@ def can_view_progress(user, group) -> bool:
 def can_edit_progress(user, group, reporting_round: ReportingRound, report: GroupReport | None) -> bool:
     """Change the group's percentages, remarks and notes (the form, a workbook, or the system
     actor's import_progress command) while the round is open."""
+    _an_actor(user)
     if not reporting_round.is_open or group.programme_id != reporting_round.programme_id:
         return False
     if isinstance(user, SystemActor):
@@ -128,6 +135,7 @@ def can_import_in_admin(user, model) -> bool:
 def can_import_sheet(user, model) -> bool:
     """Import a sheet of `model` from the admin, or as the system actor (import_sheets, run by
     the server's operator, which may restore a whole programme)."""
+    _an_actor(user)
     return isinstance(user, SystemActor) or can_import_in_admin(user, model)
 
 

@@ -76,9 +76,6 @@ INSTRUCTIONS = gettext_noop("Fill in the new percentage (a whole number from 0 t
 def build(group, reporting_round) -> bytes:
     """The workbook of a group for a round, with what is already reported filled in."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     activities = list(Activity.objects.filter(group=group).select_related("group__programme")
                       .order_by("order"))
@@ -91,6 +88,21 @@ def build(group, reporting_round) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{group.numeral} {reporting_round.meeting.code}"[:31]
+    _write_heading(sheet, group, reporting_round, report)
+    for offset, activity in enumerate(activities):
+        _write_activity(sheet, HEADER_ROW + 1 + offset, activity, current.get(activity.pk),
+                        previous.get(activity.pk))
+    _lock(sheet, HEADER_ROW + max(len(activities), 1))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _write_heading(sheet, group, reporting_round, report):
+    """Rows 1 to 9: title, the group, round and version, instructions, column labels and keys."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     bold = Font(bold=True)
     sheet["A1"] = _both(gettext_noop("Progress workbook"))
     sheet["A1"].font = Font(bold=True, size=14)
@@ -117,33 +129,39 @@ def build(group, reporting_round) -> bytes:
         sheet.cell(HEADER_ROW, position, key).font = Font(italic=True, color="666666")
         sheet.column_dimensions[get_column_letter(position)].width = WIDTHS[key]
 
-    white = PatternFill("solid", fgColor="FFFFFF")
-    grey = PatternFill("solid", fgColor="EEEEEE")
-    percent_column = get_column_letter(COLUMNS.index("percent") + 1)
+
+def _write_activity(sheet, row, activity, entry, previous_percent):
+    """One activity's row: its texts and schedule (grey, locked), the values to fill (white)."""
+    from openpyxl.styles import Alignment, PatternFill, Protection
+
+    values = {
+        "activity": activity_code(activity),
+        "activity_en": shown(activity, "text", "en").text,
+        "activity_es": shown(activity, "text", "es").text,
+        "start": _both_label(activity, "start"), "end": _both_label(activity, "end"),
+        "previous_percent": previous_percent,
+        "percent": entry.percent if entry else None,
+        "remarks_en": entry.remarks_en or "" if entry else "",
+        "remarks_es": entry.remarks_es or "" if entry else "",
+    }
+    for position, key in enumerate(COLUMNS, 1):
+        cell = sheet.cell(row, position)
+        write_cell_value(cell, values[key])
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if key in EDITABLE:
+            cell.protection = Protection(locked=False)
+            cell.fill = PatternFill("solid", fgColor="FFFFFF")
+        else:
+            cell.fill = PatternFill("solid", fgColor="EEEEEE")
+
+
+def _lock(sheet, last):
+    """Whole numbers 0-100 in the percentage column, and every other cell locked."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     first = HEADER_ROW + 1
-    for offset, activity in enumerate(activities):
-        row = first + offset
-        entry = current.get(activity.pk)
-        values = {
-            "activity": activity_code(activity),
-            "activity_en": shown(activity, "text", "en").text,
-            "activity_es": shown(activity, "text", "es").text,
-            "start": _both_label(activity, "start"), "end": _both_label(activity, "end"),
-            "previous_percent": previous.get(activity.pk),
-            "percent": entry.percent if entry else None,
-            "remarks_en": entry.remarks_en or "" if entry else "",
-            "remarks_es": entry.remarks_es or "" if entry else "",
-        }
-        for position, key in enumerate(COLUMNS, 1):
-            cell = sheet.cell(row, position)
-            write_cell_value(cell, values[key])
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if key in EDITABLE:
-                cell.protection = Protection(locked=False)
-                cell.fill = white
-            else:
-                cell.fill = grey
-    last = first + max(len(activities), 1) - 1
+    percent_column = get_column_letter(COLUMNS.index("percent") + 1)
     validation = DataValidation(
         type="whole", operator="between", formula1="0", formula2="100", allow_blank=True,
         showErrorMessage=True, errorTitle=_both(gettext_noop("Percentage")),
@@ -154,9 +172,6 @@ def build(group, reporting_round) -> bytes:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widening a column is fine
     sheet.protection.formatRows = False
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _both_label(activity, side) -> str:
@@ -178,10 +193,11 @@ def _rows(sheet) -> list[list]:
     if (sheet.max_row or 0) > MAX_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
         raise SpreadsheetError(too_big)
     rows = []
-    # The declared size may be missing or false: count while reading, too.
-    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+    # The declared size may be missing or false: count rows while reading, too (and keep no
+    # cell beyond the workbook's columns; the file's unpacked size bounds the rest).
+    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
         rows.append(list(row))
-        if len(rows) > MAX_ROWS or len(rows[-1]) > MAX_COLUMNS:
+        if len(rows) > MAX_ROWS:
             raise SpreadsheetError(too_big)
     return rows
 

@@ -58,15 +58,29 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
     be for them. Raises SpreadsheetError (not a workbook), ImportRefused (every problem found)
     or PermissionDenied. `user` is a person, or the system actor of a management command."""
     filled = progress_workbook.read(content)
-    problems = list(filled.problems)
+    target, reporting_round = _target(filled, group, round_code)
+    report = GroupReport.objects.filter(round=reporting_round, group=target).first()
+    if not policy.can_edit_progress(user, target, reporting_round, report):
+        raise PermissionDenied
+    rows, entries = _rows_preview(filled, target, reporting_round)
+    version = report.version if report else 0
+    stale = []
+    if report and filled.version is not None and filled.version < version:
+        stale = [c for c in changes_since(report, filled.version) if c.activity_id in entries]
+    return WorkbookPreview(target, reporting_round, version, rows, entries, stale)
 
+
+def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
+    """The group and open round the workbook is for (cells B2 and B3), checked against what the
+    importer expects; ImportRefused with every problem of the heading and the sheet's layout."""
+    problems = list(filled.problems)
     workbook_group = _group(filled.group_code, problems) if filled.group_code else None
     if not filled.group_code:
         problems.append(Problem(2, "B", _("The workbook does not say which working group it is for.")))
     if group is not None and workbook_group is not None and workbook_group.pk != group.pk:
         problems.append(Problem(2, "B", _("This workbook is for working group %(theirs)s, not %(ours)s.")
                                 % {"theirs": workbook_group.code, "ours": group.code}))
-    reporting_round = ReportingRound.objects.select_related("meeting", "programme") \
+    reporting_round = ReportingRound.objects.with_meeting() \
         .filter(meeting__code=filled.round_code).first() if filled.round_code else None
     if reporting_round is None:
         problems.append(Problem(3, "B", _("There is no reporting round “%(code)s”.")
@@ -84,35 +98,39 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
     if reporting_round.programme_id != target.programme_id:
         raise ImportRefused([Problem(3, "B", _("Round %(round)s is not a round of the programme of group %(group)s.")
                                      % {"round": filled.round_code, "group": target.code})])
-    report = GroupReport.objects.filter(round=reporting_round, group=target).first()
-    if not policy.can_edit_progress(user, target, reporting_round, report):
-        raise PermissionDenied
+    return target, reporting_round
 
+
+def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], dict[int, EntryValues]]:
+    """Each filled row checked against the group's plan: what it would change, and the values to
+    save; ImportRefused with every row's problem (row and column, in the reader's language)."""
     activities = {progress_workbook.activity_code(a): a for a in
                   Activity.objects.filter(group=target).select_related("group__programme")}
     existing = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)}
-    seen, rows, entries = {}, [], {}
+    activity_column = progress_workbook.column_label("activity")
+    percent_column = progress_workbook.column_label("percent")
+    problems, seen, rows, entries = [], {}, [], {}
     percent_widget, text_widget = PercentWidget(), TextWidget()
     for number, values in filled.rows:
         code = text_widget.clean(values.get("activity")).strip()
         activity = activities.get(code)
         if activity is None:
-            problems.append(Problem(number, progress_workbook.column_label("activity"), _unknown_activity(code, target)))
+            problems.append(Problem(number, activity_column, _unknown_activity(code, target)))
             continue
         if code in seen:
-            problems.append(Problem(number, progress_workbook.column_label("activity"), _("Activity %(code)s is already on row %(row)s.")
+            problems.append(Problem(number, activity_column, _("Activity %(code)s is already on row %(row)s.")
                                     % {"code": code, "row": seen[code]}))
             continue
         seen[code] = number
         try:
             percent = percent_widget.clean(values.get("percent"))
         except ValueError as error:
-            problems.append(Problem(number, progress_workbook.column_label("percent"), str(error)))
+            problems.append(Problem(number, percent_column, str(error)))
             continue
         remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
         if percent is None:
             if any(v.strip() for v in remarks.values()):
-                problems.append(Problem(number, progress_workbook.column_label("percent"), _("Give the percentage these remarks go with.")))
+                problems.append(Problem(number, percent_column, _("Give the percentage these remarks go with.")))
             continue  # an empty row keeps what is reported
         given = EntryValues(percent, **remarks)
         entry = existing.get(activity.pk)
@@ -125,11 +143,7 @@ def workbook_preview(content: bytes, *, user, round_code: str | None = None,
             entries[activity.pk] = given
     if problems:
         raise ImportRefused(problems)
-    version = report.version if report else 0
-    stale = []
-    if report and filled.version is not None and filled.version < version:
-        stale = [c for c in changes_since(report, filled.version) if c.activity_id in entries]
-    return WorkbookPreview(target, reporting_round, version, rows, entries, stale)
+    return rows, entries
 
 
 def _text(value) -> str:

@@ -1,6 +1,10 @@
 """The test database holds the real 2020-2021 programme (fixtures/), loaded once per run;
 each test runs in a transaction that is rolled back."""
+import datetime
+import zoneinfo
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
 from core.roles import secretariat_group
@@ -13,6 +17,18 @@ from . import factories
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_programme()
+
+
+# The day tests that depend on today's date are run on (frozen_today): after the whole 2020-2021
+# programme, as every real day now is, so its figures (overdue, the timeline's caption) hold.
+FROZEN_NOW = datetime.datetime(2026, 12, 2, 12, 0, tzinfo=zoneinfo.ZoneInfo("America/Santiago"))
+
+
+@pytest.fixture
+def frozen_today():
+    """Today is FROZEN_NOW for the test (time-machine: the clock does not move)."""
+    with time_machine.travel(FROZEN_NOW, tick=False):
+        yield FROZEN_NOW.date()
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def test_every_list_add_and_change_page_opens(secretariat_client, secretariat_us
         assert secretariat_client.get(admin_url(model, "add", lang)).status_code == 403
         entry = ProgressEntry.objects.select_related("round", "activity__group").first()
         entry.percent = 100 - entry.percent
-        progress_admin_save(entry=entry, user=secretariat_user)
+        progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
     else:
         urls.append(admin_url(model, "add", lang))
     for url in urls:

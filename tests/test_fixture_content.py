@@ -5,7 +5,7 @@ from django.core.management import call_command
 from activities.models import Activity
 from firstrun.loading import load_programme
 from groups.models import Country, GroupRole, Institution, Meeting, Programme, WorkingGroup
-from reporting.models import ProgressEntry, ReportingRound
+from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reports.models import Document
 
 from .published import PLAN_SIZES, SECOND_REPORT
@@ -108,8 +108,8 @@ def test_loading_twice_changes_nothing():
 
 
 def test_loads_into_an_empty_database():
-    for model in (Document, ProgressEntry, Activity, ReportingRound, GroupRole, WorkingGroup,
-                  Programme, Meeting):
+    for model in (Document, ProgressChange, ProgressEntry, GroupReport, Activity, ReportingRound,
+                  GroupRole, WorkingGroup, Programme, Meeting):
         model.objects.all().delete()
     Institution.objects.update(parent=None)
     Institution.objects.all().delete()

@@ -199,8 +199,8 @@ def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
     entry = ProgressEntry.objects.get(round=second_round, activity__group=group_iv, activity__order=3)
     old = entry.percent
     entry.percent = 55
-    progress_admin_save(entry=entry, user=secretariat_user)
-    change = ProgressChange.objects.get(report__round=second_round, report__group=group_iv)
+    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+    change = ProgressChange.objects.get(report__round=second_round, report__group=group_iv, source="admin")
     assert (change.field, change.old_value, change.new_value, change.source, change.changed_by) == (
         "percent", str(old), "55", "admin", secretariat_user)
     assert "55" in client.get(url(second_round, group_iv)).content.decode().split('id="history"')[1]
@@ -221,7 +221,7 @@ def test_admin_shows_a_reports_history(coordinator, secretariat_client, open_rou
     focal.force_login(coordinator)
     focal.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (70, "Seen in admin", "")}))
     report = GroupReport.objects.get(round=open_round, group=group_iv)
-    html = secretariat_client.get(f"/en/admin/activities/groupreport/{report.pk}/change/").content.decode()
+    html = secretariat_client.get(f"/en/admin/reporting/groupreport/{report.pk}/change/").content.decode()
     assert "Seen in admin" in html and "focal-inegi" in html
-    listing = secretariat_client.get("/en/admin/activities/progresschange/").content.decode()
+    listing = secretariat_client.get("/en/admin/reporting/progresschange/").content.decode()
     assert "Seen in admin" in listing

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from core.roles import SYSTEM
 from groups.models import WorkingGroup
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from spreadsheets import progress_workbook
@@ -28,7 +29,7 @@ def _url(name, reporting_round, group=("2020-2021", "IV")):
         return reverse(name, args=[reporting_round.meeting.code, *group])
 
 
-def refused(content, user=None, **expected) -> list[str]:
+def refused(content, user=SYSTEM, **expected) -> list[str]:
     before = snapshot()
     with pytest.raises(ImportRefused) as error:
         workbook_preview(content, user=user, **expected)
@@ -168,7 +169,7 @@ def test_import_progress_prints_every_problem_and_exits_non_zero(tmp_path, group
     before = snapshot()
     with pytest.raises(CommandError, match="2 problem"):
         call_command("import_progress", str(path), "--round", open_round.meeting.code, stderr=err)
-    assert "column “percent”: The percentage must be a whole number from 0 to 100, not “101”." in err.getvalue()
+    assert "column “New percentage (0-100) (percent)”: The percentage must be a whole number from 0 to 100, not “101”." in err.getvalue()
     assert "not “half”" in err.getvalue()
     assert snapshot() == before
 
@@ -189,7 +190,7 @@ def test_the_secretariat_imports_a_workbook_in_the_admin(secretariat_client, gro
 def test_a_bad_percentage_is_refused(group_iv, open_round, value):
     content = filled(group_iv, open_round, {1: (30, "", ""), 3: (value, "", "")})
     row = row_of(openpyxl.load_workbook(io.BytesIO(content)).active, group_iv, 3)
-    assert refused(content) == [f"Row {row}, column “percent”: The percentage must be a whole number "
+    assert refused(content) == [f"Row {row}, column “New percentage (0-100) (percent)”: The percentage must be a whole number "
                                 f"from 0 to 100, not “{value}”."]
 
 
@@ -212,15 +213,15 @@ def test_an_unknown_activity_another_group_s_activity_and_a_repeated_one_are_ref
     out = io.BytesIO()
     book.save(out)
     assert refused(out.getvalue()) == [
-        f"Row {unknown}, column “activity”: Working group 2020-2021/IV has no activity 2020-2021/IV/99.",
-        f"Row {foreign}, column “activity”: Activity 2020-2021/V/2 belongs to another working group, not to 2020-2021/IV.",
-        f"Row {repeated + 1}, column “activity”: Activity 2020-2021/IV/4 is already on row {repeated}.",
+        f"Row {unknown}, column “Activity code (activity)”: Working group 2020-2021/IV has no activity 2020-2021/IV/99.",
+        f"Row {foreign}, column “Activity code (activity)”: Activity 2020-2021/V/2 belongs to another working group, not to 2020-2021/IV.",
+        f"Row {repeated + 1}, column “Activity code (activity)”: Activity 2020-2021/IV/4 is already on row {repeated}.",
     ]
 
 
 def test_remarks_without_a_percentage_are_refused(group_iv, open_round):
     content = filled(group_iv, open_round, {3: (None, "Some remarks", "")})
-    assert refused(content)[0].endswith("column “percent”: Give the percentage these remarks go with.")
+    assert refused(content)[0].endswith("column “New percentage (0-100) (percent)”: Give the percentage these remarks go with.")
 
 
 def test_an_unknown_group_or_round_is_refused(group_iv, open_round):
@@ -259,7 +260,8 @@ def test_a_renamed_or_missing_column_is_refused(group_iv, open_round, header):
                      cells={(progress_workbook.HEADER_ROW, column(header)): f"{header} (new)"})
     problems = refused(renamed)
     assert f"Row {progress_workbook.HEADER_ROW}, column “{header} (new)”: This is not a column key" in problems[0]
-    assert problems[1] == f"Row {progress_workbook.HEADER_ROW}, column “{header}”: This required column is missing."
+    label = progress_workbook.column_label(header)
+    assert problems[1] == f"Row {progress_workbook.HEADER_ROW}, column “{label}”: This required column is missing."
 
 
 @pytest.mark.parametrize("content,message", [
@@ -269,7 +271,7 @@ def test_a_renamed_or_missing_column_is_refused(group_iv, open_round, header):
 ], ids=["empty", "not a spreadsheet", "corrupt"])
 def test_an_empty_foreign_or_corrupt_file_is_refused(client, coordinator, open_round, content, message):
     with pytest.raises(SpreadsheetError, match=message):
-        workbook_preview(content, user=None)
+        workbook_preview(content, user=SYSTEM)
     client.force_login(coordinator)
     before = snapshot()
     response = client.post(_url("spreadsheets:workbook_import", open_round), {"workbook": upload(content)})
@@ -283,7 +285,7 @@ def test_an_empty_workbook_is_refused():
     out = io.BytesIO()
     book.save(out)
     with pytest.raises(SpreadsheetError, match="The file is empty."):
-        workbook_preview(out.getvalue(), user=None)
+        workbook_preview(out.getvalue(), user=SYSTEM)
 
 
 def test_problems_are_told_in_spanish(client, coordinator, group_iv, open_round):
@@ -295,12 +297,14 @@ def test_problems_are_told_in_spanish(client, coordinator, group_iv, open_round)
     html = response.content.decode()
     assert response.status_code == 400
     assert "El porcentaje debe ser un número entero de 0 a 100" in html
+    # The column is named by its label in the reader's language, then its key.
+    assert "columna “Nuevo porcentaje (0-100) (percent)”" in html
     assert "no se importó nada" in html
 
 
 def test_an_imported_formula_is_kept_as_text(group_iv, open_round):
     content = filled(group_iv, open_round, {3: (30, "=HYPERLINK(\"http://x\")", "+1")})
-    preview = workbook_preview(content, user=None)
-    workbook_import(preview, user=None)
+    preview = workbook_preview(content, user=SYSTEM)
+    workbook_import(preview, user=SYSTEM)
     entry = ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3)
     assert (entry.remarks_en, entry.remarks_es) == ("=HYPERLINK(\"http://x\")", "+1")

@@ -19,7 +19,8 @@ from reporting.models import ProgressEntry
 
 from . import factories
 
-pytestmark = pytest.mark.django_db
+# Figures and the timeline depend on today's date: it is frozen (conftest.FROZEN_NOW).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 LANGS = ("en", "es")
 NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from activities.models import Activity
+from core.roles import SYSTEM
 from groups.models import Country, Institution, WorkingGroup
 from reporting.models import ProgressChange, ProgressEntry
 from spreadsheets.formats import CSV, XLSX
@@ -72,7 +73,7 @@ def problems(result) -> list[str]:
 def test_importing_an_unchanged_export_reports_no_change(stem, resource_class, name):
     content = as_file(resource_class, FORMATS[name])
     before = snapshot()
-    result = resource_class().import_data(FORMATS[name]().create_dataset(content), dry_run=False)
+    result = resource_class().import_data(FORMATS[name]().create_dataset(content), dry_run=False, user=SYSTEM)
     assert problems(result) == []
     assert result.totals["new"] == result.totals["update"] == 0
     assert result.totals["skip"] == resource_class().get_queryset().count() > 0
@@ -111,7 +112,7 @@ def test_exports_name_related_records_by_keys_a_clerk_can_type():
 
 
 def test_a_missing_language_column_leaves_that_language_as_it_is():
-    result = CountryResource().import_data(dataset([["iso3", "name_en"], ["MEX", "United Mexican States"]]))
+    result = CountryResource().import_data(dataset([["iso3", "name_en"], ["MEX", "United Mexican States"]]), user=SYSTEM)
     assert problems(result) == [] and result.totals["update"] == 1
     mexico = Country.objects.get(iso3="MEX")
     assert (mexico.name_en, mexico.name_es) == ("United Mexican States", "México")
@@ -119,7 +120,7 @@ def test_a_missing_language_column_leaves_that_language_as_it_is():
 
 def test_a_group_s_roles_are_replaced_from_their_column_and_kept_without_it():
     result = WorkingGroupResource().import_data(dataset([
-        ["programme", "number", "coordinating"], ["2020-2021", "IV", "MEX: INEGI@MEX; COL: DANE@COL"]]))
+        ["programme", "number", "coordinating"], ["2020-2021", "IV", "MEX: INEGI@MEX; COL: DANE@COL"]]), user=SYSTEM)
     assert problems(result) == [] and result.totals["update"] == 1
     group = WorkingGroup.objects.with_roles().by_code("2020-2021", "IV")
     assert [(r.country.iso3, r.institution.code) for r in group.coordinating_roles] == [
@@ -149,7 +150,7 @@ def test_exported_formulas_are_neutralised_and_come_back_unchanged(text):
     assert csv_rows[1][csv_rows[0].index("text_en")] == "'" + text
     for name in FORMATS if not text.startswith("\r") else ["csv"]:
         content = as_file(ActivityResource, FORMATS[name], queryset)
-        result = ActivityResource().import_data(FORMATS[name]().create_dataset(content))
+        result = ActivityResource().import_data(FORMATS[name]().create_dataset(content), user=SYSTEM)
         assert problems(result) == [] and result.totals["skip"] == 1, name
 
 
@@ -160,7 +161,7 @@ def test_an_imported_formula_is_stored_as_its_text():
     out = io.BytesIO()
     book.save(out)
     assert book.active["B2"].data_type == "f"  # a real formula cell
-    result = CountryResource().import_data(XLSX().create_dataset(out.getvalue()))
+    result = CountryResource().import_data(XLSX().create_dataset(out.getvalue()), user=SYSTEM)
     assert problems(result) == []
     assert Country.objects.get(iso3="MEX").name_en == "=1+1"
 
@@ -191,7 +192,7 @@ BAD = {
 def test_bad_rows_are_refused_with_row_column_and_reason_and_nothing_written(case):
     resource_class, rows, expected = BAD[case]
     before = snapshot()
-    result = resource_class().import_data(dataset(rows), dry_run=False)
+    result = resource_class().import_data(dataset(rows), dry_run=False, user=SYSTEM)
     found = problems(result)
     assert any(expected in p for p in found), found
     assert snapshot() == before
@@ -203,7 +204,7 @@ def test_bad_percentages_in_a_progress_sheet_are_refused(value, open_round):
     rows = [["round", "group", "activity", "percent", "remarks_en"],
             [open_round.meeting.code, "2020-2021/IV", "1", "40", "fine"],
             [open_round.meeting.code, "2020-2021/IV", "3", value, "bad"]]
-    found = problems(ProgressEntryResource().import_data(dataset(rows), dry_run=False))
+    found = problems(ProgressEntryResource().import_data(dataset(rows), dry_run=False, user=SYSTEM))
     assert found == [f"3 percent: The percentage must be a whole number from 0 to 100, not “{value}”."]
     assert snapshot() == before
 
@@ -211,7 +212,7 @@ def test_bad_percentages_in_a_progress_sheet_are_refused(value, open_round):
 def test_a_closed_round_and_another_programme_s_activity_are_refused(second_round):
     before = snapshot()
     found = problems(ProgressEntryResource().import_data(dataset([
-        ["round", "group", "activity", "percent"], ["CE.20", "2020-2021/IV", "3", "90"]]), dry_run=False))
+        ["round", "group", "activity", "percent"], ["CE.20", "2020-2021/IV", "3", "90"]]), dry_run=False, user=SYSTEM))
     assert found == ["2 round: Round CE.20 is closed: its progress can no longer be imported."]
     assert snapshot() == before
 
@@ -339,7 +340,7 @@ def test_importing_progress_costs_the_same_queries_for_ten_times_the_rows(open_r
             [open_round.meeting.code, a.group.code, str(a.order), str(percent), f"r{percent}"]
             for a in chosen]
         with CaptureQueriesContext(connection) as queries:
-            result = ProgressEntryResource().import_data(dataset(rows), dry_run=False)
+            result = ProgressEntryResource().import_data(dataset(rows), dry_run=False, user=SYSTEM)
         assert problems(result) == []
         return len(queries)
 

@@ -24,6 +24,7 @@ from spreadsheets.resources.activities import (
 )
 
 from ..forms import COMPACT_TEXT
+from ..protection import HistoryProtectedAdmin
 
 
 class RoundFilter(admin.SimpleListFilter):
@@ -110,7 +111,7 @@ class ScheduleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SpreadsheetAdmin, TranslationAdmin):
+class ActivityAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [ActivityResource]
     list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
                     "latest_percent", "expected_percent", "schedule")

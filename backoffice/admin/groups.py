@@ -25,6 +25,7 @@ from spreadsheets.resources.groups import (
     WorkingGroupResource,
 )
 
+from ..protection import HistoryProtectedAdmin
 from .activities import ActivityInline, ObjectiveInline, OutputInline, TopicInline
 
 
@@ -109,7 +110,7 @@ class FinancingSourceAdmin(SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(SpreadsheetAdmin, TranslationAdmin):
+class WorkingGroupAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [WorkingGroupResource]
     list_display = ("numeral", "output", "theme", "coordinators", "programme")
     list_display_links = ("numeral", "output")

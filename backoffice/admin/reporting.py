@@ -3,7 +3,6 @@ Saves go through reporting.services with the progress form's version check; what
 history cannot be deleted (the confirmation page lists why, in the admin's language)."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -19,6 +18,7 @@ from spreadsheets.resources.reporting import (
 
 from ..filters import coordinating_country_filter, programme_filter
 from ..forms import COMPACT_TEXT, GroupReportForm, ProgressEntryForm
+from ..protection import EntryHistoryProtectedAdmin, HistoryProtectedAdmin
 
 
 class ProgressChangeInline(admin.TabularInline):
@@ -39,7 +39,7 @@ class ProgressChangeInline(admin.TabularInline):
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(SpreadsheetAdmin, admin.ModelAdmin):
+class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAdmin):
     resource_classes = [ReportingRoundResource]
     list_display = ("meeting", "number", "programme", "opens_on", "deadline", "status")
     list_filter = ("programme", "status")
@@ -70,7 +70,7 @@ class ReportingRoundAdmin(SpreadsheetAdmin, admin.ModelAdmin):
 
 
 @admin.register(ProgressEntry)
-class ProgressEntryAdmin(SpreadsheetAdmin, TranslationAdmin):
+class ProgressEntryAdmin(EntryHistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
     """Any round, closed ones included; each change is recorded in the group's history."""
 
     resource_classes = [ProgressEntryResource]
@@ -105,15 +105,6 @@ class ProgressEntryAdmin(SpreadsheetAdmin, TranslationAdmin):
     def save_model(self, request, obj, form, change):
         progress_admin_save(entry=obj, user=request.user, seen_version=form.cleaned_data["seen_version"])
 
-    def get_deleted_objects(self, objs, request):
-        """An entry with a history is protected, as a foreign key with PROTECT would be: the
-        confirmation page lists its history instead of deleting it."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        label = capfirst(ProgressChange._meta.verbose_name)
-        protected = list(protected) + [f"{label}: {change}" for entry in objs
-                                       for change in entry.history()]
-        return deleted, counts, perms_needed, protected
-
     def delete_model(self, request, obj):
         progress_admin_save(entry=obj, user=request.user, seen_version=None, delete=True)
 
@@ -123,7 +114,7 @@ class ProgressEntryAdmin(SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(GroupReport)
-class GroupReportAdmin(WorkbookImportAdmin, SpreadsheetAdmin, TranslationAdmin):
+class GroupReportAdmin(HistoryProtectedAdmin, WorkbookImportAdmin, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [GroupReportResource]
     list_display = ("round", "group", "status", "updated_at", "updated_by")
     list_filter = ("round", "status", programme_filter("group"))

@@ -1,115 +1,16 @@
-"""The reporting workflow: the rounds in which groups report to a meeting of the Executive
-Committee, the progress reported in each, each group's report with its history of changes,
-and the reminders sent. The tables keep the names they had when these models lived in
-activities/ (migrations moved them without touching the database)."""
+"""What a group reports in a round: an entry per activity, the group's report with its status
+and version, and the history of every changed value."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from core.wording import ordinal
-from groups.models import Meeting, Programme, WorkingGroup
+from groups.models import WorkingGroup
 
-
-class ReportingRoundQuerySet(models.QuerySet):
-    def with_meeting(self):
-        """Rounds with their meeting and programme, as pages name them (by the meeting's code)."""
-        return self.select_related("meeting", "programme")
-
-    def latest_for(self, programme):
-        return self.filter(programme=programme).order_by("-number").first()
-
-    def open(self):
-        return self.filter(status=ReportingRound.Status.OPEN)
-
-    def with_published_progress(self):
-        """Rounds in which readers may see some progress (not only drafts)."""
-        return self.filter(models.Exists(ProgressEntry.objects.published()
-                                         .filter(round=models.OuterRef("pk"))))
-
-    def latest_published(self, programme):
-        return self.filter(programme=programme).with_published_progress() \
-            .select_related("meeting").order_by("-number").first()
-
-    def previous_to(self, reporting_round):
-        """The round reported just before this one on the same programme, or None."""
-        return self.filter(programme_id=reporting_round.programme_id,
-                           number__lt=reporting_round.number).order_by("-number").first()
-
-
-class ReportingRound(models.Model):
-    """The progress reported to one meeting of the Executive Committee. The secretariat opens
-    it, focal points report until it is closed (activities/services.py moves it along)."""
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("not yet open")
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
-
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="rounds"
-    )
-    meeting = models.OneToOneField(
-        Meeting, verbose_name=_("Executive Committee meeting"), on_delete=models.PROTECT,
-        related_name="reporting_round",
-    )
-    number = models.PositiveSmallIntegerField(
-        _("report number"), validators=[MinValueValidator(1)],
-        help_text=_("2 for the second report on the programme."),
-    )
-    opens_on = models.DateField(_("opening date"))
-    deadline = models.DateField(
-        _("deadline"), help_text=_("The last day for the groups to submit their progress."))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PLANNED, editable=False)
-    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
-
-    objects = ReportingRoundQuerySet.as_manager()
-
-    class Meta:
-        db_table = "activities_reportinground"
-        verbose_name = _("reporting round")
-        verbose_name_plural = _("reporting rounds")
-        ordering = ["programme", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "number"], name="round_unique_number"),
-            models.CheckConstraint(
-                condition=Q(deadline__gte=F("opens_on")), name="round_deadline_after_opening"
-            ),
-            models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
-            # Focal points report to one meeting at a time.
-            models.UniqueConstraint(fields=["programme"], condition=Q(status="open"),
-                                    name="round_one_open_per_programme",
-                                    violation_error_message=_("Another round of this programme is open.")),
-        ]
-        permissions = [("open_close_reportinground", _("Can open and close reporting rounds"))]
-
-    def __str__(self):
-        return f"{self.meeting.code}: {self.title}"
-
-    @property
-    def title(self) -> str:
-        from django.utils.translation import gettext
-
-        return gettext("%(ordinal)s report") % {
-            "ordinal": ordinal(self.number, feminine=False).capitalize()}
-
-    def clean(self):
-        errors = {}
-        if self.opens_on and self.deadline and self.deadline < self.opens_on:
-            errors["deadline"] = _("The deadline cannot be before the opening date.")
-        if self.meeting_id and self.meeting.body != Meeting.Body.EXECUTIVE_COMMITTEE:
-            errors["meeting"] = _("Progress is reported to a meeting of the Executive Committee.")
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
+from .rounds import ReportingRound
 
 
 class ProgressEntryQuerySet(models.QuerySet):
@@ -304,29 +205,3 @@ class ProgressChange(models.Model):
     @property
     def new_shown(self):
         return self._shown(self.new_value)
-
-
-class RoundReminder(models.Model):
-    """An e-mail sent to a group's focal points about a round; each kind is sent once."""
-
-    class Kind(models.TextChoices):
-        OPENED = "opened", _("round opened")
-        DEADLINE = "deadline", _("deadline approaching")
-
-    round = models.ForeignKey(ReportingRound, verbose_name=_("reporting round"),
-                              on_delete=models.PROTECT, related_name="reminders")
-    group = models.ForeignKey(WorkingGroup, verbose_name=_("working group"),
-                              on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    sent_at = models.DateTimeField(_("sent at"))
-    recipients = models.TextField(_("recipients"), blank=True)
-
-    class Meta:
-        db_table = "activities_roundreminder"
-        verbose_name = _("reminder")
-        verbose_name_plural = _("reminders")
-        constraints = [models.UniqueConstraint(fields=["round", "group", "kind"],
-                                               name="reminder_sent_once")]
-
-    def __str__(self):
-        return f"{self.round} {self.group.numeral}: {self.get_kind_display()}"

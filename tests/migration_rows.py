@@ -1,0 +1,179 @@
+"""Every row of every table of a database outside Django's connections, read with raw SQL,
+and the comparison of two such dumps (tests/test_migration_move.py): the raw driver, not the
+ORM, so that what is compared is what is stored, whatever the models now say about it."""
+import datetime
+import decimal
+import sqlite3
+import uuid
+from contextlib import closing
+from urllib.parse import quote
+
+# The tables a migrate may legitimately write to, compared by their own rules below.
+MIGRATIONS, CONTENT_TYPES, PERMISSIONS = "django_migrations", "django_content_type", "auth_permission"
+# The models that left activities for reporting: their content types are renamed, keeping ids.
+MOVED = ("reportinground", "progressentry", "groupreport", "progresschange", "roundreminder")
+DOMAIN_TABLES = tuple(f"activities_{model}" for model in MOVED)
+_ORDERABLE = (int, float, decimal.Decimal, str, bytes, datetime.date, datetime.time, datetime.timedelta)
+
+
+# --- A database of its own -------------------------------------------------------------------
+
+def sqlite_database(path):
+    return {"url": f"sqlite:///{path}", "vendor": "sqlite", "path": str(path)}
+
+
+def postgres_database(settings_dict):
+    """A new, empty database on the test connection's server, named after the test run's."""
+    name = f"{settings_dict['NAME']}_old_{uuid.uuid4().hex[:8]}"[-63:]
+    params = {key: settings_dict[option] for key, option in
+              (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
+              if settings_dict.get(option)}
+    _postgres_admin(params, f'CREATE DATABASE "{name}"')
+    auth = quote(params.get("user", ""), safe="")
+    if params.get("password"):
+        auth += ":" + quote(params["password"], safe="")
+    host = f"{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}"
+    return {"url": f"postgres://{auth}@{host}/{name}", "vendor": "postgresql",
+            "name": name, "params": params}
+
+
+def postgres_drop(database):
+    # FORCE: a subprocess killed by its timeout may have left a session behind.
+    _postgres_admin(database["params"], f'DROP DATABASE IF EXISTS "{database["name"]}" WITH (FORCE)')
+
+
+def _postgres_admin(params, statement):
+    import psycopg2
+
+    # CREATE and DROP DATABASE cannot run inside a transaction, hence autocommit.
+    with closing(psycopg2.connect(dbname="postgres", **params)) as conn:
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute(statement)
+
+
+# --- Dumping ------------------------------------------------------------------------------------
+
+def dump(database) -> dict[str, list[dict]]:
+    """{table: rows}, each row a {column: value} dict, the rows in a stable order."""
+    if database["vendor"] == "sqlite":
+        # sqlite_sequence and the like are SQLite's bookkeeping (autoincrement counters that
+        # move whenever django_migrations gains a row), not tables of the project's.
+        tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        connect = lambda: sqlite3.connect(database["path"])  # noqa: E731
+    else:
+        import psycopg2
+
+        tables_sql = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        connect = lambda: psycopg2.connect(dbname=database["name"], **database["params"])  # noqa: E731
+    with closing(connect()) as conn, closing(conn.cursor()) as cursor:
+        cursor.execute(tables_sql)
+        tables = sorted(row[0] for row in cursor.fetchall())
+        return {table: _rows(cursor, table) for table in tables}
+
+
+def _rows(cursor, table):
+    cursor.execute(f'SELECT * FROM "{table}"')  # names come from the catalogue, not from input
+    columns = [column[0] for column in cursor.description]
+    rows = [dict(zip(columns, map(_plain, values))) for values in cursor.fetchall()]
+    return sorted(rows, key=lambda row: [_sort_key(value) for value in row.values()])
+
+
+def _plain(value):
+    # psycopg2 gives bytea as memoryview, which compares by content but cannot be sorted.
+    return bytes(value) if isinstance(value, memoryview) else value
+
+
+def _sort_key(value):
+    """Orders any column's values: None first, then by type, then by value (or its repr,
+    for the values that cannot be ordered, such as a JSON column's dicts)."""
+    if value is None:
+        return (0,)
+    return (1, type(value).__name__, value if isinstance(value, _ORDERABLE) else repr(value))
+
+
+# --- Comparing ----------------------------------------------------------------------------------
+
+def differences(before, after) -> list[str]:
+    """What the migrate changed that it may not have: one line per problem, none if all is well."""
+    problems = [f"table {table} was dropped" for table in sorted(set(before) - set(after))]
+    rules = {MIGRATIONS: _only_added, PERMISSIONS: _same_by_id, CONTENT_TYPES: _content_types}
+    for table in sorted(set(before) & set(after)):
+        problems += rules.get(table, _identical)(table, before[table], after[table])
+    for table in DOMAIN_TABLES:
+        count, now = len(before.get(table, [])), len(after.get(table, []))
+        if not count or count != now:
+            problems.append(f"{table}: {count} rows before, {now} after (expected the same, not 0)")
+    return problems
+
+
+def _identical(table, old, new):
+    if old == new:
+        return []
+    if old and new and "id" in old[0] and "id" in new[0]:
+        return _changes_by_id(table, _by_id(old), _by_id(new))
+    lost, gained = [r for r in old if r not in new], [r for r in new if r not in old]
+    return [f"{table}: {len(old)} rows before, {len(new)} after; {len(lost)} lost or changed, "
+            f"e.g. {lost[:2]}; {len(gained)} new or changed, e.g. {gained[:2]}"]
+
+
+def _changes_by_id(table, old, new):
+    """The ids gone and added, and the columns that changed in the rows kept (a few)."""
+    changed = {pk: _columns_changed(old[pk], new[pk]) for pk in sorted(old.keys() & new.keys())
+               if old[pk] != new[pk]}
+    problems = [f"{table}: {len(old)} rows before, {len(new)} after; ids gone "
+                f"{sorted(old.keys() - new.keys())[:10]}, ids added {sorted(new.keys() - old.keys())[:10]}, "
+                f"{len(changed)} rows changed"]
+    return problems + [f"  {table} id {pk}: {diff}" for pk, diff in list(changed.items())[:5]]
+
+
+def _columns_changed(old, new):
+    """{column: (before, after)} for the columns that differ; a column gone or added too."""
+    missing = "<no such column>"
+    return {column: (_short(old.get(column, missing)), _short(new.get(column, missing)))
+            for column in [*old, *(c for c in new if c not in old)]
+            if old.get(column, missing) != new.get(column, missing)}
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _only_added(table, old, new):
+    lost = [row for row in old if row not in new]
+    return [f"{table}: {len(lost)} rows gone or changed, e.g. {lost[:3]}"] if lost else []
+
+
+def _by_id(rows):
+    return {row["id"]: row for row in rows}
+
+
+def _same_by_id(table, old, new):
+    new_by_id = _by_id(new)
+    return [f"{table} id {row['id']}: " + (f"changed {_columns_changed(row, new_by_id[row['id']])}"
+                                           if row["id"] in new_by_id else f"gone, was {row}")
+            for row in old if new_by_id.get(row["id"]) != row]
+
+
+def _content_types(table, old, new):
+    """Rows kept by id; exactly the moved models' app_label goes from activities to reporting."""
+    new_by_id, problems, renamed = _by_id(new), [], set()
+    for row in old:
+        now = new_by_id.get(row["id"])
+        moved = row["app_label"] == "activities" and row["model"] in MOVED
+        expected = {**row, "app_label": "reporting"} if moved else row
+        if now != expected:
+            problems.append(f"{table} id {row['id']}: {row} became {now}, expected {expected}")
+        elif moved:
+            renamed.add(row["model"])
+    if renamed != set(MOVED):
+        problems.append(f"{table}: renamed {sorted(renamed)}, expected all of {sorted(MOVED)}")
+    return problems
+
+
+def summary(before, after) -> str:
+    rows = sum(len(rows) for rows in before.values())
+    added = sorted(set(after) - set(before))
+    return (f"{len(before)} tables and {rows} rows compared; "
+            f"{sum(len(r) for r in after.values()) - rows} rows added; new tables: {added or 'none'}")
