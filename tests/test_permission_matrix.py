@@ -1,18 +1,24 @@
-"""Every URL of the portal, for every kind of visitor, with GET and POST: the expected answer,
-and for every refused POST a database left exactly as it was.
+"""Every URL of the portal, and a sample of the admin's, for every kind of visitor, with GET and
+POST: the expected answer, and for every refused POST a database left exactly as it was.
 
 The visitors: anonymous; the secretariat; a focal point of group IV's coordinating
 institution (INEGI, Mexico); a focal point of another country (DANE, Colombia, not in group
-IV); and a user of a member country of group IV (INE, Chile). A URL added to the portal
+IV); and a user of a member country of group IV (INE, Chile). Each row of MATRIX is one test
+that walks the five visitors (tests/matrix_walk.py); each request runs in a savepoint rolled
+back after it, so an allowed save does not reach the next visitor. A URL added to the portal
 without a row here fails test_every_url_is_in_the_matrix."""
+from functools import cached_property
+
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from reporting.models import ProgressEntry
+from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from reports.models import IssuedPdf
 
 from . import factories
-from .db_state import snapshot
+from .admin_forms import post_data_from
+from .matrix_walk import Page, Writes, walk
 from .progress_forms import progress_post
 from .workbooks import filled, upload
 
@@ -23,6 +29,7 @@ SIGNED_IN = ROLES[1:]
 FIXTURES = {"secretariat": "secretariat_user"}  # the other roles are named as their fixtures
 LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/en/admin/login/"
+GROUP = ("2020-2021", "IV")
 
 
 def every(status):
@@ -38,8 +45,29 @@ def only(allowed, status=200, refused=403):
     return {"anonymous": LOGIN, **{r: status if r in allowed else refused for r in SIGNED_IN}}
 
 
+def admin_only(status=200):
+    """The secretariat gets `status`; everyone else, staff of no kind, the admin's login."""
+    return {**every(ADMIN_LOGIN), "secretariat": status}
+
+
+def _saved(place, url, response):
+    assert response.status_code == 302 and response["Location"] == url, "not saved"
+    entry = ProgressEntry.objects.get(round=place.open_round, activity__group=place.group_iv,
+                                      activity__order=3)
+    assert (entry.percent, entry.remarks_en) == (55, "Posted")
+
+
+def _issued(place, url, response):
+    assert response.status_code == 302, f"answered {response.status_code}"
+    assert IssuedPdf.objects.filter(document=place.document).exists(), "no PDF issued"
+
+
+SAVED, ISSUED = Writes(_saved), Writes(_issued)
+PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
+CONFLICT = Page(200, "Someone else saved this report after you opened it")
+
 # name: (route name, GET expectations, POST expectations). A string expectation is a redirect
-# to that address (302), a number the status code.
+# to that address (302), a number the status code; see tests/matrix_walk.py for the others.
 MATRIX = {
     "home": ("pages:home", every(200), every(405)),
     "group": ("pages:group", every(200), every(405)),
@@ -59,9 +87,8 @@ MATRIX = {
     "password_reset_complete": ("password_reset_complete", every(200), every(405)),
     "my_groups": ("workspace:my_groups", signed_in(200), every(405)),
     "round_overview": ("workspace:round", only({"secretariat"}), every(405)),
-    "progress_open": ("workspace:progress",
-                      only({"secretariat", "coordinator", "member_user"}),
-                      only({"secretariat", "coordinator"}, status="saved")),
+    "progress_open": ("workspace:progress", only({"secretariat", "coordinator", "member_user"}),
+                      only({"secretariat", "coordinator"}, status=SAVED)),
     "progress_closed": ("workspace:progress",
                         only({"secretariat", "coordinator", "member_user"}), only(set())),
     "workbook_open": ("spreadsheets:workbook", only({"secretariat", "coordinator"}), every(405)),
@@ -70,92 +97,117 @@ MATRIX = {
     "workbook_import_open": ("spreadsheets:workbook_import", every(405),
                              only({"secretariat", "coordinator"})),
     "workbook_import_closed": ("spreadsheets:workbook_import", every(405), only(set())),
-    "admin_index": ("admin:index", {**every(ADMIN_LOGIN), "secretariat": 200},
-                    {**every(ADMIN_LOGIN), "secretariat": 200}),
-    "admin_progress": ("admin:reporting_progressentry_changelist",
-                       {**every(ADMIN_LOGIN), "secretariat": 200},
-                       {**every(ADMIN_LOGIN), "secretariat": 200}),
-    "admin_progress_import": ("admin:reporting_progressentry_import",
-                              {**every(ADMIN_LOGIN), "secretariat": 200},
-                              {**every(ADMIN_LOGIN), "secretariat": 200}),
+    "admin_index": ("admin:index", admin_only(), admin_only()),
+    "admin_progress": ("admin:reporting_progressentry_changelist", admin_only(), admin_only()),
+    "admin_progress_import": ("admin:reporting_progressentry_import", admin_only(), admin_only()),
     "admin_workbook_import": ("admin:reporting_groupreport_import_workbook",
-                              {**every(ADMIN_LOGIN), "secretariat": 200},
-                              {**every(ADMIN_LOGIN), "secretariat": 400}),  # POSTed without a file
+                              admin_only(), admin_only(400)),  # POSTed without a file
+    # Whatever has a history is not deleted, even when the secretariat confirms.
+    "admin_report_delete": ("admin:reporting_groupreport_delete", admin_only(PROTECTED),
+                            admin_only(PROTECTED)),
+    "admin_round_delete": ("admin:reporting_reportinground_delete", admin_only(PROTECTED),
+                           admin_only(PROTECTED)),
+    "admin_activity_delete": ("admin:activities_activity_delete", admin_only(PROTECTED),
+                              admin_only(PROTECTED)),
+    "admin_entry_delete": ("admin:reporting_progressentry_delete", admin_only(PROTECTED),
+                           admin_only(PROTECTED)),
+    # POSTed as opened on an older version of the report, with a note changed.
+    "admin_report_stale": ("admin:reporting_groupreport_change", admin_only(), admin_only(CONFLICT)),
+    # POSTed the action issuing an unissued document.
+    "admin_documents": ("admin:reports_document_changelist", admin_only(), admin_only(ISSUED)),
 }
 
 
-@pytest.fixture
-def place(open_round, second_round, group_iv, member_user):
-    """Arguments of each URL, and the POST data a browser would send to it."""
-    document, _activity = factories.small_report()
-    group = ("2020-2021", "IV")
-    args = {
-        "group": group, "pdf": (document.symbol, "en"),
-        "country": ("MEX",),
-        "round_progress": (second_round.meeting.code,),
-        "password_reset_confirm": ("MQ", "not-a-valid-token"),
-        "round_overview": (open_round.meeting.code,),
-        "progress_open": (open_round.meeting.code, *group),
-        "progress_closed": (second_round.meeting.code, *group),
-        "workbook_open": (open_round.meeting.code, *group),
-        "workbook_closed": (second_round.meeting.code, *group),
-        "workbook_import_open": (open_round.meeting.code, *group),
-        "workbook_import_closed": (second_round.meeting.code, *group),
-    }
-    posts = {
-        "login": {"username": "focal-inegi", "password": "wrong"},
-        "password_reset": {"email": "nobody@example.org"},
-        "progress_open": progress_post(group_iv, open_round, values={3: (55, "Posted", "Enviado")}),
-        "progress_closed": progress_post(group_iv, second_round, values={3: (55, "Posted", "Enviado")}),
-        "workbook_import_open": {"workbook": upload(filled(group_iv, open_round, {3: (55, "Sent", "Enviado")}))},
-        "workbook_import_closed": {"workbook": upload(filled(group_iv, open_round, {3: (55, "Sent", "Enviado")}))},
-    }
-    return args, posts
+class Place:
+    """What the URLs are about, each made or looked up when a row first asks for it: the
+    fixtures' round CE.20 (closed), group IV's report in it and one of its entries, with their
+    history; the test's open round; an unissued small document."""
+
+    def __init__(self, request):
+        self.request = request
+        self.open_round = request.getfixturevalue("open_round")
+        self.second_round = request.getfixturevalue("second_round")
+        self.group_iv = request.getfixturevalue("group_iv")
+        self.users = {role: request.getfixturevalue(FIXTURES.get(role, role)) if role != "anonymous"
+                      else None for role in ROLES}
+
+    @cached_property
+    def document(self):
+        return factories.small_report()[0]
+
+    @cached_property
+    def report(self):
+        report = GroupReport.objects.get(round=self.second_round, group=self.group_iv)
+        assert report.version >= 1 and report.changes.exists(), "group IV's CE.20 report has no history"
+        return report
+
+    @cached_property
+    def entry(self):
+        entry = ProgressEntry.objects.filter(round=self.second_round, activity__group=self.group_iv) \
+            .select_related("activity").order_by("activity__order").first()
+        assert entry.history().exists(), "group IV's first CE.20 entry has no history"
+        return entry
+
+    @cached_property
+    def workbook(self):
+        """Group IV's workbook for the open round with a value typed in, built once per test."""
+        return filled(self.group_iv, self.open_round, {3: (55, "Sent", "Enviado")})
+
+    def stale_report_post(self):
+        """The report's admin form as the secretariat opened it one version ago, a note changed."""
+        data = post_data_from(self.client_of("secretariat").get(url(self, "admin_report_stale")))
+        return {**data, "obstacles_en": "Changed meanwhile", "seen_version": self.report.version - 1}
+
+    def client_of(self, role):
+        from django.test import Client
+
+        client = Client()
+        client.force_login(self.users[role])
+        return client
 
 
-def _url(name, args):
+ARGS = {
+    "group": lambda p: GROUP,
+    "pdf": lambda p: (p.document.symbol, "en"),
+    "country": lambda p: ("MEX",),
+    "round_progress": lambda p: (p.second_round.meeting.code,),
+    "password_reset_confirm": lambda p: ("MQ", "not-a-valid-token"),
+    "round_overview": lambda p: (p.open_round.meeting.code,),
+    **{name: lambda p: (p.open_round.meeting.code, *GROUP)
+       for name in ("progress_open", "workbook_open", "workbook_import_open")},
+    **{name: lambda p: (p.second_round.meeting.code, *GROUP)
+       for name in ("progress_closed", "workbook_closed", "workbook_import_closed")},
+    "admin_report_delete": lambda p: (p.report.pk,),
+    "admin_round_delete": lambda p: (p.second_round.pk,),
+    "admin_activity_delete": lambda p: (p.entry.activity.pk,),
+    "admin_entry_delete": lambda p: (p.entry.pk,),
+    "admin_report_stale": lambda p: (p.report.pk,),
+}
+# What each POST sends (made again for each visitor: an uploaded file is read once).
+POSTS = {
+    "login": lambda p: {"username": "focal-inegi", "password": "wrong"},
+    "password_reset": lambda p: {"email": "nobody@example.org"},
+    "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values={3: (55, "Posted", "Enviado")}),
+    "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values={3: (55, "Posted", "Enviado")}),
+    "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
+    "workbook_import_closed": lambda p: {"workbook": upload(p.workbook)},
+    **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
+    "admin_report_stale": Place.stale_report_post,
+    "admin_documents": lambda p: {"action": "issue", "_selected_action": [p.document.pk]},
+}
+
+
+def url(place, name):
     with translation.override("en"):
-        return reverse(MATRIX[name][0], args=args.get(name, ()))
+        return reverse(MATRIX[name][0], args=ARGS.get(name, lambda p: ())(place))
 
 
-def _client(client, request, role):
-    if role != "anonymous":
-        client.force_login(request.getfixturevalue(FIXTURES.get(role, role)))
-    return client
-
-
-def _check(response, expected, role):
-    if isinstance(expected, str):
-        assert response.status_code == 302, (role, response.status_code)
-        assert response["Location"].startswith(expected), (role, response["Location"])
-    else:
-        assert response.status_code == expected, (role, response.status_code)
-
-
-@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", MATRIX)
-def test_get(client, request, place, name, role):
-    args, _posts = place
-    response = _client(client, request, role).get(_url(name, args))
-    _check(response, MATRIX[name][1][role], role)
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", MATRIX)
-def test_post(client, request, place, name, role, second_round):
-    args, posts = place
-    client = _client(client, request, role)
-    expected = MATRIX[name][2][role]
-    before = snapshot()
-    response = client.post(_url(name, args), posts.get(name, {}))
-    if expected == "saved":
-        assert response.status_code == 302 and response["Location"] == _url(name, args), role
-        entry = ProgressEntry.objects.get(round__meeting__code=args[name][0], activity__group__number=4,
-                                          activity__order=3)
-        assert (entry.percent, entry.remarks_en) == (55, "Posted")
-        return
-    _check(response, expected, role)
-    assert snapshot() == before, f"{role} changed the database with a refused POST to {name}"
+def test_url(request, name):
+    place = Place(request)
+    _route, get, post = MATRIX[name]
+    data = POSTS.get(name, lambda p: {})
+    walk(url(place, name), place.users, get, post, place, lambda: data(place))
 
 
 def _route_names(patterns, namespace=None):

@@ -298,7 +298,7 @@ def test_problems_are_told_in_spanish(client, coordinator, group_iv, open_round)
     assert response.status_code == 400
     assert "El porcentaje debe ser un número entero de 0 a 100" in html
     # The column is named by its label in the reader's language, then its key.
-    assert "columna “Nuevo porcentaje (0-100) (percent)”" in html
+    assert "<td>Nuevo porcentaje (0-100) (percent)</td>" in html
     assert "no se importó nada" in html
 
 

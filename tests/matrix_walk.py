@@ -1,0 +1,94 @@
+"""Walking one URL for every role of tests/test_permission_matrix.py: a GET and a POST each,
+every request inside a savepoint that is rolled back, so nothing one role does (an allowed
+save, or a refused POST that wrote after all) reaches the next role's request."""
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.test import Client
+
+from .db_state import APPS, snapshot
+
+# db_state.APPS names the apps of the public records; the reporting workflow (rounds, entries,
+# reports and their history) is in reporting/, and a refused POST must leave it alone too.
+WATCHED = [m for m in apps.get_models() if m._meta.app_label in (*APPS, "reporting")]
+
+
+@dataclass(frozen=True)
+class Page:
+    """An answer with this status code that shows `text`."""
+
+    status: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Writes:
+    """An allowed POST that writes: check(place, url, response) asserts what it wrote."""
+
+    check: Callable
+
+
+def database():
+    return snapshot(WATCHED)
+
+
+@contextmanager
+def rolled_back():
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def check(response, expected):
+    """`expected`: a status code, an address redirected to (302), or a Page."""
+    if isinstance(expected, str):
+        assert response.status_code == 302, f"answered {response.status_code}, not a redirect"
+        assert response["Location"].startswith(expected), f"redirected to {response['Location']}"
+        return
+    status, text = (expected.status, expected.text) if isinstance(expected, Page) else (expected, "")
+    assert response.status_code == status, f"answered {response.status_code}, not {status}"
+    assert text in response.content.decode(), f"does not show {text!r}"
+
+
+def _get(client, url, expected):
+    with rolled_back():
+        check(client.get(url), expected)
+
+
+def _post(client, url, expected, place, data):
+    with rolled_back():
+        payload = data()
+        before = database()
+        response = client.post(url, payload)
+        if isinstance(expected, Writes):
+            expected.check(place, url, response)
+        else:
+            check(response, expected)
+            assert database() == before, "a refused POST changed the database"
+
+
+def _noted(failures, where, request):
+    try:
+        request()
+    except Exception as error:  # an assertion, or a server error the test client raises
+        failures.append(f"{where}: {type(error).__name__}: {error}")
+
+
+def walk(url, users, get, post, place, data):
+    """GET and POST `url` as each of `users` ({role: user, or None for anonymous}), against the
+    expectations `get` and `post` ({role: expectation}); POSTs send `data()`. Every failure is
+    reported, each naming its method, URL and role."""
+    failures = []
+    for role, user in users.items():
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        _noted(failures, f"GET {url} as {role}", partial(_get, client, url, get[role]))
+        _noted(failures, f"POST {url} as {role}", partial(_post, client, url, post[role], place, data))
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
