@@ -119,21 +119,19 @@ MATRIX = {
 
 
 class Place:
-    """What the URLs are about, each made or looked up when a row first asks for it: the
-    fixtures' round CE.20 (closed), group IV's report in it and one of its entries, with their
-    history; the test's open round; an unissued small document."""
+    """What the URLs are about: the fixtures' round CE.20 (closed), group IV's report in it and
+    one of its entries, with their history, looked up when a row first asks for them; the
+    test's open round and an unissued small document, made before any request (what a request
+    makes is rolled back after it)."""
 
     def __init__(self, request):
         self.request = request
         self.open_round = request.getfixturevalue("open_round")
         self.second_round = request.getfixturevalue("second_round")
         self.group_iv = request.getfixturevalue("group_iv")
+        self.document = factories.small_report()[0]
         self.users = {role: request.getfixturevalue(FIXTURES.get(role, role)) if role != "anonymous"
                       else None for role in ROLES}
-
-    @cached_property
-    def document(self):
-        return factories.small_report()[0]
 
     @cached_property
     def report(self):
