@@ -10,7 +10,8 @@ from django.core.management.base import CommandError
 
 from activities.models import Objective
 
-pytestmark = pytest.mark.django_db
+# Opening rounds and the schedule figures read today's date: it is frozen (conftest.FROZEN_NOW).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 def test_check_translations_lists_gaps_and_exits_1(capsys):

@@ -15,7 +15,8 @@ from reports.services import document_issue
 from . import factories
 from .pdf_reading import pdf_text
 
-pytestmark = pytest.mark.django_db
+# A group's report shows its schedule as of today: the day is frozen (conftest.FROZEN_NOW).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 def test_second_download_comes_from_the_cache(small_report):

@@ -12,7 +12,8 @@ from reporting.services import round_close, round_open
 
 from . import factories
 
-pytestmark = pytest.mark.django_db
+# Opening rounds and the schedule figures read today's date: it is frozen (conftest.FROZEN_NOW).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from reports.rendering import render_document
 from .pdf_reading import pdf_text
 from .test_pages import text_of
 
-pytestmark = pytest.mark.django_db
+# Opening rounds and the schedule figures read today's date: it is frozen (conftest.FROZEN_NOW).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 def flagged_on_home(client):

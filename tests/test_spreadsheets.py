@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from activities.models import Activity
 from core.roles import SYSTEM
@@ -369,3 +370,17 @@ def test_the_secretariat_imports_progress_through_the_admin(secretariat_client, 
     assert (entry.activity.order, entry.percent, entry.remarks_es) == (3, 65, "Importación")
     assert set(ProgressChange.objects.filter(report__round=open_round)
                .values_list("source", "changed_by")) == {("import", secretariat_user.pk)}
+
+
+def test_an_admin_imports_problems_name_what_is_missing_in_the_clerks_language(secretariat_client):
+    """The kind of record a cell names ("reporting round for the meeting") is translated when
+    the message is shown, not when the sheet was defined."""
+    content = ("round,group,activity,percent,remarks_en,remarks_es\n"
+               "CE.99,2020-2021/IV,3,65,,\n").encode()
+    with translation.override("es"):
+        url = reverse("admin:reporting_progressentry_import")
+    before = snapshot()
+    page = secretariat_client.post(url, {"format": "1", "resource": "0",
+                                         "import_file": upload(content, "progress.csv")})
+    assert "No existe ronda de informes para la reunión “CE.99”." in page.content.decode()
+    assert snapshot() == before

@@ -9,11 +9,11 @@ from .history import (
                       SaveResult,
                       changes_since,
 )
-from .progress import LoadResult, progress_import_record, progress_load, progress_save
+from .progress import LoadResult, progress_import, progress_load, progress_save
 from .rounds import report_review, round_close, round_open
 
 __all__ = [
     "ENTRY_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
-    "changes_since", "progress_admin_save", "progress_import_record", "progress_load",
+    "changes_since", "progress_admin_save", "progress_import", "progress_load",
     "progress_save", "report_admin_save", "report_review", "round_close", "round_open",
 ]

@@ -1,6 +1,6 @@
 """Saving a group's progress: from the progress form or a workbook (progress_save), from a
-spreadsheet imported in the admin (progress_import_record) and from the fixture files
-(progress_load). Each asks reporting.policy first, writes inside one transaction, and records
+spreadsheet imported in the admin or by import_sheets (progress_import) and from the fixture
+files (progress_load). Each asks reporting.policy first, writes inside one transaction, and records
 every changed value in the group's history."""
 from collections import defaultdict
 from dataclasses import dataclass
@@ -67,20 +67,25 @@ def _write_entries(reporting_round, activities, entries, existing) -> list[tuple
         if kept is None:
             deleted.append(entry.pk)  # the clearing is recorded above, so nothing is lost
             continue
-        if entry is None:
-            entry = ProgressEntry(round=reporting_round, activity=activities[pk])
-            created.append(entry)
-        else:
-            updated.append(entry)
-        for name in ENTRY_FIELDS:
-            setattr(entry, name, getattr(kept, name))
-        # Field checks only: the range is checked before, and (round, activity) is unique by
-        # construction, so the per-entry queries of a full validation are not needed.
-        entry.full_clean(validate_unique=False, validate_constraints=False)
+        _set_entry(reporting_round, activities[pk], entry, kept, created, updated)
     ProgressEntry.objects.filter(pk__in=deleted).delete()
     ProgressEntry.objects.bulk_create(created)
     ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
     return rows
+
+
+def _set_entry(reporting_round, activity, entry, values, created, updated):
+    """`entry` (None: a new one) given `values`, and queued in `created` or `updated` for one
+    bulk write. Field checks only: percentages are checked before, and (round, activity) is
+    unique by construction, so the per-entry queries of a full validation are not needed."""
+    if entry is None:
+        entry = ProgressEntry(round=reporting_round, activity=activity)
+        created.append(entry)
+    else:
+        updated.append(entry)
+    for name in ENTRY_FIELDS:
+        setattr(entry, name, getattr(values, name))
+    entry.full_clean(validate_unique=False, validate_constraints=False)
 
 
 def _write_notes(report, notes) -> list[tuple]:
@@ -141,11 +146,17 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
     return SaveResult(report, changes)
 
 
-def progress_import_record(changed_entries, *, user, source) -> list[ProgressChange]:
-    """Record entries an admin import wrote in bulk in this transaction, given as (before,
-    after) pairs (before is None for a new entry): one new version of each group report
-    touched, with a history row per changed value. A fixed number of queries however many
-    rows were imported."""
+def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
+    """Write the entries a spreadsheet import checked, given as (before, after) pairs (before is
+    None for a new entry), and record them: one new version of each group report touched, with
+    a history row per changed value. A fixed number of queries however many rows are imported;
+    the caller's transaction makes it all or nothing."""
+    if not policy.can_import_sheet(user, ProgressEntry):
+        raise PermissionDenied
+    changed_entries = list(changed_entries)
+    ProgressEntry.objects.bulk_create([after for before, after in changed_entries if before is None])
+    ProgressEntry.objects.bulk_update([after for before, after in changed_entries if before is not None],
+                                      ENTRY_FIELDS)
     rows_by_report = defaultdict(list)
     for before, after in changed_entries:
         rows = changed(after.activity, ENTRY_FIELDS, before, after)
@@ -201,14 +212,7 @@ def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor
                 result.unchanged += 1
                 continue
             rows += rows_of_entry
-            if entry is None:
-                entry = ProgressEntry(round=reporting_round, activity=activity)
-                created.append(entry)
-            else:
-                updated.append(entry)
-            for name in ENTRY_FIELDS:
-                setattr(entry, name, getattr(values, name))
-            entry.full_clean(validate_unique=False, validate_constraints=False)
+            _set_entry(reporting_round, activity, entry, values, created, updated)
         ProgressEntry.objects.bulk_create(created)
         ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
         result.created, result.updated = len(created), len(updated)

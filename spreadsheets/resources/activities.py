@@ -1,6 +1,6 @@
 """Spreadsheet columns of a group's plan: objectives, topic headings, activities and outputs;
 see base.py for the rules every sheet shares."""
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
 from activities.models import Activity, Objective, Output, Topic

@@ -9,7 +9,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 from import_export.results import Result

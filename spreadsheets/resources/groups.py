@@ -2,7 +2,7 @@
 their roles) and financing sources; see spreadsheets/resources.py for the shared rules."""
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
 from core.wording import roman

@@ -2,16 +2,16 @@
 see base.py for the rules every sheet shares.
 
 Progress entries are written in bulk and recorded in each group's history as a spreadsheet
-import (reporting.services.progress_import_record), so that importing thousands of rows
+import (reporting.services.progress_import), so that importing thousands of rows
 costs a fixed number of queries."""
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
 from activities.models import Activity
 from reporting import policy
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import ENTRY_FIELDS, progress_import_record
+from reporting.services import ENTRY_FIELDS, progress_import
 from spreadsheets.widgets import KeyWidget, PercentWidget
 
 from .base import PortalResource, translated
@@ -118,10 +118,18 @@ class ProgressEntryResource(PortalResource):
             raise ValidationError({"round": _("Round %(round)s is closed: its progress can no longer "
                                               "be imported.") % {"round": instance.round.meeting.code}})
 
+    # The library would write the checked rows itself; the reporting workflow's service writes
+    # them instead (after_import), with their history, so nothing writes progress around it.
+    def bulk_create(self, *args, **kwargs):
+        self.create_instances.clear()
+
+    def bulk_update(self, *args, **kwargs):
+        self.update_instances.clear()
+
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
         if result.has_errors() or result.has_validation_errors():
             return
         changed = [(row.original, row.instance) for row in result.rows
                    if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)]
-        progress_import_record(changed, user=kwargs.get("user"), source=ProgressChange.Source.IMPORT)
+        progress_import(changed, user=kwargs.get("user"), source=ProgressChange.Source.IMPORT)
