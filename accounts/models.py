@@ -1,5 +1,5 @@
 """Who a portal user works for. A focal point is a user whose institution coordinates a
-working group; what each person may do follows from this link (accounts/policy.py)."""
+working group; what each person may do follows from this link (reporting/policy.py)."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,6 +1,6 @@
 """Import and export buttons on the admin's list pages (django-import-export), with the
 portal's formats and rules: xlsx and csv only; who may import or export is asked of
-accounts.policy; an import with any problem is rolled back whole; the file's problems are
+reporting.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect

@@ -1,5 +1,5 @@
 """Importing a filled progress workbook: read it, check every cell against the group's plan,
-show what would change, and save it through activities.services.progress_save (source
+show what would change, and save it through reporting.services.progress_save (source
 "spreadsheet import"), exactly as if the values had been typed into the progress form, history
 included. Nothing is written unless every row is right."""
 from dataclasses import dataclass, field

@@ -1,5 +1,5 @@
 """The progress workbook on a group's report page: download it, upload it filled in, see what
-would change, confirm. Who may do it is asked of accounts.policy; the import itself is
+would change, confirm. Who may do it is asked of reporting.policy; the import itself is
 spreadsheets.services. Between the preview and the confirmation the checked values wait in
 the session, with the report's version, so a save made meanwhile is noticed, not overwritten."""
 import secrets
@@ -102,7 +102,7 @@ def _keep(request, preview: WorkbookPreview) -> str:
 
 def upload_confirm(request):
     """Import what the preview kept under the posted token; the outcome is told as a message.
-    progress_save asks accounts.policy again: the user's rights may have changed meanwhile."""
+    progress_save asks reporting.policy again: the user's rights may have changed meanwhile."""
     pending = request.session.get(SESSION_KEY, {})
     kept = pending.pop(request.POST.get("token", ""), None)
     request.session[SESSION_KEY] = pending

@@ -4,7 +4,7 @@ since the previous round and its timeline, the countries, a round's progress sid
 search, the documents of a group and the language switcher.
 
 Expected figures are computed here from the fixture's ProgressEntry rows, not with
-activities.standing."""
+reporting.standing."""
 import datetime
 import re
 import unicodedata

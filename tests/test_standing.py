@@ -1,4 +1,4 @@
-"""activities.standing, on small records of its own: the expected percentage of an activity on
+"""reporting.standing, on small records of its own: the expected percentage of an activity on
 a given day, its standing against its schedule (behind, overdue, completed, not reported, no
 months), its latest published percentage and change since the previous round, a group's
 overall progress and flagged counts, and a round's figures per group."""

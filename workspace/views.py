@@ -1,5 +1,5 @@
 """Pages of the reporting rounds, for signed-in users: my working groups, a group's progress
-form, and the secretariat's overview of a round. Who may do what is asked of accounts.policy."""
+form, and the secretariat's overview of a round. Who may do what is asked of reporting.policy."""
 from collections import Counter
 
 from django.contrib import messages

@@ -156,7 +156,7 @@ CACHES = {
 }
 
 # Spreadsheets (spreadsheets/): xlsx and csv only, imports in one transaction that is rolled
-# back on any error, and permissions asked of accounts.policy (spreadsheets/admin.py).
+# back on any error, and permissions asked of reporting.policy (spreadsheets/admin.py).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

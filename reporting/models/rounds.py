@@ -40,7 +40,7 @@ class ReportingRoundQuerySet(models.QuerySet):
 
 class ReportingRound(models.Model):
     """The progress reported to one meeting of the Executive Committee. The secretariat opens
-    it, focal points report until it is closed (activities/services.py moves it along)."""
+    it, focal points report until it is closed (reporting/services/rounds.py moves it along)."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("not yet open")
