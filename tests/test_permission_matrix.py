@@ -10,10 +10,11 @@ without a row here fails test_every_url_is_in_the_matrix."""
 from functools import cached_property
 
 import pytest
+from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from reporting.models import GroupReport, ProgressEntry
 from reports.models import IssuedPdf
 
 from . import factories
@@ -30,6 +31,7 @@ FIXTURES = {"secretariat": "secretariat_user"}  # the other roles are named as t
 LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/en/admin/login/"
 GROUP = ("2020-2021", "IV")
+TYPED = {3: (55, "Posted", "Enviado")}  # activity IV/3's values in the progress form
 
 
 def every(status):
@@ -59,7 +61,9 @@ def _saved(place, url, response):
 
 def _issued(place, url, response):
     assert response.status_code == 302, f"answered {response.status_code}"
-    assert IssuedPdf.objects.filter(document=place.document).exists(), "no PDF issued"
+    assert IssuedPdf.objects.filter(document=place.document).count() == 2, "not issued in both languages"
+    place.document.refresh_from_db()
+    assert place.document.is_issued, "not marked as issued"
 
 
 SAVED, ISSUED = Writes(_saved), Writes(_issued)
@@ -125,13 +129,12 @@ class Place:
     makes is rolled back after it)."""
 
     def __init__(self, request):
-        self.request = request
         self.open_round = request.getfixturevalue("open_round")
         self.second_round = request.getfixturevalue("second_round")
         self.group_iv = request.getfixturevalue("group_iv")
         self.document = factories.small_report()[0]
-        self.users = {role: request.getfixturevalue(FIXTURES.get(role, role)) if role != "anonymous"
-                      else None for role in ROLES}
+        self.users = {"anonymous": None, **{role: request.getfixturevalue(FIXTURES.get(role, role))
+                                            for role in SIGNED_IN}}
 
     @cached_property
     def report(self):
@@ -143,7 +146,7 @@ class Place:
     def entry(self):
         entry = ProgressEntry.objects.filter(round=self.second_round, activity__group=self.group_iv) \
             .select_related("activity").order_by("activity__order").first()
-        assert entry.history().exists(), "group IV's first CE.20 entry has no history"
+        assert entry and entry.history().exists(), "group IV's first CE.20 entry has no history"
         return entry
 
     @cached_property
@@ -151,17 +154,13 @@ class Place:
         """Group IV's workbook for the open round with a value typed in, built once per test."""
         return filled(self.group_iv, self.open_round, {3: (55, "Sent", "Enviado")})
 
+    @cached_property
     def stale_report_post(self):
         """The report's admin form as the secretariat opened it one version ago, a note changed."""
-        data = post_data_from(self.client_of("secretariat").get(url(self, "admin_report_stale")))
-        return {**data, "obstacles_en": "Changed meanwhile", "seen_version": self.report.version - 1}
-
-    def client_of(self, role):
-        from django.test import Client
-
         client = Client()
-        client.force_login(self.users[role])
-        return client
+        client.force_login(self.users["secretariat"])
+        data = post_data_from(client.get(url(self, "admin_report_stale")))
+        return {**data, "obstacles_en": "Changed meanwhile", "seen_version": self.report.version - 1}
 
 
 ARGS = {
@@ -185,12 +184,12 @@ ARGS = {
 POSTS = {
     "login": lambda p: {"username": "focal-inegi", "password": "wrong"},
     "password_reset": lambda p: {"email": "nobody@example.org"},
-    "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values={3: (55, "Posted", "Enviado")}),
-    "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values={3: (55, "Posted", "Enviado")}),
+    "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values=TYPED),
+    "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values=TYPED),
     "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
     "workbook_import_closed": lambda p: {"workbook": upload(p.workbook)},
     **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
-    "admin_report_stale": Place.stale_report_post,
+    "admin_report_stale": lambda p: p.stale_report_post,
     "admin_documents": lambda p: {"action": "issue", "_selected_action": [p.document.pk]},
 }
 
