@@ -12,8 +12,8 @@ from groups.models import WorkingGroup
 from reporting.models import ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import progress_admin_save
 
-from .db_state import APPS
 from .admin_forms import post_data_from
+from .db_state import APPS
 
 pytestmark = pytest.mark.django_db
 

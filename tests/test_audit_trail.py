@@ -10,7 +10,7 @@ from django.utils import translation
 from activities.models import Activity
 from core.roles import SYSTEM
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import EntryValues, ProgressConflict, progress_save
+from reporting.services import EntryValues, progress_save
 
 from .admin_forms import post_data_from
 from .db_state import snapshot
@@ -168,3 +168,17 @@ def test_an_activity_without_history_can_still_be_deleted(group_iv):
     activity = Activity.objects.create(group=group_iv, order=99, text_en="Added by mistake")
     activity.delete()
     assert not Activity.objects.filter(pk=activity.pk).exists()
+
+
+def test_an_entry_added_in_the_admin_to_a_report_with_a_history_is_recorded(
+        secretariat_client, coordinator, open_round, group_iv):
+    _save(coordinator, group_iv, open_round, 40, 0)
+    activity = group_iv.activities.get(order=5)
+    progress_save(group=group_iv, reporting_round=open_round, user=coordinator,  # cleared: no entry
+                  entries={activity.pk: EntryValues(None)}, notes={}, seen_version=1, submit=False)
+    url = reverse("admin:reporting_progressentry_add")
+    data = post_data_from(secretariat_client.get(url))
+    data.update({"round": open_round.pk, "activity": activity.pk, "percent": "35"})
+    assert secretariat_client.post(url, data).status_code == 302
+    change = ProgressChange.objects.get(source=ProgressChange.Source.ADMIN)
+    assert (change.activity, change.field, change.new_value) == (activity, "percent", "35")

@@ -103,7 +103,9 @@ class ProgressEntryAdmin(EntryHistoryProtectedAdmin, SpreadsheetAdmin, Translati
         return super().has_delete_permission(request, obj) and policy.can_change_in_admin(request.user)
 
     def save_model(self, request, obj, form, change):
-        progress_admin_save(entry=obj, user=request.user, seen_version=form.cleaned_data["seen_version"])
+        # A new entry overwrites nothing (one per activity and round); a change is checked.
+        progress_admin_save(entry=obj, user=request.user,
+                            seen_version=form.cleaned_data["seen_version"] if change else None)
 
     def delete_model(self, request, obj):
         progress_admin_save(entry=obj, user=request.user, seen_version=None, delete=True)
