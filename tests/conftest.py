@@ -107,3 +107,15 @@ def member_user(db, group_iv):
     GroupRole.objects.create(group=group_iv, role=GroupRole.Role.MEMBER, order=1,
                              country=Country.objects.get(iso3="CHL"))
     return factories.person("member-ine", "INE@CHL")
+
+
+@pytest.fixture
+def reviewer(db):
+    """A user holding the permissions to review reports and open rounds, outside the Secretariat
+    group: being the secretariat is that group, so this user is nobody in particular."""
+    from django.contrib.auth.models import Permission
+
+    user = factories.person("reviewer")
+    user.user_permissions.add(*Permission.objects.filter(
+        codename__in=("review_groupreport", "open_close_reportinground")))
+    return user

@@ -8,15 +8,10 @@ from dataclasses import dataclass
 from functools import partial
 
 import pytest
-from django.apps import apps
 from django.db import transaction
 from django.test import Client
 
-from .db_state import APPS, snapshot
-
-# db_state.APPS names the apps of the public records; the reporting workflow (rounds, entries,
-# reports and their history) is in reporting/, and a refused POST must leave it alone too.
-WATCHED = [m for m in apps.get_models() if m._meta.app_label in (*APPS, "reporting")]
+from .db_state import snapshot
 
 
 @dataclass(frozen=True)
@@ -35,7 +30,8 @@ class Writes:
 
 
 def database():
-    return snapshot(WATCHED)
+    """Every table of the portal's data (tests/db_state.py)."""
+    return snapshot()
 
 
 @contextmanager

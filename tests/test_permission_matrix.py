@@ -3,8 +3,10 @@ POST: the expected answer, and for every refused POST a database left exactly as
 
 The visitors: anonymous; the secretariat; a focal point of group IV's coordinating
 institution (INEGI, Mexico); a focal point of another country (DANE, Colombia, not in group
-IV); and a user of a member country of group IV (INE, Chile). Each row of MATRIX is one test
-that walks the five visitors (tests/matrix_walk.py); each request runs in a savepoint rolled
+IV); a user of a member country of group IV (INE, Chile); and a user who holds the permissions
+to review reports and open rounds but is not in the Secretariat group (so is nobody in
+particular: being the secretariat is that group, not a permission). Each row of MATRIX is one test
+that walks the six visitors (tests/matrix_walk.py); each request runs in a savepoint rolled
 back after it, so an allowed save does not reach the next visitor. A URL added to the portal
 without a row here fails test_every_url_is_in_the_matrix."""
 from functools import cached_property
@@ -25,7 +27,7 @@ from .workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "secretariat", "coordinator", "other_focal", "member_user")
+ROLES = ("anonymous", "secretariat", "coordinator", "other_focal", "member_user", "reviewer")
 SIGNED_IN = ROLES[1:]
 FIXTURES = {"secretariat": "secretariat_user"}  # the other roles are named as their fixtures
 LOGIN = "/en/accounts/login/"
