@@ -3,6 +3,7 @@ against concurrent edits, and the history row recorded for each changed value.""
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.roles import person
@@ -39,7 +40,7 @@ class ProgressConflict(Exception):
         when = last.changed_at if last else self.report.updated_at
         return _("Someone else saved this report after you opened it (%(who)s, %(when)s); nothing "
                  "was saved. Reload the page to see their changes, then make yours again.") % {
-            "who": who, "when": when.strftime("%Y-%m-%d %H:%M") if when else "—"}
+            "who": who, "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "—"}
 
 
 @dataclass
