@@ -216,20 +216,14 @@ def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor
         ProgressEntry.objects.bulk_create(created)
         ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
         result.created, result.updated = len(created), len(updated)
-        if result.report_created or update:
-            rows += _load_report(report, report_values)
+        given = {name: value for name, value in report_values.items()
+                 if (result.report_created or update) and getattr(report, name) != value}
+        rows += [(None, "status", report.status, given["status"])] if "status" in given else []
+        for name, value in given.items():
+            setattr(report, name, value)
         if rows:
             record(report, rows, user=actor, source=ProgressChange.Source.FIXTURES, now=now)
-        report.full_clean()
-        report.save()
+        if rows or given:
+            report.full_clean()
+            report.save()
     return result
-
-
-def _load_report(report, values) -> list[tuple]:
-    rows = []
-    for name, value in values.items():
-        if getattr(report, name) != value:
-            if name == "status":
-                rows.append((None, "status", report.status, value))
-            setattr(report, name, value)
-    return rows
