@@ -14,12 +14,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from groups.models import Programme, WorkingGroup
 from reporting import policy
+from reporting.forms import ProgressForm, ReviewForm
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import ProgressConflict, progress_save, report_review
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
-
-from .forms import ProgressForm, ReviewForm
 
 
 def _round(code) -> ReportingRound:

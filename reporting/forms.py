@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from reporting.services import NOTE_FIELDS, EntryValues
+from .services import NOTE_FIELDS, EntryValues
 
 TEXT = {"rows": 2, "cols": 40}
 
