@@ -1,5 +1,6 @@
 """Handing out a document's PDF: an issued document's stored PDF, unchanged; a live one's
 from the cache when nothing it shows has changed, else rendered now and cached."""
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -29,15 +30,25 @@ def pdf_filename(document: Document, lang: str) -> str:
 
 
 def layout_digest() -> str:
-    """Changes whenever a stylesheet or font of the layout changes (name, size or time)."""
-    stamp = []
+    """Changes whenever a stylesheet or font of the layout changes: a hash of their names and
+    contents, so every app server (whatever its files' times) computes the same one."""
+    digest = hashlib.sha256()
     for root in finders.find(LAYOUT_DIRECTORY, find_all=True):
-        for directory, _subdirectories, names in os.walk(root):
-            for name in names:
-                status = os.stat(os.path.join(directory, name))
-                stamp.append((os.path.relpath(os.path.join(directory, name), root),
-                              status.st_size, status.st_mtime_ns))
-    return hashlib.sha256(repr(sorted(stamp)).encode()).hexdigest()
+        for directory, _subdirectories, names in sorted(os.walk(root)):
+            for name in sorted(names):
+                path = os.path.join(directory, name)
+                digest.update(os.path.relpath(path, root).encode() + b"\0")
+                status = os.stat(path)
+                digest.update(_content_digest(path, status.st_size, status.st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _content_digest(path, size, mtime_ns) -> str:
+    """A file's content hash, read again only when its size or time changes (they are part of
+    the cache key, not of the hash): a font is not hashed again on every request."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def fingerprint(html: str) -> str:

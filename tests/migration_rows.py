@@ -4,9 +4,7 @@ ORM, so that what is compared is what is stored, whatever the models now say abo
 import datetime
 import decimal
 import sqlite3
-import uuid
 from contextlib import closing
-from urllib.parse import quote
 
 # The tables a migrate may legitimately write to, compared by their own rules below.
 MIGRATIONS, CONTENT_TYPES, PERMISSIONS = "django_migrations", "django_content_type", "auth_permission"
@@ -14,42 +12,6 @@ MIGRATIONS, CONTENT_TYPES, PERMISSIONS = "django_migrations", "django_content_ty
 MOVED = ("reportinground", "progressentry", "groupreport", "progresschange", "roundreminder")
 DOMAIN_TABLES = tuple(f"activities_{model}" for model in MOVED)
 _ORDERABLE = (int, float, decimal.Decimal, str, bytes, datetime.date, datetime.time, datetime.timedelta)
-
-
-# --- A database of its own -------------------------------------------------------------------
-
-def sqlite_database(path):
-    return {"url": f"sqlite:///{path}", "vendor": "sqlite", "path": str(path)}
-
-
-def postgres_database(settings_dict):
-    """A new, empty database on the test connection's server, named after the test run's."""
-    name = f"{settings_dict['NAME']}_old_{uuid.uuid4().hex[:8]}"[-63:]
-    params = {key: settings_dict[option] for key, option in
-              (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
-              if settings_dict.get(option)}
-    _postgres_admin(params, f'CREATE DATABASE "{name}"')
-    auth = quote(params.get("user", ""), safe="")
-    if params.get("password"):
-        auth += ":" + quote(params["password"], safe="")
-    host = f"{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}"
-    return {"url": f"postgres://{auth}@{host}/{name}", "vendor": "postgresql",
-            "name": name, "params": params}
-
-
-def postgres_drop(database):
-    # FORCE: a subprocess killed by its timeout may have left a session behind.
-    _postgres_admin(database["params"], f'DROP DATABASE IF EXISTS "{database["name"]}" WITH (FORCE)')
-
-
-def _postgres_admin(params, statement):
-    import psycopg2
-
-    # CREATE and DROP DATABASE cannot run inside a transaction, hence autocommit.
-    with closing(psycopg2.connect(dbname="postgres", **params)) as conn:
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute(statement)
 
 
 # --- Dumping ------------------------------------------------------------------------------------

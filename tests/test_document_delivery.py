@@ -110,3 +110,22 @@ def test_render_document_warns_about_missing_translations(tmp_path):
 @pytest.fixture
 def small_report(db):
     return factories.small_report()
+
+
+def test_the_layouts_fingerprint_follows_the_files_contents_not_their_times(tmp_path, settings):
+    """Two app servers whose copies of the layout differ only in their files' times compute the
+    same fingerprint, and so share their cached PDFs; a changed stylesheet changes it."""
+    import os
+
+    from reports.delivery import layout_digest
+
+    stylesheet = tmp_path / "reports" / "pdf.css"
+    stylesheet.parent.mkdir()
+    stylesheet.write_text("body { margin: 0 }")
+    settings.STATICFILES_DIRS = [tmp_path]
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    first = layout_digest()
+    os.utime(stylesheet, (1_000_000_000, 1_000_000_000))  # another server's copy, another time
+    assert layout_digest() == first
+    stylesheet.write_text("body { margin: 1cm }")
+    assert layout_digest() != first

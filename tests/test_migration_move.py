@@ -30,7 +30,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from . import migration_rows
+from . import databases, migration_rows
 
 OLD_COMMIT = "13a2b36"  # main just before the move
 TIMEOUT = 300  # seconds per command: generous, a command takes a few seconds
@@ -112,11 +112,11 @@ def extract_old_tree(target):
 def old_database(tmp_path):
     """An empty database for the old code, of the test run's own kind."""
     if connection.vendor == "postgresql":
-        database = migration_rows.postgres_database(connection.settings_dict)
+        database = databases.postgres_database(connection.settings_dict, "old")
         yield database
-        migration_rows.postgres_drop(database)
+        databases.postgres_drop(database)
     else:
-        yield migration_rows.sqlite_database(tmp_path / "old.sqlite3")
+        yield databases.sqlite_database(tmp_path / "old.sqlite3")
 
 
 def fill_with_old_code(tree, url):

@@ -75,6 +75,7 @@ CONFLICT = Page(200, "Someone else saved this report after you opened it")
 # name: (route name, GET expectations, POST expectations). A string expectation is a redirect
 # to that address (302), a number the status code; see tests/matrix_walk.py for the others.
 MATRIX = {
+    "healthz": ("healthz", every(200), every(405)),
     "home": ("pages:home", every(200), every(405)),
     "group": ("pages:group", every(200), every(405)),
     "countries": ("pages:countries", every(200), every(405)),

@@ -108,7 +108,7 @@ MODELTRANSLATION_LANGUAGES = ("en", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 LOGIN_URL = "login"
@@ -143,17 +143,28 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Rendered PDFs of live documents, keyed by a fingerprint of everything they show
-# (reports/delivery.py). On disk, so every worker process shares them and they outlive restarts.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "documents": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DOCUMENT_CACHE_DIR", str(BASE_DIR / "var" / "document-cache")),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 500},
-    },
-}
+# Rendered PDFs of live documents ("documents"), keyed by a fingerprint of everything they
+# show (reports/delivery.py). With REDIS_URL, both caches live in Redis, which every app server
+# shares; without it (the embedded default of `make run`), the documents' cache is on the local
+# disk, shared by the processes of one machine, and the default cache is in the process.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "LOCATION": REDIS_URL, "KEY_PREFIX": "cea"},
+        "documents": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                      "LOCATION": REDIS_URL, "KEY_PREFIX": "cea-documents", "TIMEOUT": None},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "documents": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DOCUMENT_CACHE_DIR", str(BASE_DIR / "var" / "document-cache")),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
+    }
 
 # Spreadsheets (spreadsheets/): xlsx and csv only, imports in one transaction that is rolled
 # back on any error, and permissions asked of reporting.policy (spreadsheets/admin.py).

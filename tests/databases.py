@@ -1,0 +1,41 @@
+"""A database of its own for a test that runs the portal in other processes (a server, an old
+checkout of the code): a SQLite file, or a new database on the test run's PostgreSQL server."""
+import uuid
+from contextlib import closing
+from urllib.parse import quote
+
+
+def sqlite_database(path):
+    return {"url": f"sqlite:///{path}", "vendor": "sqlite", "path": str(path)}
+
+
+def postgres_database(settings_dict, purpose="own"):
+    """A new, empty database on the test connection's server, named after the test run's."""
+    name = f"{settings_dict['NAME']}_{purpose}_{uuid.uuid4().hex[:8]}"[-63:]
+    params = {key: settings_dict[option] for key, option in
+              (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
+              if settings_dict.get(option)}
+    _postgres_admin(params, f'CREATE DATABASE "{name}"')
+    auth = quote(params.get("user", ""), safe="")
+    if params.get("password"):
+        auth += ":" + quote(params["password"], safe="")
+    host = f"{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}"
+    return {"url": f"postgres://{auth}@{host}/{name}", "vendor": "postgresql",
+            "name": name, "params": params}
+
+
+def postgres_drop(database):
+    # FORCE: a subprocess killed by its timeout may have left a session behind.
+    _postgres_admin(database["params"], f'DROP DATABASE IF EXISTS "{database["name"]}" WITH (FORCE)')
+
+
+def _postgres_admin(params, statement):
+    import psycopg2
+
+    # CREATE and DROP DATABASE cannot run inside a transaction, hence autocommit.
+    with closing(psycopg2.connect(dbname="postgres", **params)) as conn:
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute(statement)
+
+

@@ -1,0 +1,129 @@
+"""The portal as production runs it, in processes of its own on loopback ports: gunicorn app
+servers with the production settings, on a database of their own (SQLite, or PostgreSQL when
+the test run is on PostgreSQL) filled by the first-run commands, and a Redis server of their
+own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+START_TIMEOUT = 60  # seconds for a server to answer its first request
+COMMAND_TIMEOUT = 300
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database_url, static_root, **extra) -> dict:
+    """The environment of a production app server, as README "Deployment" gives it, on plain
+    HTTP on loopback (the TLS redirect is the reverse proxy's)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.production",
+        "DJANGO_SECRET_KEY": "served-test-secret-key-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+        "DJANGO_STATIC_ROOT": str(static_root),
+        "DOCUMENT_CACHE_DIR": str(Path(static_root).parent / "document-cache"),
+        **extra,
+    })
+    return env
+
+
+def manage(env, *args) -> str:
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env,
+                            capture_output=True, text=True, timeout=COMMAND_TIMEOUT)
+    if result.returncode:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
+    return result.stdout
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict
+    body: bytes
+
+    def json(self):
+        return json.loads(self.body)
+
+
+def get(url, headers=None) -> Answer:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Answer(response.status, dict(response.headers), response.read())
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, dict(error.headers), error.read())
+
+
+@contextmanager
+def gunicorn(env, workers=2):
+    """A gunicorn app server on a free loopback port; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--timeout", "60"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_for(base, process):
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"gunicorn exited: {process.stdout.read().decode()[-4000:]}")
+        try:
+            get(base + "/healthz")
+            return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.3)
+    raise AssertionError(f"gunicorn did not answer within {START_TIMEOUT} s")
+
+
+@contextmanager
+def redis_server():
+    """A Redis server of its own on a free loopback port, keeping nothing on disk; yields its URL."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise AssertionError("redis-server is not installed (requirements-system.txt: redis-server)")
+    port = free_port()
+    process = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise AssertionError("redis-server did not start") from None
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
