@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware, django-axes included, sees the client's address.
+    "core.proxies.TrustedProxiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,8 +126,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
-# The address counted is REMOTE_ADDR: behind a reverse proxy, have the proxy set it (or give
-# AXES_CLIENT_IP_CALLABLE) so that clients are not all counted as the proxy.
+# The address counted is REMOTE_ADDR, which core.proxies sets to the client's own when the
+# portal runs behind PORTAL_TRUSTED_PROXIES reverse proxies (README, "Deployment"), so that
+# clients are not all counted as the proxy.
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
 # The portal's address as e-mails link to it.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")

@@ -22,7 +22,7 @@ CSRF_COOKIE_SECURE = True
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 # The app server serves the static files itself (WhiteNoise), right after the security
 # middleware and before any other works on them; runserver serves them in development.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
 # `manage.py collectstatic` writes the static files with hashed, compressed names (WhiteNoise
 # serves them, cached for a year); the pages link to those names.
 STORAGES = {
