@@ -4,15 +4,17 @@ the test run is on PostgreSQL) filled by the first-run commands, and a Redis ser
 own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -57,18 +59,53 @@ class Answer:
     status: int
     headers: dict
     body: bytes
+    cookies: list = field(default_factory=list)
 
     def json(self):
         return json.loads(self.body)
 
 
-def get(url, headers=None) -> Answer:
-    request = urllib.request.Request(url, headers=headers or {})
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is an answer to look at, not to follow
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def get(url, headers=None, data=None) -> Answer:
+    """GET `url` (POST when `data` is given, form-encoded); redirects are not followed."""
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    request = urllib.request.Request(url, data=body, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return Answer(response.status, dict(response.headers), response.read())
+        with _opener.open(request, timeout=60) as response:
+            return Answer(response.status, dict(response.headers), response.read(),
+                          response.headers.get_all("Set-Cookie") or [])
     except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read())
+        return Answer(error.code, dict(error.headers), error.read(),
+                      error.headers.get_all("Set-Cookie") or [])
+
+
+class Browser:
+    """Cookies kept by name across app servers, as a browser keeps them for one site (the
+    production cookies are Secure; on loopback HTTP they are sent by hand)."""
+
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, url, data=None) -> Answer:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+        answer = get(url, headers, data)
+        for header in answer.cookies:
+            name, _eq, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return answer
+
+    def log_in(self, base, username, password) -> Answer:
+        page = self.request(base + "/en/accounts/login/").body.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        return self.request(base + "/en/accounts/login/", {
+            "csrfmiddlewaretoken": token, "username": username, "password": password})
 
 
 @contextmanager

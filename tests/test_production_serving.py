@@ -1,17 +1,18 @@
 """Production serving, proven with real processes on loopback ports: gunicorn app servers with
 the production settings serve the static files themselves (WhiteNoise: hashed, compressed,
-cached for a year), answer /healthz with the state of their services, and, given REDIS_URL,
-share rendered PDFs through Redis, so a PDF rendered by one server is served by another from
-the cache."""
+cached for a year), answer /healthz with the state of their services, share sessions and
+lock-outs through the database and, given REDIS_URL, rendered PDFs through Redis, so a PDF
+rendered by one server is served by another from the cache."""
 import re
 
 import pytest
 from django.db import connection
 
 from . import databases
-from .served import get, gunicorn, manage, production_env, redis_server
+from .served import Browser, get, gunicorn, manage, production_env, redis_server
 
 SYMBOL_PDF = "/en/documents/LC/CE.20/3/en.pdf"
+PASSWORD = "a reader's password"
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +29,8 @@ def served(tmp_path_factory):
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_programme")
         manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
+               f"get_user_model().objects.create_user('reader', password={PASSWORD!r})")
         yield env
     finally:
         if database["vendor"] == "postgresql":
@@ -73,6 +76,19 @@ def test_a_pdf_rendered_by_one_app_server_is_served_by_another_from_redis(served
     assert first.status == second.status == 200
     assert (first.headers["X-Document-Source"], second.headers["X-Document-Source"]) == ("rendered", "cache")
     assert first.body == second.body and first.body.startswith(b"%PDF")
+
+
+def test_app_servers_share_sessions_and_lock_outs(served):
+    """What a log-in leaves (the session) and what failed log-ins leave (django-axes' count)
+    are in the database, so any app server honours them."""
+    with gunicorn(served, workers=1) as a, gunicorn(served, workers=1) as b:
+        reader = Browser()
+        assert reader.log_in(a, "reader", PASSWORD).status == 302
+        assert reader.request(b + "/en/my-groups/").status == 200  # not sent to log in
+        guesser = Browser()
+        for _ in range(5):  # AXES_FAILURE_LIMIT
+            assert guesser.log_in(a, "reader", "a wrong guess").status in (200, 429)
+        assert guesser.log_in(b, "reader", PASSWORD).status == 429
 
 
 def _closed_port() -> int:
