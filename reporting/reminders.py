@@ -63,8 +63,9 @@ def reminders_send(*, today: datetime.date) -> list[RoundReminder]:
                         reminder = RoundReminder.objects.create(
                             round=reporting_round, group=group, kind=kind,
                             sent_at=timezone.now(), recipients=", ".join(recipients))
-                        # Recorded first, sent inside the same transaction: a failed send
-                        # rolls the record back, so the reminder goes out tomorrow instead.
+                        # Recorded first, and queued when the record commits (core/mail.py):
+                        # the unique record makes it once however many servers run this at
+                        # the same time, and the queue retries a failed delivery.
                         _message(kind, reporting_round, group, recipients).send()
                 except IntegrityError:
                     continue  # another run sent it meanwhile

@@ -101,11 +101,14 @@ class Browser:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         return answer
 
-    def log_in(self, base, username, password) -> Answer:
-        page = self.request(base + "/en/accounts/login/").body.decode()
+    def submit(self, url, fields) -> Answer:
+        """Open the form at `url` and post `fields` with its CSRF token, as a browser would."""
+        page = self.request(url).body.decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        return self.request(base + "/en/accounts/login/", {
-            "csrfmiddlewaretoken": token, "username": username, "password": password})
+        return self.request(url, {"csrfmiddlewaretoken": token, **fields})
+
+    def log_in(self, base, username, password) -> Answer:
+        return self.submit(base + "/en/accounts/login/", {"username": username, "password": password})
 
 
 @contextmanager
@@ -164,3 +167,28 @@ def redis_server():
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextmanager
+def celery_worker(env):
+    """A Celery worker (one process) on the broker of `env`'s CELERY_BROKER_URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "cea_portal", "worker", "--concurrency", "1",
+         "--loglevel", "INFO", "--without-mingle", "--without-gossip"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_until(condition, timeout=START_TIMEOUT, what="the condition"):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {timeout} s")
+        time.sleep(0.2)

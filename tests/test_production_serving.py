@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 
 from . import databases
-from .served import Browser, get, gunicorn, manage, production_env, redis_server
+from .served import (Browser, celery_worker, get, gunicorn, manage, production_env, redis_server,
+                     wait_until)
 
 SYMBOL_PDF = "/en/documents/LC/CE.20/3/en.pdf"
 PASSWORD = "a reader's password"
@@ -30,7 +31,7 @@ def served(tmp_path_factory):
         manage(env, "load_programme")
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
-               f"get_user_model().objects.create_user('reader', password={PASSWORD!r})")
+               f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})")
         yield env
     finally:
         if database["vendor"] == "postgresql":
@@ -89,6 +90,24 @@ def test_app_servers_share_sessions_and_lock_outs(served):
         for _ in range(5):  # AXES_FAILURE_LIMIT
             assert guesser.log_in(a, "reader", "a wrong guess").status in (200, 429)
         assert guesser.log_in(b, "reader", PASSWORD).status == 429
+
+
+def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path):
+    """A password reset asked of an app server is queued on the broker, not sent in the request;
+    it waits there until a worker runs, which then delivers it."""
+    outbox = tmp_path / "outbox"
+    with redis_server() as redis_url:
+        env = {**served, "CELERY_BROKER_URL": redis_url, "REDIS_URL": redis_url, "EMAIL_FILE_PATH": str(outbox),
+               "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
+        with gunicorn(env, workers=1) as base:
+            asked = Browser().submit(base + "/en/accounts/password_reset/", {"email": "reader@example.org"})
+            assert asked.status == 302
+        assert not outbox.exists() or not any(outbox.iterdir())  # queued: no worker yet
+        with celery_worker(env):
+            wait_until(lambda: outbox.exists() and any(outbox.iterdir()), what="the delivery")
+    [message] = list(outbox.iterdir())
+    text = message.read_text()
+    assert "To: reader@example.org" in text and "/en/accounts/reset/" in text
 
 
 def _closed_port() -> int:

@@ -131,6 +131,28 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # clients are not all counted as the proxy.
 PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
+# E-mail leaves through a task queued after the transaction commits (core/mail.py); the task
+# delivers it through PORTAL_EMAIL_BACKEND (SMTP in production, the console in development).
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+PORTAL_EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+
+# Background work (cea_portal/celery.py). With no broker, tasks run in the process, after the
+# transaction that queued them commits: the embedded default.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Acknowledged once done, one task at a time per worker process, and given back to the queue
+# when the worker dies: a killed worker's task runs again.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# How long Redis waits for an acknowledgement before handing a task to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
+
 # The portal's address as e-mails link to it.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Focal points are reminded this many days before a round's deadline (send_reminders).

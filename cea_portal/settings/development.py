@@ -5,4 +5,4 @@ from .base import SECRET_KEY
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PORTAL_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -4,7 +4,10 @@ from .base import *  # noqa: F401,F403
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test environment sends through its own outbox; tests of the queue set EMAIL_BACKEND
+# to core.mail.QueuedEmailBackend, which then delivers here.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PORTAL_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run starts with an empty PDF cache of its own.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
