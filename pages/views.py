@@ -15,10 +15,12 @@ from reporting import standing as figures
 from reporting.models import ReportingRound
 from reports.models import Document
 
+from .cache import for_readers
 from .timeline import timeline
 
 
 @require_safe
+@for_readers
 def home(request):
     programme = Programme.objects.select_related("approved_at").current()
     groups = programme.groups.with_roles().order_by("number") if programme else []
@@ -31,6 +33,7 @@ def home(request):
 
 
 @require_safe
+@for_readers
 def group_detail(request, period, numeral):
     group = _group_by_code(period, numeral)
     today = timezone.localdate()
@@ -55,6 +58,7 @@ def group_detail(request, period, numeral):
 
 
 @require_safe
+@for_readers
 def country_list(request):
     programme = Programme.objects.current()
     roles = GroupRole.objects.filter(role__in=GroupRole.COUNTRY_ROLES, group__programme=programme) \
@@ -68,6 +72,7 @@ def country_list(request):
 
 
 @require_safe
+@for_readers
 def country_detail(request, iso3):
     country = get_object_or_404(Country, iso3=iso3.upper())
     groups = WorkingGroup.objects.with_roles().filter(
@@ -80,6 +85,7 @@ def country_detail(request, iso3):
 
 
 @require_safe
+@for_readers
 def search(request):
     query = request.GET.get("q", "")
     results, error = None, None
@@ -117,6 +123,7 @@ ROUND_SORTS = {
 
 
 @require_safe
+@for_readers
 def round_progress(request, code):
     """Every group's progress in a round beside the round before: public, published figures."""
     reporting_round = _round(code)

@@ -65,10 +65,12 @@ def english_first():
 
 @pytest.fixture(autouse=True)
 def empty_document_cache():
-    """Each test starts without cached PDFs, so a cache hit is always the test's own doing."""
+    """Each test starts without cached PDFs or pages, so a cache hit is always the test's own
+    doing (a test's changes are rolled back without the commit that would refresh the pages)."""
     from django.core.cache import caches
 
     caches["documents"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from django.db import connection
 
 from . import databases
-from .served import (Browser, celery_worker, get, gunicorn, manage, production_env, redis_server,
-                     wait_until)
+from .served import Browser, celery_worker, get, gunicorn, manage, production_env, redis_server, wait_until
 
 SYMBOL_PDF = "/en/documents/LC/CE.20/3/en.pdf"
 PASSWORD = "a reader's password"

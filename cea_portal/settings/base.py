@@ -170,7 +170,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Rendered PDFs of live documents ("documents"), keyed by a fingerprint of everything they
-# show (reports/delivery.py). With REDIS_URL, both caches live in Redis, which every app server
+# show (reports/delivery.py), and the reading pages ("pages"). With REDIS_URL, the caches live in Redis, which every app server
 # shares; without it (the embedded default of `make run`), the documents' cache is on the local
 # disk, shared by the processes of one machine, and the default cache is in the process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -180,6 +180,8 @@ if REDIS_URL:
                     "LOCATION": REDIS_URL, "KEY_PREFIX": "cea"},
         "documents": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                       "LOCATION": REDIS_URL, "KEY_PREFIX": "cea-documents", "TIMEOUT": None},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                  "LOCATION": REDIS_URL, "KEY_PREFIX": "cea-pages"},
     }
 else:
     CACHES = {
@@ -189,6 +191,13 @@ else:
             "LOCATION": os.environ.get("DOCUMENT_CACHE_DIR", str(BASE_DIR / "var" / "document-cache")),
             "TIMEOUT": None,
             "OPTIONS": {"MAX_ENTRIES": 500},
+        },
+        # The reading pages anonymous readers get (pages/cache.py): on disk, so that every
+        # process of the machine sees the same generation of the data.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         },
     }
 

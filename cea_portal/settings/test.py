@@ -13,4 +13,5 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                   "LOCATION": "documents", "TIMEOUT": None},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from core.roles import person
 
 from ..models import GroupReport, ProgressChange, ReportingRound
+from ..signals import progress_recorded
 
 ENTRY_FIELDS = ("percent", "remarks_en", "remarks_es")
 NOTE_FIELDS = ("obstacles_en", "obstacles_es", "gender_notes_en", "gender_notes_es")
@@ -99,4 +100,11 @@ def history(report, rows, *, user, source, now) -> list[ProgressChange]:
 
 def record(report, rows, *, user, source, now) -> list[ProgressChange]:
     """Bump the report's version and write one history row per changed value."""
-    return ProgressChange.objects.bulk_create(history(report, rows, user=user, source=source, now=now))
+    changes = ProgressChange.objects.bulk_create(history(report, rows, user=user, source=source, now=now))
+    announce([report])
+    return changes
+
+
+def announce(reports) -> None:
+    """Tell the layers above, once this transaction commits, that these reports' progress changed."""
+    transaction.on_commit(lambda: progress_recorded.send(sender=GroupReport, reports=list(reports)))

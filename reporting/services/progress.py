@@ -20,6 +20,7 @@ from .history import (
     NOTE_FIELDS,
     EntryValues,
     SaveResult,
+    announce,
     changed,
     check_version,
     history,
@@ -177,6 +178,7 @@ def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
         changes += history(report, rows, user=user, source=source, now=now)
         touched.append(report)
     GroupReport.objects.bulk_update(touched, ["version", "updated_at", "updated_by"])
+    announce(touched)
     return ProgressChange.objects.bulk_create(changes)
 
 

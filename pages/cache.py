@@ -1,0 +1,57 @@
+"""The reading pages as anonymous readers get them, kept in the "pages" cache per address and
+language (the address holds the language), for the day (figures compare with today), and for
+the current generation of the data: any change to the programme, the plan, progress or the
+register starts a new generation (pages/apps.py), so a change appears at once. Signed-in
+readers, who may see more, always get the page computed anew."""
+import functools
+import secrets
+
+from django.contrib.messages import get_messages
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils import timezone
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "pages:generation"
+TIMEOUT = 24 * 60 * 60  # a day at most; a new generation or day makes it unused sooner
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def generation() -> str:
+    """The current generation's token (a new one is made when none is stored)."""
+    token = _cache().get(GENERATION_KEY)
+    if token is None:
+        _cache().add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        token = _cache().get(GENERATION_KEY)
+    return token
+
+
+def refresh(**_signal) -> None:
+    """Start a new generation: every stored page is out of date."""
+    _cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def _cacheable(request) -> bool:
+    return request.method in ("GET", "HEAD") and not request.user.is_authenticated \
+        and not len(get_messages(request))
+
+
+def for_readers(view):
+    """Serve an anonymous reader's page from the cache, or compute and keep it."""
+    @functools.wraps(view)
+    def cached(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = f"pages:{generation()}:{timezone.localdate().isoformat()}:{request.get_full_path()}"
+        kept = _cache().get(key)
+        if kept is not None:
+            content, content_type = kept
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies:
+            _cache().set(key, (response.content, response["Content-Type"]), timeout=TIMEOUT)
+        return response
+    return cached

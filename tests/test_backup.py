@@ -1,0 +1,72 @@
+"""The documented backup restores: a database holding issued PDFs, history and texts in both
+languages, backed up with `backup_database` and restored with `restore_database` into an empty
+one, holds every row of every table and every PDF byte as before (read with raw SQL). On the
+test run's own kind of database, in processes of their own as an operator would run them."""
+import pytest
+from django.db import connection
+
+from . import databases, migration_rows
+from .served import manage
+
+# Run as the operator would before a backup: a document issued (its PDFs stored), a group's
+# progress submitted in the demo round (its history), texts in both languages (the fixtures).
+PREPARE = """
+from django.contrib.auth import get_user_model
+from reporting.models import ReportingRound
+from reporting.services import EntryValues, progress_save
+from groups.models import WorkingGroup
+from reports.models import Document
+from reports.services import document_issue
+
+secretariat = get_user_model().objects.get(username="secretariat")
+document_issue(document=Document.objects.get(symbol="LC/CEA.10/5"), user=secretariat)
+group = WorkingGroup.objects.by_code("2020-2021", "IV")
+progress_save(group=group, reporting_round=ReportingRound.objects.get(meeting__code="CE.21"),
+              user=get_user_model().objects.get(username="focal-mex"),
+              entries={a.pk: EntryValues(40, "Done.", "Hecho.") for a in group.activities.all()},
+              notes={}, seen_version=0, submit=True)
+"""
+
+
+@pytest.fixture
+def two_databases(tmp_path):
+    if connection.vendor == "postgresql":
+        made = [databases.postgres_database(connection.settings_dict, purpose) for purpose in ("live", "restored")]
+        yield made
+        for database in made:
+            databases.postgres_drop(database)
+    else:
+        yield [databases.sqlite_database(tmp_path / name) for name in ("live.sqlite3", "restored.sqlite3")]
+
+
+def _env(database):
+    import os
+
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
+            "DATABASE_URL": database["url"]}
+
+
+def test_a_backup_restores_every_row_and_every_pdf_byte(two_databases, tmp_path):
+    live, restored = two_databases
+    manage(_env(live), "migrate", "--noinput", "-v0")
+    manage(_env(live), "load_programme")
+    manage(_env(live), "create_demo_users")
+    manage(_env(live), "shell", "-c", PREPARE)
+    backup = tmp_path / "portal.backup"
+    manage(_env(live), "backup_database", str(backup))
+    manage(_env(restored), "restore_database", str(backup))
+    before, after = migration_rows.dump(live), migration_rows.dump(restored)
+    assert before == after
+    pdfs = before["reports_issuedpdf"]
+    assert len(pdfs) == 2 and all(bytes(row["content"]).startswith(b"%PDF") for row in pdfs)
+    assert any(row["source"] == "form" for row in before["activities_progresschange"])
+    assert before["groups_workinggroup"][0]["name_es"]
+
+
+def test_restoring_into_a_database_that_is_not_empty_is_refused(two_databases, tmp_path):
+    live, _restored = two_databases
+    manage(_env(live), "migrate", "--noinput", "-v0")
+    backup = tmp_path / "portal.backup"
+    manage(_env(live), "backup_database", str(backup))
+    with pytest.raises(AssertionError, match="The database is not empty"):
+        manage(_env(live), "restore_database", str(backup))
