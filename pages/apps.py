@@ -1,6 +1,5 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 # The apps whose records the reading pages show.
@@ -21,12 +20,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Reading pages")
 
     def ready(self):
+        from core.changes import on_change
         from reporting.signals import progress_recorded
 
-        for label in SHOWN_APPS:
-            for model in apps.get_app_config(label).get_models():
-                for signal in (post_save, post_delete):
-                    signal.connect(_data_changed, sender=model, dispatch_uid=f"pages-{model._meta.label}-{signal}")
-        m2m_changed.connect(_data_changed, dispatch_uid="pages-m2m")
+        on_change(SHOWN_APPS, _data_changed, "pages")
         # Bulk writes of progress send no model signal; the workflow says so itself.
         progress_recorded.connect(_data_changed, dispatch_uid="pages-progress")

@@ -1,13 +1,21 @@
 """Handing out a document's PDF: an issued document's stored PDF, unchanged; a live one's
-from the cache when nothing it shows has changed, else rendered now and cached."""
+from the cache when nothing it shows has changed. When something has, the reader gets at once
+the newest copy already rendered (saying how old it is, and that a newer one is on its way)
+while the new one renders in the background (reports/tasks.py); only a document never rendered
+is rendered in the request, and once however many readers ask for it at the same time (a lock
+in the cache, shared by every app server with REDIS_URL)."""
 import functools
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 
 import weasyprint
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
+
+from core.tasks import enqueue
 
 from .models import Document, IssuedPdf
 from .rendering import PDF_OPTIONS, document_html, html_to_pdf
@@ -15,14 +23,23 @@ from .rendering import PDF_OPTIONS, document_html, html_to_pdf
 CACHE_ALIAS = "documents"
 # The static files a document's layout reads (stylesheet and fonts).
 LAYOUT_DIRECTORY = "reports"
+# How long one render may hold its lock (a render killed with its worker holds it no longer),
+# and how long another request or task waits for it before rendering itself.
+RENDER_LOCK_SECONDS = settings.PDF_RENDER_LOCK_SECONDS
+RENDER_WAIT_SECONDS = settings.PDF_RENDER_LOCK_SECONDS // 2
 
 
 @dataclass(frozen=True)
 class DeliveredPdf:
     content: bytes
     filename: str
-    source: str  # "issued", "cache" or "rendered"
+    source: str  # "issued", "cache", "rendered", or "previous" (older: a newer one is rendering)
     sha256: str
+    age: int | None = None  # seconds since this copy was rendered (None: issued)
+
+    @property
+    def refreshing(self) -> bool:
+        return self.source == "previous"
 
 
 def pdf_filename(document: Document, lang: str) -> str:
@@ -61,19 +78,72 @@ def fingerprint(html: str) -> str:
     return digest.hexdigest()
 
 
-def document_pdf(document: Document, lang: str) -> DeliveredPdf:
-    """The PDF a reader gets for `document` in `lang`."""
-    filename = pdf_filename(document, lang)
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
+def _latest_key(document, lang):
+    return f"pdf-latest:{document.pk}:{lang}"
+
+
+def has_copy(document, lang) -> bool:
+    """Whether a copy of the document in `lang` was ever rendered (so readers ask for it)."""
+    return _cache().get(_latest_key(document, lang)) is not None
+
+
+def cached_copy(fp: str):
+    """(content, rendered_at) of the copy rendered for fingerprint `fp`, or None."""
+    return _cache().get(f"pdf:{fp}")
+
+
+def render_once(document: Document, lang: str, html: str, fp: str) -> tuple[bytes, float, bool]:
+    """The PDF of `html`, rendered here unless another request or worker is rendering it (then
+    its copy, once done). Returns (content, rendered_at, whether it was rendered here)."""
+    lock = f"pdf-rendering:{fp}"
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while not _cache().add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+        copy = cached_copy(fp)
+        if copy is not None:
+            return (*copy, False)
+        if time.monotonic() > deadline:
+            break  # the other render died or hangs: render it here after all
+        time.sleep(0.2)
+    try:
+        copy = cached_copy(fp)  # finished by the holder just before we took the lock
+        if copy is not None:
+            return (*copy, False)
+        content, rendered_at = html_to_pdf(html), time.time()
+        _cache().set(f"pdf:{fp}", (content, rendered_at), timeout=None)
+        _cache().set(_latest_key(document, lang), fp, timeout=None)
+        return content, rendered_at, True
+    finally:
+        _cache().delete(lock)
+
+
+def _delivered(document, lang, content, source, rendered_at) -> DeliveredPdf:
+    return DeliveredPdf(content, pdf_filename(document, lang), source,
+                        hashlib.sha256(content).hexdigest(), max(0, int(time.time() - rendered_at)))
+
+
+def document_pdf(document: Document, lang: str, *, wait: bool = False) -> DeliveredPdf:
+    """The PDF a reader gets for `document` in `lang`: the current one when it is rendered;
+    else, unless `wait` (the command line, the secretariat's download), the newest older copy
+    at once, with the current one queued to render."""
+    from .tasks import document_render
+
     if document.is_issued:
         issued = IssuedPdf.objects.filter(document=document, language=lang).first()
         if issued is not None:
-            return DeliveredPdf(bytes(issued.content), filename, "issued", issued.sha256)
+            return DeliveredPdf(bytes(issued.content), pdf_filename(document, lang), "issued", issued.sha256)
     html = document_html(document, lang).html
-    key = f"pdf:{fingerprint(html)}"
-    cache = caches[CACHE_ALIAS]
-    content = cache.get(key)
-    source = "cache"
-    if content is None:
-        content, source = html_to_pdf(html), "rendered"
-        cache.set(key, content, timeout=None)
-    return DeliveredPdf(content, filename, source, hashlib.sha256(content).hexdigest())
+    fp = fingerprint(html)
+    copy = cached_copy(fp)
+    if copy is not None:
+        return _delivered(document, lang, copy[0], "cache", copy[1])
+    previous_fp = _cache().get(_latest_key(document, lang))
+    previous = cached_copy(previous_fp) if previous_fp and not wait else None
+    if previous is not None:
+        enqueue(document_render, document.pk, lang)
+        return _delivered(document, lang, previous[0], "previous", previous[1])
+    content, rendered_at, here = render_once(document, lang, html, fp)
+    return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)

@@ -22,13 +22,17 @@ def document_download(request, symbol, lang):
     return pdf_response(document, lang)
 
 
-def pdf_response(document: Document, lang: str) -> HttpResponse:
-    """The PDF as an HTTP response, shown in the browser and saved under its symbol's name."""
-    pdf = document_pdf(document, lang)
+def pdf_response(document: Document, lang: str, *, wait: bool = False) -> HttpResponse:
+    """The PDF as an HTTP response, shown in the browser and saved under its symbol's name. A
+    live document says how old the copy is and whether a newer one is being rendered."""
+    pdf = document_pdf(document, lang, wait=wait)
     response = HttpResponse(pdf.content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pdf.filename}"'
     response["X-Document-Source"] = pdf.source
     response["X-Content-SHA256"] = pdf.sha256
+    if pdf.age is not None:
+        response["X-Document-Age"] = str(pdf.age)
+        response["X-Document-Refreshing"] = "yes" if pdf.refreshing else "no"
     if pdf.source != "issued":
         # A live document changes with its data: never let a browser keep a stale copy.
         response["Cache-Control"] = "no-cache"

@@ -175,7 +175,8 @@ def celery_worker(env):
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "cea_portal", "worker", "--concurrency", "1",
          "--loglevel", "INFO", "--without-mingle", "--without-gossip"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)  # its own process group, to kill the worker and its children
     try:
         yield process
     finally:
@@ -192,3 +193,17 @@ def wait_until(condition, timeout=START_TIMEOUT, what="the condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} did not happen within {timeout} s")
         time.sleep(0.2)
+
+
+def kill_hard(process):
+    """Kill a worker and its children at once (SIGKILL), as a machine that dies would."""
+    import signal
+
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=20)
+
+
+def redis_keys(redis_url, pattern) -> list:
+    import redis
+
+    return redis.Redis.from_url(redis_url).keys(pattern)

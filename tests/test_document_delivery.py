@@ -28,18 +28,50 @@ def test_second_download_comes_from_the_cache(small_report):
     assert document_pdf(document, "es").source == "rendered"
 
 
-def test_a_change_to_a_shown_value_renders_anew(small_report):
+def test_a_change_to_a_shown_value_renders_anew(small_report, django_capture_on_commit_callbacks):
+    document, activity = small_report
+    first = document_pdf(document, "en")
+    with django_capture_on_commit_callbacks(execute=True):  # the change, committed
+        activity.text_en = "Activity renamed"
+        activity.save()
+    # Rendered anew in the background once the change committed (here: at once, in this
+    # thread); the reader gets the new copy from the cache.
+    fresh = document_pdf(document, "en")
+    assert fresh.source == "cache" and "Activity renamed" in pdf_text(fresh.content)
+    assert fresh.content != first.content
+    entry = activity.progress.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.percent = 85
+        entry.save()
+    again = document_pdf(document, "en")
+    assert again.source == "cache" and "85" in pdf_text(again.content)
+
+
+def test_a_reader_gets_the_previous_copy_at_once_while_the_new_one_renders(
+        small_report, django_capture_on_commit_callbacks):
+    """Until the new copy is rendered, the newest one is served, saying so; asking queues the
+    render, which the next reader then gets."""
     document, activity = small_report
     document_pdf(document, "en")
-    activity.text_en = "Activity renamed"
+    activity.text_en = "Renamed, not yet rendered"
+    activity.save()  # the refresh waits for the commit, which this test's transaction lacks
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        served = document_pdf(document, "en")
+        assert (served.source, served.refreshing) == ("previous", True)
+        assert "Renamed, not yet rendered" not in pdf_text(served.content)
+    assert len(queued) == 1  # the render, queued by the request
+    current = document_pdf(document, "en")
+    assert current.source == "cache" and "Renamed, not yet rendered" in pdf_text(current.content)
+
+
+def test_waiting_for_the_current_copy_renders_it(small_report):
+    """The command line and the secretariat's download wait for what the data say now."""
+    document, activity = small_report
+    document_pdf(document, "en")
+    activity.text_en = "Renamed for the secretariat"
     activity.save()
-    entry = activity.progress.get()
-    fresh = document_pdf(document, "en")
-    assert fresh.source == "rendered" and "Activity renamed" in pdf_text(fresh.content)
-    entry.percent = 85
-    entry.save()
-    again = document_pdf(document, "en")
-    assert again.source == "rendered" and "85" in pdf_text(again.content)
+    current = document_pdf(document, "en", wait=True)
+    assert current.source == "rendered" and "Renamed for the secretariat" in pdf_text(current.content)
 
 
 def test_a_change_to_a_value_not_shown_keeps_the_cache(small_report):

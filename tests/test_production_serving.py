@@ -9,9 +9,39 @@ import pytest
 from django.db import connection
 
 from . import databases
-from .served import Browser, celery_worker, get, gunicorn, manage, production_env, redis_server, wait_until
+from .served import (
+    Browser,
+    celery_worker,
+    get,
+    gunicorn,
+    kill_hard,
+    manage,
+    production_env,
+    redis_keys,
+    redis_server,
+    wait_until,
+)
 
 SYMBOL_PDF = "/en/documents/LC/CE.20/3/en.pdf"
+PROGRAMME_PDF = "/en/documents/LC/CEA.10/5/en.pdf"
+# A change to a remark LC/CE.20/3 prints, as the secretariat makes it in the admin.
+CHANGE_A_REMARK = """
+from django.contrib.auth import get_user_model
+from reporting.models import ProgressEntry
+from reporting.services import progress_admin_save
+User = get_user_model()
+clerk = User.objects.filter(username="clerk").first() or User.objects.create_superuser("clerk", "c@example.org", "pw")
+entry = ProgressEntry.objects.filter(round__meeting__code="CE.20").order_by("pk").first()
+entry.remarks_en = {remark!r}
+progress_admin_save(entry=entry, user=clerk, seen_version=None)
+"""
+
+
+def change_a_remark(env, remark):
+    """In a process of its own, through the services, as an app server's admin page would."""
+    manage(env, "shell", "-c", CHANGE_A_REMARK.format(remark=remark))
+
+
 PASSWORD = "a reader's password"
 
 
@@ -107,6 +137,64 @@ def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path):
     [message] = list(outbox.iterdir())
     text = message.read_text()
     assert "To: reader@example.org" in text and "/en/accounts/reset/" in text
+
+
+def test_concurrent_first_requests_for_a_document_render_it_once(served):
+    """Six readers at once, on two app servers, ask for a document never rendered: one renders
+    it (holding a lock in Redis), the five others wait for that copy instead of rendering."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with redis_server() as redis_url:
+        env = {**served, "REDIS_URL": redis_url}
+        with gunicorn(env, workers=3) as a, gunicorn(env, workers=3) as b:
+            with ThreadPoolExecutor(max_workers=6) as pool:
+                answers = list(pool.map(get, [base + PROGRAMME_PDF for base in (a, b) * 3]))
+    assert [answer.status for answer in answers] == [200] * 6
+    sources = sorted(answer.headers["X-Document-Source"] for answer in answers)
+    assert sources == ["cache"] * 5 + ["rendered"]
+    assert len({answer.body for answer in answers}) == 1
+
+
+def test_a_change_is_rendered_by_the_worker_and_served_by_every_app_server(served):
+    """A change to a value LC/CE.20/3 shows, committed by another process through the services,
+    queues the refresh on the broker; the worker renders the new copy, which app server B then
+    serves from Redis, while in the meantime readers got the previous copy at once."""
+    with redis_server() as redis_url:
+        env = {**served, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url}
+        with gunicorn(env, workers=1) as a, gunicorn(env, workers=1) as b:
+            assert get(a + SYMBOL_PDF).headers["X-Document-Source"] == "rendered"
+            change_a_remark(env, "Changed while server B waited")
+            with celery_worker(env):
+                wait_until(lambda: _current_shows(b, "Changed while server B waited"),
+                           what="the new copy on server B")
+
+
+def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
+    """The worker dies in the middle of the refresh: readers keep getting the previous copy,
+    and the task, never acknowledged, is run again by the worker started after it."""
+    with redis_server() as redis_url:
+        env = {**served, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url,
+               "CELERY_VISIBILITY_TIMEOUT": "5", "PDF_RENDER_LOCK_SECONDS": "10"}
+        with gunicorn(env, workers=1) as a:
+            first = get(a + SYMBOL_PDF)
+            change_a_remark(env, "Changed while the worker died")
+            with celery_worker(env) as worker:
+                wait_until(lambda: redis_keys(redis_url, "*pdf-rendering*"), what="the worker's render")
+                kill_hard(worker)
+            meanwhile = get(a + SYMBOL_PDF)
+            assert meanwhile.headers["X-Document-Source"] == "previous"
+            assert meanwhile.headers["X-Document-Refreshing"] == "yes" and meanwhile.body == first.body
+            with celery_worker(env):
+                wait_until(lambda: _current_shows(a, "Changed while the worker died"), timeout=90,
+                           what="the render by the next worker")
+
+
+def _current_shows(base, text) -> bool:
+    """Whether the server hands out the current copy (not the previous one), showing `text`."""
+    from .pdf_reading import pdf_text
+
+    answer = get(base + SYMBOL_PDF)
+    return answer.headers["X-Document-Source"] == "cache" and text in pdf_text(answer.body)
 
 
 def _closed_port() -> int:

@@ -94,7 +94,8 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
             self.message_user(request, gettext("Select exactly one document to download its PDF."),
                               messages.ERROR)
             return None
-        return pdf_response(queryset.get(), (get_language() or LANGUAGE_CODES[0])[:2])
+        # The secretariat checks what it just changed: the current copy, rendered if need be.
+        return pdf_response(queryset.get(), (get_language() or LANGUAGE_CODES[0])[:2], wait=True)
 
     @admin.action(description=_("Issue the selected documents (freezes their PDFs)"),
                   permissions=["issue"])

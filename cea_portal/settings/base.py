@@ -142,6 +142,9 @@ if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased
 # transaction that queued them commits: the embedded default.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Without a broker, core.tasks.enqueue runs background work in a thread of the process; the
+# tests run it at once instead (settings/test.py), to see its effect deterministically.
+PORTAL_TASKS_INLINE = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -150,6 +153,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
+# render takes, so that readers wait for it rather than render it again.
+PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
 # How long Redis waits for an acknowledgement before handing a task to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
 

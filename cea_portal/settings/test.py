@@ -15,3 +15,5 @@ CACHES = {
                   "LOCATION": "documents", "TIMEOUT": None},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# Background work (core.tasks.enqueue) runs right after the commit, in the test's thread.
+PORTAL_TASKS_INLINE = True

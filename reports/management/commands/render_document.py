@@ -31,7 +31,7 @@ class Command(BaseCommand):
         if format == "html":
             content, source = version.html.encode("utf-8"), "live data"
         else:
-            pdf = document_pdf(document, lang)
+            pdf = document_pdf(document, lang, wait=True)
             content, source = pdf.content, {"issued": "as issued", "cache": "cached",
                                             "rendered": "rendered"}[pdf.source]
         try:

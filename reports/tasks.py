@@ -1,0 +1,41 @@
+"""Rendering live documents in the background, so that readers never wait for a render they can
+avoid (reports/delivery.py): one document in one language, and every live document that was
+already asked for, after a change to what they show (reports/apps.py)."""
+from celery import shared_task
+from django.core.cache import caches
+
+from .models import LANGUAGE_CODES, Document
+
+REFRESH_QUEUED = "documents:refresh-queued"
+
+
+@shared_task
+def document_render(document_id: int, lang: str) -> str:
+    """Render the document as it is now in `lang`, unless that copy exists already."""
+    from .delivery import cached_copy, fingerprint, render_once
+    from .rendering import document_html
+
+    document = Document.objects.filter(pk=document_id, issued_at__isnull=True).first()
+    if document is None:
+        return "issued or gone"
+    html = document_html(document, lang).html
+    fp = fingerprint(html)
+    if cached_copy(fp) is not None:
+        return "up to date"
+    render_once(document, lang, html, fp)
+    return "rendered"
+
+
+@shared_task
+def documents_refresh() -> int:
+    """Render anew, in each language, every live document a reader has asked for and whose
+    contents changed; returns how many copies it rendered."""
+    from .delivery import has_copy
+
+    caches["documents"].delete(REFRESH_QUEUED)  # a change from now on queues another refresh
+    rendered = 0
+    for document in Document.objects.filter(issued_at__isnull=True):
+        for lang in LANGUAGE_CODES:
+            if has_copy(document, lang) and document_render(document.pk, lang) == "rendered":
+                rendered += 1
+    return rendered
