@@ -1,7 +1,7 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
 loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py)
-and the reading pages at one and ten times the data (benchmarks/pages.py): wall time and SQL
-queries."""
+the reading pages at one and ten times the data (benchmarks/pages.py): wall time and SQL
+queries; and the portal under load as production runs it (benchmarks/serving.py)."""
 import os
 import sys
 import tempfile
@@ -35,11 +35,12 @@ def main():
         changed = sum(v for k, v in counts.items() if not k.endswith("unchanged"))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import documents, imports, pages
+    from benchmarks import documents, imports, pages, serving
 
     pages.main()
     documents.main()
     imports.main()
+    serving.main()
 
 
 if __name__ == "__main__":
