@@ -1,8 +1,10 @@
 """/healthz: whether this app server can work, for a load balancer or an orchestrator. It says
-only which of its services answer (the database, the cache), never any data or address."""
+only which of its services answer (the database, the cache, the task queue's broker when one is
+configured), never any data or address."""
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
@@ -26,7 +28,19 @@ def _cache() -> None:
     cache.delete(key)
 
 
-CHECKS = {"database": _database, "cache": _cache}
+def _broker() -> None:
+    """The task queue's broker, when one is configured (else tasks run in the process)."""
+    from .celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+
+
+def _checks() -> dict:
+    checks = {"database": _database, "cache": _cache}
+    if settings.CELERY_BROKER_URL:
+        checks["broker"] = _broker
+    return checks
 
 
 @never_cache
@@ -34,7 +48,7 @@ CHECKS = {"database": _database, "cache": _cache}
 def healthz(request):
     """200 when every service answers, 503 when one does not; the body names each one's state."""
     states = {}
-    for name, check in CHECKS.items():
+    for name, check in _checks().items():
         try:
             check()
         except Exception:  # any failure means "not ready"; the log says which and why

@@ -9,7 +9,11 @@ from .models import LANGUAGE_CODES, Document
 REFRESH_QUEUED = "documents:refresh-queued"
 
 
-@shared_task
+# A render that fails for want of a resource (a file, the cache) is tried again later.
+RETRIED = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
+
+
+@shared_task(**RETRIED)
 def document_render(document_id: int, lang: str) -> str:
     """Render the document as it is now in `lang`, unless that copy exists already."""
     from .delivery import cached_copy, fingerprint, render_once
@@ -26,7 +30,7 @@ def document_render(document_id: int, lang: str) -> str:
     return "rendered"
 
 
-@shared_task
+@shared_task(**RETRIED)
 def documents_refresh() -> int:
     """Render anew, in each language, every live document a reader has asked for and whose
     contents changed; returns how many copies it rendered."""

@@ -1,9 +1,11 @@
-"""Production serving, proven with real processes on loopback ports: gunicorn app servers with
-the production settings serve the static files themselves (WhiteNoise: hashed, compressed,
-cached for a year), answer /healthz with the state of their services, share sessions and
-lock-outs through the database and, given REDIS_URL, rendered PDFs through Redis, so a PDF
-rendered by one server is served by another from the cache."""
+"""Production serving, proven with real processes on loopback ports (tests/served.py): gunicorn
+app servers with the production settings serve the static files themselves (WhiteNoise:
+hashed, compressed, cached for a year), answer /healthz with the state of their services,
+share sessions and lock-outs through the database and, given REDIS_URL, rendered PDFs through
+Redis; Celery workers deliver the e-mail the servers queue and render in the background what a
+change made out of date, a render killed with its worker being done by the next one."""
 import re
+import uuid
 
 import pytest
 from django.db import connection
@@ -89,12 +91,20 @@ def test_healthz_answers_200_when_the_database_and_the_cache_answer(served):
 def test_healthz_answers_503_naming_what_does_not_answer(served, tmp_path):
     closed = f"postgres://postgres@127.0.0.1:{_closed_port()}/nothing"
     cases = [({"DATABASE_URL": closed}, "database"),
-             ({"REDIS_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "cache")]
+             ({"REDIS_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "cache"),
+             ({"CELERY_BROKER_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "broker")]
     for extra, broken in cases:
         with gunicorn({**served, **extra}, workers=1) as base:
             health = get(base + "/healthz")
         assert health.status == 503, (broken, health.status)
         assert health.json()[broken] == "unavailable" and health.json()["status"] == "unavailable"
+
+
+def test_healthz_names_the_broker_when_one_is_configured(served):
+    with redis_server() as redis_url:
+        with gunicorn({**served, "CELERY_BROKER_URL": redis_url}, workers=1) as base:
+            health = get(base + "/healthz")
+    assert (health.status, health.json()["broker"]) == (200, "ok")
 
 
 def test_a_pdf_rendered_by_one_app_server_is_served_by_another_from_redis(served):
@@ -121,12 +131,20 @@ def test_app_servers_share_sessions_and_lock_outs(served):
         assert guesser.log_in(b, "reader", PASSWORD).status == 429
 
 
-def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path):
-    """A password reset asked of an app server is queued on the broker, not sent in the request;
-    it waits there until a worker runs, which then delivers it."""
+# The machine's RabbitMQ (a service of this kind of machine, as PostgreSQL is), on its own
+# virtual host's default queue; Redis of the test's own.
+RABBITMQ = "amqp://guest:guest@127.0.0.1:5672//"
+
+
+@pytest.mark.parametrize("broker", ["redis", "rabbitmq"])
+def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path, broker):
+    """A password reset asked of an app server is queued on the broker (Redis, or RabbitMQ), not
+    sent in the request; it waits there until a worker runs, which then delivers it."""
     outbox = tmp_path / "outbox"
     with redis_server() as redis_url:
-        env = {**served, "CELERY_BROKER_URL": redis_url, "REDIS_URL": redis_url, "EMAIL_FILE_PATH": str(outbox),
+        env = {**served, "CELERY_BROKER_URL": redis_url if broker == "redis" else RABBITMQ,
+               "CELERY_QUEUE": f"cea-test-{uuid.uuid4().hex}",  # nothing left by another run
+               "REDIS_URL": redis_url, "EMAIL_FILE_PATH": str(outbox),
                "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
         with gunicorn(env, workers=1) as base:
             asked = Browser().submit(base + "/en/accounts/password_reset/", {"email": "reader@example.org"})
@@ -169,6 +187,56 @@ def test_a_change_is_rendered_by_the_worker_and_served_by_every_app_server(serve
                            what="the new copy on server B")
 
 
+# An open round of the 2020-2021 programme, its report on the implementation in the register,
+# and INEGI's focal point (INEGI coordinates group IV).
+OPEN_A_ROUND = """
+import datetime
+from django.contrib.auth import get_user_model
+from accounts.models import Affiliation
+from groups.models import Institution, Meeting, Programme
+from reporting.models import ReportingRound
+from reports.models import Document
+
+programme = Programme.objects.get(start_year=2020)
+meeting = Meeting.objects.create(body="committee", number=41, is_virtual=True,
+                                 start_date=datetime.date(2031, 4, 1), end_date=datetime.date(2031, 4, 2))
+round_ = ReportingRound.objects.create(programme=programme, meeting=meeting, number=3, status="open",
+                                       opens_on=datetime.date(2031, 2, 1), deadline=datetime.date(2031, 3, 1))
+Document.objects.create(symbol="LC/CE.41/3", kind="progress_report", meeting=meeting, round=round_,
+                        title_en="Third report", title_es="Tercer informe",
+                        date_en=datetime.date(2031, 3, 20), date_es=datetime.date(2031, 3, 20))
+focal = get_user_model().objects.create_user("focal", "focal@example.org", "a focal point's password")
+Affiliation.objects.create(user=focal, institution=Institution.objects.get(code="INEGI@MEX"))
+"""
+SUBMITTED = "Submitted on server A"
+
+
+def _submitted_form(page: str) -> dict:
+    """The progress form's fields as the page has them, every percentage 60 and one remark."""
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
+    fields.update({name: "" for name in re.findall(r'<textarea[^>]*name="([^"]+)"', page)})
+    for name in re.findall(r'<input[^>]*name="(a\d+-percent)"', page):
+        fields[name] = "60"
+    first_remark = re.search(r'<textarea[^>]*name="(a\d+-remarks_en)"', page).group(1)
+    return {**fields, first_remark: SUBMITTED, "action": "submit"}
+
+
+def test_progress_submitted_on_one_server_is_rendered_by_the_worker_and_served_by_another(served):
+    manage(served, "shell", "-c", OPEN_A_ROUND)
+    manage(served, "axes_reset")  # the lock-out test above locked this address out
+    pdf = "/en/documents/LC/CE.41/3/en.pdf"
+    form = "/en/rounds/CE.41/2020-2021/IV/"
+    with redis_server() as redis_url:
+        env = {**served, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url}
+        with gunicorn(env, workers=1) as a, gunicorn(env, workers=1) as b, celery_worker(env):
+            assert get(b + pdf).headers["X-Document-Source"] == "rendered"
+            focal = Browser()
+            assert focal.log_in(a, "focal", "a focal point's password").status == 302
+            page = focal.request(a + form).body.decode()
+            assert focal.request(a + form, _submitted_form(page)).status == 302
+            wait_until(lambda: _current_shows(b, SUBMITTED, pdf), what="the new copy on server B")
+
+
 def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
     """The worker dies in the middle of the refresh: readers keep getting the previous copy,
     and the task, never acknowledged, is run again by the worker started after it."""
@@ -189,11 +257,11 @@ def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
                            what="the render by the next worker")
 
 
-def _current_shows(base, text) -> bool:
+def _current_shows(base, text, path=SYMBOL_PDF) -> bool:
     """Whether the server hands out the current copy (not the previous one), showing `text`."""
     from .pdf_reading import pdf_text
 
-    answer = get(base + SYMBOL_PDF)
+    answer = get(base + path)
     return answer.headers["X-Document-Source"] == "cache" and text in pdf_text(answer.body)
 
 

@@ -150,6 +150,8 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # tests run it at once instead (settings/test.py), to see its effect deterministically.
 PORTAL_TASKS_INLINE = False
 CELERY_TASK_IGNORE_RESULT = True
+# The queue the app servers put tasks on and the workers take them from.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Acknowledged once done, one task at a time per worker process, and given back to the queue
