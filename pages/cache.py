@@ -4,15 +4,15 @@ the current generation of the data: any change to the programme, the plan, progr
 register starts a new generation (pages/apps.py), so a change appears at once. Signed-in
 readers, who may see more, always get the page computed anew."""
 import functools
-import secrets
 
 from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core import generations
+
 CACHE_ALIAS = "pages"
-GENERATION_KEY = "pages:generation"
 TIMEOUT = 24 * 60 * 60  # a day at most; a new generation or day makes it unused sooner
 
 
@@ -20,18 +20,9 @@ def _cache():
     return caches[CACHE_ALIAS]
 
 
-def generation() -> str:
-    """The current generation's token (a new one is made when none is stored)."""
-    token = _cache().get(GENERATION_KEY)
-    if token is None:
-        _cache().add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-        token = _cache().get(GENERATION_KEY)
-    return token
-
-
 def refresh(**_signal) -> None:
     """Start a new generation: every stored page is out of date."""
-    _cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    generations.refresh(CACHE_ALIAS)
 
 
 def _cacheable(request) -> bool:
@@ -45,7 +36,8 @@ def for_readers(view):
     def cached(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = f"pages:{generation()}:{timezone.localdate().isoformat()}:{request.get_full_path()}"
+        key = (f"pages:{generations.generation(CACHE_ALIAS)}:{timezone.localdate().isoformat()}:"
+               f"{request.get_full_path()}")
         kept = _cache().get(key)
         if kept is not None:
             content, content_type = kept

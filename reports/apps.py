@@ -18,7 +18,17 @@ def _queue_refresh():
         enqueue(documents_refresh)
 
 
+def _refresh_generation():
+    from core.generations import refresh
+
+    refresh("documents")  # the fingerprints known for the data before are out of date
+
+
 def _data_changed(**_signal):
+    # Now, for this process's next request, and once visible to every process (a fingerprint
+    # computed meanwhile from the data before the change is not kept).
+    _refresh_generation()
+    transaction.on_commit(_refresh_generation)
     transaction.on_commit(_queue_refresh)
 
 

@@ -14,7 +14,9 @@ import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import caches
+from django.utils import timezone
 
+from core import generations
 from core.tasks import enqueue
 
 from .models import Document, IssuedPdf
@@ -125,6 +127,21 @@ def _delivered(document, lang, content, source, rendered_at) -> DeliveredPdf:
                         hashlib.sha256(content).hexdigest(), max(0, int(time.time() - rendered_at)))
 
 
+def current_fingerprint(document: Document, lang: str) -> tuple[str, str | None]:
+    """The fingerprint of the document as the data are now, and its HTML when it had to be
+    written to know it (None when this generation of the data already knew the fingerprint:
+    a cached PDF is then handed out without writing the document at all)."""
+    key = (f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
+           f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}")
+    fp = _cache().get(key)
+    if fp is not None:
+        return fp, None
+    html = document_html(document, lang).html
+    fp = fingerprint(html)
+    _cache().set(key, fp, timeout=24 * 60 * 60)
+    return fp, html
+
+
 def document_pdf(document: Document, lang: str, *, wait: bool = False) -> DeliveredPdf:
     """The PDF a reader gets for `document` in `lang`: the current one when it is rendered;
     else, unless `wait` (the command line, the secretariat's download), the newest older copy
@@ -135,8 +152,7 @@ def document_pdf(document: Document, lang: str, *, wait: bool = False) -> Delive
         issued = IssuedPdf.objects.filter(document=document, language=lang).first()
         if issued is not None:
             return DeliveredPdf(bytes(issued.content), pdf_filename(document, lang), "issued", issued.sha256)
-    html = document_html(document, lang).html
-    fp = fingerprint(html)
+    fp, html = current_fingerprint(document, lang)
     copy = cached_copy(fp)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
@@ -145,5 +161,6 @@ def document_pdf(document: Document, lang: str, *, wait: bool = False) -> Delive
     if previous is not None:
         enqueue(document_render, document.pk, lang)
         return _delivered(document, lang, previous[0], "previous", previous[1])
+    html = html or document_html(document, lang).html
     content, rendered_at, here = render_once(document, lang, html, fp)
     return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)

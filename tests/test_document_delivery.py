@@ -161,3 +161,15 @@ def test_the_layouts_fingerprint_follows_the_files_contents_not_their_times(tmp_
     assert layout_digest() == first
     stylesheet.write_text("body { margin: 1cm }")
     assert layout_digest() != first
+
+
+def test_a_cached_pdf_is_handed_out_without_writing_the_document_again(small_report):
+    """While the data do not change, the document's fingerprint is known: no query, no template."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    document, _activity = small_report
+    document_pdf(document, "en")
+    with CaptureQueriesContext(connection) as queries:
+        again = document_pdf(document, "en")
+    assert again.source == "cache" and len(queries) == 0

@@ -159,6 +159,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The code's release (say, its commit): a new one makes the documents' known fingerprints out of
+# date, for a template or a translation of the new code may write them otherwise.
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
 # render takes, so that readers wait for it rather than render it again.
 PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))

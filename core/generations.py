@@ -1,0 +1,22 @@
+"""A generation of the data, for the layers that keep copies of what the data show (the reading
+pages, the documents' fingerprints): a token in a cache, replaced by a new one whenever the data
+change, so that every copy kept under the old token is out of date at once, in every process
+that shares the cache."""
+import secrets
+
+from django.core.cache import caches
+
+
+def generation(alias: str) -> str:
+    """The current generation's token in cache `alias` (made when none is stored)."""
+    cache = caches[alias]
+    token = cache.get("generation")
+    if token is None:
+        cache.add("generation", secrets.token_hex(8), timeout=None)
+        token = cache.get("generation")
+    return token
+
+
+def refresh(alias: str) -> None:
+    """Start a new generation in cache `alias`."""
+    caches[alias].set("generation", secrets.token_hex(8), timeout=None)
