@@ -127,40 +127,49 @@ def _delivered(document, lang, content, source, rendered_at) -> DeliveredPdf:
                         hashlib.sha256(content).hexdigest(), max(0, int(time.time() - rendered_at)))
 
 
-def current_fingerprint(document: Document, lang: str) -> tuple[str, str | None]:
-    """The fingerprint of the document as the data are now, and its HTML when it had to be
-    written to know it (None when this generation of the data already knew the fingerprint:
-    a cached PDF is then handed out without writing the document at all)."""
-    key = (f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
-           f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}")
-    fp = _cache().get(key)
-    if fp is not None:
-        return fp, None
+def _known_key(document, lang) -> str:
+    return (f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
+            f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}")
+
+
+def known_fingerprint(document: Document, lang: str) -> str | None:
+    """The fingerprint of the document as the data are now, if this generation of the data
+    already wrote it (None: the data changed since, or it was never written)."""
+    return _cache().get(_known_key(document, lang))
+
+
+def current_fingerprint(document: Document, lang: str) -> tuple[str, str]:
+    """Write the document as the data are now: its fingerprint (kept for this generation of the
+    data, so that until they change it need not be written again) and its HTML."""
     html = document_html(document, lang).html
     fp = fingerprint(html)
-    _cache().set(key, fp, timeout=24 * 60 * 60)
+    _cache().set(_known_key(document, lang), fp, timeout=24 * 60 * 60)
     return fp, html
 
 
 def document_pdf(document: Document, lang: str, *, wait: bool = False) -> DeliveredPdf:
     """The PDF a reader gets for `document` in `lang`: the current one when it is rendered;
     else, unless `wait` (the command line, the secretariat's download), the newest older copy
-    at once, with the current one queued to render."""
+    at once, with the current one queued to render (the document is not even written in the
+    request: the task finds out what changed)."""
     from .tasks import document_render
 
     if document.is_issued:
         issued = IssuedPdf.objects.filter(document=document, language=lang).first()
         if issued is not None:
             return DeliveredPdf(bytes(issued.content), pdf_filename(document, lang), "issued", issued.sha256)
+    fp = None if wait else known_fingerprint(document, lang)
+    copy = cached_copy(fp) if fp else None
+    if copy is not None:
+        return _delivered(document, lang, copy[0], "cache", copy[1])
+    previous_fp = None if wait else _cache().get(_latest_key(document, lang))
+    previous = cached_copy(previous_fp) if previous_fp else None
+    if previous is not None:
+        enqueue(document_render, document.pk, lang)
+        return _delivered(document, lang, previous[0], "previous", previous[1])
     fp, html = current_fingerprint(document, lang)
     copy = cached_copy(fp)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
-    previous_fp = _cache().get(_latest_key(document, lang))
-    previous = cached_copy(previous_fp) if previous_fp and not wait else None
-    if previous is not None:
-        enqueue(document_render, document.pk, lang)
-        return _delivered(document, lang, previous[0], "previous", previous[1])
-    html = html or document_html(document, lang).html
     content, rendered_at, here = render_once(document, lang, html, fp)
     return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)

@@ -16,14 +16,12 @@ RETRIED = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 @shared_task(**RETRIED)
 def document_render(document_id: int, lang: str) -> str:
     """Render the document as it is now in `lang`, unless that copy exists already."""
-    from .delivery import cached_copy, fingerprint, render_once
-    from .rendering import document_html
+    from .delivery import cached_copy, current_fingerprint, render_once
 
     document = Document.objects.filter(pk=document_id, issued_at__isnull=True).first()
     if document is None:
         return "issued or gone"
-    html = document_html(document, lang).html
-    fp = fingerprint(html)
+    fp, html = current_fingerprint(document, lang)
     if cached_copy(fp) is not None:
         return "up to date"
     render_once(document, lang, html, fp)
