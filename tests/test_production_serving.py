@@ -141,6 +141,8 @@ def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path, broke
     """A password reset asked of an app server is queued on the broker (Redis, or RabbitMQ), not
     sent in the request; it waits there until a worker runs, which then delivers it."""
     outbox = tmp_path / "outbox"
+    if broker == "rabbitmq":
+        _rabbitmq_listens()
     with redis_server() as redis_url:
         env = {**served, "CELERY_BROKER_URL": redis_url if broker == "redis" else RABBITMQ,
                "CELERY_QUEUE": f"cea-test-{uuid.uuid4().hex}",  # nothing left by another run
@@ -263,6 +265,16 @@ def _current_shows(base, text, path=SYMBOL_PDF) -> bool:
 
     answer = get(base + path)
     return answer.headers["X-Document-Source"] == "cache" and text in pdf_text(answer.body)
+
+
+def _rabbitmq_listens():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 5672), timeout=3).close()
+    except OSError:
+        pytest.fail("RabbitMQ does not listen on 127.0.0.1:5672: start it (rabbitmq-server "
+                    "-detached; .ci/run does) for the test of e-mail through RabbitMQ.", pytrace=False)
 
 
 def _closed_port() -> int:
