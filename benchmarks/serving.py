@@ -79,23 +79,13 @@ def _timed(url) -> tuple[float, dict]:
     return time.perf_counter() - start, answer.headers
 
 
-def _database(root):
-    if connection.vendor == "postgresql":
-        return databases.postgres_database(connection.settings_dict, "bench")
-    return databases.sqlite_database(root / "served.sqlite3")
-
-
 def main():
     if shutil.which("wrk") is None:
         print("serving: wrk is not installed (requirements-system.txt); skipped")
         return
     root = Path(tempfile.mkdtemp(prefix="cea-serving-"))
-    database = _database(root)
-    try:
+    with databases.own_database(root, "bench") as database:
         _measure(production_env(database["url"], root / "static"))
-    finally:
-        if database["vendor"] == "postgresql":
-            databases.postgres_drop(database)
 
 
 def _measure(env):

@@ -1,7 +1,8 @@
 """A database of its own for a test that runs the portal in other processes (a server, an old
 checkout of the code): a SQLite file, or a new database on the test run's PostgreSQL server."""
 import uuid
-from contextlib import closing
+from contextlib import closing, contextmanager
+from pathlib import Path
 from urllib.parse import quote
 
 
@@ -39,3 +40,19 @@ def _postgres_admin(params, statement):
             cursor.execute(statement)
 
 
+
+
+@contextmanager
+def own_database(directory, purpose):
+    """A new, empty database of the test run's own kind for other processes: on PostgreSQL a
+    database on the same server, dropped afterwards; on SQLite a file in `directory`."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        database = postgres_database(connection.settings_dict, purpose)
+        try:
+            yield database
+        finally:
+            postgres_drop(database)
+    else:
+        yield sqlite_database(Path(directory) / f"{purpose}.sqlite3")

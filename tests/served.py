@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -115,27 +116,34 @@ class Browser:
 def gunicorn(env, workers=2):
     """A gunicorn app server on a free loopback port; yields its base URL."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--timeout", "60"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(base, process)
-        yield base
-    finally:
-        process.terminate()
+    # Its log goes to a file, not a pipe nobody reads, which a long load would fill and block.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", str(workers), "--timeout", "60"],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            _wait_for(base, process, log)
+            yield base
+        finally:
+            _stop(process)
 
 
-def _wait_for(base, process):
+def _stop(process, timeout=30):
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _wait_for(base, process, log):
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"gunicorn exited: {process.stdout.read().decode()[-4000:]}")
+            log.seek(0)
+            raise AssertionError(f"gunicorn exited: {log.read().decode()[-4000:]}")
         try:
             get(base + "/healthz")
             return
@@ -165,8 +173,7 @@ def redis_server():
                 time.sleep(0.1)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        _stop(process)
 
 
 @contextmanager
@@ -180,11 +187,7 @@ def celery_worker(env):
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
 
 
 def wait_until(condition, timeout=START_TIMEOUT, what="the condition"):

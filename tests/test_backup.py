@@ -3,7 +3,6 @@ languages, backed up with `backup_database` and restored with `restore_database`
 one, holds every row of every table and every PDF byte as before (read with raw SQL). On the
 test run's own kind of database, in processes of their own as an operator would run them."""
 import pytest
-from django.db import connection
 
 from . import databases, migration_rows
 from .served import manage
@@ -30,13 +29,8 @@ progress_save(group=group, reporting_round=ReportingRound.objects.get(meeting__c
 
 @pytest.fixture
 def two_databases(tmp_path):
-    if connection.vendor == "postgresql":
-        made = [databases.postgres_database(connection.settings_dict, purpose) for purpose in ("live", "restored")]
-        yield made
-        for database in made:
-            databases.postgres_drop(database)
-    else:
-        yield [databases.sqlite_database(tmp_path / name) for name in ("live.sqlite3", "restored.sqlite3")]
+    with databases.own_database(tmp_path, "live") as live, databases.own_database(tmp_path, "restored") as restored:
+        yield [live, restored]
 
 
 def _env(database):

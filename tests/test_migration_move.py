@@ -111,12 +111,8 @@ def extract_old_tree(target):
 @pytest.fixture
 def old_database(tmp_path):
     """An empty database for the old code, of the test run's own kind."""
-    if connection.vendor == "postgresql":
-        database = databases.postgres_database(connection.settings_dict, "old")
+    with databases.own_database(tmp_path, "old") as database:
         yield database
-        databases.postgres_drop(database)
-    else:
-        yield databases.sqlite_database(tmp_path / "old.sqlite3")
 
 
 def fill_with_old_code(tree, url):

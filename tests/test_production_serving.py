@@ -8,7 +8,6 @@ import re
 import uuid
 
 import pytest
-from django.db import connection
 
 from . import databases
 from .served import (
@@ -52,21 +51,15 @@ def served(tmp_path_factory):
     """A database of its own, filled by the first-run commands, and the collected static files:
     the environment of a production app server (README, "Deployment")."""
     root = tmp_path_factory.mktemp("served")
-    if connection.vendor == "postgresql":
-        database = databases.postgres_database(connection.settings_dict, "served")
-    else:
-        database = databases.sqlite_database(root / "portal.sqlite3")
-    env = production_env(database["url"], root / "static")
-    try:
+    with databases.own_database(root, "served") as database:
+        env = production_env(database["url"], root / "static")
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_programme")
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
                f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})")
         yield env
-    finally:
-        if database["vendor"] == "postgresql":
-            databases.postgres_drop(database)
+
 
 
 def test_static_files_are_served_by_the_app_server_hashed_and_compressed(served):

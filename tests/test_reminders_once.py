@@ -7,7 +7,6 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from . import databases
 from .served import manage, production_env
@@ -37,12 +36,8 @@ print("REMINDERS", RoundReminder.objects.count())
 
 @pytest.fixture
 def database(tmp_path):
-    if connection.vendor == "postgresql":
-        made = databases.postgres_database(connection.settings_dict, "reminders")
+    with databases.own_database(tmp_path, "reminders") as made:
         yield made
-        databases.postgres_drop(made)
-    else:
-        yield databases.sqlite_database(tmp_path / "portal.sqlite3")
 
 
 def test_two_servers_sending_reminders_at_once_send_each_once(database, tmp_path):
