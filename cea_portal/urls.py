@@ -1,13 +1,21 @@
 """Every page lives under a language prefix: /en/... and /es/... . A request without one is
-redirected by LocaleMiddleware to the visitor's language. The health check, for machines, has
-no language."""
+redirected by LocaleMiddleware to the visitor's language. What is for machines has no
+language prefix: the health check, the API (texts in both languages, messages in the request's)
+and the open-data files."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api import urls as api_urls
+
 from .health import healthz
 
-urlpatterns = [path("healthz", healthz, name="healthz")] + i18n_patterns(
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", include((api_urls.v1, "api"))),
+    path("api/", include(api_urls.schema)),
+    path("open-data/", include((api_urls.opendata_patterns, "opendata"))),
+] + i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("workspace.urls")),

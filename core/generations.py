@@ -5,6 +5,7 @@ that shares the cache."""
 import secrets
 
 from django.core.cache import caches
+from django.utils import timezone
 
 
 def generation(alias: str) -> str:
@@ -12,11 +13,24 @@ def generation(alias: str) -> str:
     cache = caches[alias]
     token = cache.get("generation")
     if token is None:
+        cache.add("generation-at", timezone.now(), timeout=None)
         cache.add("generation", secrets.token_hex(8), timeout=None)
         token = cache.get("generation")
     return token
 
 
+def started(alias: str):
+    """When the current generation in cache `alias` started: the data have not changed since
+    (or the cache was emptied then)."""
+    cache = caches[alias]
+    moment = cache.get("generation-at")
+    if moment is None:
+        cache.add("generation-at", timezone.now(), timeout=None)
+        moment = cache.get("generation-at")
+    return moment
+
+
 def refresh(alias: str) -> None:
     """Start a new generation in cache `alias`."""
-    caches[alias].set("generation", secrets.token_hex(8), timeout=None)
+    caches[alias].set_many({"generation": secrets.token_hex(8), "generation-at": timezone.now()},
+                           timeout=None)

@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # The portal's apps, from the bottom layer up (README: "Where things live").
     "core",
     "groups",
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "spreadsheets",
     "pages",
     "workspace",
+    "api",
     "backoffice",
     "firstrun",
 ]
@@ -225,3 +229,38 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # Largest workbook a browser may upload (bytes); a progress workbook is a few dozen KB.
 SPREADSHEET_MAX_UPLOAD = int(os.environ.get("SPREADSHEET_MAX_UPLOAD", str(5 * 1024 * 1024)))
+
+# The API (api/, README "API"): JSON only, read by anyone, written with a personal access token
+# (or a signed-in session, whose writes need the CSRF token); anonymous clients throttled per
+# address in the default cache (Redis in production: every app server counts together).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.TokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The client's address is REMOTE_ADDR, set by core.proxies behind trusted proxies; never a
+    # forwarded header a client could write itself.
+    "NUM_PROXIES": 0,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Working groups of the Statistical Conference of the Americas: API",
+    "DESCRIPTION": "The programme of the working groups of the Statistical Conference of the "
+                   "Americas of ECLAC and their published progress; and, with a personal access "
+                   "token, a group's report for its focal points. Texts come in English and "
+                   "Spanish ({\"en\": ..., \"es\": ...}); messages in the language of the "
+                   "request's Accept-Language.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page's scripts and styles come from the portal (drf-spectacular-sidecar).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -17,3 +17,5 @@ CACHES = {
 }
 # Background work (core.tasks.enqueue) runs right after the commit, in the test's thread.
 PORTAL_TASKS_INLINE = True
+# Tests make many requests from one address; the throttling test sets its own low rate.
+API_ANONYMOUS_RATE = "100000/minute"

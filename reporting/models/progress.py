@@ -155,6 +155,7 @@ class ProgressChange(models.Model):
         ADMIN = "admin", _("administration")
         IMPORT = "import", _("spreadsheet import")
         FIXTURES = "fixtures", _("fixture files")
+        API = "api", _("API")
 
     # PROTECT: the history cannot be erased by deleting what it is the history of.
     report = models.ForeignKey(GroupReport, verbose_name=_("group report"),

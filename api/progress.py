@@ -1,0 +1,41 @@
+"""The published progress the API and the open-data files give: each activity's standing with
+its published entries, oldest round first. Two queries whatever the number of activities."""
+from django.utils import timezone
+
+from activities.models import Activity
+from groups.models import GroupRole
+from reporting import standing as figures
+
+
+def activities_of(*, programme=None, group=None, country=None):
+    activities = Activity.objects.select_related("group__programme") \
+        .order_by("group__programme__start_year", "group__number", "order")
+    if programme is not None:
+        activities = activities.filter(group__programme=programme)
+    if group is not None:
+        activities = activities.filter(group=group)
+    if country is not None:
+        activities = activities.filter(group__roles__country=country,
+                                       group__roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
+    return activities
+
+
+def progress_rows(*, programme=None, group=None, country=None, reporting_round=None,
+                  flagged=None, today=None) -> list:
+    """Standings (reporting.standing.Standing), each with `entries`. With `reporting_round`, as
+    of that round: its programme's activities, and the entries of it and the rounds before."""
+    if reporting_round is not None:
+        programme = reporting_round.programme
+    activities = list(activities_of(programme=programme, group=group, country=country))
+    entries = figures.published_entries(activities, up_to_round=reporting_round)
+    by_activity = {}
+    for entry in entries:
+        by_activity.setdefault(entry.activity_id, []).append(entry)
+    today = today or timezone.localdate()
+    rows = []
+    for activity in activities:
+        row = figures.standing(activity, by_activity.get(activity.pk, []), today)
+        row.entries = by_activity.get(activity.pk, [])
+        if flagged is None or row.flagged == flagged:
+            rows.append(row)
+    return rows

@@ -1,0 +1,48 @@
+"""Programmes, meetings and reporting rounds, as the API gives them."""
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from groups.models import Meeting, Programme
+from reporting.models import ReportingRound
+
+from ..fields import Bilingual, BilingualLabel
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    name = BilingualLabel("name")
+    body_label = BilingualLabel("get_body_display")
+    place = Bilingual()
+
+    class Meta:
+        model = Meeting
+        fields = ["code", "body", "body_label", "number", "name", "place", "is_virtual",
+                  "start_date", "end_date"]
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    period = serializers.CharField(read_only=True)
+    title = Bilingual()
+    approved_at = serializers.SlugRelatedField(slug_field="code", read_only=True,
+                                               help_text="The code of the meeting that approved it.")
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Programme
+        fields = ["period", "start_year", "end_year", "title", "approved_at", "url"]
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, programme):
+        return self.context["request"].build_absolute_uri(f"/api/v1/programmes/{programme.period}/")
+
+
+class RoundSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="meeting.code", read_only=True,
+                                 help_text="The code of the meeting the round reports to.")
+    programme = serializers.CharField(source="programme.period", read_only=True)
+    title = BilingualLabel("title")
+    status_label = BilingualLabel("get_status_display")
+
+    class Meta:
+        model = ReportingRound
+        fields = ["code", "programme", "number", "title", "status", "status_label", "opens_on",
+                  "deadline", "closed_at"]

@@ -1,0 +1,138 @@
+"""A group's report in a round as its focal points read it through the API (the draft
+included), and what a program sends to save or submit it."""
+from dataclasses import dataclass
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.bilingual import LANGUAGES
+from reporting.models import GroupReport
+
+from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
+
+NOTES = ("obstacles", "gender_notes")
+
+
+@dataclass
+class ReportState:
+    """A group's report in a round, with the group's activities and their entries."""
+
+    reporting_round: object
+    group: object
+    report: GroupReport | None
+    activities: list
+    entries: dict  # activity id -> ProgressEntry
+    editable: bool
+
+
+class ReportSerializer(serializers.Serializer):
+    round = serializers.SerializerMethodField()
+    group = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField()
+    status_label = serializers.SerializerMethodField()
+    version = serializers.SerializerMethodField(
+        help_text="Send it back with a change: a save made on an older version is refused (409).")
+    editable = serializers.BooleanField(help_text="Whether you may save or submit it now.")
+    updated_at = serializers.SerializerMethodField()
+    submitted_at = serializers.SerializerMethodField()
+    review_comment = serializers.SerializerMethodField()
+    entries = serializers.SerializerMethodField()
+    notes = serializers.SerializerMethodField()
+
+    def get_round(self, state) -> str:
+        return state.reporting_round.meeting.code
+
+    def get_group(self, state) -> str:
+        return state.group.code
+
+    def get_status(self, state) -> str:
+        return state.report.status if state.report else GroupReport.Status.NOT_STARTED.value
+
+    @extend_schema_field(BILINGUAL_SCHEMA)
+    def get_status_label(self, state):
+        return in_every_language(GroupReport.Status(self.get_status(state)).label)
+
+    def get_version(self, state) -> int:
+        return state.report.version if state.report else 0
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_updated_at(self, state):
+        return serializers.DateTimeField().to_representation(state.report.updated_at) \
+            if state.report and state.report.updated_at else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_submitted_at(self, state):
+        return serializers.DateTimeField().to_representation(state.report.submitted_at) \
+            if state.report and state.report.submitted_at else None
+
+    def get_review_comment(self, state) -> str:
+        return state.report.review_comment if state.report else ""
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
+        "activity": {"type": "integer", "description": "The activity's position in the group's plan."},
+        "key": {"type": "string"}, "text": BILINGUAL_SCHEMA,
+        "percent": {"type": "integer", "nullable": True}, "remarks": BILINGUAL_SCHEMA}}})
+    def get_entries(self, state):
+        rows = []
+        for activity in state.activities:
+            entry = state.entries.get(activity.pk)
+            rows.append({"activity": activity.order, "key": f"{state.group.code}/{activity.order}",
+                         "text": bilingual(activity, "text"),
+                         "percent": entry.percent if entry else None,
+                         "remarks": bilingual(entry, "remarks") if entry
+                         else dict.fromkeys(LANGUAGES)})
+        return rows
+
+    @extend_schema_field({"type": "object", "properties": {n: BILINGUAL_SCHEMA for n in NOTES}})
+    def get_notes(self, state):
+        return {name: bilingual(state.report, name) if state.report else dict.fromkeys(LANGUAGES)
+                for name in NOTES}
+
+
+class TextsSerializer(serializers.Serializer):
+    """A text in each language; a language left out keeps its value."""
+
+    en = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False)
+    es = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False)
+
+
+class EntryWriteSerializer(serializers.Serializer):
+    percent = serializers.IntegerField(min_value=0, max_value=100, allow_null=True,
+                                       help_text="null clears the activity's entry.")
+    remarks = TextsSerializer(required=False)
+
+
+class NotesWriteSerializer(serializers.Serializer):
+    obstacles = TextsSerializer(required=False)
+    gender_notes = TextsSerializer(required=False)
+
+
+class ReportWriteSerializer(serializers.Serializer):
+    """Only what is sent changes: activities left out, languages left out and notes left out
+    keep their values."""
+
+    version = serializers.IntegerField(min_value=0, help_text="The version you read.")
+    entries = serializers.DictField(
+        child=EntryWriteSerializer(), required=False,
+        help_text="By the activity's position in the group's plan: {\"3\": {\"percent\": 55}}.")
+    notes = NotesWriteSerializer(required=False)
+    submit = serializers.BooleanField(
+        default=False, help_text="Submit the report to the secretariat (every activity needs a "
+                                 "percentage); otherwise the values are saved as a draft.")
+
+
+class ConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    report = ReportSerializer(help_text="The report as it is now, with the other person's values.")
+    changes = serializers.ListField(child=serializers.DictField(), help_text="What changed since your version.")
+
+
+class ReportSummarySerializer(serializers.Serializer):
+    """One of your groups' reports in an open round, and where to read and change it."""
+
+    round = serializers.CharField()
+    group = serializers.CharField()
+    status = serializers.CharField()
+    version = serializers.IntegerField()
+    editable = serializers.BooleanField()
+    url = serializers.URLField()

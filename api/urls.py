@@ -1,0 +1,42 @@
+"""The API under /api/v1/ (records named by their readable keys, never by database ids), its
+schema and documentation under /api/, and the open-data files under /open-data/. None has a
+language prefix: texts come in both languages, messages in the request's (Accept-Language)."""
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import opendata
+from .views import reads, reports, root
+
+app_name = "api"
+v1 = [
+    path("", root.root, name="root"),
+    path("programmes/", reads.ProgrammeList.as_view(), name="programmes"),
+    path("programmes/<str:period>/", reads.ProgrammeDetail.as_view(), name="programme"),
+    path("meetings/", reads.MeetingList.as_view(), name="meetings"),
+    path("meetings/<str:code>/", reads.MeetingDetail.as_view(), name="meeting"),
+    path("groups/", reads.GroupList.as_view(), name="groups"),
+    path("groups/<str:period>/<str:numeral>/", reads.GroupDetail.as_view(), name="group"),
+    path("rounds/", reads.RoundList.as_view(), name="rounds"),
+    path("rounds/<str:code>/", reads.RoundDetail.as_view(), name="round"),
+    path("progress/", reads.ProgressList.as_view(), name="progress"),
+    path("documents/", reads.DocumentList.as_view(), name="documents"),
+    # Symbols contain slashes (LC/CE.20/3).
+    path("documents/<path:symbol>/", reads.DocumentDetail.as_view(), name="document"),
+    path("reports/", reports.MyReports.as_view(), name="reports"),
+    path("reports/<str:code>/<str:period>/<str:numeral>/", reports.ReportDetail.as_view(), name="report"),
+]
+# Only csv and json: any other ending is not a file of ours (404).
+opendata_patterns = [
+    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/programme\.(?P<fmt>csv|json)$", opendata.programme_file,
+            name="programme"),
+    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/programme\.(?P<fmt>csv|json)$",
+            opendata.programme_file, name="group_programme"),
+    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/progress\.(?P<fmt>csv|json)$", opendata.progress_file,
+            name="progress"),
+    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/progress\.(?P<fmt>csv|json)$",
+            opendata.progress_file, name="group_progress"),
+]
+schema = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,187 @@
+"""The public, published data: programmes, meetings, working groups, rounds, progress and
+documents. The same rule as the reading pages: progress of submitted or accepted reports and of
+closed rounds only, never a draft (reporting.models.ProgressEntry.objects.published())."""
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+
+from activities.models import Activity
+from groups.models import GroupRole, Meeting, Programme, WorkingGroup
+from reporting import standing as figures
+from reporting.models import ReportingRound
+from reports.models import Document
+
+from .. import filters
+from ..conditional import conditional_get
+from ..progress import progress_rows
+from ..serializers.conference import MeetingSerializer, ProgrammeSerializer, RoundSerializer
+from ..serializers.documents import DocumentSerializer
+from ..serializers.groups import GroupDetailSerializer, GroupSerializer
+from ..serializers.progress import ActivityProgressSerializer
+
+
+@conditional_get
+class PublicList(generics.ListAPIView):
+    """A list of published data, paginated, answering conditional GETs."""
+
+
+@conditional_get
+class PublicDetail(generics.RetrieveAPIView):
+    """One record of published data, answering conditional GETs."""
+
+
+class ProgrammeList(PublicList):
+    """The Conference's biennial programmes, newest first."""
+
+    serializer_class = ProgrammeSerializer
+    queryset = Programme.objects.select_related("approved_at").order_by("-start_year")
+
+
+class ProgrammeDetail(PublicDetail):
+    serializer_class = ProgrammeSerializer
+
+    def get_object(self):
+        try:
+            start, end = (int(part) for part in self.kwargs["period"].split("-"))
+        except ValueError:
+            raise Http404 from None
+        return get_object_or_404(Programme.objects.select_related("approved_at"),
+                                 start_year=start, end_year=end)
+
+
+class MeetingList(PublicList):
+    """Meetings of the Conference and of its Executive Committee, newest first."""
+
+    serializer_class = MeetingSerializer
+    queryset = Meeting.objects.order_by("-start_date")
+
+
+class MeetingDetail(PublicDetail):
+    serializer_class = MeetingSerializer
+    queryset = Meeting.objects.all()
+    lookup_field = "code"
+
+
+def _groups():
+    return WorkingGroup.objects.with_roles().order_by("-programme__start_year", "number")
+
+
+class GroupListBase:
+    """Serializes groups with their figures, computed for the groups serialized only."""
+
+    def get_serializer(self, *args, **kwargs):
+        groups = args[0] if args else []
+        groups = groups if isinstance(groups, list) else [groups]
+        kwargs["context"] = {**self.get_serializer_context(), "standings": {
+            row.group.pk: row for row in self.standings(groups)}}
+        return self.get_serializer_class()(*args, **kwargs)
+
+    def standings(self, groups):
+        return figures.group_standings(groups)
+
+
+@extend_schema(parameters=[filters.PROGRAMME, filters.COUNTRY])
+class GroupList(GroupListBase, PublicList):
+    """Working groups with their roles and overall published progress."""
+
+    serializer_class = GroupSerializer
+
+    def get_queryset(self):
+        groups = _groups()
+        programme, country = filters.programme(self.request), filters.country(self.request)
+        if programme is not None:
+            groups = groups.filter(programme=programme)
+        if country is not None:
+            groups = groups.filter(roles__country=country,
+                                   roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
+        return groups
+
+
+class GroupDetail(GroupListBase, PublicDetail):
+    """A working group with its whole programme: objectives, activities with their schedules,
+    outputs and financing."""
+
+    serializer_class = GroupDetailSerializer
+
+    def get_object(self):
+        try:
+            return _groups().prefetch_related(
+                "objectives", "financing_sources__institution", "outputs__institutions",
+                Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
+                         .order_by("order")),
+            ).by_code(self.kwargs["period"], self.kwargs["numeral"])
+        except WorkingGroup.DoesNotExist:
+            raise Http404 from None
+
+    def standings(self, groups):
+        # The activities are already there: the figures need only the entries.
+        if not groups:
+            return []
+        group = groups[0]
+        activities = list(group.activities.all())
+        return [figures.GroupStanding(group, figures.standings(activities))]
+
+
+@extend_schema(parameters=[filters.PROGRAMME])
+class RoundList(PublicList):
+    """Reporting rounds: the progress reported to each meeting of the Executive Committee."""
+
+    serializer_class = RoundSerializer
+
+    def get_queryset(self):
+        rounds = ReportingRound.objects.with_meeting().order_by("-programme__start_year", "-number")
+        programme = filters.programme(self.request)
+        return rounds.filter(programme=programme) if programme is not None else rounds
+
+
+class RoundDetail(PublicDetail):
+    serializer_class = RoundSerializer
+
+    def get_object(self):
+        return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=self.kwargs["code"])
+
+
+@extend_schema(parameters=[filters.PROGRAMME, filters.GROUP, filters.COUNTRY, filters.ROUND,
+                           filters.FLAGGED])
+class ProgressList(PublicList):
+    """Each activity's published progress, round by round, and its standing today: latest
+    percentage, change since the round before, expected percentage, flags. With `round`, as of
+    that round (its entries and those before it)."""
+
+    serializer_class = ActivityProgressSerializer
+
+    def get_queryset(self):
+        request = self.request
+        return progress_rows(programme=filters.programme(request), group=filters.group(request),
+                             country=filters.country(request),
+                             reporting_round=filters.reporting_round(request),
+                             flagged=filters.flagged(request))
+
+
+@extend_schema(parameters=[filters.PROGRAMME, filters.ROUND, filters.GROUP])
+class DocumentList(PublicList):
+    """The register of the Conference's documents, newest first, with their PDFs."""
+
+    serializer_class = DocumentSerializer
+
+    def get_queryset(self):
+        documents = Document.objects.for_register().select_related("round__programme")
+        programme, reporting_round = filters.programme(self.request), filters.reporting_round(self.request)
+        group = filters.group(self.request)
+        if programme is not None:
+            documents = documents.filter(Q(programme=programme) | Q(round__programme=programme))
+        if reporting_round is not None:
+            documents = documents.filter(round=reporting_round)
+        if group is not None:
+            documents = documents.filter(group=group)
+        return documents
+
+
+class DocumentDetail(PublicDetail):
+    serializer_class = DocumentSerializer
+
+    def get_object(self):
+        return get_object_or_404(Document.objects.for_register().select_related("round__programme"),
+                                 symbol=self.kwargs["symbol"])
