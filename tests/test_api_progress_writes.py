@@ -179,14 +179,20 @@ def test_a_signed_in_session_needs_the_csrf_token_to_write(coordinator, url):
     assert snapshot() == before
 
 
-def test_my_reports_lists_the_groups_of_the_token(focal, open_round, coordinator):
-    """INEGI coordinates group IV, and Mexico takes part in others: those it may read only."""
+def test_my_reports_lists_the_groups_of_the_token(focal, open_round, coordinator, member_user):
+    """INEGI's focal point may change the reports of the groups INEGI coordinates; a member
+    country's user reads them only."""
     from reporting import policy
 
     rows = focal.get("/api/v1/reports/").json()
     expected = [g.code for g in policy.groups_of(coordinator).order_by("number")]
     assert [r["group"] for r in rows] == expected and len(expected) > 1
-    assert {r["group"] for r in rows if r["editable"]} == {"2020-2021/IV"}
+    coordinated = {g.code for g in policy.groups_of(coordinator).with_roles()
+                   if policy.relation(coordinator, g) is policy.Relation.COORDINATOR}
+    assert "2020-2021/IV" in coordinated
+    assert {r["group"] for r in rows if r["editable"]} == coordinated
     assert {(r["round"], r["status"]) for r in rows} == {(open_round.meeting.code, "not_started")}
     iv = next(r for r in rows if r["group"] == "2020-2021/IV")
     assert iv["url"].endswith(f"/api/v1/reports/{open_round.meeting.code}/2020-2021/IV/")
+    member_rows = ApiClient(token_for(member_user)).get("/api/v1/reports/").json()
+    assert ("2020-2021/IV", False) in [(r["group"], r["editable"]) for r in member_rows]
