@@ -26,7 +26,14 @@ def progress_rows(*, programme=None, group=None, country=None, reporting_round=N
     of that round: its programme's activities, and the entries of it and the rounds before."""
     if reporting_round is not None:
         programme = reporting_round.programme
-    activities = list(activities_of(programme=programme, group=group, country=country))
+    activities = activities_of(programme=programme, group=group, country=country)
+    rows = rows_of(activities, reporting_round=reporting_round, today=today)
+    return [row for row in rows if flagged is None or row.flagged == flagged]
+
+
+def rows_of(activities, *, reporting_round=None, today=None) -> list:
+    """The standings of `activities` (a page of them, say), from one query of their entries."""
+    activities = list(activities)
     entries = figures.published_entries(activities, up_to_round=reporting_round)
     by_activity = {}
     for entry in entries:
@@ -36,6 +43,5 @@ def progress_rows(*, programme=None, group=None, country=None, reporting_round=N
     for activity in activities:
         row = figures.standing(activity, by_activity.get(activity.pk, []), today)
         row.entries = by_activity.get(activity.pk, [])
-        if flagged is None or row.flagged == flagged:
-            rows.append(row)
+        rows.append(row)
     return rows

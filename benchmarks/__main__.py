@@ -1,7 +1,8 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
 loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py)
-the reading pages at one and ten times the data (benchmarks/pages.py): wall time and SQL
-queries; and the portal under load as production runs it (benchmarks/serving.py)."""
+the reading pages and the API at one and ten times the data (benchmarks/pages.py,
+benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
+it (benchmarks/serving.py)."""
 import os
 import sys
 import tempfile
@@ -35,9 +36,10 @@ def main():
         changed = sum(v for k, v in counts.items() if not k.endswith("unchanged"))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import documents, imports, pages, serving
+    from benchmarks import api, documents, imports, pages, serving
 
     pages.main()
+    api.main()
     documents.main()
     imports.main()
     serving.main()

@@ -47,6 +47,23 @@ def production_env(database_url, static_root, **extra) -> dict:
     return env
 
 
+@contextmanager
+def first_run(root, name, *scripts):
+    """A database of its own, filled by the first-run commands (and `scripts`, run by the
+    shell), and the collected static files: the environment of a production app server
+    (README, "Deployment")."""
+    from . import databases
+
+    with databases.own_database(root, name) as database:
+        env = production_env(database["url"], root / "static")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_programme")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        for script in scripts:
+            manage(env, "shell", "-c", script)
+        yield env
+
+
 def manage(env, *args) -> str:
     result = subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True, timeout=COMMAND_TIMEOUT)
@@ -74,10 +91,15 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirects)
 
 
-def get(url, headers=None, data=None) -> Answer:
-    """GET `url` (POST when `data` is given, form-encoded); redirects are not followed."""
+def get(url, headers=None, data=None, *, method=None, json_body=None) -> Answer:
+    """GET `url` (POST when `data` is given, form-encoded; `method` with `json_body` for the
+    API); redirects are not followed."""
     body = urllib.parse.urlencode(data).encode() if data is not None else None
-    request = urllib.request.Request(url, data=body, headers=headers or {})
+    headers = dict(headers or {})
+    if json_body is not None:
+        body = json.dumps(json_body).encode()
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=body, headers=headers, method=method)
     try:
         with _opener.open(request, timeout=60) as response:
             return Answer(response.status, dict(response.headers), response.read(),

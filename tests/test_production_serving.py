@@ -9,15 +9,14 @@ import uuid
 
 import pytest
 
-from . import databases
 from .served import (
     Browser,
     celery_worker,
+    first_run,
     get,
     gunicorn,
     kill_hard,
     manage,
-    production_env,
     redis_keys,
     redis_server,
     wait_until,
@@ -48,18 +47,11 @@ PASSWORD = "a reader's password"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """A database of its own, filled by the first-run commands, and the collected static files:
-    the environment of a production app server (README, "Deployment")."""
-    root = tmp_path_factory.mktemp("served")
-    with databases.own_database(root, "served") as database:
-        env = production_env(database["url"], root / "static")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_programme")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
-               f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})")
+    with first_run(tmp_path_factory.mktemp("served"), "served",
+                   "from django.contrib.auth import get_user_model; "
+                   f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})"
+                   ) as env:
         yield env
-
 
 
 def test_static_files_are_served_by_the_app_server_hashed_and_compressed(served):

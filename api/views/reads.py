@@ -1,7 +1,7 @@
 """The public, published data: programmes, meetings, working groups, rounds, progress and
 documents. The same rule as the reading pages: progress of submitted or accepted reports and of
 closed rounds only, never a draft (reporting.models.ProgressEntry.objects.published())."""
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -15,7 +15,7 @@ from reports.models import Document
 
 from .. import filters
 from ..conditional import conditional_get
-from ..progress import progress_rows
+from ..progress import activities_of, progress_rows, rows_of
 from ..serializers.conference import MeetingSerializer, ProgrammeSerializer, RoundSerializer
 from ..serializers.documents import DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
@@ -154,10 +154,21 @@ class ProgressList(PublicList):
 
     def get_queryset(self):
         request = self.request
-        return progress_rows(programme=filters.programme(request), group=filters.group(request),
-                             country=filters.country(request),
-                             reporting_round=filters.reporting_round(request),
-                             flagged=filters.flagged(request))
+        self.as_of = filters.reporting_round(request)
+        given = {"group": filters.group(request), "country": filters.country(request),
+                 "programme": self.as_of.programme if self.as_of else filters.programme(request)}
+        flagged = filters.flagged(request)
+        if flagged is None:
+            # Paginated in the database: only the page's activities are read and figured.
+            return activities_of(**given)
+        # The flags are figured, not stored: every activity is figured to find them.
+        return progress_rows(**given, reporting_round=self.as_of, flagged=flagged)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None and isinstance(queryset, QuerySet):
+            page = rows_of(page, reporting_round=self.as_of)
+        return page
 
 
 @extend_schema(parameters=[filters.PROGRAMME, filters.ROUND, filters.GROUP])
