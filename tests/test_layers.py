@@ -11,7 +11,7 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 LINT = Path(sys.executable).with_name("lint-imports")
 APPS = ("core", "groups", "activities", "accounts", "reporting", "reports", "spreadsheets",
-        "pages", "workspace", "backoffice", "firstrun", "cea_portal", "benchmarks")
+        "pages", "workspace", "api", "backoffice", "firstrun", "cea_portal", "benchmarks")
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 60
 

@@ -16,7 +16,11 @@ from reports.models import Document
 from .. import filters
 from ..conditional import conditional_get
 from ..progress import activities_of, progress_rows, rows_of
-from ..serializers.conference import MeetingSerializer, ProgrammeSerializer, RoundSerializer
+from ..serializers.conference import (
+    MeetingSerializer,
+    ProgrammeSerializer,
+    RoundSerializer,
+)
 from ..serializers.documents import DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
 from ..serializers.progress import ActivityProgressSerializer

@@ -16,7 +16,12 @@ from rest_framework.response import Response
 from groups.models import WorkingGroup
 from reporting import policy
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import ENTRY_FIELDS, EntryValues, ProgressConflict, progress_save
+from reporting.services import (
+    ENTRY_FIELDS,
+    EntryValues,
+    ProgressConflict,
+    progress_save,
+)
 
 from ..serializers.reports import (
     NOTES,
