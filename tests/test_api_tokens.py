@@ -159,7 +159,7 @@ def test_the_database_holds_only_the_sha256_of_the_secret(browser):
         assert secret not in str(value) and secret[len(token.hint):] not in str(value)
 
 
-def test_the_page_is_for_signed_in_users_only(client, coordinator):
+def test_the_page_is_for_signed_in_users_only(client):
     before = snapshot()
     for response in (client.get(page_url()), client.post(page_url(), {"name": "Sneaky"})):
         assert response.status_code == 302 and response["Location"].startswith("/en/accounts/login/")
