@@ -5,6 +5,7 @@ import datetime
 import hashlib
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ def token_create(*, user, name: str) -> tuple[AccessToken, str]:
         raise ValidationError({"name": _("Give the token a name, to know later what uses it.")})
     with transaction.atomic():
         # Counted under the user's lock, so two requests at once cannot pass the limit together.
-        type(user).objects.select_for_update().get(pk=user.pk)
+        get_user_model().objects.select_for_update().get(pk=user.pk)
         if AccessToken.objects.active().filter(user=user).count() >= AccessToken.MAX_ACTIVE:
             raise ValidationError({"name": _(
                 "You already have %(count)d tokens in use; revoke one you no longer need first.")

@@ -3,16 +3,16 @@ open-data files (/open-data/), for every kind of visitor, with GET, POST, PUT, P
 (the writes send a JSON body): the expected answer, and for every request that should write
 nothing a database left exactly as it was.
 
-The visitors: anonymous; the six roles of tests/test_permission_matrix.py but anonymous, each
-with a personal access token of their own (Authorization: Bearer ...); a revoked token (the
-coordinator's) and a made-up one, both refused with 401 by the API's views even where anonymous
-visitors read, never taken for anonymous; and the coordinator signed in with a session, whose
-writes without the CSRF token are refused. Each row of MATRIX is one test walking the nine
-visitors and five methods; each request runs in a savepoint rolled back after it, and the
-database is compared with what it was before the first request of the row (so a write that
-escaped a rollback shows too). A route of the API added without a row here fails
-test_every_api_route_is_in_the_matrix."""
-import traceback
+The visitors: anonymous; the five signed-in roles of tests/test_permission_matrix.py, each with
+a personal access token of their own (Authorization: Bearer ...); a revoked token (the
+coordinator's) and a made-up one, which the API's views refuse with 401 whatever the method,
+even where anonymous visitors read (a bad token is not taken for none; the open-data files,
+plain Django views, read no Authorization header and answer them as anonymous); and the
+coordinator signed in with a session, whose writes without the CSRF token are refused. Each row
+of MATRIX is one test walking the nine visitors and five methods; each request runs in a
+savepoint rolled back after it, and the database is compared with what it was before the row's
+first request (so a write that escaped a rollback shows too). A route of the API added without
+a row here fails test_every_api_route_is_in_the_matrix."""
 from functools import partial
 
 import pytest
@@ -25,7 +25,7 @@ from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from reports.models import Document
 
 from .api_clients import ApiClient, token_for
-from .matrix_walk import Page, Writes, check, database, rolled_back
+from .matrix_walk import Page, Writes, _noted, check, database, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -179,15 +179,6 @@ class Place:
 def url(place, name):
     args = ARGS.get(name, lambda p: ())(place)
     return reverse(MATRIX[name][0], **{"kwargs" if isinstance(args, dict) else "args": args})
-
-
-def _noted(failures, where, request):
-    try:
-        request()
-    except AssertionError as error:
-        failures.append(f"{where}: {error}")
-    except Exception:  # a server error, which the test client raises
-        failures.append(f"{where}: {traceback.format_exc()}")
 
 
 def _request(client, method, address, expected, place, body, before):

@@ -3,8 +3,7 @@
 alone; used by a program on the API (Authorization: Bearer); its last use noted at most once a
 minute and shown on the page; revoked there, by its own user only. Refused requests write nothing.
 
-Spanish messages of the portal's own code asserted here (SPANISH) are waiting for the catalogue
-(locale/es/LC_MESSAGES/django.po); until it has them, the "es" cases of those tests fail."""
+The Spanish asserted here (SPANISH) is the catalogue's (locale/es/LC_MESSAGES/django.po)."""
 import datetime
 import hashlib
 import html
@@ -28,19 +27,21 @@ pytestmark = pytest.mark.django_db
 REPORTS = "/api/v1/reports/"
 LIMIT = AccessToken.MAX_ACTIVE
 
-# msgid -> the Spanish the tests expect (proposed for the catalogue).
+# msgid -> the Spanish the tests expect.
 SPANISH = {
+    "Give the token a name, to know later what uses it.":
+        "Dé un nombre al token, para saber más adelante qué lo utiliza.",
     "You already have %(count)d tokens in use; revoke one you no longer need first.":
         "Ya tiene %(count)d tokens en uso; revoque primero uno que ya no necesite.",
     "No such token of yours; nothing was revoked.":
         "No tiene ningún token así; no se revocó nada.",
     "This token is not valid, or it was revoked.":
-        "Este token no es válido o fue revocado.",
+        "Este token no es válido, o fue revocado.",
     "Send the token as: Authorization: Bearer TOKEN.":
         "Envíe el token así: Authorization: Bearer TOKEN.",
 }
-# Django's own catalogue has this one.
-REQUIRED = {"en": "This field is required.", "es": "Este campo es obligatorio."}
+REQUIRED = {"en": "Give the token a name, to know later what uses it.",
+            "es": SPANISH["Give the token a name, to know later what uses it."]}
 NOT_VALID = {"en": "This token is not valid, or it was revoked.",
              "es": SPANISH["This token is not valid, or it was revoked."]}
 MALFORMED = {"en": "Send the token as: Authorization: Bearer TOKEN.",
@@ -64,8 +65,14 @@ def browser(coordinator):
     return client
 
 
+def form_key(client, lang="en"):
+    """The key of the form a GET of the page shows (each form may be sent once)."""
+    page = client.get(page_url(lang)).content.decode()
+    return re.search(r'name="key" value="([^"]+)"', page).group(1)
+
+
 def create(client, name, lang="en"):
-    return client.post(page_url(lang), {"name": name})
+    return client.post(page_url(lang), {"name": name, "key": form_key(client, lang)})
 
 
 def secret_in(response):
@@ -300,3 +307,23 @@ def test_revoking_no_token_of_ones_own_revokes_nothing(browser, value):
     assert messages_of(browser.get(page_url())) == [("error", NOT_YOURS["en"])]
     assert snapshot() == before
     assert api(secret).get(REPORTS).status_code == 200
+
+
+def test_sending_the_same_form_again_makes_no_second_token(browser):
+    """Reloading the page that shows a new token sends its form again: no other token."""
+    key = form_key(browser)
+    first = browser.post(page_url(), {"name": "Sync script", "key": key})
+    assert first.status_code == 200 and secret_in(first)
+    before = snapshot()
+    again = browser.post(page_url(), {"name": "Sync script", "key": key}, follow=True)
+    assert secret_in(again) is None
+    assert "That form had already been sent, so no other token was made." in again.content.decode()
+    assert snapshot() == before and AccessToken.objects.count() == 1
+
+
+def test_a_refused_form_may_be_corrected_and_sent(browser):
+    refused = browser.post(page_url(), {"name": "", "key": form_key(browser)})
+    assert refused.status_code == 400
+    key = re.search(r'name="key" value="([^"]+)"', refused.content.decode()).group(1)
+    made = browser.post(page_url(), {"name": "Fixed", "key": key})
+    assert made.status_code == 200 and secret_in(made)

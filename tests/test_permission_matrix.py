@@ -92,6 +92,7 @@ MATRIX = {
     "password_reset_done": ("password_reset_done", every(200), every(405)),
     "password_reset_confirm": ("password_reset_confirm", every(200), every(200)),  # a bad token
     "password_reset_complete": ("password_reset_complete", every(200), every(405)),
+    "tokens": ("tokens", signed_in(200), signed_in(400)),  # POSTed a token without a name
     "my_groups": ("workspace:my_groups", signed_in(200), every(405)),
     "round_overview": ("workspace:round", only({"secretariat"}), every(405)),
     "progress_open": ("workspace:progress", only({"secretariat", "coordinator", "member_user"}),
@@ -187,6 +188,7 @@ ARGS = {
 POSTS = {
     "login": lambda p: {"username": "focal-inegi", "password": "wrong"},
     "password_reset": lambda p: {"email": "nobody@example.org"},
+    "tokens": lambda p: {"name": ""},
     "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values=TYPED),
     "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values=TYPED),
     "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
@@ -221,4 +223,7 @@ def _route_names(patterns, namespace=None):
 
 
 def test_every_url_is_in_the_matrix():
-    assert set(_route_names(get_resolver().url_patterns)) <= {route for route, _g, _p in MATRIX.values()}
+    from .test_api_matrix import MATRIX as API_MATRIX  # the API and the open-data files, walked there
+
+    covered = {route for route, _g, _p in MATRIX.values()} | {route for route, _a in API_MATRIX.values()}
+    assert set(_route_names(get_resolver().url_patterns)) <= covered

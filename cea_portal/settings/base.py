@@ -24,9 +24,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
-    "rest_framework",
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
     # The portal's apps, from the bottom layer up (README: "Where things live").
     "core",
     "groups",
@@ -40,6 +37,10 @@ INSTALLED_APPS = [
     "api",
     "backoffice",
     "firstrun",
+    # The API's libraries.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +106,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's catalogue; then Django's own wording of the few messages Django REST framework
+# translates otherwise (locale-django/: an app's catalogue, DRF's, would outrank Django's).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-django"]
 FORMAT_MODULE_PATH = ["cea_portal.formats"]
 TIME_ZONE = "America/Santiago"
 USE_I18N = True
