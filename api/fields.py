@@ -31,35 +31,38 @@ def in_every_language(text) -> dict:
     return result
 
 
-@extend_schema_field(BILINGUAL_SCHEMA)
-class Bilingual(serializers.Field):
-    """A translated model field (`field`, by default the serializer field's own name), read in
-    every language."""
+class _OfTheRecord(serializers.Field):
+    """A read-only field computed from the whole record."""
 
-    def __init__(self, field=None, **kwargs):
-        self.translated = field
+    def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def get_attribute(self, instance):
         return instance
+
+
+@extend_schema_field(BILINGUAL_SCHEMA)
+class Bilingual(_OfTheRecord):
+    """A translated model field (`field`, by default the serializer field's own name), read in
+    every language."""
+
+    def __init__(self, field=None, **kwargs):
+        self.translated = field
+        super().__init__(**kwargs)
 
     def to_representation(self, instance):
         return bilingual(instance, self.translated or self.field_name)
 
 
 @extend_schema_field(BILINGUAL_SCHEMA)
-class BilingualLabel(serializers.Field):
+class BilingualLabel(_OfTheRecord):
     """An interface text computed from the record (a choice's label, a meeting's name) in every
     language: `attribute` names an attribute or method evaluated under each language."""
 
     def __init__(self, attribute, **kwargs):
         self.attribute = attribute
-        kwargs["read_only"] = True
         super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, instance):
         def value():

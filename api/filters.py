@@ -1,5 +1,6 @@
 """The query parameters the lists take, read by their readable keys: a value that names
 nothing is refused with 400 and a message in the client's language, never ignored."""
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -21,50 +22,42 @@ def _given(request, name):
     return value.strip() if value is not None and value.strip() else None
 
 
-def programme(request):
-    period = _given(request, "programme")
-    if period is None:
+def _lookup(request, name, find, message):
+    """The record parameter `name` names (`find(value)`), None when it is not given; 400 with
+    `message` when it names nothing (`find` raises ValueError, TypeError or DoesNotExist)."""
+    value = _given(request, name)
+    if value is None:
         return None
     try:
-        start, end = (int(part) for part in period.split("-"))
-        return Programme.objects.get(start_year=start, end_year=end)
-    except (ValueError, Programme.DoesNotExist):
-        raise ValidationError({"programme": [_("No programme “%(value)s”: give its period, such "
-                                               "as 2020-2021.") % {"value": period}]}) from None
+        return find(value)
+    except (ValueError, TypeError, ObjectDoesNotExist):
+        raise ValidationError({name: [message() % {"value": value}]}) from None
+
+
+def _programme(period):
+    start, end = (int(part) for part in period.split("-"))
+    return Programme.objects.get(start_year=start, end_year=end)
+
+
+def programme(request):
+    return _lookup(request, "programme", _programme,
+                   lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."))
 
 
 def country(request):
-    iso3 = _given(request, "country")
-    if iso3 is None:
-        return None
-    try:
-        return Country.objects.get(iso3=iso3.upper())
-    except Country.DoesNotExist:
-        raise ValidationError({"country": [_("No country “%(value)s”: give its ISO 3166 alpha-3 "
-                                             "code, such as MEX.") % {"value": iso3}]}) from None
+    return _lookup(request, "country", lambda iso3: Country.objects.get(iso3=iso3.upper()),
+                   lambda: _("No country “%(value)s”: give its ISO 3166 alpha-3 code, such as MEX."))
 
 
 def reporting_round(request):
-    code = _given(request, "round")
-    if code is None:
-        return None
-    try:
-        return ReportingRound.objects.with_meeting().get(meeting__code=code)
-    except ReportingRound.DoesNotExist:
-        raise ValidationError({"round": [_("No reporting round “%(value)s”: give its meeting's "
-                                           "code, such as CE.20.") % {"value": code}]}) from None
+    return _lookup(request, "round",
+                   lambda code: ReportingRound.objects.with_meeting().get(meeting__code=code),
+                   lambda: _("No reporting round “%(value)s”: give its meeting's code, such as CE.20."))
 
 
 def group(request):
-    key = _given(request, "group")
-    if key is None:
-        return None
-    try:
-        period, numeral = key.split("/")
-        return WorkingGroup.objects.by_code(period, numeral)
-    except (ValueError, WorkingGroup.DoesNotExist):
-        raise ValidationError({"group": [_("No working group “%(value)s”: give its key, such as "
-                                           "2020-2021/IV.") % {"value": key}]}) from None
+    return _lookup(request, "group", lambda key: WorkingGroup.objects.by_code(*key.split("/")),
+                   lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."))
 
 
 def flagged(request):

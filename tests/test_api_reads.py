@@ -108,6 +108,9 @@ def test_filters_and_pages():
     assert second["results"][0]["activity"] != first["results"][0]["activity"]
     iv = api.get("/api/v1/progress/?group=2020-2021/IV&page_size=500").json()["results"]
     assert iv and {a["group"] for a in iv} == {"2020-2021/IV"}
+    for bad in ("group=IV", "group=2020-2021/IV/3", "group=2020-2021/XCIX", "flagged=maybe",
+                "country=ZZZ", "programme=2020"):
+        assert api.get(f"/api/v1/progress/?{bad}").status_code == 400, bad
     as_of_first = api.get("/api/v1/progress/?round=CE.19&page_size=500")
     assert as_of_first.status_code == 400  # no such round in the fixtures
     rounds = {e["round"] for a in api.get("/api/v1/progress/?round=CE.20&page_size=500").json()["results"]
