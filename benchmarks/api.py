@@ -16,7 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.tokens import token_create
-from benchmarks.pages import _size
+from benchmarks.pages import data_size
 from core.roles import secretariat_group
 from groups.models import Meeting, Programme
 from reporting.models import ReportingRound
@@ -98,7 +98,7 @@ def _open_round(programme) -> ReportingRound:
     fixtures' rounds are closed), so that a token's reports are the programme's groups."""
     year = programme.end_year
     meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE,
-                                     number=scaling._free_committee_number(), is_virtual=True,
+                                     number=scaling.free_committee_number(), is_virtual=True,
                                      start_date=datetime.date(year, 11, 1),
                                      end_date=datetime.date(year, 11, 2))
     return ReportingRound.objects.create(programme=programme, meeting=meeting, number=3,
@@ -131,10 +131,10 @@ def _measure_both_sizes():
     _open_round(programme)
     cases = _cases(_secretariat_token())
     small = [how(client, url, **headers) for _label, how, url, headers in cases]
-    sizes = [_size(programme)]
+    sizes = [data_size(programme)]
     scaling.multiply(programme)
     large = [how(client, url, **headers) for _label, how, url, headers in cases]
-    sizes.append(_size(programme))
+    sizes.append(data_size(programme))
     print("API and open data at the fixture size ({}) and at ten times it ({}):".format(*sizes))
     for (label, *_case), (t1, q1, n1), (t10, q10, n10) in zip(cases, small, large):
         verdict = "same" if q1 == q10 else "GROWS"

@@ -26,7 +26,7 @@ PAGES = [
 RUNS = 10
 
 
-def _size(programme):
+def data_size(programme):
     return (f"{programme.groups.count()} groups, "
             f"{Activity.objects.filter(group__programme=programme).count()} activities, "
             f"{ProgressEntry.objects.filter(round__programme=programme).count()} entries, "
@@ -67,10 +67,10 @@ def _measure_both_sizes():
     programme = Programme.objects.get(start_year=2020)
     scaling.previous_round(programme)  # so that the change since the previous round is computed
     small = {url: measure(client, url) for url in PAGES}
-    sizes = [_size(programme)]
+    sizes = [data_size(programme)]
     scaling.multiply(programme)
     large = {url: measure(client, url) for url in PAGES}
-    sizes.append(_size(programme))
+    sizes.append(data_size(programme))
     print("Reading pages at the fixture size ({}) and at ten times it ({}):".format(*sizes))
     for url in PAGES:
         (t1, q1, c1), (t10, q10, c10) = small[url], large[url]

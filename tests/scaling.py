@@ -39,7 +39,7 @@ def _copy(obj, **changes):
     return new
 
 
-def _free_committee_number():
+def free_committee_number():
     """A number of an Executive Committee meeting that the database does not have and that
     still has a written ordinal (up to 59), from the top so as not to meet tests' factories."""
     taken = set(Meeting.objects.filter(body=Meeting.Body.EXECUTIVE_COMMITTEE).values_list("number", flat=True))
@@ -50,7 +50,7 @@ def previous_round(programme, *, number=1, later=2, minus=20, every=3) -> Report
     """A closed round `number` of the programme, with an entry `minus` points below (not under
     0) each entry of round `later`, except every `every`-th one (which then has no change)."""
     meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE,
-                                     number=_free_committee_number(), is_virtual=True,
+                                     number=free_committee_number(), is_virtual=True,
                                      start_date=datetime.date(programme.start_year, 11, 1),
                                      end_date=datetime.date(programme.start_year, 11, 2))
     earlier = ReportingRound.objects.create(
