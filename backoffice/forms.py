@@ -8,10 +8,26 @@ from activities.fields import MonthField, MonthInput
 from reporting.models import GroupReport
 from reporting.services import ProgressConflict, admin_version_check
 
-# Short text areas keep long inline lists readable; months are typed as months (the admin's
-# own date widget would otherwise win, MonthField being a DateField).
-COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 40})},
+# Text areas sized for the programme's texts (300 to 900 characters: five rows of 80 show most
+# of one at once) yet short enough to keep long inline lists readable; months are typed as
+# months (the admin's own date widget would otherwise win, MonthField being a DateField).
+COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 5, "cols": 80})},
                 MonthField: {"widget": MonthInput}}
+
+
+class OwnGroupChoices:
+    """For the admin of a record of a group's plan (or its inline on the group's page): its
+    objective and topic heading are offered from that group's own only, the rule
+    Activity.clean() enforces. `group_of(request, obj)` gives the group, None when unknown."""
+
+    GROUP_FIELDS = ("objective", "topic")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        group = getattr(request, "_plan_group", None)
+        if db_field.name in self.GROUP_FIELDS and group is not None and field is not None:
+            field.queryset = field.queryset.filter(group=group)
+        return field
 
 
 class VersionCheckedForm(forms.ModelForm):

@@ -23,7 +23,7 @@ from spreadsheets.resources.activities import (
     TopicResource,
 )
 
-from ..forms import COMPACT_TEXT
+from ..forms import COMPACT_TEXT, OwnGroupChoices
 from ..protection import HistoryProtectedAdmin
 
 
@@ -53,12 +53,16 @@ class TopicInline(TranslationTabularInline):
     extra = 0
 
 
-class ActivityInline(TranslationStackedInline):
+class ActivityInline(OwnGroupChoices, TranslationStackedInline):
     model = Activity
     extra = 0
     formfield_overrides = COMPACT_TEXT
     fields = ("order", "plan_no", "text", "objective", "topic", "coordination",
               ("start_month", "start_text"), ("end_month", "end_text"))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        request._plan_group = obj  # the group whose page this is (None on the add page)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class OutputInline(TranslationStackedInline):
@@ -111,7 +115,7 @@ class ScheduleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Activity)
-class ActivityAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
+class ActivityAdmin(OwnGroupChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [ActivityResource]
     list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
                     "latest_percent", "expected_percent", "schedule")
@@ -122,6 +126,10 @@ class ActivityAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
     list_select_related = ("group__programme",)
     ordering = ("group__programme__start_year", "group__number", "order")
     formfield_overrides = COMPACT_TEXT
+
+    def get_form(self, request, obj=None, **kwargs):
+        request._plan_group = obj.group if obj else None
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("group"), ordering="group__number")
     def group_numeral(self, obj):

@@ -25,6 +25,7 @@ from spreadsheets.resources.groups import (
     WorkingGroupResource,
 )
 
+from ..autocomplete import PortalAutocomplete
 from ..protection import HistoryProtectedAdmin
 from .activities import ActivityInline, ObjectiveInline, OutputInline, TopicInline
 
@@ -43,7 +44,9 @@ class InstitutionAdmin(SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [InstitutionResource]
     list_display = ("code", "acronym", "name", "country", "kind", "parent")
     list_filter = ("kind", "country")
-    search_fields = ("code", "acronym_en", "acronym_es", "name_en", "name_es")
+    # Found by its country too, by name in either language or by code ("INE Chile", "INE CHL").
+    search_fields = ("code", "acronym_en", "acronym_es", "name_en", "name_es", "country__name_en",
+                     "country__name_es", "country__iso3")
     list_select_related = ("country", "parent")
     autocomplete_fields = ("country", "parent")
     ordering = ("name_en",)
@@ -132,6 +135,8 @@ class WorkingGroupAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmi
         return ", ".join(str(r.country) for r in obj.coordinating_roles)
 
 
+# The admin's autocomplete view, with institutions labelled by country and code.
+admin.site.autocomplete_view = PortalAutocomplete.as_view(admin_site=admin.site)
 admin.site.site_header = _("Statistical Conference of the Americas: working groups")
 admin.site.site_title = _("CEA working groups")
 admin.site.index_title = _("Programme administration")
