@@ -87,9 +87,13 @@ def test_country_role_needs_a_country(setting):
         group=setting["group"], role=GroupRole.Role.SECRETARIAT))
 
 
-def test_programme_is_biennial():
+def test_programme_years_are_in_order_and_may_be_three():
     assert_refused_by_database(lambda: Programme.objects.create(
-        start_year=2040, end_year=2043, title_en="x", title_es="x"))
+        start_year=2040, end_year=2039, title_en="x", title_es="x"))
+    three = Programme(start_year=2041, end_year=2043)
+    three.full_clean()  # no title needed either
+    three.save()
+    assert three.period == "2041-2043"
 
 
 def test_meeting_dates_and_code():

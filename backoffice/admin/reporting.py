@@ -8,7 +8,13 @@ from modeltranslation.admin import TranslationAdmin
 
 from reporting import policy
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import progress_admin_save, report_admin_save, round_close, round_open
+from reporting.services import (
+    progress_admin_save,
+    report_admin_save,
+    round_close,
+    round_open,
+    round_record_past,
+)
 from spreadsheets.admin import SpreadsheetAdmin, WorkbookImportAdmin
 from spreadsheets.resources.reporting import (
     GroupReportResource,
@@ -45,7 +51,7 @@ class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAd
     list_filter = ("programme", "status")
     list_select_related = ("meeting", "programme")
     readonly_fields = ("status", "opened_at", "closed_at")
-    actions = ("open_round", "close_round")
+    actions = ("open_round", "close_round", "record_past_round")
 
     def _move(self, request, queryset, service, done_message):
         for reporting_round in queryset:
@@ -64,6 +70,11 @@ class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAd
     @admin.action(description=_("Close the selected rounds"), permissions=["open_close"])
     def close_round(self, request, queryset):
         self._move(request, queryset, round_close, _("closed."))
+
+    @admin.action(description=_("Record the selected rounds as past ones (closed; nobody is e-mailed)"),
+                  permissions=["open_close"])
+    def record_past_round(self, request, queryset):
+        self._move(request, queryset, round_record_past, _("recorded as a past round."))
 
     def has_open_close_permission(self, request):
         return policy.can_open_or_close_rounds(request.user)

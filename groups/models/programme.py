@@ -1,4 +1,4 @@
-"""The biennial programme and its working groups, with their roles and financing."""
+"""A programme (biennial, most of them) and its working groups, with their roles and financing."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,7 +20,8 @@ class ProgrammeQuerySet(models.QuerySet):
 class Programme(models.Model):
     start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
     end_year = models.PositiveSmallIntegerField(_("last year"))
-    title = models.CharField(_("title"), max_length=300)
+    # Not every programme document has a title of its own: readers then see its period.
+    title = models.CharField(_("title"), max_length=300, blank=True)
     approved_at = models.ForeignKey(
         Meeting, verbose_name=_("approved at"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="programmes_approved",
@@ -33,8 +34,9 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["-start_year"]
         constraints = [
+            # Most programmes are biennial; the Conference has had three-year ones too.
             models.CheckConstraint(
-                condition=Q(end_year=models.F("start_year") + 1), name="programme_is_biennial"
+                condition=Q(end_year__gte=models.F("start_year")), name="programme_years_in_order"
             ),
         ]
 
@@ -46,8 +48,8 @@ class Programme(models.Model):
         return f"{self.start_year}-{self.end_year}"
 
     def clean(self):
-        if self.start_year and self.end_year and self.end_year != self.start_year + 1:
-            raise ValidationError({"end_year": _("A biennial programme lasts two years.")})
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot be before the first.")})
         if self.approved_at and self.approved_at.body != Meeting.Body.CONFERENCE:
             raise ValidationError(
                 {"approved_at": _("A programme is approved at a meeting of the Conference.")}

@@ -1,5 +1,5 @@
-"""A reporting round: the progress reported to one meeting of the Executive Committee, and the
-reminders sent about it."""
+"""A reporting round: the progress reported to one meeting (of the Executive Committee, most
+often, or of the Conference itself), and the reminders sent about it."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -39,8 +39,9 @@ class ReportingRoundQuerySet(models.QuerySet):
 
 
 class ReportingRound(models.Model):
-    """The progress reported to one meeting of the Executive Committee. The secretariat opens
-    it, focal points report until it is closed (reporting/services/rounds.py moves it along)."""
+    """The progress reported to one meeting (of the Executive Committee or of the Conference).
+    The secretariat opens it, focal points report until it is closed; a past round is recorded
+    closed at once (reporting/services/rounds.py moves it along)."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("not yet open")
@@ -51,7 +52,7 @@ class ReportingRound(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="rounds"
     )
     meeting = models.OneToOneField(
-        Meeting, verbose_name=_("Executive Committee meeting"), on_delete=models.PROTECT,
+        Meeting, verbose_name=_("meeting reported to"), on_delete=models.PROTECT,
         related_name="reporting_round",
     )
     number = models.PositiveSmallIntegerField(
@@ -100,8 +101,6 @@ class ReportingRound(models.Model):
         errors = {}
         if self.opens_on and self.deadline and self.deadline < self.opens_on:
             errors["deadline"] = _("The deadline cannot be before the opening date.")
-        if self.meeting_id and self.meeting.body != Meeting.Body.EXECUTIVE_COMMITTEE:
-            errors["meeting"] = _("Progress is reported to a meeting of the Executive Committee.")
         if errors:
             raise ValidationError(errors)
 

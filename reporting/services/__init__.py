@@ -10,10 +10,11 @@ from .history import (
                       changes_since,
 )
 from .progress import LoadResult, progress_import, progress_load, progress_save
-from .rounds import report_review, round_close, round_open
+from .rounds import report_review, round_close, round_open, round_record_past
 
 __all__ = [
     "ENTRY_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
     "changes_since", "progress_admin_save", "progress_import", "progress_load",
     "progress_save", "report_admin_save", "report_review", "round_close", "round_open",
+    "round_record_past",
 ]
