@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
 from activities.models import Activity, Objective, Output
@@ -122,10 +121,12 @@ def group_report_context(document: Document) -> dict:
     )
     entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
                    .select_related("activity__topic").order_by("activity__order"))
-    # The schedule as the group's page shows it, from the progress reported up to this round.
-    today = timezone.localdate()
+    # The schedule as the group's page showed it on the day of the meeting the report goes to,
+    # from the progress reported up to this round: never the day it is rendered, so that a
+    # report about the past reads the same every day.
+    as_of = round_.meeting.start_date
     rows = standing.standings(group.all_activities, standing.published_entries(
-        group.all_activities, up_to_round=round_), today)
+        group.all_activities, up_to_round=round_), as_of)
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
     unassigned = [a for a in group.all_activities if a.objective_id is None]
@@ -138,7 +139,7 @@ def group_report_context(document: Document) -> dict:
         "other_activities": unassigned,
         "timetable": _timetable(group.all_activities, programme),
         "schedule": standing.GroupStanding(group, rows),
-        "today": today,
+        "as_of": as_of,
         "threshold": standing.threshold(),
         "years": list(range(programme.start_year, programme.end_year + 1)),
         # The report's four parts, in the order the template shows them.

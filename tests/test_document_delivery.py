@@ -15,7 +15,8 @@ from reports.services import document_issue
 from . import factories
 from .pdf_reading import pdf_text
 
-# A group's report shows its schedule as of today: the day is frozen (conftest.FROZEN_NOW).
+# The day is frozen (conftest.FROZEN_NOW) for what reads it (opening rounds, the pages); a group's
+# report shows its schedule as of its meeting, whatever the day.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 

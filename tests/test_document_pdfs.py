@@ -13,7 +13,8 @@ from reports.rendering import render_document
 from .pdf_reading import column_numbers, compact, outline_titles, pdf_pages, pdf_reader, pdf_text
 from .published import PLAN_SIZES, SECOND_REPORT
 
-# A group's report shows its schedule as of today: the day is frozen (conftest.FROZEN_NOW).
+# The day is frozen (conftest.FROZEN_NOW) for what reads it (opening rounds, the pages); a group's
+# report shows its schedule as of its meeting, whatever the day.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
