@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .services import NOTE_FIELDS, EntryValues
+from .services import NARRATIVE_FIELDS, NOTE_FIELDS, EntryValues
 
 TEXT = {"rows": 2, "cols": 40}
 
@@ -28,6 +28,12 @@ class EntryForm(forms.Form):
 
 
 class NotesForm(forms.Form):
+    progress_narrative_en = forms.CharField(
+        label=_("Progress to date (English)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "en"}))
+    progress_narrative_es = forms.CharField(
+        label=_("Progress to date (Spanish)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "es"}))
     obstacles_en = forms.CharField(label=_("Main obstacles (English)"), required=False,
                                    widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
     obstacles_es = forms.CharField(label=_("Main obstacles (Spanish)"), required=False,
@@ -51,13 +57,19 @@ class ProgressRow:
 
 class ProgressForm:
     """All rows and the notes, validated together; `entries()` and `notes()` give the values
-    progress_save() takes."""
+    progress_save() takes. What the round asks decides what is there: the percentages, the
+    narrative of progress, or both (ReportingRound.progress_form)."""
 
-    def __init__(self, activities, entries, previous, report, data=None):
+    def __init__(self, activities, entries, previous, report, data=None, *, reporting_round=None):
+        self.asks_percentages = reporting_round is None or reporting_round.asks_percentages
+        self.asks_narrative = reporting_round is not None and reporting_round.asks_narrative
         self.notes_form = NotesForm(data, initial={
             **{name: getattr(report, name, "") for name in NOTE_FIELDS},
             "version": report.version if report else 0,
         })
+        if not self.asks_narrative:
+            for name in NARRATIVE_FIELDS:
+                del self.notes_form.fields[name]
         self.rows = []
         for activity in activities:
             entry = entries.get(activity.pk)
@@ -76,14 +88,25 @@ class ProgressForm:
     def seen_version(self) -> int:
         return self.notes_form.cleaned_data["version"]
 
+    @property
+    def narrative_fields(self):
+        return [self.notes_form[name] for name in NARRATIVE_FIELDS if name in self.notes_form.fields]
+
+    @property
+    def note_fields(self):
+        return [field for field in self.notes_form.visible_fields() if field.name not in NARRATIVE_FIELDS]
+
     def entries(self) -> dict[int, EntryValues]:
+        if not self.asks_percentages:
+            return {}
         return {row.activity.pk: EntryValues(row.form.cleaned_data["percent"],
                                              row.form.cleaned_data["remarks_en"],
                                              row.form.cleaned_data["remarks_es"])
                 for row in self.rows}
 
     def notes(self) -> dict[str, str]:
-        return {name: self.notes_form.cleaned_data[name] for name in NOTE_FIELDS}
+        return {name: self.notes_form.cleaned_data[name] for name in NOTE_FIELDS
+                if name in self.notes_form.fields}
 
     def add_errors(self, error: ValidationError):
         """Place a service's errors next to what caused them (keys are activity ids)."""
@@ -96,6 +119,8 @@ class ProgressForm:
             for message in messages:
                 if target:
                     target.form.add_error("percent", message)
+                elif key in self.notes_form.fields:
+                    self.notes_form.add_error(key, message)
                 else:
                     self.notes_form.add_error(None, message)
 

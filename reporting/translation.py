@@ -11,4 +11,4 @@ class ProgressEntryTranslation(TranslationOptions):
 
 @register(GroupReport)
 class GroupReportTranslation(TranslationOptions):
-    fields = ("output_as_reported", "obstacles", "gender_notes")
+    fields = ("output_as_reported", "progress_narrative", "obstacles", "gender_notes")

@@ -121,6 +121,10 @@ def group_report_context(document: Document) -> dict:
     )
     entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
                    .select_related("activity__topic").order_by("activity__order"))
+    # Its narrative of progress, once readers may see it (as its entries: published ones only).
+    report = GroupReport.objects.filter(round=round_, group=group).first()
+    if report and not (report.status in GroupReport.PUBLISHED or round_.status == round_.Status.CLOSED):
+        report = None
     # The schedule as the group's page showed it on the day of the meeting the report goes to,
     # from the progress reported up to this round: never the day it is rendered, so that a
     # report about the past reads the same every day.
@@ -135,6 +139,7 @@ def group_report_context(document: Document) -> dict:
         "programme": programme,
         "group": group,
         "entries": entries,
+        "report": report,
         "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
         "other_activities": unassigned,
         "timetable": _timetable(group.all_activities, programme),

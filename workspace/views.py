@@ -119,7 +119,7 @@ def _form(reporting_round, group, report, data=None) -> ProgressForm:
     previous_round = ReportingRound.objects.previous_to(reporting_round)
     previous = {e.activity_id: e for e in ProgressEntry.objects.filter(
         round=previous_round, activity__group=group)} if previous_round else {}
-    return ProgressForm(activities, entries, previous, report, data=data)
+    return ProgressForm(activities, entries, previous, report, data=data, reporting_round=reporting_round)
 
 
 def _review(request, reporting_round, group, report):

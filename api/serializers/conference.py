@@ -44,5 +44,5 @@ class RoundSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReportingRound
-        fields = ["code", "programme", "number", "title", "status", "status_label", "opens_on",
-                  "deadline", "closed_at"]
+        fields = ["code", "programme", "number", "title", "status", "status_label", "progress_form",
+                  "opens_on", "deadline", "closed_at"]

@@ -10,7 +10,7 @@ from reporting.models import GroupReport
 
 from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
 
-NOTES = ("obstacles", "gender_notes")
+NOTES = ("progress_narrative", "obstacles", "gender_notes")
 
 
 @dataclass
@@ -103,6 +103,7 @@ class EntryWriteSerializer(serializers.Serializer):
 
 
 class NotesWriteSerializer(serializers.Serializer):
+    progress_narrative = TextsSerializer(required=False, help_text="Where the round asks for a narrative.")
     obstacles = TextsSerializer(required=False)
     gender_notes = TextsSerializer(required=False)
 

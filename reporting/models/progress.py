@@ -107,6 +107,9 @@ class GroupReport(models.Model):
         _("output as titled in the report"), max_length=400, blank=True,
         help_text=_("Only when the report titles the output differently from the programme."),
     )
+    progress_narrative = models.TextField(
+        _("progress to date"), blank=True,
+        help_text=_("The group's progress as paragraphs, where its round asks for a narrative."))
     obstacles = models.TextField(_("main obstacles"), blank=True)
     gender_notes = models.TextField(_("mainstreaming of the gender perspective"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
@@ -180,7 +183,10 @@ class ProgressChange(models.Model):
 
     FIELD_LABELS = {
         "percent": _("percentage"), "remarks_en": _("remarks (English)"),
-        "remarks_es": _("remarks (Spanish)"), "obstacles_en": _("main obstacles (English)"),
+        "remarks_es": _("remarks (Spanish)"),
+        "progress_narrative_en": _("progress to date (English)"),
+        "progress_narrative_es": _("progress to date (Spanish)"),
+        "obstacles_en": _("main obstacles (English)"),
         "obstacles_es": _("main obstacles (Spanish)"),
         "gender_notes_en": _("gender perspective (English)"),
         "gender_notes_es": _("gender perspective (Spanish)"),

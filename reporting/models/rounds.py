@@ -48,6 +48,13 @@ class ReportingRound(models.Model):
         OPEN = "open", _("open")
         CLOSED = "closed", _("closed")
 
+    class Form(models.TextChoices):
+        """What the groups report: a percentage per activity, their progress as paragraphs, or both."""
+
+        PERCENTAGES = "percentages", _("a percentage per activity")
+        NARRATIVE = "narrative", _("progress as a narrative")
+        BOTH = "both", _("both: percentages and a narrative")
+
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="rounds"
     )
@@ -64,6 +71,8 @@ class ReportingRound(models.Model):
         _("deadline"), help_text=_("The last day for the groups to submit their progress."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.PLANNED, editable=False)
+    progress_form = models.CharField(
+        _("what the groups report"), max_length=12, choices=Form.choices, default=Form.PERCENTAGES)
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
@@ -107,6 +116,14 @@ class ReportingRound(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def asks_percentages(self) -> bool:
+        return self.progress_form != self.Form.NARRATIVE
+
+    @property
+    def asks_narrative(self) -> bool:
+        return self.progress_form != self.Form.PERCENTAGES
 
 
 class RoundReminder(models.Model):

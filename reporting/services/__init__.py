@@ -3,6 +3,7 @@ reporting.policy first and writes inside one transaction; nothing writes progres
 from .admin_saves import admin_version_check, progress_admin_save, report_admin_save
 from .history import (
                       ENTRY_FIELDS,
+                      NARRATIVE_FIELDS,
                       NOTE_FIELDS,
                       EntryValues,
                       ProgressConflict,
@@ -13,7 +14,7 @@ from .progress import LoadResult, progress_import, progress_load, progress_save
 from .rounds import report_review, round_close, round_open, round_record_past
 
 __all__ = [
-    "ENTRY_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
+    "ENTRY_FIELDS", "NARRATIVE_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
     "changes_since", "progress_admin_save", "progress_import", "progress_load",
     "progress_save", "report_admin_save", "report_review", "round_close", "round_open",
     "round_record_past",

@@ -12,7 +12,8 @@ from ..models import GroupReport, ProgressChange, ReportingRound
 from ..signals import progress_recorded
 
 ENTRY_FIELDS = ("percent", "remarks_en", "remarks_es")
-NOTE_FIELDS = ("obstacles_en", "obstacles_es", "gender_notes_en", "gender_notes_es")
+NARRATIVE_FIELDS = ("progress_narrative_en", "progress_narrative_es")
+NOTE_FIELDS = (*NARRATIVE_FIELDS, "obstacles_en", "obstacles_es", "gender_notes_en", "gender_notes_es")
 
 
 @dataclass

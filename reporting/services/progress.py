@@ -17,6 +17,7 @@ from .. import policy
 from ..models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from .history import (
     ENTRY_FIELDS,
+    NARRATIVE_FIELDS,
     NOTE_FIELDS,
     EntryValues,
     SaveResult,
@@ -51,6 +52,20 @@ def _unreported(activities, entries, existing) -> dict:
         reported = values.percent if values is not None else getattr(existing.get(pk), "percent", None)
         if reported is None:
             errors[pk] = _("Give a percentage for every activity before submitting.")
+    return errors
+
+
+def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
+    """What the round's form of report refuses: percentages where it asks for a narrative
+    only; on submitting, the narrative it asks for (in either language)."""
+    errors = {}
+    if not reporting_round.asks_percentages:
+        errors.update({pk: _("This round asks for the group's progress as a narrative, not "
+                             "percentages.") for pk, values in entries.items() if values.percent is not None})
+    if submit and reporting_round.asks_narrative and not any(
+            (notes[name] if name in notes else getattr(report, name) or "").strip()
+            for name in NARRATIVE_FIELDS):
+        errors[NARRATIVE_FIELDS[0]] = _("Write the group's progress to date before submitting.")
     return errors
 
 
@@ -118,7 +133,8 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
     """Save a group's progress in an open round as a draft, or submit it.
 
     `entries` maps activity ids of the group to their values; `notes` holds the group's
-    obstacles and gender notes by field name. Refused with PermissionDenied when the user may
+    narrative of progress, obstacles and gender notes by field name (what the round's form of
+    report asks: reporting.models.ReportingRound.progress_form). Refused with PermissionDenied when the user may
     not edit (asked first, so that a caller without rights never sees others' values), with
     ProgressConflict when the report's version is no longer `seen_version`, and with
     ValidationError (keyed by activity id or note field) when a value is wrong."""
@@ -132,8 +148,9 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
         check_version(report, seen_version)
         existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
             round=reporting_round, activity__group=group)}
-        if submit:
+        if submit and reporting_round.asks_percentages:
             errors = {**_unreported(activities, entries, existing), **errors}
+        errors = {**errors, **_form_errors(reporting_round, report, entries, notes, submit)}
         if errors:
             raise ValidationError(errors)
         rows = _write_entries(reporting_round, activities, entries, existing)

@@ -29,7 +29,7 @@ class ReportingRoundResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = ReportingRound
-        fields = ("meeting", "programme", "number", "opens_on", "deadline", "status",
+        fields = ("meeting", "programme", "number", "opens_on", "deadline", "progress_form", "status",
                   "opened_at", "closed_at")
         import_id_fields = ("meeting",)
 
