@@ -28,7 +28,8 @@ class ProgrammeTranslation(TranslationOptions):
 
 @register(WorkingGroup)
 class WorkingGroupTranslation(TranslationOptions):
-    fields = ("name", "theme", "output", "background", "expected_impact", "financing")
+    fields = ("name", "theme", "output", "background", "expected_impact", "financing",
+              "objectives_lead_in", "objectives_closing", "previous_results", "conclusions")
 
 
 @register(FinancingSource)

@@ -147,15 +147,25 @@ def group_report_context(document: Document) -> dict:
         "as_of": as_of,
         "threshold": standing.threshold(),
         "years": list(range(programme.start_year, programme.end_year + 1)),
-        # The report's four parts, in the order the template shows them.
-        "contents": [
-            ContentsEntry("composition", "I", label=gettext("Composition of the working group")),
-            ContentsEntry("programme-of-work", "II", label=gettext("Programme of work %(period)s")
-                          % {"period": programme.period}),
-            ContentsEntry("progress", "III", label=gettext("Progress to date")),
-            ContentsEntry("plan", "IV", label=pgettext("working-group report", "Plan of activities")),
-        ],
+        **_group_report_parts(group, programme),
     }
+
+
+def _group_report_parts(group, programme) -> dict:
+    """The parts of a working group's report, numbered 1, 2, 3 ... as the Conference numbers
+    them: those every report has, and a part for the results of the previous programme and for
+    the conclusions only where the group has them. `parts` by name, `contents` in order."""
+    named = [
+        ("composition", gettext("Composition of the working group")),
+        ("work", gettext("Programme of work %(period)s") % {"period": programme.period}),
+        ("previous", gettext("Results of the previous programme")) if has_text(group, "previous_results") else None,
+        ("progress", gettext("Progress to date")),
+        ("plan", pgettext("working-group report", "Plan of activities")),
+        ("conclusions", gettext("Conclusions")) if has_text(group, "conclusions") else None,
+    ]
+    contents = [ContentsEntry(name, str(number), label=label)
+                for number, (name, label) in enumerate((part for part in named if part), start=1)]
+    return {"contents": contents, "parts": {entry.anchor: entry for entry in contents}}
 
 
 CONTEXTS = {

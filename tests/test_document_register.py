@@ -178,7 +178,7 @@ def test_group_report_in_english(group_report):
                     "Activities and action lines for the period",
                     "Outputs to be submitted to the Statistical Conference of the Americas",
                     "Progress to date", "Plan of activities", "Second report: Twentieth meeting"):
-        assert heading in pdf, heading
+        assert heading.casefold() in pdf.casefold(), heading  # parts' headings are in capitals
     group = group_report.group
     squeezed = pdf.replace(" ", "")
     objective = group.objectives.filter(kind="specific").first()
@@ -194,7 +194,8 @@ def test_group_report_in_english(group_report):
         assert member.country.name_en in pdf
     for activity in group.activities.exclude(start_month=None):
         assert f"{activity.start_label} {activity.end_label}" in pdf
-    assert [t.split(".")[0] for t in outline_titles(content)] == ["I", "II", "III", "IV"]
+    assert [t.split(".")[0] for t in outline_titles(content)] == ["1", "2", "3", "4"]
+    assert not any(t.casefold().startswith(("contents", "introduction")) for t in outline_titles(content))
 
 
 def test_group_report_in_spanish(group_report):
@@ -203,7 +204,7 @@ def test_group_report_in_spanish(group_report):
                     "Objetivos generales y específicos", "Actividades y líneas de acción para el período",
                     "Avances hasta la fecha", "Planificación de las actividades del período",
                     "Segundo informe: Vigésima reunión", "30 de marzo de 2021"):
-        assert heading in pdf, heading
+        assert heading.casefold() in pdf.casefold(), heading
     assert "Coordinating" not in pdf
 
 
@@ -223,3 +224,37 @@ def test_meeting_names_in_the_heading_block_follow_the_glossary():
     meeting = Meeting.objects.get(code="CE.20")
     with translation.override("es"):
         assert meeting.name.startswith("Vigésima reunión del Comité Ejecutivo")
+
+
+def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
+    """Results of the previous programme and conclusions are parts of their own only when the
+    group has them; the objectives' lead-in and closing paragraph print around the specific
+    objectives; an introduction brings the contents page with it."""
+    group = group_report.group
+    group.previous_results_en, group.previous_results_es = "The previous guide was published.", "Se publicó la guía anterior."
+    group.conclusions_en, group.conclusions_es = "The group met its goals.", "El grupo cumplió sus metas."
+    group.objectives_lead_in_en, group.objectives_lead_in_es = "The group will:", "El grupo se propone:"
+    group.objectives_closing_en, group.objectives_closing_es = "All in two years.", "Todo en dos años."
+    group.save()
+    group_report.introduction_en, group_report.introduction_es = "This report tells.", "Este informe cuenta."
+    group_report.save()
+    for lang, words in (("en", ["1. Composition of the working group", "2. Programme of work 2020-2021",
+                                "3. Results of the previous programme", "4. Progress to date",
+                                "5. Plan of activities", "6. Conclusions"]),
+                        ("es", ["1. Composición del grupo de trabajo", "2. Programa de trabajo 2020-2021",
+                                "3. Resultados del programa anterior", "4. Avances hasta la fecha",
+                                "6. Conclusiones"])):
+        content = _render(group_report, lang)
+        titles = outline_titles(content)
+        assert [t.split(".")[0] for t in titles][-6:] == ["1", "2", "3", "4", "5", "6"]
+        text = " ".join(pdf_text(content).split()).casefold()  # parts' headings are in capitals
+        words = [w.casefold() for w in words]
+        body = text.split(words[0])[-1]
+        positions = [body.find(w) for w in words[1:]]
+        assert all(p >= 0 for p in positions) and positions == sorted(positions), (lang, positions)
+        assert ("contents" if lang == "en" else "índice") in text
+        lead_in, closing = ("The group will:", "All in two years.") if lang == "en" else (
+            "El grupo se propone:", "Todo en dos años.")
+        assert text.index(lead_in.casefold()) < text.index(closing.casefold())
+        for letter in ("(a)", "(b)", "(c)"):
+            assert letter in body

@@ -100,6 +100,14 @@ class WorkingGroup(models.Model):
     background = models.TextField(_("background"), blank=True)
     expected_impact = models.TextField(_("expected impact"), blank=True)
     financing = models.TextField(_("budget and financing"), blank=True)
+    # Where a group's report has free text of its own, around its objectives and after its plan.
+    objectives_lead_in = models.TextField(
+        _("lead-in to the specific objectives"), blank=True,
+        help_text=_("A sentence the report prints before the list of specific objectives."))
+    objectives_closing = models.TextField(
+        _("paragraph after the specific objectives"), blank=True)
+    previous_results = models.TextField(_("results of the previous programme"), blank=True)
+    conclusions = models.TextField(_("conclusions"), blank=True)
     document_type = models.CharField(
         _("type of document"), max_length=20, choices=DocumentType.choices, blank=True
     )

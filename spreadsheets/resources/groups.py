@@ -183,7 +183,8 @@ class WorkingGroupResource(PortalResource):
     class Meta(PortalResource.Meta):
         model = WorkingGroup
         fields = ("programme", "number",
-                  *translated("name", "theme", "output", "background", "expected_impact", "financing"),
+                  *translated("name", "theme", "output", "background", "expected_impact", "financing",
+                             "objectives_lead_in", "objectives_closing", "previous_results", "conclusions"),
                   "document_type", *ROLE_COLUMNS)
         import_id_fields = ("programme", "number")
 
