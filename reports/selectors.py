@@ -48,7 +48,7 @@ def programme_context(document: Document) -> dict:
         programme=document.programme,
     )
     return {"programme": document.programme, "groups": groups,
-            "contents": [_group_entry(g, g, "output") for g in groups]}
+            "contents": [_group_entry(g, g, g.heading_field) for g in groups]}
 
 
 @dataclass
@@ -65,7 +65,7 @@ class GroupProgress:
         """(record, field) of the group's heading: the output as the report titles it, if it does."""
         if self.report and has_text(self.report, "output_as_reported"):
             return self.report, "output_as_reported"
-        return self.group, "output"
+        return self.group, self.group.heading_field
 
 
 def progress_context(document: Document) -> dict:

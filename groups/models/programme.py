@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.bilingual import has_text
 from core.wording import roman
 
 from .conference import Country, Institution, Meeting
@@ -93,9 +94,12 @@ class WorkingGroup(models.Model):
         help_text=_("Position in the programme, shown as a roman numeral."),
     )
     name = models.CharField(_("name"), max_length=200)
-    theme = models.CharField(_("theme"), max_length=120)
+    # Not every group has a theme or a single output (a network has none): it is then headed by
+    # its name everywhere (heading_field).
+    theme = models.CharField(_("theme"), max_length=120, blank=True)
     output = models.CharField(
-        _("output"), max_length=400, help_text=_("The document the group produces.")
+        _("output"), max_length=400, blank=True,
+        help_text=_("The document the group produces, if one; the group is headed by it."),
     )
     background = models.TextField(_("background"), blank=True)
     expected_impact = models.TextField(_("expected impact"), blank=True)
@@ -131,6 +135,12 @@ class WorkingGroup(models.Model):
     @property
     def numeral(self) -> str:
         return roman(self.number) if self.number else ""
+
+    @property
+    def heading_field(self) -> str:
+        """The text that heads the group on pages and in documents: its output, or its name
+        when it has no single output."""
+        return "output" if has_text(self, "output") else "name"
 
     @property
     def code(self) -> str:
