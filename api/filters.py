@@ -34,13 +34,8 @@ def _lookup(request, name, find, message):
         raise ValidationError({name: [message() % {"value": value}]}) from None
 
 
-def _programme(period):
-    start, end = (int(part) for part in period.split("-"))
-    return Programme.objects.get(start_year=start, end_year=end)
-
-
 def programme(request):
-    return _lookup(request, "programme", _programme,
+    return _lookup(request, "programme", Programme.objects.by_period,
                    lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."))
 
 

@@ -6,19 +6,16 @@ import csv
 import io
 import json
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import condition, require_safe
 from rest_framework.request import Request
 
-from activities.models import Activity
 from core.bilingual import LANGUAGES
 from groups.models import Programme, WorkingGroup
-from reporting import standing as figures
 from spreadsheets.cells import quoted
 
 from .conditional import etag, last_modified
-from .progress import progress_rows
+from .progress import groups_with_plan, plan_standings, progress_rows
 from .serializers.conference import ProgrammeSerializer
 from .serializers.groups import GroupDetailSerializer
 from .serializers.progress import ActivityProgressSerializer, entry_data, standing_data
@@ -26,29 +23,16 @@ from .serializers.progress import ActivityProgressSerializer, entry_data, standi
 
 def _place(period, numeral):
     try:
-        start, end = (int(part) for part in period.split("-"))
-        programme = Programme.objects.select_related("approved_at").get(start_year=start, end_year=end)
+        programme = Programme.objects.select_related("approved_at").by_period(period)
         group = WorkingGroup.objects.by_code(period, numeral) if numeral else None
-    except (ValueError, Programme.DoesNotExist, WorkingGroup.DoesNotExist):
+    except (Programme.DoesNotExist, WorkingGroup.DoesNotExist):
         raise Http404 from None
     return programme, group
 
 
 def _groups(programme, group):
-    groups = WorkingGroup.objects.with_roles().filter(programme=programme).prefetch_related(
-        "objectives", "financing_sources__institution", "outputs__institutions",
-        Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
-                 .order_by("order"))).order_by("number")
+    groups = groups_with_plan().filter(programme=programme).order_by("number")
     return list(groups.filter(pk=group.pk) if group else groups)
-
-
-def _standings(groups) -> dict:
-    """Each group's figures, from one query of entries for all their (prefetched) activities."""
-    rows = figures.standings([a for g in groups for a in g.activities.all()])
-    by_group = {}
-    for row in rows:
-        by_group.setdefault(row.activity.group_id, []).append(row)
-    return {g.pk: figures.GroupStanding(g, by_group.get(g.pk, [])) for g in groups}
 
 
 def _name(programme, group, what, fmt):
@@ -105,7 +89,7 @@ def programme_file(request, period, fmt, numeral=None):
     """The programme's groups with their roles, objectives, activities, outputs and financing."""
     programme, group = _place(period, numeral)
     groups = _groups(programme, group)
-    context = {"request": Request(request), "standings": _standings(groups)}
+    context = {"request": Request(request), "standings": plan_standings(groups)}
     groups_data = GroupDetailSerializer(groups, many=True, context=context).data
     filename = _name(programme, group, "programme", fmt)
     if fmt == "json":

@@ -1,9 +1,10 @@
 """The published progress the API and the open-data files give: each activity's standing with
 its published entries, oldest round first. Two queries whatever the number of activities."""
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from activities.models import Activity
-from groups.models import GroupRole
+from groups.models import GroupRole, WorkingGroup
 from reporting import standing as figures
 
 
@@ -45,3 +46,22 @@ def rows_of(activities, *, reporting_round=None, today=None) -> list:
         row.entries = by_activity.get(activity.pk, [])
         rows.append(row)
     return rows
+
+
+def groups_with_plan():
+    """Groups with everything the detail of one shows (GroupDetailSerializer): roles,
+    objectives, activities, outputs and financing, in a fixed number of queries."""
+    return WorkingGroup.objects.with_roles().prefetch_related(
+        "objectives", "financing_sources__institution", "outputs__institutions",
+        Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
+                 .order_by("order")))
+
+
+def plan_standings(groups) -> dict:
+    """Each group's figures by its id, from one query of entries for all their activities
+    (prefetched by groups_with_plan)."""
+    rows = figures.standings([a for g in groups for a in g.activities.all()])
+    by_group = {}
+    for row in rows:
+        by_group.setdefault(row.activity.group_id, []).append(row)
+    return {g.pk: figures.GroupStanding(g, by_group.get(g.pk, [])) for g in groups}

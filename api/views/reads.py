@@ -1,13 +1,12 @@
 """The public, published data: programmes, meetings, working groups, rounds, progress and
 documents. The same rule as the reading pages: progress of submitted or accepted reports and of
 closed rounds only, never a draft (reporting.models.ProgressEntry.objects.published())."""
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
-from activities.models import Activity
 from groups.models import GroupRole, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
 from reporting.models import ReportingRound
@@ -15,7 +14,7 @@ from reports.models import Document
 
 from .. import filters
 from ..conditional import conditional_get
-from ..progress import activities_of, progress_rows, rows_of
+from ..progress import activities_of, groups_with_plan, plan_standings, progress_rows, rows_of
 from ..serializers.conference import (
     MeetingSerializer,
     ProgrammeSerializer,
@@ -48,11 +47,9 @@ class ProgrammeDetail(PublicDetail):
 
     def get_object(self):
         try:
-            start, end = (int(part) for part in self.kwargs["period"].split("-"))
-        except ValueError:
+            return Programme.objects.select_related("approved_at").by_period(self.kwargs["period"])
+        except Programme.DoesNotExist:
             raise Http404 from None
-        return get_object_or_404(Programme.objects.select_related("approved_at"),
-                                 start_year=start, end_year=end)
 
 
 class MeetingList(PublicList):
@@ -78,12 +75,12 @@ class GroupListBase:
     def get_serializer(self, *args, **kwargs):
         groups = args[0] if args else []
         groups = groups if isinstance(groups, list) else [groups]
-        kwargs["context"] = {**self.get_serializer_context(), "standings": {
-            row.group.pk: row for row in self.standings(groups)}}
+        kwargs["context"] = {**self.get_serializer_context(), "standings": self.standings(groups)}
         return self.get_serializer_class()(*args, **kwargs)
 
-    def standings(self, groups):
-        return figures.group_standings(groups)
+    def standings(self, groups) -> dict:
+        """Each group's figures by its id."""
+        return {row.group.pk: row for row in figures.group_standings(groups)}
 
 
 @extend_schema(parameters=[filters.PROGRAMME, filters.COUNTRY])
@@ -111,21 +108,13 @@ class GroupDetail(GroupListBase, PublicDetail):
 
     def get_object(self):
         try:
-            return _groups().prefetch_related(
-                "objectives", "financing_sources__institution", "outputs__institutions",
-                Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
-                         .order_by("order")),
-            ).by_code(self.kwargs["period"], self.kwargs["numeral"])
+            return groups_with_plan().by_code(self.kwargs["period"], self.kwargs["numeral"])
         except WorkingGroup.DoesNotExist:
             raise Http404 from None
 
-    def standings(self, groups):
+    def standings(self, groups) -> dict:
         # The activities are already there: the figures need only the entries.
-        if not groups:
-            return []
-        group = groups[0]
-        activities = list(group.activities.all())
-        return [figures.GroupStanding(group, figures.standings(activities))]
+        return plan_standings(groups)
 
 
 @extend_schema(parameters=[filters.PROGRAMME])

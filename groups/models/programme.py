@@ -17,6 +17,14 @@ class ProgrammeQuerySet(models.QuerySet):
         """The programme now in force: the latest one."""
         return self.order_by("-start_year").first()
 
+    def by_period(self, period):
+        """The programme named "2020-2021" in URLs; DoesNotExist otherwise."""
+        try:
+            start, end = (int(part) for part in period.split("-"))
+        except ValueError:
+            raise Programme.DoesNotExist(f"No programme {period}") from None
+        return self.get(start_year=start, end_year=end)
+
 
 class Programme(models.Model):
     start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
