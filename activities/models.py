@@ -7,13 +7,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import has_text
-from core.wording import month_label
+from core.models import LanguageGaps
+from core.wording import join_and, month_label, roman
 from groups.models import Institution, WorkingGroup
 
 from .fields import MonthField
 
 
-class Objective(models.Model):
+class Objective(LanguageGaps):
     class Kind(models.TextChoices):
         GENERAL = "general", _("general objective")
         SPECIFIC = "specific", _("specific objective")
@@ -37,6 +38,58 @@ class Objective(models.Model):
 
     def __str__(self):
         return self.title or self.text[:80]
+
+    @property
+    def numeral(self) -> str:
+        """"I", "II": how a report numbers the specific objectives its tables sit under."""
+        return roman(self.order) if self.order else ""
+
+
+class ProgrammeArea(LanguageGaps):
+    """A row of a report's table of activities under a programme objective: an area of the
+    programme with its action lines (the older reports' shape, instead of single activities)."""
+
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("programme objective"), on_delete=models.CASCADE,
+        related_name="areas",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    title = models.CharField(_("programme area"), max_length=400)
+
+    class Meta:
+        verbose_name = _("programme area")
+        verbose_name_plural = _("programme areas")
+        ordering = ["objective", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "order"], name="area_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.title[:100]
+
+    def clean(self):
+        if self.objective_id and self.objective.kind != Objective.Kind.SPECIFIC:
+            raise ValidationError({"objective": _("Programme areas sit under a specific objective.")})
+
+
+class ActionLine(LanguageGaps):
+    area = models.ForeignKey(
+        ProgrammeArea, verbose_name=_("programme area"), on_delete=models.CASCADE,
+        related_name="action_lines",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    text = models.TextField(_("action line"))
+
+    class Meta:
+        verbose_name = _("action line")
+        verbose_name_plural = _("action lines")
+        ordering = ["area", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "order"], name="action_line_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.text[:100]
 
 
 class Topic(models.Model):
@@ -71,7 +124,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(progress__round=reporting_round).order_by("group__number", "order")
 
 
-class Activity(models.Model):
+class Activity(LanguageGaps):
     # A group's plan has a few dozen activities; this bounds what a workbook may bring.
     MAX_PER_GROUP = 500
 
@@ -145,8 +198,10 @@ class Activity(models.Model):
         return month_label(self.end_month) if self.end_month else self.end_text
 
 
-class Output(models.Model):
-    """A deliverable the group submits to the Conference."""
+class Output(LanguageGaps):
+    """A deliverable the group submits to the Conference, under the objective it serves when
+    the report groups them so; its timetable is a phrase ("First half of 2021"), and a group
+    whose plan has no activities by month prints its outputs as the plan."""
 
     group = models.ForeignKey(
         WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
@@ -160,6 +215,15 @@ class Output(models.Model):
         Institution, verbose_name=_("responsible institutions"), blank=True, related_name="outputs"
     )
     timetable = models.CharField(_("timetable or status"), max_length=300, blank=True)
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("programme objective"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="outputs",
+    )
+    agency = models.CharField(
+        _("agency responsible, as written"), max_length=500, blank=True,
+        help_text=_("The document's own words. Empty: written from the responsible countries "
+                    "and institutions above."),
+    )
 
     class Meta:
         verbose_name = _("output")
@@ -171,6 +235,10 @@ class Output(models.Model):
 
     def __str__(self):
         return self.text[:100]
+
+    def clean(self):
+        if self.objective_id and self.group_id and self.objective.group_id != self.group_id:
+            raise ValidationError({"objective": _("The objective must belong to the same working group.")})
 
     def responsible_names(self) -> list[str]:
         """The agencies responsible, as the output table lists them."""
@@ -184,3 +252,23 @@ class Output(models.Model):
         if self.by_member_countries:
             names.append(gettext("Member countries"))
         return names + [shown(i, "name").text for i in self.institutions.all()]
+
+    def agency_phrase(self) -> str:
+        """"The coordinating countries and the Instituto Nacional de Estadística (INE) de Chile":
+        the clerk's own words in the active language, or a phrase written from the roles."""
+        from django.utils.translation import pgettext
+
+        from core.bilingual import shown
+
+        written = shown(self, "agency")
+        if written.text and not written.untranslated:
+            return written.text
+        names = []
+        if self.by_coordinating_countries:
+            names.append(pgettext("agency responsible", "the coordinating countries"))
+        if self.by_member_countries:
+            names.append(pgettext("agency responsible", "the member countries"))
+        names += [i.as_phrase() for i in self.institutions.all()]
+        phrase = join_and(names)
+        # Nothing to write it from: the other language's words stand in rather than nothing.
+        return phrase[:1].upper() + phrase[1:] if phrase else written.text

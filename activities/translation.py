@@ -3,7 +3,7 @@
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity, Objective, Output, Topic
+from .models import ActionLine, Activity, Objective, Output, ProgrammeArea, Topic
 
 
 @register(Objective)
@@ -23,4 +23,14 @@ class ActivityTranslation(TranslationOptions):
 
 @register(Output)
 class OutputTranslation(TranslationOptions):
-    fields = ("text", "timetable")
+    fields = ("text", "timetable", "agency")
+
+
+@register(ProgrammeArea)
+class ProgrammeAreaTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(ActionLine)
+class ActionLineTranslation(TranslationOptions):
+    fields = ("text",)

@@ -26,11 +26,19 @@ def shown(obj, field: str, lang: str | None = None) -> Shown:
     value = getattr(obj, build_localized_fieldname(field, lang), "") or ""
     if value:
         return Shown(value, lang, False)
+    if not_used(obj, field, lang):
+        return Shown("", lang, False)
     for other in LANGUAGES:
         other_value = getattr(obj, build_localized_fieldname(field, other), "") or ""
         if other != lang and other_value:
             return Shown(other_value, other, True)
     return Shown("", lang, False)
+
+
+def not_used(obj, field: str, lang: str) -> bool:
+    """Whether the clerk marked `obj.field` as not used in `lang` on purpose (an acronym the
+    Spanish original does not use): it is then no missing translation, and nothing stands in."""
+    return build_localized_fieldname(field, lang) in (getattr(obj, "unused_texts", None) or ())
 
 
 def has_text(obj, field: str) -> bool:
@@ -56,7 +64,8 @@ def translation_gaps():
             for field in fields:
                 values = {lang: getattr(obj, build_localized_fieldname(field, lang)) or ""
                           for lang in LANGUAGES}
-                missing = tuple(lang for lang, value in values.items() if not str(value).strip())
+                missing = tuple(lang for lang, value in values.items()
+                                if not str(value).strip() and not not_used(obj, field, lang))
                 required = not model._meta.get_field(field).blank
                 if missing and (len(missing) < len(LANGUAGES) or required):
                     yield Gap(model._meta.label, obj.pk, str(obj)[:60], field, missing)

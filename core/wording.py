@@ -77,6 +77,50 @@ def day_range_label(start, end) -> str:
     return f"{day_label(start)} - {day_label(end)}"
 
 
+def _lang(lang):
+    return (lang or get_language() or "en")[:2]
+
+
+def of_country(text: str, country: str, lang: str | None = None) -> str:
+    """"Statistics Canada of Canada" / "Instituto Nacional de Estadística del Perú": `country`
+    is the name as it follows "of" ("el Perú", "the Bahamas"); Spanish contracts "de el"."""
+    if _lang(lang) == "es":
+        if country.startswith("el "):
+            return f"{text} del {country[3:]}"
+        return f"{text} de {country}"
+    return f"{text} of {country}"
+
+
+def join_and(items, lang: str | None = None) -> str:
+    """"A, B and C" / "A, B y C" (and "e" before a word that starts with an i sound)."""
+    items = [str(item) for item in items if str(item)]
+    if len(items) < 2:
+        return "".join(items)
+    if _lang(lang) == "es":
+        last = items[-1]
+        starts_with_i = last[:1].lower() in ("i", "í") or (
+            last[:2].lower() == "hi" and last[2:3].lower() not in ("a", "e", "o", "u"))
+        word = "e" if starts_with_i else "y"
+    else:
+        word = "and"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def alphabetical_key(text: str, lang: str | None = None):
+    """The order of a language's alphabet: accents do not count, and in Spanish "ñ" comes
+    after "n" (Panamá before Paraguay, "Nueva" before "Ñuñoa")."""
+    import unicodedata
+
+    key = []
+    for char in text.casefold():
+        if _lang(lang) == "es" and char == "ñ":
+            key.append("n\uffff")
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        key.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(key)
+
+
 def roman(n: int) -> str:
     """Roman numeral of a working group's position."""
     numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

@@ -106,7 +106,8 @@ class Loader(DocumentsLoader):
         for row in self._read("countries.yaml"):
             self.countries[row["iso3"]] = self.upsert(
                 Country, {"iso3": row["iso3"]},
-                {**tr("name", row["name"]), "membership": row.get("membership", "member")},
+                {**tr("name", row["name"]), **tr("name_in_phrase", row.get("name_in_phrase")),
+                 "membership": row.get("membership", "member")},
             )
 
     def load_institutions(self):
@@ -152,6 +153,8 @@ class Loader(DocumentsLoader):
             **{k: v for field in ("name", "theme", "output", "background", "expected_impact",
                                   "financing") for k, v in tr(field, data.get(field)).items()},
             "document_type": data.get("document_type", ""),
+            # The published documents list countries and bodies in their own order.
+            "role_order": data.get("role_order", WorkingGroup.RoleOrder.AS_ENTERED),
         })
         self.load_roles(group, data)
         objectives = self.load_objectives(group, data)

@@ -3,12 +3,13 @@
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Country, FinancingSource, Institution, Meeting, Programme, WorkingGroup
+from .models import (Country, Event, Figure, FinancingSource, Institution, Link, Meeting,
+                     Programme, WorkingGroup)
 
 
 @register(Country)
 class CountryTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "name_in_phrase")
 
 
 @register(Institution)
@@ -29,9 +30,25 @@ class ProgrammeTranslation(TranslationOptions):
 @register(WorkingGroup)
 class WorkingGroupTranslation(TranslationOptions):
     fields = ("name", "theme", "output", "background", "expected_impact", "financing",
-              "objectives_lead_in", "objectives_closing", "previous_results", "conclusions")
+              "objectives_lead_in", "objectives_closing", "outputs_lead_in", "previous_results",
+              "conclusions")
 
 
 @register(FinancingSource)
 class FinancingSourceTranslation(TranslationOptions):
     fields = ("label", "form", "purpose")
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "place")
+
+
+@register(Figure)
+class FigureTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(Link)
+class LinkTranslation(TranslationOptions):
+    fields = ("label",)

@@ -43,6 +43,10 @@ class Document(models.Model):
         PROGRAMME = "programme", _("draft biennial programme")
         GROUP_REPORT = "group_report", _("report of a working group")
 
+    class Layout(models.TextChoices):
+        PARTS = "parts", _("numbered parts")
+        TABLE = "table", _("two columns: label and content")
+
     class Distribution(models.TextChoices):
         LIMITED = "limited", _("limited")
         GENERAL = "general", _("general")
@@ -86,6 +90,11 @@ class Document(models.Model):
         WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, null=True,
         blank=True, related_name="documents", help_text=_("For a working group's report."),
     )
+    layout = models.CharField(
+        _("layout"), max_length=10, choices=Layout.choices, default=Layout.PARTS,
+        help_text=_("For a working group's report: numbered parts, or a two-column table of "
+                    "labels and contents (as a network's report is laid out)."),
+    )
     introduction = models.TextField(_("introduction"), blank=True)
     obstacles = models.TextField(_("main obstacles faced by the working groups"), blank=True)
     gender = models.TextField(_("mainstreaming of the gender perspective"), blank=True)
@@ -113,6 +122,10 @@ class Document(models.Model):
                     | Q(kind="group_report", programme__isnull=True, round__isnull=False,
                         group__isnull=False)
                 ),
+            ),
+            models.CheckConstraint(
+                name="document_table_layout_only_for_group_reports",
+                condition=Q(layout="parts") | Q(kind="group_report"),
             ),
         ]
 
@@ -146,6 +159,8 @@ class Document(models.Model):
         if self.kind == self.Kind.GROUP_REPORT and self.round_id and self.group_id \
                 and self.group.programme_id != self.round.programme_id:
             errors["group"] = _("The group belongs to another programme than the round.")
+        if self.layout != self.Layout.PARTS and self.kind != self.Kind.GROUP_REPORT:
+            errors["layout"] = _("Only a working group's report can be laid out as a table.")
         for section in self.ALL_SECTIONS:
             if section in self.sections():
                 continue

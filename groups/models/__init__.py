@@ -1,7 +1,8 @@
 """Who is who in the Conference: countries, institutions, meetings, programmes and the
-working groups with their roles and financing."""
+working groups with their roles and financing, and what a network reports beyond them."""
 from .conference import Country, Institution, Meeting
+from .network import Event, Figure, Link
 from .programme import FinancingSource, GroupRole, Programme, WorkingGroup, WorkingGroupQuerySet
 
-__all__ = ["Country", "FinancingSource", "GroupRole", "Institution", "Meeting", "Programme",
-           "WorkingGroup", "WorkingGroupQuerySet"]
+__all__ = ["Country", "Event", "Figure", "FinancingSource", "GroupRole", "Institution", "Link",
+           "Meeting", "Programme", "WorkingGroup", "WorkingGroupQuerySet"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import LanguageGaps
 from core.wording import day_range_label, ordinal
 
 
@@ -16,6 +17,13 @@ class Country(models.Model):
 
     iso3 = models.CharField(_("ISO 3166 alpha-3 code"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    # "Instituto Nacional de Estadística (INE) del Perú": the name as a phrase writes it after
+    # "of" / "de", with its article where the language gives it one.
+    name_in_phrase = models.CharField(
+        _("name after \"of\""), max_length=160, blank=True,
+        help_text=_("With its article, as a phrase writes it after \"of\": \"the Dominican "
+                    "Republic\", \"el Perú\". Empty: the name alone."),
+    )
     membership = models.CharField(
         _("membership of the Conference"), max_length=10, choices=Membership.choices,
         default=Membership.MEMBER,
@@ -41,7 +49,7 @@ class Country(models.Model):
         return (self.iso3,)
 
 
-class Institution(models.Model):
+class Institution(LanguageGaps):
     class Kind(models.TextChoices):
         NSO = "nso", _("national statistical office")
         NATIONAL = "national", _("other national body")
@@ -78,6 +86,26 @@ class Institution(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def as_phrase(self, lang=None) -> str:
+        """"Instituto Nacional de Estadística (INE) de México": the institution as a document
+        names it, in the active language (core.wording.of_country)."""
+        from django.utils.translation import get_language
+
+        from core.bilingual import shown
+        from core.wording import of_country
+
+        lang = (lang or get_language() or "en")[:2]
+        text = shown(self, "name", lang).text
+        acronym = shown(self, "acronym", lang).text
+        if acronym and acronym != text:
+            text = f"{text} ({acronym})"
+        if self.country_id:
+            # No stand-in from the other language: "of the Bahamas" is no Spanish phrase.
+            country = self.country
+            text = of_country(text, getattr(country, f"name_in_phrase_{lang}", "")
+                              or shown(country, "name", lang).text, lang)
+        return text
 
     def clean(self):
         ancestor, seen = self.parent, set()

@@ -6,8 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.bilingual import has_text
-from core.wording import roman
+from core.bilingual import has_text, shown
+from core.models import LanguageGaps
+from core.wording import alphabetical_key, roman
 
 from .conference import Country, Institution, Meeting
 
@@ -89,7 +90,15 @@ class WorkingGroupQuerySet(models.QuerySet):
         ).distinct()
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(LanguageGaps):
+    class Kind(models.TextChoices):
+        WORKING_GROUP = "group", _("working group")
+        NETWORK = "network", _("network")
+
+    class RoleOrder(models.TextChoices):
+        ALPHABETICAL = "alphabetical", _("alphabetical in each language")
+        AS_ENTERED = "entered", _("as entered")
+
     class DocumentType(models.TextChoices):
         REGIONAL_STANDARD = "regional_standard", _("regional standard for adoption by the Conference")
         THEMATIC = "thematic", _("thematic document")
@@ -102,6 +111,15 @@ class WorkingGroup(models.Model):
         help_text=_("Position in the programme, shown as a roman numeral."),
     )
     name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.WORKING_GROUP,
+        help_text=_("A network reports its events, council, figures and links."),
+    )
+    role_order = models.CharField(
+        _("order of countries and bodies"), max_length=12, choices=RoleOrder.choices,
+        default=RoleOrder.ALPHABETICAL,
+        help_text=_("Alphabetical: each language lists them in its own alphabetical order."),
+    )
     # Not every group has a theme or a single output (a network has none): it is then headed by
     # its name everywhere (heading_field).
     theme = models.CharField(_("theme"), max_length=120, blank=True)
@@ -118,6 +136,9 @@ class WorkingGroup(models.Model):
         help_text=_("A sentence the report prints before the list of specific objectives."))
     objectives_closing = models.TextField(
         _("paragraph after the specific objectives"), blank=True)
+    outputs_lead_in = models.TextField(
+        _("lead-in to the outputs"), blank=True,
+        help_text=_("A sentence the report prints before the outputs under each objective."))
     previous_results = models.TextField(_("results of the previous programme"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
     document_type = models.CharField(
@@ -156,8 +177,12 @@ class WorkingGroup(models.Model):
         return f"{self.programme.period}/{self.numeral}"
 
     def roles_of(self, role):
-        """The group's roles of one kind, in order (uses prefetched roles when present)."""
-        return sorted((r for r in self.roles.all() if r.role == role), key=lambda r: r.order)
+        """The group's roles of one kind, in order (uses prefetched roles when present): as the
+        clerk entered them, or in the alphabetical order of the active language."""
+        roles = sorted((r for r in self.roles.all() if r.role == role), key=lambda r: r.order)
+        if self.role_order == self.RoleOrder.ALPHABETICAL:
+            roles.sort(key=lambda r: alphabetical_key(r.sort_name()))
+        return roles
 
     @property
     def coordinating_roles(self):
@@ -175,6 +200,10 @@ class WorkingGroup(models.Model):
     def participating_roles(self):
         return self.roles_of(GroupRole.Role.PARTICIPATING)
 
+    @property
+    def council_roles(self):
+        return self.roles_of(GroupRole.Role.COUNCIL)
+
 
 class GroupRole(models.Model):
     """One line of a group's roles: a coordinating or member country, a technical
@@ -185,6 +214,14 @@ class GroupRole(models.Model):
         MEMBER = "member", _("member country")
         SECRETARIAT = "secretariat", _("technical secretariat")
         PARTICIPATING = "participating", _("participating body")
+        COUNCIL = "council", _("member of the council")
+
+    class Capacity(models.TextChoices):
+        """What a member of a network's council is there as."""
+        CHAIR = "chair", _("chair")
+        DONOR = "donor", _("donor")
+        SECRETARIAT = "secretariat", _("secretariat")
+        MEMBER = "member", _("member")
 
     COUNTRY_ROLES = (Role.COORDINATING, Role.MEMBER)
 
@@ -202,6 +239,10 @@ class GroupRole(models.Model):
         blank=True, related_name="group_roles",
         help_text=_("For a coordinating country, its coordinating institution."),
     )
+    capacity = models.CharField(
+        _("capacity"), max_length=12, choices=Capacity.choices, blank=True,
+        help_text=_("For a member of a network's council."),
+    )
 
     class Meta:
         verbose_name = _("role")
@@ -217,6 +258,9 @@ class GroupRole(models.Model):
                 condition=Q(role__in=["coordinating", "member"]) | Q(institution__isnull=False),
                 name="role_institution_required_for_bodies",
             ),
+            models.CheckConstraint(
+                condition=Q(role="council") | Q(capacity=""), name="role_capacity_only_in_council",
+            ),
         ]
 
     def __str__(self):
@@ -225,12 +269,20 @@ class GroupRole(models.Model):
             return f"{self.country}: {self.institution}"
         return str(who)
 
+    def sort_name(self) -> str:
+        """The name the role is listed by, in the active language."""
+        who = self.country if self.role in self.COUNTRY_ROLES else self.institution
+        return shown(who, "name").text if who else ""
+
     def clean(self):
+        if self.capacity and self.role != self.Role.COUNCIL:
+            raise ValidationError({"capacity": _("Only a member of a network's council has a capacity.")})
         if self.role in self.COUNTRY_ROLES and not self.country_id:
             raise ValidationError({"country": _("A coordinating or member country needs a country.")})
         if self.role not in self.COUNTRY_ROLES and not self.institution_id:
             raise ValidationError(
-                {"institution": _("A technical secretariat or participating body needs an institution.")}
+                {"institution": _("A technical secretariat, participating body or council member "
+                                  "needs an institution.")}
             )
         if (self.role == self.Role.COORDINATING and self.institution_id and self.country_id
                 and self.institution.country_id not in (None, self.country_id)):
