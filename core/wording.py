@@ -91,19 +91,23 @@ def of_country(text: str, country: str, lang: str | None = None) -> str:
     return f"{text} of {country}"
 
 
+def and_word(last: str, lang: str | None = None) -> str:
+    """The "and" before `last`: "and"; "y", or "e" before a word that starts with an i sound
+    ("Chile e Italia", but "y hielo")."""
+    if _lang(lang) != "es":
+        return "and"
+    start = last[:3].lower()
+    if start[:1] in ("i", "í") or (start[:2] == "hi" and start[2:3] not in ("a", "e", "o", "u")):
+        return "e"
+    return "y"
+
+
 def join_and(items, lang: str | None = None) -> str:
-    """"A, B and C" / "A, B y C" (and "e" before a word that starts with an i sound)."""
+    """"A, B and C" / "A, B y C"."""
     items = [str(item) for item in items if str(item)]
     if len(items) < 2:
         return "".join(items)
-    if _lang(lang) == "es":
-        last = items[-1]
-        starts_with_i = last[:1].lower() in ("i", "í") or (
-            last[:2].lower() == "hi" and last[2:3].lower() not in ("a", "e", "o", "u"))
-        word = "e" if starts_with_i else "y"
-    else:
-        word = "and"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    return f"{', '.join(items[:-1])} {and_word(items[-1], lang)} {items[-1]}"
 
 
 def alphabetical_key(text: str, lang: str | None = None):

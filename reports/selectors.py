@@ -9,7 +9,7 @@ from django.utils.translation import gettext, pgettext
 
 from activities.models import Activity, Objective, Output
 from core.bilingual import has_text
-from groups.models import FinancingSource, GroupRole, WorkingGroup
+from groups.models import FinancingSource, GroupRole, Institution, WorkingGroup
 from reporting import standing
 from reporting.models import GroupReport, ProgressEntry
 
@@ -33,7 +33,7 @@ def _group_entry(group, source, field):
 
 
 def _groups(*prefetches, **filters):
-    roles = Prefetch("roles", queryset=GroupRole.objects.select_related("country", "institution"))
+    roles = Prefetch("roles", queryset=GroupRole.objects.select_related("country", "institution__country"))
     return list(
         WorkingGroup.objects.filter(**filters).select_related("programme")
         .order_by("number").prefetch_related(roles, Prefetch("objectives"), *prefetches)
@@ -111,12 +111,18 @@ def _timetable(activities, programme) -> list[TimetableRow]:
 
 
 def group_report_context(document: Document) -> dict:
-    """A working group's report to an Executive Committee meeting."""
+    """A working group's (or a network's) report to a meeting of the Conference or of its
+    Executive Committee: the parts its data has, numbered as the Conference numbers them."""
     round_, programme = document.round, document.round.programme
     [group] = _groups(
         Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
                  .order_by("order"), to_attr="all_activities"),
-        Prefetch("outputs", queryset=Output.objects.prefetch_related("institutions")),
+        Prefetch("outputs", queryset=Output.objects.select_related("objective")
+                 .prefetch_related(Prefetch("institutions", queryset=Institution.objects
+                                            .select_related("country")))),
+        Prefetch("objectives__areas__action_lines"),
+        Prefetch("financing_sources", queryset=FinancingSource.objects.select_related("institution")),
+        "events", "figures", "links",
         pk=document.group_id,
     )
     entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
@@ -133,39 +139,82 @@ def group_report_context(document: Document) -> dict:
         group.all_activities, up_to_round=round_), as_of)
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
-    unassigned = [a for a in group.all_activities if a.objective_id is None]
-    return {
+    outputs = list(group.outputs.all())
+    for objective in objectives:
+        # The objective's cell spans every action line of its table (an area without any, one).
+        objective.area_rows = sum(max(1, len(area.action_lines.all())) for area in objective.areas.all())
+    work = {
+        "objectives": list(group.objectives.all()),
+        "areas_by_objective": [(o, list(o.areas.all())) for o in objectives if o.areas.all()],
+        "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
+        "other_activities": [a for a in group.all_activities if a.objective_id is None],
+        "outputs_by_objective": [(o, [out for out in outputs if out.objective_id == o.pk])
+                                 for o in objectives if any(out.objective_id == o.pk for out in outputs)],
+        "other_outputs": [out for out in outputs if out.objective_id is None],
+        "financing_sources": list(group.financing_sources.all()),
+    }
+    plan_outputs = [] if group.all_activities else [out for out in outputs if has_text(out, "timetable")]
+    context = {
         "round": round_,
         "programme": programme,
         "group": group,
         "entries": entries,
         "report": report,
-        "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
-        "other_activities": unassigned,
+        **work,
+        "plan_outputs": plan_outputs,
+        "members": [role.country for role in group.member_roles],
         "timetable": _timetable(group.all_activities, programme),
         "schedule": standing.GroupStanding(group, rows),
         "as_of": as_of,
         "threshold": standing.threshold(),
         "years": list(range(programme.start_year, programme.end_year + 1)),
-        **_group_report_parts(group, programme),
     }
+    return {**context, **_group_report_parts(document, context)}
 
 
-def _group_report_parts(group, programme) -> dict:
+def _group_report_parts(document, context) -> dict:
     """The parts of a working group's report, numbered 1, 2, 3 ... as the Conference numbers
-    them: those every report has, and a part for the results of the previous programme and for
-    the conclusions only where the group has them. `parts` by name, `contents` in order."""
+    them, with (a), (b) ... inside its programme of work: only those its data has (an
+    introduction only where the secretariat wrote one). `parts` in order, `contents` for the
+    contents page, `work_parts` the lettered parts by name."""
+    group, programme = context["group"], context["programme"]
+    network = group.kind == group.Kind.NETWORK
+    lettered = [
+        ("objectives", gettext("General and specific objectives")) if context["objectives"] else None,
+        ("activities", gettext("Activities and action lines for the period"))
+        if context["areas_by_objective"] or group.all_activities else None,
+        ("outputs", gettext("Outputs to be submitted to the Statistical Conference of the Americas"))
+        if group.outputs.all() else None,
+        ("financing", gettext("Budget and financing"))
+        if has_text(group, "financing") or context["financing_sources"] else None,
+    ]
+    work_parts = {name: f"({letter})" for letter, (name, _label) in
+                  zip("abcdefgh", (part for part in lettered if part))}
+    work_labels = dict(part for part in lettered if part)
     named = [
-        ("composition", gettext("Composition of the working group")),
-        ("work", gettext("Programme of work %(period)s") % {"period": programme.period}),
+        ("introduction", gettext("Introduction")) if has_text(document, "introduction") else None,
+        ("composition", gettext("Composition of the network") if network
+         else gettext("Composition of the working group")) if group.roles.all() else None,
+        ("work", gettext("Programme of work %(period)s") % {"period": programme.period})
+        if work_parts else None,
         ("previous", gettext("Results of the previous programme")) if has_text(group, "previous_results") else None,
         ("progress", gettext("Progress to date")),
-        ("plan", pgettext("working-group report", "Plan of activities")),
+        ("events", gettext("Events held")) if group.events.all() else None,
+        ("figures", gettext("The network in figures") if network else gettext("Figures"))
+        if group.figures.all() else None,
+        ("plan", pgettext("working-group report", "Plan of activities"))
+        if context["timetable"] or context["plan_outputs"] else None,
+        ("links", gettext("Links")) if group.links.all() else None,
         ("conclusions", gettext("Conclusions")) if has_text(group, "conclusions") else None,
     ]
-    contents = [ContentsEntry(name, str(number), label=label)
-                for number, (name, label) in enumerate((part for part in named if part), start=1)]
-    return {"contents": contents, "parts": {entry.anchor: entry for entry in contents}}
+    parts = [ContentsEntry(name, str(number), label=label)
+             for number, (name, label) in enumerate((part for part in named if part), start=1)]
+    return {
+        # A contents page only where the secretariat wrote an introduction, as the Conference does.
+        "contents": parts if has_text(document, "introduction") else [],
+        "parts": parts,
+        "work_parts": [(work_parts[name], name, work_labels[name]) for name in work_parts],
+    }
 
 
 CONTEXTS = {

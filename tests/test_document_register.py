@@ -229,7 +229,7 @@ def test_meeting_names_in_the_heading_block_follow_the_glossary():
 def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
     """Results of the previous programme and conclusions are parts of their own only when the
     group has them; the objectives' lead-in and closing paragraph print around the specific
-    objectives; an introduction brings the contents page with it."""
+    objectives; an introduction is part 1 and brings the contents page with it."""
     group = group_report.group
     group.previous_results_en, group.previous_results_es = "The previous guide was published.", "Se publicó la guía anterior."
     group.conclusions_en, group.conclusions_es = "The group met its goals.", "El grupo cumplió sus metas."
@@ -238,15 +238,15 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
     group.save()
     group_report.introduction_en, group_report.introduction_es = "This report tells.", "Este informe cuenta."
     group_report.save()
-    for lang, words in (("en", ["1. Composition of the working group", "2. Programme of work 2020-2021",
-                                "3. Results of the previous programme", "4. Progress to date",
-                                "5. Plan of activities", "6. Conclusions"]),
-                        ("es", ["1. Composición del grupo de trabajo", "2. Programa de trabajo 2020-2021",
-                                "3. Resultados del programa anterior", "4. Avances hasta la fecha",
-                                "6. Conclusiones"])):
+    for lang, words in (("en", ["1. Introduction", "2. Composition of the working group",
+                                "3. Programme of work 2020-2021", "4. Results of the previous programme",
+                                "5. Progress to date", "6. Plan of activities", "7. Conclusions"]),
+                        ("es", ["1. Introducción", "2. Composición del grupo de trabajo",
+                                "3. Programa de trabajo 2020-2021", "4. Resultados del programa anterior",
+                                "5. Avances hasta la fecha", "7. Conclusiones"])):
         content = _render(group_report, lang)
         titles = outline_titles(content)
-        assert [t.split(".")[0] for t in titles][-6:] == ["1", "2", "3", "4", "5", "6"]
+        assert [t.split(".")[0] for t in titles][-7:] == ["1", "2", "3", "4", "5", "6", "7"]
         text = " ".join(pdf_text(content).split()).casefold()  # parts' headings are in capitals
         words = [w.casefold() for w in words]
         body = text.split(words[0])[-1]

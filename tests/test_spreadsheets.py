@@ -246,10 +246,10 @@ def test_the_secretariat_exports_and_imports_through_the_admin_with_a_preview(se
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     rows = [list(r) for r in book.active.iter_rows(values_only=True)]
-    assert rows[0] == ["iso3", "name_en", "name_es", "membership"]
+    assert rows[0] == ["iso3", "name_en", "name_es", "name_in_phrase_en", "name_in_phrase_es", "membership"]
     mexico = next(r for r in rows if r[0] == "MEX")
     mexico[1] = "Mexico (United Mexican States)"
-    rows.append(["ZZZ", "Zedland", "Zedlandia", "member"])
+    rows.append(["ZZZ", "Zedland", "Zedlandia", "", "", "member"])
     out = io.BytesIO()
     sheet = openpyxl.Workbook()
     for row in rows:
@@ -292,7 +292,7 @@ def test_the_admin_lists_each_header_problem(secretariat_client):
         "format": "1", "resource": "0", "import_file": upload(content, "countries.csv")})
     assert response.context.get("confirm_form") is None
     assert "<li>Row 1, column “nombre_en”: This is not a column of this sheet; its columns are: " \
-           "iso3, name_en, name_es, membership.</li>" in response.content.decode()
+           "iso3, name_en, name_es, name_in_phrase_en, name_in_phrase_es, membership.</li>" in response.content.decode()
 
 
 def test_an_unreadable_file_is_refused_next_to_the_file_field(secretariat_client):

@@ -2,19 +2,20 @@
 visibly marked as untranslated, so that nothing is silently blank. A template whose context
 holds an `untranslated` list (the PDF documents) gets each stand-in recorded there."""
 from django import template
-from django.utils.html import format_html, linebreaks
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from core.bilingual import shown
+from core.wording import and_word
 
 register = template.Library()
 
 
 def _render(context, obj, field, paragraphs):
     value = shown(obj, field)
-    if value.untranslated and isinstance(context.get("untranslated"), list):
-        context["untranslated"].append(f"{obj._meta.verbose_name} {obj.pk}: {field}")
+    if value.untranslated:
+        _record(context, obj, field)
     # linebreaks() escapes the text itself; its <p> and <br> are the only markup let through.
     body = mark_safe(linebreaks(value.text, autoescape=True)) if paragraphs else value.text
     if not value.untranslated:
@@ -37,3 +38,31 @@ def tr(context, obj, field):
 def tr_paragraphs(context, obj, field):
     """A long text whose blank lines separate paragraphs."""
     return _render(context, obj, field, paragraphs=True)
+
+
+def _record(context, obj, field):
+    if isinstance(context.get("untranslated"), list):
+        context["untranslated"].append(f"{obj._meta.verbose_name} {obj.pk}: {field}")
+
+
+@register.simple_tag(takes_context=True)
+def tr_joined(context, objects, field):
+    """"Chile, Mexico and Peru" / "Chile, México y el Perú": each record's text as {% tr %}
+    shows it, the last joined with the language's "and" (core.wording.join_and)."""
+    objects = list(objects)
+    # {% tr %}'s own output: plain text is escaped here, a marked stand-in is already safe.
+    parts = [conditional_escape(_render(context, obj, field, paragraphs=False)) for obj in objects]
+    if len(parts) < 2:
+        return mark_safe("".join(parts))
+    last = shown(objects[-1], field).text
+    return mark_safe(f"{', '.join(parts[:-1])} {and_word(last)} {parts[-1]}")
+
+
+@register.simple_tag(takes_context=True)
+def tr_phrase(context, obj, *fields):
+    """obj.as_phrase() ("Instituto Nacional de Estadística (INE) del Perú"), with the texts it
+    is made of (`fields`) recorded as stand-ins where the reader's language lacks them."""
+    for field in fields:
+        if shown(obj, field).untranslated:
+            _record(context, obj, field)
+    return obj.as_phrase()

@@ -176,10 +176,14 @@ class WorkingGroup(LanguageGaps):
         """"2020-2021/IV": how command lines and spreadsheets name a group."""
         return f"{self.programme.period}/{self.numeral}"
 
+    def roles_as_entered(self, role):
+        """The group's roles of one kind in the clerk's order (uses prefetched roles when present)."""
+        return sorted((r for r in self.roles.all() if r.role == role), key=lambda r: r.order)
+
     def roles_of(self, role):
-        """The group's roles of one kind, in order (uses prefetched roles when present): as the
-        clerk entered them, or in the alphabetical order of the active language."""
-        roles = sorted((r for r in self.roles.all() if r.role == role), key=lambda r: r.order)
+        """The group's roles of one kind as readers see them: in the clerk's order, or in the
+        alphabetical order of the active language."""
+        roles = self.roles_as_entered(role)
         if self.role_order == self.RoleOrder.ALPHABETICAL:
             roles.sort(key=lambda r: alphabetical_key(r.sort_name()))
         return roles

@@ -6,16 +6,17 @@ from import_export.fields import Field
 from activities.models import Activity, Objective, Output, Topic
 from spreadsheets.widgets import KeysWidget, MonthWidget
 
-from .base import PortalResource, translated
+from .base import PortalResource, translated, unused_texts_field
 from .groups import group_field, in_group, institution_widget
 
 
 class ObjectiveResource(PortalResource):
     group = group_field()
+    unused_texts = unused_texts_field()
 
     class Meta(PortalResource.Meta):
         model = Objective
-        fields = ("group", "kind", "order", *translated("title", "text"))
+        fields = ("group", "kind", "order", *translated("title", "text"), "unused_texts")
         import_id_fields = ("group", "kind", "order")
 
     def get_queryset(self):
@@ -45,11 +46,13 @@ class ActivityResource(PortalResource):
     topic = Field(attribute="topic", column_name="topic")
     start_month = Field(attribute="start_month", column_name="start_month", widget=MonthWidget())
     end_month = Field(attribute="end_month", column_name="end_month", widget=MonthWidget())
+    unused_texts = unused_texts_field()
 
     class Meta(PortalResource.Meta):
         model = Activity
         fields = ("group", "order", "plan_no", "objective", "topic", *translated("text", "coordination"),
-                  "start_month", *translated("start_text"), "end_month", *translated("end_text"))
+                  "start_month", *translated("start_text"), "end_month", *translated("end_text"),
+                  "unused_texts")
         import_id_fields = ("group", "order")
 
     def __init__(self, **kwargs):
@@ -68,15 +71,25 @@ class ActivityResource(PortalResource):
 
 class OutputResource(PortalResource):
     group = group_field()
+    objective = Field(attribute="objective", column_name="objective")
     institutions = Field(attribute="institutions", column_name="institutions",
                          widget=KeysWidget(institution_widget().model, lambda i: i.code,
                                            _("institution with the code")))
+    unused_texts = unused_texts_field()
 
     class Meta(PortalResource.Meta):
         model = Output
-        fields = ("group", "order", *translated("text"), "by_coordinating_countries",
-                  "by_member_countries", "institutions", *translated("timetable"))
+        fields = ("group", "order", "objective", *translated("text"), "by_coordinating_countries",
+                  "by_member_countries", "institutions", *translated("agency", "timetable"),
+                  "unused_texts")
         import_id_fields = ("group", "order")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fields["objective"].widget = in_group(
+            Objective, objective_key, _("objective"), self.fields["group"].widget,
+            queryset=Objective.objects.select_related("group__programme"))
+
     def get_queryset(self):
-        return Output.objects.select_related("group__programme").prefetch_related("institutions")
+        return Output.objects.select_related("group__programme", "objective") \
+            .prefetch_related("institutions")

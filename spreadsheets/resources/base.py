@@ -25,6 +25,23 @@ def translated(*names) -> tuple:
     return tuple(f"{name}_{lang}" for name in names for lang in LANGUAGES)
 
 
+class UnusedTextsWidget(TextWidget):
+    """Texts marked as not used in a language, by column name: "acronym_es; title_es"."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value)
+        return sorted({part.strip() for part in text.split(";") if part.strip()})
+
+    def render(self, value, obj=None, **kwargs):
+        return "; ".join(value or [])
+
+
+def unused_texts_field():
+    from import_export.fields import Field
+
+    return Field(attribute="unused_texts", column_name="unused_texts", widget=UnusedTextsWidget())
+
+
 def _same(a, b) -> bool:
     return a == b or (a in (None, "") and b in (None, ""))
 

@@ -18,7 +18,7 @@ from groups.models import (
 from spreadsheets.cells import blank
 from spreadsheets.widgets import GroupKeyWidget, KeyWidget, TextWidget
 
-from .base import PortalResource, translated
+from .base import PortalResource, translated, unused_texts_field
 
 
 def country_widget():
@@ -75,7 +75,7 @@ class CountryResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = Country
-        fields = ("iso3", *translated("name"), "membership")
+        fields = ("iso3", *translated("name", "name_in_phrase"), "membership")
         import_id_fields = ("iso3",)
 
     def before_import_row(self, row, **kwargs):
@@ -84,13 +84,14 @@ class CountryResource(PortalResource):
 
 
 class InstitutionResource(PortalResource):
+    unused_texts = unused_texts_field()
     code = Field(attribute="code", column_name="code", widget=TextWidget())
     country = Field(attribute="country", column_name="country", widget=country_widget())
     parent = Field(attribute="parent", column_name="parent", widget=institution_widget())
 
     class Meta(PortalResource.Meta):
         model = Institution
-        fields = ("code", *translated("acronym", "name"), "country", "kind", "parent")
+        fields = ("code", *translated("acronym", "name"), "country", "kind", "parent", "unused_texts")
         import_id_fields = ("code",)
 
     def get_queryset(self):
@@ -131,18 +132,20 @@ class ProgrammeResource(PortalResource):
 
 def _role_items(group, role) -> str:
     items = []
-    for r in group.roles_of(role):
+    for r in group.roles_as_entered(role):
         if role in GroupRole.COUNTRY_ROLES:
-            items.append(f"{r.country.iso3}: {r.institution.code}" if r.institution else r.country.iso3)
+            item = f"{r.country.iso3}: {r.institution.code}" if r.institution else r.country.iso3
         else:
-            items.append(f"{r.country.iso3}: {r.institution.code}" if r.country else r.institution.code)
+            item = f"{r.country.iso3}: {r.institution.code}" if r.country else r.institution.code
+        items.append(f"{item} ({r.capacity})" if r.capacity else item)
     return "; ".join(items)
 
 
 class RolesField(Field):
     """One kind of role of a group in one cell, in order: "MEX: INEGI@MEX; COL: DANE@COL" for
     coordinating countries with their institutions, "ARG; BRA" for members, institution codes
-    for technical secretariats and participating bodies. A present column replaces that kind of
+    for technical secretariats and participating bodies, and for a network's council each
+    member's capacity after its code: "ECLAC (chair); IDB (donor)". A present column replaces that kind of
     role; an absent one leaves it as it is."""
 
     def __init__(self, role, column_name):
@@ -157,6 +160,13 @@ class RolesField(Field):
         roles = []
         for order, item in enumerate((p.strip() for p in (value or "").split(";") if p.strip()), 1):
             country = institution = None
+            capacity = ""
+            if self.role == GroupRole.Role.COUNCIL and item.endswith(")") and "(" in item:
+                item, _open, capacity = item[:-1].rpartition("(")
+                item, capacity = item.strip(), capacity.strip().lower()
+                if capacity not in GroupRole.Capacity.values:
+                    raise ValueError(_("“%(capacity)s” is no capacity in a council: write one of %(choices)s.")
+                                     % {"capacity": capacity, "choices": ", ".join(GroupRole.Capacity.values)})
             if ":" in item:
                 country_code, institution_code = (p.strip() for p in item.split(":", 1))
                 country = self.countries.clean(country_code)
@@ -165,11 +175,12 @@ class RolesField(Field):
                 country = self.countries.clean(item)
             else:
                 institution = self.institutions.clean(item)
-            roles.append(GroupRole(role=self.role, order=order, country=country, institution=institution))
+            roles.append(GroupRole(role=self.role, order=order, country=country, institution=institution,
+                                   capacity=capacity))
         return roles
 
 
-ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating")
+ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating", "council")
 
 
 class WorkingGroupResource(PortalResource):
@@ -179,13 +190,16 @@ class WorkingGroupResource(PortalResource):
     members = RolesField(GroupRole.Role.MEMBER, "members")
     secretariat = RolesField(GroupRole.Role.SECRETARIAT, "secretariat")
     participating = RolesField(GroupRole.Role.PARTICIPATING, "participating")
+    council = RolesField(GroupRole.Role.COUNCIL, "council")
+    unused_texts = unused_texts_field()
 
     class Meta(PortalResource.Meta):
         model = WorkingGroup
-        fields = ("programme", "number",
+        fields = ("programme", "number", "kind",
                   *translated("name", "theme", "output", "background", "expected_impact", "financing",
-                             "objectives_lead_in", "objectives_closing", "previous_results", "conclusions"),
-                  "document_type", *ROLE_COLUMNS)
+                             "objectives_lead_in", "objectives_closing", "outputs_lead_in",
+                             "previous_results", "conclusions"),
+                  "document_type", "role_order", *ROLE_COLUMNS, "unused_texts")
         import_id_fields = ("programme", "number")
 
     def get_queryset(self):
@@ -211,8 +225,9 @@ class WorkingGroupResource(PortalResource):
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         for role, roles in getattr(instance, "_new_roles", {}).items():
-            before = [(r.country_id, r.institution_id) for r in original.roles_of(role)] if original.pk else []
-            if before != [(r.country_id, r.institution_id) for r in roles]:
+            before = ([(r.country_id, r.institution_id, r.capacity) for r in original.roles_as_entered(role)]
+                      if original.pk else [])
+            if before != [(r.country_id, r.institution_id, r.capacity) for r in roles]:
                 return False
         return super().skip_row(instance, original, row, import_validation_errors)
 
