@@ -254,21 +254,15 @@ class Output(LanguageGaps):
         return names + [shown(i, "name").text for i in self.institutions.all()]
 
     def agency_phrase(self) -> str:
-        """"The coordinating countries and the Instituto Nacional de Estadística (INE) de Chile":
-        the clerk's own words in the active language, or a phrase written from the roles."""
-        from django.utils.translation import pgettext
-
+        """"Coordinating countries and Instituto Nacional de Estadística y Censos (INEC) del
+        Ecuador": the clerk's own words in the active language, or a phrase written from the
+        roles, joined with the language's "and"."""
         from core.bilingual import shown
 
         written = shown(self, "agency")
         if written.text and not written.untranslated:
             return written.text
-        names = []
-        if self.by_coordinating_countries:
-            names.append(pgettext("agency responsible", "the coordinating countries"))
-        if self.by_member_countries:
-            names.append(pgettext("agency responsible", "the member countries"))
+        names = self.responsible_names()[: self.by_coordinating_countries + self.by_member_countries]
         names += [i.as_phrase() for i in self.institutions.all()]
-        phrase = join_and(names)
         # Nothing to write it from: the other language's words stand in rather than nothing.
-        return phrase[:1].upper() + phrase[1:] if phrase else written.text
+        return join_and(names) or written.text

@@ -3,8 +3,17 @@
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import (Country, Event, Figure, FinancingSource, Institution, Link, Meeting,
-                     Programme, WorkingGroup)
+from .models import (
+    Country,
+    Event,
+    Figure,
+    FinancingSource,
+    Institution,
+    Link,
+    Meeting,
+    Programme,
+    WorkingGroup,
+)
 
 
 @register(Country)

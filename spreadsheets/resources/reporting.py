@@ -15,7 +15,13 @@ from reporting.services import ENTRY_FIELDS, progress_import
 from spreadsheets.widgets import KeyWidget, PercentWidget
 
 from .base import PortalResource, translated
-from .groups import group_field, group_widget, in_group, meeting_widget, programme_widget
+from .groups import (
+    group_field,
+    group_widget,
+    in_group,
+    meeting_widget,
+    programme_widget,
+)
 
 
 def round_widget():
