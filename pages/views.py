@@ -47,10 +47,11 @@ def group_detail(request, period, numeral):
         "timeline": timeline(group.programme, rows, today),
         "threshold": figures.threshold(),
         "latest_round": rounds[-1] if rounds else None,
-        "objectives": group.objectives.all(),
+        "objectives": group.objectives.prefetch_related("areas__action_lines"),
         "outputs": group.outputs.prefetch_related("institutions"),
         "financing_sources": group.financing_sources.select_related("institution"),
         "documents": Document.objects.about_group(group),
+        "events": group.events.all(), "figures": group.figures.all(), "links": group.links.all(),
         # The group's reports round by round, with their history, for those who may read them.
         "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
         if policy.can_view_progress(request.user, group) else [],

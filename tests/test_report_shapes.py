@@ -25,6 +25,7 @@ from reports.rendering import document_html, render_document
 
 from . import factories
 from .pdf_reading import compact, outline_titles, pdf_text
+from .test_pages import text_of
 
 SANTIAGO = zoneinfo.ZoneInfo("America/Santiago")
 
@@ -311,3 +312,22 @@ def test_a_network_reports_to_a_conference_meeting_as_a_two_column_table(network
     for absent in ("programme of work", "plan of activities", "programa de trabajo",
                    "planificación de las actividades", "6."):
         assert absent not in folded.split(expected["parts"][0].casefold())[-1], absent
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", ["Council", "Chair: National Institute of Statistics and Geography (INEGI) of Mexico",
+            "Events held", "Workshop: Workshop on sampling", "4-6 March 2024", "Figures",
+            "Participants", "1,250", "Links", "Course catalogue"]),
+    ("es", ["Consejo", "Presidencia:", "Eventos realizados", "Taller: Taller sobre muestreo",
+            "4 a 6 de marzo de 2024", "Cifras", "Participantes", "Visitas al sitio", "Enlaces", "Catálogo de cursos"]),
+])
+def test_the_network_page_shows_its_council_events_figures_and_links(client, network_report, lang, expected):
+    page = text_of(client.get(f"/{lang}/groups/2023-2025/I/"))
+    _in_order(page, expected)
+
+
+def test_the_group_page_shows_areas_and_action_lines_under_their_objective(client, older_report):
+    page = text_of(client.get("/es/groups/2040-2041/III/"))
+    _in_order(page, ["Medir el trabajo no remunerado", "Área programática: Encuestas de hogares",
+                     "Armonizar las preguntas sobre uso del tiempo", "Capacitar a los productores",
+                     "Área programática: Capacitación", "Publicar un manual para formadores"])

@@ -70,7 +70,7 @@ class WorkingGroupQuerySet(models.QuerySet):
         """Groups with their roles, countries and institutions fetched in a fixed number of queries."""
         return self.select_related("programme").prefetch_related(
             models.Prefetch(
-                "roles", queryset=GroupRole.objects.select_related("country", "institution")
+                "roles", queryset=GroupRole.objects.select_related("country", "institution__country")
             )
         )
 
