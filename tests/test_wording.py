@@ -4,8 +4,9 @@ import datetime
 import pytest
 from django.utils import translation
 
-from core.wording import day_range_label, month_label, ordinal, roman
-from groups.models import Meeting
+from core.wording import (alphabetical_key, day_range_label, join_and, month_label, of_country,
+                          ordinal, roman)
+from groups.models import Country, Institution, Meeting
 
 
 @pytest.mark.parametrize("n,en,es", [
@@ -60,3 +61,50 @@ def test_meeting_names_in_both_languages():
         assert meeting.name.startswith("Vigésima reunión del Comité Ejecutivo de la "
                                        "Conferencia Estadística de las Américas")
         assert meeting.place_and_dates == "Reunión virtual, 7 y 8 de abril de 2021"
+
+
+@pytest.mark.parametrize("items,en,es", [
+    (["Chile"], "Chile", "Chile"),
+    (["Chile", "Mexico"], "Chile and Mexico", "Chile y Mexico"),
+    (["Chile", "Peru", "Italia"], "Chile, Peru and Italia", "Chile, Peru e Italia"),
+    (["Chile", "Hidalgo"], "Chile and Hidalgo", "Chile e Hidalgo"),
+    (["Chile", "hielo"], "Chile and hielo", "Chile y hielo"),
+    (["", "Chile"], "Chile", "Chile"),
+])
+def test_lists_are_joined_before_their_last_item(items, en, es):
+    assert (join_and(items, "en"), join_and(items, "es")) == (en, es)
+
+
+def test_each_language_sorts_in_its_own_alphabet():
+    names = ["Paraguay", "Panamá", "Ñuñoa", "Nueva Esparta", "Perú", "Ecuador"]
+    assert sorted(names, key=lambda n: alphabetical_key(n, "es")) == [
+        "Ecuador", "Nueva Esparta", "Ñuñoa", "Panamá", "Paraguay", "Perú"]
+    # English has no ñ of its own: it sorts with n.
+    assert sorted(["Ñuñoa", "Nuevo"], key=lambda n: alphabetical_key(n, "en")) == ["Nuevo", "Ñuñoa"]
+
+
+@pytest.mark.parametrize("country,lang,phrase", [
+    ("el Perú", "es", "Instituto del Perú"), ("la Argentina", "es", "Instituto de la Argentina"),
+    ("Chile", "es", "Instituto de Chile"), ("the Bahamas", "en", "Instituto of the Bahamas"),
+])
+def test_a_body_is_named_with_its_country_as_each_language_writes_it(country, lang, phrase):
+    assert of_country("Instituto", country, lang) == phrase
+
+
+@pytest.mark.django_db
+def test_an_institution_is_written_with_acronym_and_the_country_after_of():
+    ecuador = Country.objects.create(iso3="ECX", name_en="Ecuador", name_es="Ecuador",
+                                     name_in_phrase_es="el Ecuador")
+    bahamas = Country.objects.create(iso3="BHX", name_en="Bahamas", name_es="Bahamas",
+                                     name_in_phrase_en="the Bahamas", name_in_phrase_es="las Bahamas")
+    inec = Institution.objects.create(
+        code="inec-x", kind="nso", country=ecuador, acronym_en="INEC", acronym_es="INEC",
+        name_en="National Institute of Statistics and Censuses",
+        name_es="Instituto Nacional de Estadística y Censos")
+    bureau = Institution.objects.create(code="bds-x", kind="nso", country=bahamas,
+                                        name_en="Department of Statistics",
+                                        name_es="Departamento de Estadística")
+    assert inec.as_phrase("en") == "National Institute of Statistics and Censuses (INEC) of Ecuador"
+    assert inec.as_phrase("es") == "Instituto Nacional de Estadística y Censos (INEC) del Ecuador"
+    assert bureau.as_phrase("en") == "Department of Statistics of the Bahamas"
+    assert bureau.as_phrase("es") == "Departamento de Estadística de las Bahamas"
