@@ -16,11 +16,19 @@ COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 5, "cols": 
 
 
 class OwnGroupChoices:
-    """For the admin of a record of a group's plan (or its inline on the group's page): its
-    objective and topic heading are offered from that group's own only, the rule
-    Activity.clean() enforces. `group_of(request, obj)` gives the group, None when unknown."""
+    """For the admin of a record of a group's plan (or its inline): its objective and topic
+    heading are offered from that group's own only, the rule the models' clean() enforces. The
+    group is the record's (group_of), on an add page the one its link names (?group=pk), and on
+    an inline the page's group (set by the inline's get_formset)."""
 
     GROUP_FIELDS = ("objective", "topic")
+
+    def group_of(self, obj):
+        return obj.group
+
+    def get_form(self, request, obj=None, **kwargs):
+        request._plan_group = self.group_of(obj) if obj is not None else _group_asked(request)
+        return super().get_form(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -28,6 +36,28 @@ class OwnGroupChoices:
         if db_field.name in self.GROUP_FIELDS and group is not None and field is not None:
             field.queryset = field.queryset.filter(group=group)
         return field
+
+
+def _group_asked(request):
+    from groups.models import WorkingGroup
+
+    pk = request.GET.get("group", "")
+    return WorkingGroup.objects.filter(pk=pk).first() if pk.isdigit() else None
+
+
+class LanguageGapsChoices:
+    """The texts a record leaves unused in a language, ticked from its own texts' list instead
+    of typed as JSON; LanguageGaps.clean_fields refuses a ticked text that is written."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name != "unused_texts":
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        model = db_field.model
+        names = model.translated_texts()
+        return forms.MultipleChoiceField(
+            label=db_field.verbose_name, help_text=db_field.help_text, required=False,
+            widget=forms.CheckboxSelectMultiple,
+            choices=[(name, model._meta.get_field(name).verbose_name) for name in names])
 
 
 class VersionCheckedForm(forms.ModelForm):

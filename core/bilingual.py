@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -69,3 +70,13 @@ def translation_gaps():
                 required = not model._meta.get_field(field).blank
                 if missing and (len(missing) < len(LANGUAGES) or required):
                     yield Gap(model._meta.label, obj.pk, str(obj)[:60], field, missing)
+
+
+def in_every_language(text) -> str:
+    """`text()` in each language, " / " between them (once when they are the same): for a file
+    read by people of either language, such as a workbook's headings."""
+    texts = []
+    for lang in LANGUAGES:
+        with translation.override(lang):
+            texts.append(text())
+    return " / ".join(dict.fromkeys(texts))

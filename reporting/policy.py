@@ -145,6 +145,12 @@ def can_export_in_admin(user, model) -> bool:
     return bool(user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"))
 
 
+def can_exchange_group_workbook(user, models) -> bool:
+    """Download or upload a group's workbook (its programme and report, every part in one file,
+    `models` being those parts): whoever may import every one of them in the admin."""
+    return all(can_import_in_admin(user, model) for model in models)
+
+
 def can_exchange_workbook(user, group, reporting_round) -> bool:
     """Download a group's progress workbook for a round: the secretariat, and the focal points
     of the group's coordinating institutions, while the round is open."""

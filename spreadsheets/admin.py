@@ -2,19 +2,27 @@
 portal's formats and rules: xlsx and csv only; who may import or export is asked of
 reporting.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
+import base64
+import secrets
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
 from reporting import policy
 
-from .errors import SpreadsheetError
+from . import group_workbook
+from .errors import ImportRefused, SpreadsheetError
 from .formats import FORMATS
-from .forms import WorkbookUploadForm
-from .views import upload_confirm, upload_preview
+from .forms import GroupWorkbookUploadForm, WorkbookUploadForm
+from .group_import import group_workbook_import, workbook_models
+from .views import XLSX, upload_confirm, upload_preview
 
 
 class SpreadsheetAdmin(ImportExportMixin):
@@ -62,3 +70,89 @@ class WorkbookImportAdmin:
             **self.admin_site.each_context(request), **context, "opts": self.model._meta,
             "title": _("Import a progress workbook"), "action": request.path,
         }, status=400 if request.method == "POST" and not context["preview"] else 200)
+
+
+class GroupWorkbookAdmin:
+    """On the working groups' admin: a group's whole workbook (spreadsheets.group_workbook) to
+    download, an empty one for a new group, and a page to upload one filled in: preview, then
+    confirm. Between the two the file waits in the session (shared by every app server), so
+    the confirmation imports exactly what was previewed, checked again."""
+
+    change_list_template = "admin/spreadsheets/workinggroup_change_list.html"
+    SESSION_KEY = "group-workbook-imports"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("workbook.xlsx", view(self.empty_workbook_view), name="groups_workinggroup_empty_workbook"),
+            path("<int:pk>/workbook.xlsx", view(self.group_workbook_view), name="groups_workinggroup_workbook"),
+            path("import-workbook/", view(self.group_workbook_import_view),
+                 name="groups_workinggroup_import_workbook"),
+            *super().get_urls(),
+        ]
+
+    def _allowed(self, request):
+        if not policy.can_exchange_group_workbook(request.user, workbook_models()):
+            raise PermissionDenied
+
+    def _download(self, group):
+        response = HttpResponse(group_workbook.build(group), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{group_workbook.file_name(group)}"'
+        return response
+
+    def empty_workbook_view(self, request):
+        self._allowed(request)
+        return self._download(None)
+
+    def group_workbook_view(self, request, pk):
+        self._allowed(request)
+        return self._download(get_object_or_404(self.model.objects.select_related("programme"), pk=pk))
+
+    def group_workbook_import_view(self, request):
+        self._allowed(request)
+        if request.method == "POST" and "token" in request.POST:
+            return self._confirm(request)
+        form, problems, outcome, token = GroupWorkbookUploadForm(), [], None, None
+        if request.method == "POST":
+            form = GroupWorkbookUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                content = form.cleaned_data["workbook"].read()
+                try:
+                    outcome = group_workbook_import(content, user=request.user)
+                except SpreadsheetError as error:
+                    form.add_error("workbook", str(error))
+                except ImportRefused as refused:
+                    problems = refused.problems
+                if outcome and outcome.changed_count:
+                    token = self._keep(request, content)
+        return TemplateResponse(request, "admin/spreadsheets/group_workbook_import.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+            "problems": problems, "outcome": outcome, "token": token, "action": request.path,
+            "title": _("Import a group's workbook"),
+        }, status=400 if request.method == "POST" and outcome is None else 200)
+
+    def _keep(self, request, content) -> str:
+        token = secrets.token_urlsafe(16)
+        pending = request.session.get(self.SESSION_KEY, {})
+        pending[token] = base64.b64encode(content).decode("ascii")
+        request.session[self.SESSION_KEY] = dict(list(pending.items())[-2:])  # a file is large
+        return token
+
+    def _confirm(self, request):
+        pending = request.session.get(self.SESSION_KEY, {})
+        kept = pending.pop(request.POST.get("token", ""), None)
+        request.session[self.SESSION_KEY] = pending
+        if kept is None:
+            messages.error(request, _("This import is no longer waiting for confirmation; upload the workbook again."))
+            return redirect("admin:groups_workinggroup_import_workbook")
+        try:
+            outcome = group_workbook_import(base64.b64decode(kept), user=request.user, confirm=True)
+        except ImportRefused as refused:  # the programme changed since the preview
+            messages.error(request, _("Nothing was imported: %(problems)s") % {
+                "problems": "; ".join(map(str, refused.problems))})
+            return redirect("admin:groups_workinggroup_import_workbook")
+        messages.success(request, ngettext(
+            "Working group %(code)s: the workbook was imported (%(count)d record added or changed).",
+            "Working group %(code)s: the workbook was imported (%(count)d records added or changed).",
+            outcome.changed_count) % {"code": outcome.group_code, "count": outcome.changed_count})
+        return redirect("admin:groups_workinggroup_changelist")

@@ -13,8 +13,12 @@ class Problem:
     row: int | None  # the spreadsheet's own row number (1 is the first row); None: the whole file
     column: str      # the column's header, or "" when the problem is not in one column
     message: str
+    sheet: str = ""  # the sheet's name, in a workbook of several
 
     def __str__(self):
+        if self.sheet:
+            return _("Sheet “%(sheet)s”: %(problem)s") % {
+                "sheet": self.sheet, "problem": str(Problem(self.row, self.column, self.message))}
         if self.row is None:
             return f"{self.column}: {self.message}" if self.column else self.message
         if self.column:

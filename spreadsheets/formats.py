@@ -15,7 +15,7 @@ from .cells import blank, looks_like_formula, quoted, unquoted
 from .errors import SpreadsheetError
 
 
-def _dataset(rows) -> Dataset:
+def dataset_of_rows(rows) -> Dataset:
     """A dataset from rows whose first non-blank row holds the headers; blank rows dropped."""
     rows = [row for row in rows if not all(blank(v) for v in row)]
     if not rows:
@@ -77,7 +77,7 @@ class XLSX(base_formats.XLSX):
     def create_dataset(self, in_stream):
         book = read_workbook(in_stream)
         try:
-            return _dataset([cell.value for cell in row] for row in book.worksheets[0].iter_rows())
+            return dataset_of_rows([cell.value for cell in row] for row in book.worksheets[0].iter_rows())
         finally:
             book.close()
 
@@ -119,7 +119,7 @@ class CSV(base_formats.CSV):
             rows = list(csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))))
         except csv.Error as error:
             raise SpreadsheetError(_("The CSV file is damaged: %(reason)s") % {"reason": error}) from error
-        return _dataset([[unquoted(v) for v in row] for row in rows])
+        return dataset_of_rows([[unquoted(v) for v in row] for row in rows])
 
     def export_data(self, dataset, **kwargs):
         out = io.StringIO()

@@ -15,3 +15,8 @@ class WorkbookUploadForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than %(size)s; a progress workbook is much smaller.")
                                         % {"size": filesizeformat(settings.SPREADSHEET_MAX_UPLOAD)})
         return upload
+
+
+class GroupWorkbookUploadForm(WorkbookUploadForm):
+    workbook = forms.FileField(
+        label=_("Filled group workbook (.xlsx)"), widget=WorkbookUploadForm.base_fields["workbook"].widget)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from activities.models import Activity
-from core.bilingual import shown
+from core.bilingual import in_every_language, shown
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
 
 from .cells import blank
@@ -35,17 +35,8 @@ WIDTHS = {"activity": 16, "activity_en": 50, "activity_es": 50, "start": 14, "en
           "previous_percent": 14, "percent": 14, "remarks_en": 50, "remarks_es": 50}
 
 
-def _in_both(text) -> str:
-    """`text()` in English and in Spanish, " / " between them (once when they are the same)."""
-    texts = []
-    for lang in ("en", "es"):
-        with translation.override(lang):
-            texts.append(text())
-    return texts[0] if texts[0] == texts[1] else " / ".join(texts)
-
-
 def _both(message: str) -> str:
-    return _in_both(lambda: _(message))
+    return in_every_language(lambda: _(message))
 
 
 LABELS = {
@@ -175,7 +166,7 @@ def _lock(sheet, last):
 
 
 def _both_label(activity, side) -> str:
-    return _in_both(lambda: getattr(activity, f"{side}_label") or "")
+    return in_every_language(lambda: getattr(activity, f"{side}_label") or "")
 
 
 # More rows than a group can have activities (or columns than the workbook has) is not a

@@ -2,8 +2,8 @@
 import datetime
 import itertools
 
-from activities.models import Activity
-from groups.models import Meeting, Programme, WorkingGroup
+from activities.models import ActionLine, Activity, Objective, ProgrammeArea
+from groups.models import Event, Figure, Link, Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
 
 # Meeting numbers the fixtures don't use and that still have a written ordinal (up to 59);
@@ -99,3 +99,19 @@ def group_report(reporting_round, group, status="submitted", **values):
     from reporting.models import GroupReport
 
     return GroupReport.objects.create(round=reporting_round, group=group, status=status, **values)
+
+
+def part_of_a_group(model):
+    """A record of `model` (a programme area, event, figure or link) on the first group, for
+    pages that need one where the 2020-2021 fixtures have none."""
+    group = WorkingGroup.objects.order_by("pk").first()
+    if model is ProgrammeArea:
+        objective = Objective.objects.filter(kind=Objective.Kind.SPECIFIC).order_by("pk").first()
+        area = ProgrammeArea.objects.create(objective=objective, order=90, title_en="Area", title_es="Área")
+        ActionLine.objects.create(area=area, order=1, text_en="Action line", text_es="Línea de acción")
+        return area
+    values = {Event: {"kind": "workshop", "title_en": "Workshop", "title_es": "Taller",
+                      "start_date": datetime.date(2021, 3, 1), "end_date": datetime.date(2021, 3, 2)},
+              Figure: {"label_en": "Participants", "label_es": "Participantes", "value": 40},
+              Link: {"label_en": "Site", "label_es": "Sitio", "url": "https://example.org/"}}[model]
+    return model.objects.create(group=group, order=90, **values)

@@ -1,11 +1,12 @@
 """Entering a group's programme in the admin: institutions found and told apart by their
-country and code; an activity's objective and topic heading offered from its own group only;
+country and code; an activity's, output's or programme area's objective offered from its own
+group only;
 text areas sized for the programme's texts."""
 import re
 
 import pytest
 
-from activities.models import Activity, Objective
+from activities.models import Activity, Objective, Output
 from groups.models import WorkingGroup
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,13 @@ def test_an_activitys_objective_is_offered_from_its_own_group(secretariat_client
     group = WorkingGroup.objects.by_code("2020-2021", "IV")
     own = set(Objective.objects.filter(group=group).values_list("pk", flat=True))
     assert own and Objective.objects.exclude(group=group).exists()
-    page = secretariat_client.get(f"/en/admin/groups/workinggroup/{group.pk}/change/").content.decode()
-    assert _options(page, r"activities-0-objective") == own
+    page = secretariat_client.get(f"/en/admin/activities/activity/add/?group={group.pk}").content.decode()
+    assert _options(page, "objective") == own
+    output = Output.objects.filter(group=group).first()
+    page = secretariat_client.get(f"/en/admin/activities/output/{output.pk}/change/").content.decode()
+    assert _options(page, "objective") == own
+    page = secretariat_client.get(f"/en/admin/activities/programmearea/add/?group={group.pk}").content.decode()
+    assert _options(page, "objective") == own
     activity = Activity.objects.filter(group=group).first()
     page = secretariat_client.get(f"/en/admin/activities/activity/{activity.pk}/change/").content.decode()
     assert _options(page, "objective") == own

@@ -1,17 +1,14 @@
-"""Secretariat admin for a group's plan: objectives, topic headings, activities (with their
-schedule figures) and outputs; their inlines appear on the working group's page."""
+"""Secretariat admin for a group's plan: objectives, programme areas with their action lines,
+topic headings, activities (with their schedule figures) and outputs, each on pages of its
+own, linked from the working group's page ("parts of this group"), filtered by group."""
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from activities.models import Activity, Objective, Output, Topic
+from activities.models import ActionLine, Activity, Objective, Output, ProgrammeArea, Topic
 from backoffice.filters import coordinating_country_filter, programme_filter, theme_filter
 from reporting import standing
 from reporting.models import ReportingRound
@@ -22,8 +19,9 @@ from spreadsheets.resources.activities import (
     OutputResource,
     TopicResource,
 )
+from spreadsheets.resources.plan import ProgrammeAreaResource
 
-from ..forms import COMPACT_TEXT, OwnGroupChoices
+from ..forms import COMPACT_TEXT, LanguageGapsChoices, OwnGroupChoices
 from ..protection import HistoryProtectedAdmin
 
 
@@ -42,39 +40,10 @@ class RoundFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ObjectiveInline(TranslationStackedInline):
-    model = Objective
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
-
-
-class TopicInline(TranslationTabularInline):
-    model = Topic
-    extra = 0
-
-
-class ActivityInline(OwnGroupChoices, TranslationStackedInline):
-    model = Activity
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
-    fields = ("order", "plan_no", "text", "objective", "topic", "coordination",
-              ("start_month", "start_text"), ("end_month", "end_text"))
-
-    def get_formset(self, request, obj=None, **kwargs):
-        request._plan_group = obj  # the group whose page this is (None on the add page)
-        return super().get_formset(request, obj, **kwargs)
-
-
-class OutputInline(TranslationStackedInline):
-    model = Output
-    extra = 0
-    formfield_overrides = COMPACT_TEXT
-    filter_horizontal = ("institutions",)
-
-
 @admin.register(Objective)
-class ObjectiveAdmin(SpreadsheetAdmin, TranslationAdmin):
+class ObjectiveAdmin(LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [ObjectiveResource]
+    formfield_overrides = COMPACT_TEXT
     list_display = ("group", "kind", "order", "title", "short_text")
     list_filter = (programme_filter("group"), "kind", "group")
     search_fields = ("title_en", "title_es", "text_en", "text_es")
@@ -84,6 +53,30 @@ class ObjectiveAdmin(SpreadsheetAdmin, TranslationAdmin):
     @admin.display(description=_("description"))
     def short_text(self, obj):
         return obj.text[:120]
+
+
+class ActionLineInline(LanguageGapsChoices, TranslationStackedInline):
+    model = ActionLine
+    extra = 1
+    formfield_overrides = COMPACT_TEXT
+
+
+@admin.register(ProgrammeArea)
+class ProgrammeAreaAdmin(OwnGroupChoices, LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
+    """An area under a specific objective of its group, with its action lines on the same page."""
+
+    resource_classes = [ProgrammeAreaResource]
+    list_display = ("objective", "order", "title")
+    list_filter = (programme_filter("objective__group"), "objective__group")
+    search_fields = ("title_en", "title_es", "action_lines__text_en", "action_lines__text_es")
+    list_select_related = ("objective__group__programme",)
+    ordering = ("objective__group__programme__start_year", "objective__group__number", "objective__order",
+                "order")
+    inlines = (ActionLineInline,)
+    GROUP_FIELDS = ("objective",)
+
+    def group_of(self, obj):
+        return obj.objective.group
 
 
 @admin.register(Topic)
@@ -115,7 +108,8 @@ class ScheduleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Activity)
-class ActivityAdmin(OwnGroupChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
+class ActivityAdmin(OwnGroupChoices, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin,
+                    TranslationAdmin):
     resource_classes = [ActivityResource]
     list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
                     "latest_percent", "expected_percent", "schedule")
@@ -126,10 +120,6 @@ class ActivityAdmin(OwnGroupChoices, HistoryProtectedAdmin, SpreadsheetAdmin, Tr
     list_select_related = ("group__programme",)
     ordering = ("group__programme__start_year", "group__number", "order")
     formfield_overrides = COMPACT_TEXT
-
-    def get_form(self, request, obj=None, **kwargs):
-        request._plan_group = obj.group if obj else None
-        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description=_("group"), ordering="group__number")
     def group_numeral(self, obj):
@@ -172,10 +162,12 @@ class ActivityAdmin(OwnGroupChoices, HistoryProtectedAdmin, SpreadsheetAdmin, Tr
 
 
 @admin.register(Output)
-class OutputAdmin(SpreadsheetAdmin, TranslationAdmin):
+class OutputAdmin(OwnGroupChoices, LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [OutputResource]
+    formfield_overrides = COMPACT_TEXT
+    autocomplete_fields = ("group", "institutions")
     list_display = ("group", "order", "text", "timetable")
     list_filter = (programme_filter("group"), "group")
     search_fields = ("text_en", "text_es")
     list_select_related = ("group__programme",)
-    filter_horizontal = ("institutions",)
+    GROUP_FIELDS = ("objective",)

@@ -2,20 +2,26 @@
 Translated fields appear side by side (text [en], text [es]); no tab widget, because
 modeltranslation's tabs need jQuery UI from a CDN and the portal must work offline."""
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
+from activities.models import Activity, Objective, Output, ProgrammeArea, Topic
 from backoffice.filters import coordinating_country_filter, programme_filter, theme_filter
 from groups.models import (
     Country,
+    Event,
+    Figure,
     FinancingSource,
     GroupRole,
     Institution,
+    Link,
     Meeting,
     Programme,
     WorkingGroup,
 )
-from spreadsheets.admin import SpreadsheetAdmin
+from spreadsheets.admin import GroupWorkbookAdmin, SpreadsheetAdmin
 from spreadsheets.resources.groups import (
     CountryResource,
     FinancingSourceResource,
@@ -26,8 +32,8 @@ from spreadsheets.resources.groups import (
 )
 
 from ..autocomplete import PortalAutocomplete
+from ..forms import COMPACT_TEXT, LanguageGapsChoices
 from ..protection import HistoryProtectedAdmin
-from .activities import ActivityInline, ObjectiveInline, OutputInline, TopicInline
 
 
 @admin.register(Country)
@@ -40,7 +46,7 @@ class CountryAdmin(SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(SpreadsheetAdmin, TranslationAdmin):
+class InstitutionAdmin(LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [InstitutionResource]
     list_display = ("code", "acronym", "name", "country", "kind", "parent")
     list_filter = ("kind", "country")
@@ -84,12 +90,6 @@ class GroupRoleInline(admin.TabularInline):
     ordering = ("role", "order")
 
 
-class FinancingSourceInline(TranslationTabularInline):
-    model = FinancingSource
-    extra = 0
-    autocomplete_fields = ("institution",)
-
-
 @admin.register(GroupRole)
 class GroupRoleAdmin(admin.ModelAdmin):
     list_display = ("group", "role", "order", "country", "institution")
@@ -112,16 +112,46 @@ class FinancingSourceAdmin(SpreadsheetAdmin, TranslationAdmin):
     ordering = ("group__programme__start_year", "group__number", "order")
 
 
+# The parts of a group's programme, each on admin pages of its own: (model, how it reaches its
+# group). The group's page links them with their counts, instead of holding them as inlines
+# (one page of 500 inputs).
+GROUP_PARTS = ((FinancingSource, "group"), (Objective, "group"), (ProgrammeArea, "objective__group"),
+               (Topic, "group"), (Activity, "group"), (Output, "group"), (Event, "group"),
+               (Figure, "group"), (Link, "group"))
+
+
+def group_parts(group) -> list[dict]:
+    """What the "parts of this group" box lists: each part's name, count, list and add links."""
+    parts = []
+    for model, path in GROUP_PARTS:
+        opts = model._meta
+        parts.append({
+            "name": capfirst(opts.verbose_name_plural),
+            "count": model.objects.filter(**{path: group}).count(),
+            "list": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + f"?{path}__id__exact={group.pk}",
+            "add": reverse(f"admin:{opts.app_label}_{opts.model_name}_add") + f"?group={group.pk}",
+        })
+    return parts
+
+
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin):
+class WorkingGroupAdmin(GroupWorkbookAdmin, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin,
+                        TranslationAdmin):
+    """The group's heading, texts and roles; its other parts are linked (group_parts)."""
+
     resource_classes = [WorkingGroupResource]
     list_display = ("numeral", "output", "theme", "coordinators", "programme")
     list_display_links = ("numeral", "output")
     list_filter = (programme_filter(), theme_filter(), coordinating_country_filter(), "document_type")
     search_fields = ("name_en", "name_es", "output_en", "output_es", "theme_en", "theme_es")
     ordering = ("-programme__start_year", "number")
-    inlines = (GroupRoleInline, ObjectiveInline, TopicInline, ActivityInline, OutputInline,
-               FinancingSourceInline)
+    inlines = (GroupRoleInline,)
+    formfield_overrides = COMPACT_TEXT
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        group = self.get_object(request, object_id)
+        extra = {"group_parts": group_parts(group)} if group else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_roles()

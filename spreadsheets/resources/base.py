@@ -222,3 +222,15 @@ class PortalResource(resources.ModelResource):
                 "The same record (%(columns)s) is already on row %(row)s.") % {
                 "columns": columns, "row": self._rows_seen[key] + 1}})
         self._rows_seen[key] = number
+
+
+def result_problems(result, sheet="") -> list[Problem]:
+    """Every problem of an import's result (the header's, a row's error, a cell's) in the order
+    the clerk meets them, with the spreadsheet's row numbers."""
+    problems = [Problem(None, "", str(error.error), sheet) for error in result.base_errors]
+    for line, errors in result.row_errors():
+        problems += [Problem(line, "", str(error.error), sheet) for error in errors]
+    for row in result.invalid_rows:
+        problems += [Problem(row.number, column, " ".join(messages), sheet)
+                     for column, messages in row.error_dict.items()]
+    return problems

@@ -181,6 +181,9 @@ class RolesField(Field):
 
 
 ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating", "council")
+# The group's paragraphs: a sheet of their own in the group's workbook.
+GROUP_TEXTS = ("background", "expected_impact", "financing", "objectives_lead_in", "objectives_closing",
+               "outputs_lead_in", "previous_results", "conclusions")
 
 
 class WorkingGroupResource(PortalResource):
@@ -195,10 +198,7 @@ class WorkingGroupResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = WorkingGroup
-        fields = ("programme", "number", "kind",
-                  *translated("name", "theme", "output", "background", "expected_impact", "financing",
-                             "objectives_lead_in", "objectives_closing", "outputs_lead_in",
-                             "previous_results", "conclusions"),
+        fields = ("programme", "number", "kind", *translated("name", "theme", "output", *GROUP_TEXTS),
                   "document_type", "role_order", *ROLE_COLUMNS, "unused_texts")
         import_id_fields = ("programme", "number")
 
@@ -239,6 +239,21 @@ class WorkingGroupResource(PortalResource):
             GroupRole.objects.bulk_create(roles)
         if getattr(instance, "_new_roles", None):
             instance._prefetched_objects_cache = {}
+
+
+class GroupHeadingResource(WorkingGroupResource):
+    """The group's workbook, first sheet: what heads the group and who takes part."""
+
+    class Meta(WorkingGroupResource.Meta):
+        fields = ("programme", "number", "kind", *translated("name", "theme", "output"), "document_type",
+                  "role_order", *ROLE_COLUMNS, "unused_texts")
+
+
+class GroupTextsResource(WorkingGroupResource):
+    """The group's workbook, second sheet: the group's paragraphs, one column per language."""
+
+    class Meta(WorkingGroupResource.Meta):
+        fields = ("programme", "number", *translated(*GROUP_TEXTS))
 
 
 class FinancingSourceResource(PortalResource):

@@ -7,6 +7,7 @@ from core.roles import SYSTEM
 from groups.models import Programme
 from spreadsheets.errors import SpreadsheetError
 from spreadsheets.formats import CSV, XLSX
+from spreadsheets.resources.base import result_problems
 from spreadsheets.sheets import sheets
 
 
@@ -42,15 +43,8 @@ class Command(BaseCommand):
                         continue
                     result = resource_class(restoring=restoring).import_data(
                         dataset, dry_run=False, use_transactions=True, user=SYSTEM)
-                    for error in result.base_errors:
-                        self.stderr.write(f"{path.name}: {error.error}")
-                    for line, errors in result.row_errors():
-                        for error in errors:
-                            self.stderr.write(f"{path.name}, row {line}: {error.error}")
-                    for row in result.invalid_rows:
-                        for column, messages in row.error_dict.items():
-                            self.stderr.write(f"{path.name}, row {row.number}, column {column}: "
-                                              f"{' '.join(messages)}")
+                    for problem in result_problems(result):
+                        self.stderr.write(f"{path.name}: {problem}")
                     failed = failed or result.has_errors() or result.has_validation_errors()
                     self.stdout.write(f"{path.name}: " + ", ".join(
                         f"{count} {kind}" for kind, count in result.totals.items() if count))
