@@ -1,5 +1,6 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
-loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py)
+loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py), entering a
+group's report by workbook or admin (benchmarks/entry.py),
 the reading pages and the API at one and ten times the data (benchmarks/pages.py,
 benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
 it (benchmarks/serving.py)."""
@@ -36,12 +37,13 @@ def main():
         changed = sum(v for k, v in counts.items() if not k.endswith("unchanged"))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, documents, imports, pages, serving
+    from benchmarks import api, documents, entry, imports, pages, serving
 
     pages.main()
     api.main()
     documents.main()
     imports.main()
+    entry.main()
     serving.main()
 
 
