@@ -73,6 +73,24 @@ def write_cell_value(cell, value):
         cell.quotePrefix = True
 
 
+def write_dataset(sheet, dataset):
+    """A dataset into an openpyxl sheet: its headers in bold in row 1 (kept in view), its rows
+    below; characters a workbook cannot hold are replaced, formulas kept as text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    sheet.append(list(dataset.headers or []))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in dataset:
+        sheet.append([None] * len(values))
+        for cell, value in zip(sheet[sheet.max_row], values):
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+            write_cell_value(cell, value)
+    sheet.freeze_panes = "A2"
+
+
 class XLSX(base_formats.XLSX):
     def create_dataset(self, in_stream):
         book = read_workbook(in_stream)
@@ -83,22 +101,11 @@ class XLSX(base_formats.XLSX):
 
     def export_data(self, dataset, **kwargs):
         from openpyxl import Workbook
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Font
 
         book = Workbook()
         sheet = book.active
         sheet.title = (dataset.title or "data")[:31]
-        sheet.append(list(dataset.headers or []))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for values in dataset:
-            sheet.append([None] * len(values))
-            for cell, value in zip(sheet[sheet.max_row], values):
-                if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
-                write_cell_value(cell, value)
-        sheet.freeze_panes = "A2"
+        write_dataset(sheet, dataset)
         out = io.BytesIO()
         book.save(out)
         return out.getvalue()

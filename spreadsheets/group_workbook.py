@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from core.bilingual import in_every_language
 
 from .errors import Problem, SpreadsheetError
-from .formats import dataset_of_rows, read_workbook, write_cell_value
+from .formats import dataset_of_rows, read_workbook, write_dataset
 
 README_SHEET = "read me"
 
@@ -26,8 +26,17 @@ class Part:
 
 def parts() -> list[Part]:
     """The sheets in the order an import needs them (what a row names is on an earlier sheet)."""
-    from .resources.activities import ActivityResource, ObjectiveResource, OutputResource, TopicResource
-    from .resources.groups import FinancingSourceResource, GroupHeadingResource, GroupTextsResource
+    from .resources.activities import (
+        ActivityResource,
+        ObjectiveResource,
+        OutputResource,
+        TopicResource,
+    )
+    from .resources.groups import (
+        FinancingSourceResource,
+        GroupHeadingResource,
+        GroupTextsResource,
+    )
     from .resources.network import EventResource, FigureResource, LinkResource
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
 
@@ -65,8 +74,7 @@ def file_name(group) -> str:
 
 def build(group=None) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     book = Workbook()
     readme = book.active
@@ -81,18 +89,10 @@ def build(group=None) -> bytes:
             else resource.get_queryset().none()
         dataset = resource.export(queryset=queryset)
         sheet = book.create_sheet(part.sheet)
-        sheet.append(list(dataset.headers))
+        write_dataset(sheet, dataset)
         for cell in sheet[1]:
-            cell.font = Font(bold=True)
             texts = cell.value.endswith(("_en", "_es"))  # a text column is wide, a key narrow
             sheet.column_dimensions[cell.column_letter].width = 40 if texts else 16
-        for values in dataset:
-            sheet.append([None] * len(values))
-            for cell, value in zip(sheet[sheet.max_row], values):
-                if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
-                write_cell_value(cell, value)
-        sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -8,8 +8,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from activities.models import ActionLine, Activity, Objective, Output, ProgrammeArea, Topic
-from backoffice.filters import coordinating_country_filter, programme_filter, theme_filter
+from activities.models import (
+    ActionLine,
+    Activity,
+    Objective,
+    Output,
+    ProgrammeArea,
+    Topic,
+)
+from backoffice.filters import (
+    coordinating_country_filter,
+    programme_filter,
+    theme_filter,
+)
 from reporting import standing
 from reporting.models import ReportingRound
 from spreadsheets.admin import SpreadsheetAdmin

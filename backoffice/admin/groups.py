@@ -8,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from activities.models import Activity, Objective, Output, ProgrammeArea, Topic
-from backoffice.filters import coordinating_country_filter, programme_filter, theme_filter
+from backoffice.filters import (
+    coordinating_country_filter,
+    programme_filter,
+    theme_filter,
+)
 from groups.models import (
     Country,
     Event,

@@ -40,6 +40,12 @@ def objective_key(objective) -> str:
     return f"{objective.kind} {objective.order}"
 
 
+def objective_widget(group_column_widget):
+    """An objective named within the row's group: "specific 2"."""
+    return in_group(Objective, objective_key, _("objective"), group_column_widget,
+                    queryset=Objective.objects.select_related("group__programme"))
+
+
 class ActivityResource(PortalResource):
     group = group_field()
     objective = Field(attribute="objective", column_name="objective")
@@ -58,9 +64,7 @@ class ActivityResource(PortalResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         groups = self.fields["group"].widget
-        self.fields["objective"].widget = in_group(
-            Objective, objective_key, _("objective"), groups,
-            queryset=Objective.objects.select_related("group__programme"))
+        self.fields["objective"].widget = objective_widget(groups)
         self.fields["topic"].widget = in_group(
             Topic, lambda t: str(t.order), _("topic heading"), groups,
             queryset=Topic.objects.select_related("group__programme"))
@@ -86,9 +90,7 @@ class OutputResource(PortalResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.fields["objective"].widget = in_group(
-            Objective, objective_key, _("objective"), self.fields["group"].widget,
-            queryset=Objective.objects.select_related("group__programme"))
+        self.fields["objective"].widget = objective_widget(self.fields["group"].widget)
 
     def get_queryset(self):
         return Output.objects.select_related("group__programme", "objective") \

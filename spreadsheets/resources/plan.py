@@ -5,12 +5,12 @@ by the other columns' widgets and written nowhere."""
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
-from activities.models import ActionLine, Objective, ProgrammeArea
+from activities.models import ActionLine, ProgrammeArea
 from spreadsheets.widgets import GroupKeyWidget
 
-from .activities import objective_key
+from .activities import objective_key, objective_widget
 from .base import PortalResource, translated, unused_texts_field
-from .groups import group_widget, in_group
+from .groups import group_widget
 
 
 class ReachedGroupField(Field):
@@ -49,9 +49,7 @@ class ProgrammeAreaResource(PortalResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.fields["objective"].widget = in_group(
-            Objective, objective_key, _("objective"), self.fields["group"].widget,
-            queryset=Objective.objects.select_related("group__programme"))
+        self.fields["objective"].widget = objective_widget(self.fields["group"].widget)
 
     def get_queryset(self):
         return ProgrammeArea.objects.select_related("objective__group__programme")
