@@ -47,7 +47,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     inlines = [IssuedPdfInline]
     actions = ["download_pdf", "issue"]
     fieldsets = (
-        (None, {"fields": ("symbol", "kind", "title")}),
+        (None, {"fields": ("symbol", "kind", "layout", "title")}),
         (_("Heading block"), {"fields": ("date", "distribution", "original_language", "job_number",
                                          "meeting")}),
         (_("What it covers"), {
