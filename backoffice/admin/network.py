@@ -1,6 +1,7 @@
 """Secretariat admin for a network's events, figures and links, each on pages of its own,
 linked from the working group's page."""
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from backoffice.filters import programme_filter
@@ -37,4 +38,5 @@ class FigureAdmin(GroupPartAdmin):
 class LinkAdmin(GroupPartAdmin):
     resource_classes = [LinkResource]
     list_display = ("group", "order", "label", "url")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # "www.x.org" is https
     search_fields = ("label_en", "label_es", "url")
