@@ -225,3 +225,16 @@ def test_admin_shows_a_reports_history(coordinator, secretariat_client, open_rou
     assert "Seen in admin" in html and "focal-inegi" in html
     listing = secretariat_client.get("/en/admin/reporting/progresschange/").content.decode()
     assert "Seen in admin" in listing
+
+
+def test_round_overview_counts_every_activity_a_group_reported(client, coordinator, secretariat_user,
+                                                               open_round, group_iv):
+    """Issue 17: the overview showed "1 / 18" for a group that reported all 18."""
+    client.force_login(coordinator)
+    assert submit_all(client, open_round, group_iv).status_code == 302
+    total = group_iv.activities.count()
+    client.force_login(secretariat_user)
+    html = client.get(f"/en/rounds/{open_round.meeting.code}/").content.decode()
+    row = re.search(rf'<tr>\s*<td>{group_iv.numeral}</td>(.*?)</tr>', html, re.S).group(1)
+    assert re.search(r'<td class="num">(\d+) / (\d+)</td>', row).groups() == (str(total), str(total))
+    assert total > 1

@@ -51,7 +51,8 @@ def round_overview(request, code):
     groups = reporting_round.programme.groups.with_roles().order_by("number").annotate(
         activity_count=Count("activities", distinct=True))
     reports = {r.group_id: r for r in reporting_round.group_reports.select_related("updated_by")}
-    reported = dict(ProgressEntry.objects.filter(round=reporting_round)
+    # order_by(): the entries' default ordering would otherwise join the GROUP BY, one row each.
+    reported = dict(ProgressEntry.objects.filter(round=reporting_round).order_by()
                     .values_list("activity__group").annotate(n=Count("pk")))
     rows = [(g, reports.get(g.pk), reported.get(g.pk, 0)) for g in groups]
     counts = Counter(report.status if report else GroupReport.Status.NOT_STARTED
