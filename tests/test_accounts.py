@@ -36,17 +36,32 @@ def test_wrong_password_message_in_spanish(client, coordinator):
     assert "Por favor, introduzca un nombre de usuario y clave correctos" in response.content.decode()
 
 
-def test_repeated_failed_logins_lock_the_address_out(coordinator, settings):
+def test_repeated_failed_logins_lock_that_username_out_from_that_address(coordinator, secretariat_user, settings):
     attacker, neighbour = Client(REMOTE_ADDR="203.0.113.9"), Client(REMOTE_ADDR="198.51.100.4")
+    colleague = Client(REMOTE_ADDR="203.0.113.9")  # the same office, behind the same address
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert attacker.post("/es/accounts/login/", {"username": "focal-inegi", "password": "x"}).status_code == 200
+    # Another user's log-in from the same address neither is refused nor clears those failures.
+    assert colleague.post("/en/accounts/login/", {"username": "clerk", "password": "pw"}).status_code == 302
     locked = attacker.post("/es/accounts/login/", {"username": "focal-inegi", "password": "x"})
     assert locked.status_code == 429
     assert "Demasiados intentos fallidos" in locked.content.decode()
-    # Even the right password is refused from that address for now...
+    # Even the right password is refused for that username from that address for now...
     assert attacker.post("/es/accounts/login/", {"username": "focal-inegi", "password": "pw"}).status_code == 429
-    # ...while another address logs in normally.
+    # ...while the secretariat logs in from it, and the same user from another address.
+    assert Client(REMOTE_ADDR="203.0.113.9").post(
+        "/en/accounts/login/", {"username": "clerk", "password": "pw"}).status_code == 302
     assert neighbour.post("/en/accounts/login/", {"username": "focal-inegi", "password": "pw"}).status_code == 302
+
+
+def test_a_users_own_log_ins_do_not_reset_the_count_of_guesses_at_another(coordinator, secretariat_user, settings):
+    """Issue 18: alternating guesses at a victim's password with one's own log-ins."""
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attacker.post("/en/accounts/login/", {"username": "focal-inegi", "password": "guess"})
+        assert attacker.post("/en/accounts/login/", {"username": "clerk", "password": "pw"}).status_code == 302
+        attacker.post("/en/accounts/logout/")
+    assert attacker.post("/en/accounts/login/", {"username": "focal-inegi", "password": "pw"}).status_code == 429
 
 
 def test_password_change(client, coordinator):

@@ -134,7 +134,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal-cea@cep
 # records attempts in the database so that every worker process sees them).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# A username from one address: a whole statistics office behind one address is not locked out
+# by one person's mistakes, and one user's successful log-in clears only that user's failures
+# from that address (AXES_RESET_ON_SUCCESS), never another's being guessed.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # The address counted is REMOTE_ADDR, which core.proxies sets to the client's own when the
