@@ -74,3 +74,28 @@ def test_every_string_the_code_and_templates_show_is_in_the_catalogue(tmp_path):
     missing = [msgid for _, msgid, msgstr, flags in po_entries(fresh)
                if not msgstr or "fuzzy" in flags]
     assert not missing, f"Not in the Spanish catalogue (run `make messages`, then translate): {missing}"
+
+
+def test_the_portal_leaves_djangos_own_words_alone_in_the_spanish_admin(admin_client):
+    """Issue 17: the portal's "Change" (a difference between rounds) had made every admin
+    "Change" link read "Variación"; the portal's sense has a context of its own."""
+    html = admin_client.get("/es/admin/").content.decode()
+    assert "Modificar" in html and "Variación" not in html
+
+
+def test_counts_of_late_activities_agree_in_number():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    def shown(lang, behind, overdue):
+        with translation.override(lang):
+            return render_to_string("includes/behind_overdue.html", {"behind": behind, "overdue": overdue})
+
+    assert shown("es", 1, 1) == "1 atrasada, 1 vencida"
+    assert shown("es", 0, 2) == "0 atrasadas, 2 vencidas"
+    assert shown("en", 1, 2) == "1 behind schedule, 2 overdue"
+
+
+def test_the_schedule_has_one_spanish_term_as_the_glossary_says():
+    """The glossary's "cronograma" for a timetable; "calendario" had been used for it too."""
+    assert not [msgid for _ctx, msgid, msgstr, _flags in po_entries() if "calendario" in msgstr.lower()]

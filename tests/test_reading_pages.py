@@ -133,10 +133,11 @@ def previous_round(db):
 
 FLAGS = {
     "en": {"one": "{n} activity flagged", "many": "{n} activities flagged",
-           "split": "0 behind schedule, {n} overdue", "none": "None flagged",
+           "split": "0 behind schedule, {n} overdue", "split_one": "0 behind schedule, 1 overdue",
+           "none": "None flagged",
            "reported": "{reported} of {total} activities reported"},
     "es": {"one": "{n} actividad señalada", "many": "{n} actividades señaladas",
-           "split": "0 atrasadas, {n} vencidas", "none": "Ninguna señalada",
+           "split": "0 atrasadas, {n} vencidas", "split_one": "0 atrasadas, 1 vencida", "none": "Ninguna señalada",
            "reported": "{reported} de {total} actividades informadas"},
 }
 
@@ -158,7 +159,7 @@ def test_home_shows_every_groups_overall_progress_and_flags(client, lang):
         n = figures["overdue"]
         if n:
             assert words["one" if n == 1 else "many"].format(n=n) in text, group.numeral
-            assert words["split"].format(n=n) in text, group.numeral
+            assert words["split_one" if n == 1 else "split"].format(n=n) in text, group.numeral
         else:
             assert words["none"] in text, group.numeral
 
@@ -355,8 +356,8 @@ REASONS = {
     "en": {"phrase": "Not compared with a schedule: its dates are given as a phrase, not as months.",
            "none": "Not compared with a schedule: the plan gives it no start and end months.",
            "label": "No months to compare"},
-    "es": {"phrase": "No se compara con un calendario: sus fechas se indican con una frase, no en meses.",
-           "none": "No se compara con un calendario: el plan no le asigna meses de inicio y de término.",
+    "es": {"phrase": "No se compara con un cronograma: sus fechas se indican con una frase, no en meses.",
+           "none": "No se compara con un cronograma: el plan no le asigna meses de inicio y de término.",
            "label": "Sin meses para comparar"},
 }
 

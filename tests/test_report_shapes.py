@@ -162,7 +162,7 @@ EXPECTED = {
 ABSENT = {
     "en": ["Events held", "Links", "The group reported no progress", "Schedule as of",
            "Council", "Other outputs", "Other activities"],
-    "es": ["Eventos realizados", "Enlaces", "El grupo no informó avances", "Calendario al",
+    "es": ["Eventos realizados", "Enlaces", "El grupo no informó avances", "Cronograma al",
            "Consejo", "Otros productos", "Otras actividades"],
 }
 

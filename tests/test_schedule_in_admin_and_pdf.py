@@ -99,11 +99,11 @@ def test_a_report_on_a_past_round_renders_the_same_on_another_day(report_iv):
     first = render_document(report_iv, "es")
     with time_machine.travel(datetime.datetime(2031, 7, 14, 9, tzinfo=SANTIAGO), tick=False):
         later = render_document(report_iv, "es")
-    assert pdf_text(first) == pdf_text(later) and "Calendario al" in pdf_text(first)
+    assert pdf_text(first) == pdf_text(later) and "Cronograma al" in pdf_text(first)
     assert first == later
 
 
 def test_the_group_report_schedule_in_spanish(report_iv):
     pdf = pdf_text(render_document(report_iv, "es"))
-    assert "Calendario al" in pdf and "Avance general:" in pdf
+    assert "Cronograma al" in pdf and "Avance general:" in pdf
     assert "Overall progress" not in pdf

@@ -7,7 +7,7 @@ database) gives the dates the pages should show.
 
 The Spanish words asserted below are the Spanish catalogue's (locale/es/LC_MESSAGES/django.po)
 for these msgids: "Timeline" (Línea de tiempo), "Overall progress" (Avance general) and "Schedule"
-(Calendario); the walk first checks that the catalogue still says so.
+(Cronograma); the walk first checks that the catalogue still says so.
 """
 import datetime
 import re
@@ -30,7 +30,7 @@ ROUND = "/progress/CE.20/"
 SPANISH_HEADINGS = {
     "Timeline": "Línea de tiempo",
     "Overall progress": "Avance general",
-    "Schedule": "Calendario",
+    "Schedule": "Cronograma",
 }
 TIMELINE_ES = SPANISH_HEADINGS["Timeline"]
 OVERALL_PROGRESS_ES = SPANISH_HEADINGS["Overall progress"]
