@@ -137,6 +137,17 @@ class Document(models.Model):
         return self.issued_at is not None
 
     @property
+    def state(self) -> str:
+        """What a reader is told of the document: issued (its PDFs stored once and for all);
+        final (not issued, but its round is closed, so its data no longer change); or a live
+        draft, rendered from data that may still change (an open round, a programme)."""
+        if self.is_issued:
+            return _("Issued")
+        if self.round_id and self.round.status == self.round.Status.CLOSED:
+            return _("Final: its round is closed")
+        return _("Draft: rendered from the current data")
+
+    @property
     def covered_programme(self):
         return self.programme if self.kind == self.Kind.PROGRAMME else self.round.programme
 

@@ -71,8 +71,8 @@ def test_symbols_follow_the_un_pattern(symbol, second_round):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["Documents", "LC/CE.20/3", "Second report on the implementation", "Draft: rendered"]),
-    ("es", ["Documentos", "LC/CEA.10/5", "Segundo informe sobre la ejecución", "Borrador"]),
+    ("en", ["Documents", "LC/CE.20/3", "Second report on the implementation", "Final: its round is closed"]),
+    ("es", ["Documentos", "LC/CEA.10/5", "Segundo informe sobre la ejecución", "Definitivo: su ronda está cerrada"]),
 ])
 def test_register_page_lists_documents_in_the_current_language(client, lang, words):
     response = client.get(f"/{lang}/documents/")
@@ -258,3 +258,17 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
         assert text.index(lead_in.casefold()) < text.index(closing.casefold())
         for letter in ("(a)", "(b)", "(c)"):
             assert letter in body
+
+
+def test_a_document_is_labelled_by_its_real_state(second_round, secretariat_user):
+    """Issue 17: a closed round's report read "Draft". Issued, final (closed round, not issued)
+    or a live draft (open round); the register says which."""
+    from reports.services import document_issue
+
+    document = Document.objects.select_related("round").filter(round=second_round).first()
+    assert str(document.state) == "Final: its round is closed"
+    document.round.status = second_round.Status.OPEN
+    assert str(document.state) == "Draft: rendered from the current data"
+    document.round.status = second_round.Status.CLOSED
+    document_issue(document=document, user=secretariat_user)
+    assert str(Document.objects.get(pk=document.pk).state) == "Issued"

@@ -41,7 +41,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
     list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))
     search_fields = ("symbol", "title_en", "title_es")
-    list_select_related = ("meeting",)
+    list_select_related = ("meeting", "round")
     formfield_overrides = COMPACT_TEXT
     readonly_fields = ("issued_at", "issued_by", "pdf_links")
     inlines = [IssuedPdfInline]
@@ -65,7 +65,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
 
     @admin.display(description=_("status"))
     def status(self, obj):
-        return gettext("issued") if obj.is_issued else gettext("draft")
+        return obj.state
 
     @admin.display(description=_("PDF"))
     def pdf_links(self, obj):
