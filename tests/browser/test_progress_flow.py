@@ -75,3 +75,30 @@ def test_focal_point_of_another_country_cannot_reach_the_form(portal_server, pag
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Not allowed")
     expect(page.locator("input.percent")).to_have_count(0)
+
+
+def test_switching_language_with_unsaved_changes_warns_first(portal_server, page):
+    """Issue 17: the language switcher discarded typed values without a word."""
+    base = portal_server.url
+    form = "/rounds/CE.21/2020-2021/VIII/"
+    log_in(page, base, "secretariat")
+    page.goto(f"{base}/en{form}")
+    page.locator("nav.languages a[hreflang='es']").click()  # nothing typed: no question
+    expect(page).to_have_url(f"{base}/es{form}")
+    page.goto(f"{base}/en{form}")
+    page.locator("input.percent").first.fill("77")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    page.locator("nav.languages a[hreflang='es']").click()
+    expect(page).to_have_url(f"{base}/en{form}")
+    expect(page.locator("input.percent").first).to_have_value("77")
+    assert asked and "not saved" in asked[0]
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.locator("nav.languages a[hreflang='es']").click()
+    expect(page).to_have_url(f"{base}/es{form}")
+    assert len(asked) == 2
