@@ -6,34 +6,19 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import Affiliation
-from core.bilingual import shown
 
 from .models import GroupReport, ReportingRound, RoundReminder
+from .notifications import bilingual_email
 
 DONE = (GroupReport.Status.SUBMITTED, GroupReport.Status.ACCEPTED)
 
 
 def _message(kind, reporting_round, group, recipients) -> EmailMessage:
     """One message in both languages: a focal point may read either."""
-    parts, subjects = [], []
-    for lang, _name in settings.LANGUAGES:
-        with translation.override(lang):
-            context = {
-                "kind": kind, "round": reporting_round, "group": group,
-                "output": shown(group, "output").text,
-                "url": settings.PORTAL_URL.rstrip("/") + reverse(
-                    "workspace:progress",
-                    args=[reporting_round.meeting.code, group.programme.period, group.numeral]),
-            }
-            subjects.append(render_to_string("reporting/email/reminder_subject.txt", context).strip())
-            parts.append(render_to_string("reporting/email/reminder_body.txt", context).strip())
-    return EmailMessage(" / ".join(subjects), "\n\n----------\n\n".join(parts),
-                        to=recipients)
+    return bilingual_email("reminder", {"kind": kind, "round": reporting_round, "group": group}, recipients)
 
 
 def _due(reporting_round, report, today) -> list[str]:

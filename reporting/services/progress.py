@@ -15,6 +15,7 @@ from groups.models import WorkingGroup
 
 from .. import policy
 from ..models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from ..notifications import report_status_notify
 from .history import (
     ENTRY_FIELDS,
     NARRATIVE_FIELDS,
@@ -155,12 +156,15 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
             raise ValidationError(errors)
         rows = _write_entries(reporting_round, activities, entries, existing)
         rows += _write_notes(report, notes)
-        rows += _move_status(report, submit, now)
+        moved = _move_status(report, submit, now)
+        rows += moved
         changes = []
         if rows:
             changes = record(report, rows, user=user, source=source, now=now)
             report.full_clean()
             report.save()
+        if moved and report.status == GroupReport.Status.SUBMITTED:
+            report_status_notify(report)  # the secretariat: queued when this commits
     return SaveResult(report, changes)
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import policy
 from ..models import GroupReport, ProgressChange, ReportingRound
+from ..notifications import report_status_notify
 from .history import record
 
 
@@ -28,6 +29,7 @@ def report_review(*, report: GroupReport, user, accept: bool, comment: str = "")
         record(report, rows, user=user, source=ProgressChange.Source.FORM, now=timezone.now())
         report.full_clean()
         report.save()
+        report_status_notify(report)  # the group's focal points: queued when this commits
     return report
 
 
