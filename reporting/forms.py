@@ -131,8 +131,32 @@ class ProgressForm:
         self.notes_form.data = data
 
     @property
+    def problems(self) -> list[tuple[str, str, str]]:
+        """Every problem as the summary at the top lists it: (id of the field it is about, what
+        the field is, the message), in the page's order; no id for a problem of the whole form."""
+        found = []
+        for name in NARRATIVE_FIELDS:
+            found += self._field_problems(self.notes_form, name, "")
+        for row in self.rows:
+            where = _("Activity %(order)s") % {"order": row.activity.order}
+            for name in row.form.fields:
+                found += self._field_problems(row.form, name, where)
+        for name in self.notes_form.fields:
+            if name not in NARRATIVE_FIELDS:
+                found += self._field_problems(self.notes_form, name, "")
+        return found + [("", "", message) for message in self.notes_form.non_field_errors()]
+
+    @staticmethod
+    def _field_problems(form, name, where):
+        if name not in form.fields or name not in form.errors:
+            return []
+        field = form[name]
+        label = f"{where}, {field.label}" if where else str(field.label)
+        return [(field.auto_id, label, message) for message in field.errors]
+
+    @property
     def error_count(self) -> int:
-        return len(self.notes_form.errors) + sum(len(row.form.errors) for row in self.rows)
+        return len(self.problems)
 
 
 class ReviewForm(forms.Form):

@@ -238,3 +238,22 @@ def test_round_overview_counts_every_activity_a_group_reported(client, coordinat
     row = re.search(rf'<tr>\s*<td class="numeral">{group_iv.numeral}</td>(.*?)</tr>', html, re.S).group(1)
     assert re.search(r'<td class="num"[^>]*>(\d+) / (\d+)</td>', row).groups() == (str(total), str(total))
     assert total > 1
+
+
+@pytest.mark.parametrize("lang, heading, where", [
+    ("en", "There are 2 problems in the form; nothing was saved.", "Activity 2, New percentage"),
+    ("es", "Hay 2 problemas en el formulario; no se guardó nada.", "Actividad 2, Nuevo porcentaje"),
+])
+def test_the_problems_are_listed_at_the_top_with_links_to_their_fields(
+        client, coordinator, open_round, group_iv, lang, heading, where):
+    """Issue 17: "There are 14 problems" and then a search through 18 activities."""
+    client.force_login(coordinator)
+    data = progress_post(group_iv, open_round, values={2: ("150", "", ""), 5: ("abc", "", "")})
+    html = client.post(url(open_round, group_iv, lang), data).content.decode()
+    summary = re.search(r'<div class="notice errors".*?</div>', html, re.S).group(0)
+    assert heading in summary
+    links = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a>: ', summary)
+    assert len(links) == 2 and links[0][1] == where and links[1][1].startswith(where.replace("2", "5"))
+    for target, _label in links:
+        assert f'id="{target}"' in html
+    assert html.index("notice errors") < html.index('id="activities"')
