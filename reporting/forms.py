@@ -51,8 +51,9 @@ class ProgressRow:
     """An activity as the form shows it: its entry in the round, its previous percentage and
     the inputs for the new values."""
 
-    def __init__(self, activity, entry, previous, form):
+    def __init__(self, activity, entry, previous, form, prefilled=False):
         self.activity, self.entry, self.previous, self.form = activity, entry, previous, form
+        self.prefilled = prefilled  # the percentage shown is the previous round's
 
 
 class ProgressForm:
@@ -72,11 +73,16 @@ class ProgressForm:
                 del self.notes_form.fields[name]
         self.rows = []
         for activity in activities:
-            entry = entries.get(activity.pk)
+            entry, before = entries.get(activity.pk), previous.get(activity.pk)
             initial = {"percent": entry.percent, "remarks_en": entry.remarks_en,
                        "remarks_es": entry.remarks_es} if entry else {}
+            # Not yet reported in this round: the form starts from the previous round's figure,
+            # so a focal point changes only what moved (an activity at 100% needs nothing).
+            prefilled = entry is None and before is not None and self.asks_percentages
+            if prefilled:
+                initial = {"percent": before.percent}
             form = EntryForm(data, prefix=f"a{activity.pk}", initial=initial)
-            self.rows.append(ProgressRow(activity, entry, previous.get(activity.pk), form))
+            self.rows.append(ProgressRow(activity, entry, before, form, prefilled))
 
     def is_valid(self) -> bool:
         valid = self.notes_form.is_valid()

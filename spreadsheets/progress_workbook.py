@@ -59,9 +59,11 @@ def activity_code(activity) -> str:
 
 
 INSTRUCTIONS = gettext_noop("Fill in the new percentage (a whole number from 0 to 100) and the remarks in "
-                "English and Spanish for each activity, in the white cells. Leave a row empty to "
-                "keep what is already reported. Do not change the other cells or the column keys "
-                "in row 9. Then upload this file on the group's page of the portal.")
+                "English and Spanish for each activity, in the white cells. An activity not yet "
+                "reported in this round starts from its previous percentage: change it only if it "
+                "moved. Leave a row empty to keep what is already reported. Do not change the other "
+                "cells or the column keys in row 9. Then upload this file on the group's page of "
+                "the portal.")
 
 
 def build(group, reporting_round) -> bytes:
@@ -82,7 +84,7 @@ def build(group, reporting_round) -> bytes:
     _write_heading(sheet, group, reporting_round, report)
     for offset, activity in enumerate(activities):
         _write_activity(sheet, HEADER_ROW + 1 + offset, activity, current.get(activity.pk),
-                        previous.get(activity.pk))
+                        previous.get(activity.pk), reporting_round.asks_percentages)
     _lock(sheet, HEADER_ROW + max(len(activities), 1))
     out = io.BytesIO()
     book.save(out)
@@ -121,8 +123,10 @@ def _write_heading(sheet, group, reporting_round, report):
         sheet.column_dimensions[get_column_letter(position)].width = WIDTHS[key]
 
 
-def _write_activity(sheet, row, activity, entry, previous_percent):
-    """One activity's row: its texts and schedule (grey, locked), the values to fill (white)."""
+def _write_activity(sheet, row, activity, entry, previous_percent, prefill):
+    """One activity's row: its texts and schedule (grey, locked), the values to fill (white);
+    an activity not yet reported in the round starts from its previous percentage (`prefill`),
+    as the progress form does."""
     from openpyxl.styles import Alignment, PatternFill, Protection
 
     values = {
@@ -131,7 +135,7 @@ def _write_activity(sheet, row, activity, entry, previous_percent):
         "activity_es": shown(activity, "text", "es").text,
         "start": _both_label(activity, "start"), "end": _both_label(activity, "end"),
         "previous_percent": previous_percent,
-        "percent": entry.percent if entry else None,
+        "percent": entry.percent if entry else (previous_percent if prefill else None),
         "remarks_en": entry.remarks_en or "" if entry else "",
         "remarks_es": entry.remarks_es or "" if entry else "",
     }

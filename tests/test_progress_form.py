@@ -257,3 +257,25 @@ def test_the_problems_are_listed_at_the_top_with_links_to_their_fields(
     for target, _label in links:
         assert f'id="{target}"' in html
     assert html.index("notice errors") < html.index('id="activities"')
+
+
+def test_the_form_starts_from_the_previous_rounds_percentages(client, coordinator, open_round, group_iv,
+                                                              second_round):
+    """Issue 17: a focal point changes only what moved; an activity at 100% needs no typing."""
+    previous = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(
+        round=second_round, activity__group=group_iv).select_related("activity")}
+    assert len(previous) > 2
+    ProgressEntry.objects.create(round=open_round, activity=group_iv.activities.get(order=1), percent=99)
+    client.force_login(coordinator)
+    html = client.get(url(open_round, group_iv, "es")).content.decode()
+    first = fieldset(html, 1)
+    assert 'value="99"' in first and "ronda anterior: cámbielo" not in first  # its own figure
+    for order, percent in previous.items():
+        if order == 1:
+            continue
+        part = fieldset(html, order)
+        assert re.search(rf'name="a\d+-percent" value="{percent}"', part), order
+        assert "Completado con el porcentaje de la ronda anterior" in part
+    unreported = [a.order for a in group_iv.activities.all() if a.order not in previous and a.order != 1]
+    for order in unreported:
+        assert not re.search(r'name="a\d+-percent" value="', fieldset(html, order)), order
