@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .falls import fall_warning
 from .services import NARRATIVE_FIELDS, NOTE_FIELDS, EntryValues
 
 TEXT = {"rows": 2, "cols": 40}
@@ -159,6 +160,18 @@ class ProgressForm:
         field = form[name]
         label = f"{where}, {field.label}" if where else str(field.label)
         return [(field.auto_id, label, message) for message in field.errors]
+
+    def submit_summary(self) -> list[tuple]:
+        """What submitting the (valid) form changes since the previous round, for a look first:
+        (activity, previous percentage, new percentage, warning) of each activity whose
+        percentage is not the previous one's."""
+        rows = []
+        for row in self.rows:
+            after = row.form.cleaned_data.get("percent") if self.asks_percentages else None
+            before = row.previous.percent if row.previous else None
+            if after is not None and after != before:
+                rows.append((row.activity, before, after, fall_warning(before, after)))
+        return rows
 
     @property
     def error_count(self) -> int:

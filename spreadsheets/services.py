@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from activities.models import Activity
 from groups.models import WorkingGroup
 from reporting import policy
+from reporting.falls import fall_warning
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import ENTRY_FIELDS, EntryValues, changes_since, progress_save
 
@@ -26,6 +27,7 @@ class RowPreview:
     activity: Activity
     status: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new)
+    warning: str = ""  # a fall below the previous round's percentage (reporting.falls)
 
 
 @dataclass
@@ -107,6 +109,9 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
     activities = {progress_workbook.activity_code(a): a for a in
                   Activity.objects.filter(group=target).select_related("group__programme")}
     existing = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)}
+    previous_round = ReportingRound.objects.previous_to(reporting_round)
+    previous = dict(ProgressEntry.objects.filter(round=previous_round, activity__group=target)
+                    .values_list("activity_id", "percent")) if previous_round else {}
     activity_column = progress_workbook.column_label("activity")
     percent_column = progress_workbook.column_label("percent")
     problems, seen, rows, entries = [], {}, [], {}
@@ -138,7 +143,7 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
                    for name in ENTRY_FIELDS]
         changes = [c for c in changes if c[1] != c[2]]
         status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
-        rows.append(RowPreview(number, activity, status, changes))
+        rows.append(RowPreview(number, activity, status, changes, fall_warning(previous.get(activity.pk), percent)))
         if changes:
             entries[activity.pk] = given
     if problems:

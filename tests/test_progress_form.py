@@ -2,6 +2,7 @@
 saved), drafts and submission, the history of changes, concurrent edits, the secretariat's
 review, and a closed round."""
 import re
+from html import unescape
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_form_shows_every_activity_with_schedule_previous_percentage_and_inputs(
         assert shown in part
     first = activities[0]
     assert "noviembre de 2019" in fieldset(html, first.order)  # its start month, in Spanish
-    assert 'name="action" value="submit"' in html and "Enviar a la secretaría" in html
+    assert 'name="action" value="check"' in html and "Enviar a la secretaría" in html
 
 
 def test_draft_saved_with_history_and_confirmation(client, coordinator, open_round, group_iv):
@@ -178,7 +179,7 @@ def test_secretariat_returns_with_comment_then_accepts(
     assert report.status == "returned"
     # The focal point sees why and may change the report again.
     page = client.get(url(open_round, group_iv)).content.decode()
-    assert "Please explain activity 2." in page and 'name="action" value="submit"' in page
+    assert "Please explain activity 2." in page and 'name="action" value="check"' in page
     submit_all(client, open_round, group_iv, percent=65)
     clerk.post(url(open_round, group_iv), {"action": "accept", "comment": ""})
     report.refresh_from_db()
@@ -279,3 +280,48 @@ def test_the_form_starts_from_the_previous_rounds_percentages(client, coordinato
     unreported = [a.order for a in group_iv.activities.all() if a.order not in previous and a.order != 1]
     for order in unreported:
         assert not re.search(r'name="a\d+-percent" value="', fieldset(html, order)), order
+
+
+@pytest.mark.parametrize("lang, big_drop, small_fall", [
+    ("en", "A drop of {points} points, from {before}% to 5%: is it right?",
+     "Below the previous round's {before}% (now {after}%): is it right?"),
+    ("es", "Una caída de {points} puntos, de {before}% a 5%: ¿es correcto?",
+     "Por debajo del {before}% de la ronda anterior (ahora {after}%): ¿es correcto?"),
+])
+def test_submitting_shows_what_changed_and_warns_of_falls_before_anything_is_written(
+        client, coordinator, open_round, group_iv, second_round, lang, big_drop, small_fall):
+    """Issue 17: a look before submitting; a drop of more than 20 points, or any fall below the
+    previous figure, is confirmed or corrected by the focal point."""
+    previous = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(
+        round=second_round, activity__group=group_iv).select_related("activity")}
+    high = [order for order, percent in previous.items() if percent > 30]
+    low = [order for order, percent in previous.items() if 0 < percent and order not in high[:1]]
+    drop, fall = high[0], low[0]
+    values = {a.order: (previous.get(a.order, 50), "", "") for a in group_iv.activities.all()}
+    values[drop] = (5, "", "")
+    values[fall] = (previous[fall] - 1, "", "")
+    client.force_login(coordinator)
+    before = saved_state(open_round, group_iv)
+    response = client.post(url(open_round, group_iv, lang), progress_post(group_iv, open_round, "check", values=values))
+    assert response.status_code == 200 and saved_state(open_round, group_iv) == before
+    html = response.content.decode()
+    summary = unescape(re.search(r'<section class="notice submit-summary".*?</section>', html, re.S).group(0))
+    assert big_drop.format(points=previous[drop] - 5, before=previous[drop]) in summary
+    assert small_fall.format(before=previous[fall], after=previous[fall] - 1) in summary
+    assert 'name="action" value="submit"' in summary
+    assert html.index("submit-summary") < html.index('id="activities"')
+    # Confirming submits exactly what was checked.
+    done = client.post(url(open_round, group_iv, lang), progress_post(group_iv, open_round, "submit", values=values))
+    assert done.status_code == 302
+    assert ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=drop).percent == 5
+
+
+def test_checking_a_submission_with_a_missing_percentage_shows_the_error_and_writes_nothing(
+        client, coordinator, open_round, group_iv):
+    client.force_login(coordinator)
+    before = saved_state(open_round, group_iv)
+    data = progress_post(group_iv, open_round, action="check", values={1: (100, "", "")})
+    response = client.post(url(open_round, group_iv), data)
+    assert response.status_code == 400 and "submit-summary" not in response.content.decode()
+    assert "every activity before submitting" in fieldset(response.content.decode(), 2)
+    assert saved_state(open_round, group_iv) == before

@@ -310,3 +310,17 @@ def test_an_imported_formula_is_kept_as_text(group_iv, open_round):
     workbook_import(preview, user=SYSTEM)
     entry = ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3)
     assert (entry.remarks_en, entry.remarks_es) == ("=HYPERLINK(\"http://x\")", "+1")
+
+
+def test_the_preview_warns_of_a_fall_below_the_previous_round(client, coordinator, group_iv, open_round,
+                                                             second_round):
+    """Issue 17: the workbook's preview shows the warnings the form's summary shows."""
+    previous = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(
+        round=second_round, activity__group=group_iv).select_related("activity")}
+    order = next(o for o, percent in previous.items() if percent > 30)
+    client.force_login(coordinator)
+    content = filled(group_iv, open_round, {order: (2, "Redone", "Rehecho")}, only=True)
+    preview = client.post(_url("spreadsheets:workbook_import", open_round), {"workbook": upload(content)})
+    (row,) = preview.context["preview"].rows
+    assert row.warning == f"A drop of {previous[order] - 2} points, from {previous[order]}% to 2%: is it right?"
+    assert "⚠ A drop of" in preview.content.decode()

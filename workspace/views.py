@@ -5,6 +5,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,35 +82,55 @@ def progress(request, code, period, numeral):
     if request.method == "POST":
         if action in ("accept", "return"):
             return _review(request, reporting_round, group, report)
-        if not can_edit or action not in ("draft", "submit"):
+        if not can_edit or action not in ("draft", "check", "submit"):
             raise PermissionDenied
 
     form = _form(reporting_round, group, report, request.POST if request.method == "POST" else None)
-    conflict = None
+    conflict = summary = None
     if request.method == "POST" and form.is_valid():
         try:
-            result = progress_save(group=group, reporting_round=reporting_round, user=request.user,
-                                   entries=form.entries(), notes=form.notes(),
-                                   seen_version=form.seen_version, submit=action == "submit")
+            summary = _save(request, reporting_round, group, form, action)
         except ProgressConflict as error:
             conflict = error
             form.set_version(error.report.version)
         except ValidationError as error:
             form.add_errors(error)
         else:
-            if action == "submit":
-                messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
-            elif result.changes:
-                values = [c for c in result.changes if c.field != "status"]
-                messages.success(request, ngettext(
-                    "Your changes were saved as a draft (%(count)d value changed).",
-                    "Your changes were saved as a draft (%(count)d values changed).", len(values))
-                    % {"count": len(values)})
-            else:
-                messages.info(request, _("Nothing had changed; nothing was saved."))
-            return redirect(request.path)
+            if summary is None:
+                return redirect(request.path)
     return _progress_page(request, reporting_round, group, report, form, can_edit, conflict,
-                          status=409 if conflict else (400 if request.method == "POST" else 200))
+                          summary=summary,
+                          status=409 if conflict else (200 if summary is not None or request.method != "POST"
+                                                       else 400))
+
+
+def _save(request, reporting_round, group, form, action):
+    """Save the form as a draft, or submit it. "check" (the page's submit button) submits and
+    rolls back, so that every error of a submission shows without anything written, and gives
+    the summary of what changed since the previous round, which the focal point then confirms
+    (action "submit") or corrects."""
+    def save(submit):
+        return progress_save(group=group, reporting_round=reporting_round, user=request.user,
+                             entries=form.entries(), notes=form.notes(), seen_version=form.seen_version,
+                             submit=submit)
+
+    if action == "check":
+        with transaction.atomic():
+            save(True)
+            transaction.set_rollback(True)  # a look only: nothing written, nobody e-mailed
+        return form.submit_summary()
+    result = save(action == "submit")
+    if action == "submit":
+        messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
+    elif result.changes:
+        values = [c for c in result.changes if c.field != "status"]
+        messages.success(request, ngettext(
+            "Your changes were saved as a draft (%(count)d value changed).",
+            "Your changes were saved as a draft (%(count)d values changed).", len(values))
+            % {"count": len(values)})
+    else:
+        messages.info(request, _("Nothing had changed; nothing was saved."))
+    return None
 
 
 def _form(reporting_round, group, report, data=None) -> ProgressForm:
@@ -144,7 +165,7 @@ def _review(request, reporting_round, group, report):
 
 
 def _progress_page(request, reporting_round, group, report, form, can_edit, conflict, *,
-                   review_form=None, status=200):
+                   review_form=None, summary=None, status=200):
     history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by") \
         if report else []
     form = form or _form(reporting_round, group, report)
@@ -152,7 +173,7 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
     documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     return render(request, "workspace/progress.html", {
         "round": reporting_round, "group": group, "report": report, "form": form,
-        "can_edit": can_edit, "conflict": conflict, "history": history,
+        "can_edit": can_edit, "conflict": conflict, "history": history, "summary": summary,
         "review_form": review_form or ReviewForm(),
         "can_review": policy.can_review(request.user) and report is not None
         and report.status == GroupReport.Status.SUBMITTED,

@@ -45,6 +45,11 @@ def test_focal_point_submits_in_spanish_and_sees_it_on_the_page_and_in_the_pdf(
     activity.get_by_label("Observaciones (español)").fill(REMARK_ES)
     screenshot(page, "progress_form_es_filled")
     page.get_by_role("button", name="Enviar a la secretaría").click()
+    # A look first: what changed since the previous round, then the confirmation.
+    summary = page.locator("section.submit-summary")
+    expect(summary).to_contain_text("Revise antes de enviar")
+    screenshot(page, "progress_submit_summary_es")
+    summary.get_by_role("button", name="Confirmar y enviar").click()
 
     expect(page).to_have_url(f"{base}/es{FORM}")
     expect(page.locator(".messages")).to_contain_text("enviado")
