@@ -110,6 +110,15 @@ def _timetable(activities, programme) -> list[TimetableRow]:
     return rows
 
 
+def _published_report(round_, group):
+    """The group's report in the round (its narrative of progress), once readers may see it,
+    as its entries: published ones only."""
+    report = GroupReport.objects.filter(round=round_, group=group).first()
+    if report:
+        report.round = round_  # already read
+    return report if report and report.is_published else None
+
+
 def group_report_context(document: Document) -> dict:
     """A working group's (or a network's) report to a meeting of the Conference or of its
     Executive Committee: the parts its data has, numbered as the Conference numbers them."""
@@ -127,10 +136,7 @@ def group_report_context(document: Document) -> dict:
     )
     entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
                    .select_related("activity__topic").order_by("activity__order"))
-    # Its narrative of progress, once readers may see it (as its entries: published ones only).
-    report = GroupReport.objects.filter(round=round_, group=group).first()
-    if report and not (report.status in GroupReport.PUBLISHED or round_.status == round_.Status.CLOSED):
-        report = None
+    report = _published_report(round_, group)
     # The schedule as the group's page showed it on the day of the meeting the report goes to,
     # from the progress reported up to this round: never the day it is rendered, so that a
     # report about the past reads the same every day.

@@ -19,8 +19,7 @@ class ProgressEntryQuerySet(models.QuerySet):
         round has been submitted or accepted. Drafts stay with the group and the secretariat."""
         shared = GroupReport.objects.filter(
             round=models.OuterRef("round"), group=models.OuterRef("activity__group"),
-            status__in=GroupReport.PUBLISHED,
-        )
+        ).filter(GroupReport.published_condition())
         return self.filter(Q(round__status=ReportingRound.Status.CLOSED) | models.Exists(shared))
 
 
@@ -93,7 +92,19 @@ class GroupReport(models.Model):
 
     # Focal points may change their report in these states (while the round is open).
     EDITABLE = (Status.NOT_STARTED, Status.DRAFT, Status.RETURNED)
-    PUBLISHED = (Status.SUBMITTED, Status.ACCEPTED)
+    @classmethod
+    def published_condition(cls) -> Q:
+        """Reports readers may see before their round closes: accepted ones, and submitted ones
+        where the round publishes on submission (ReportingRound.publish_on)."""
+        return Q(status=cls.Status.ACCEPTED) | Q(
+            status=cls.Status.SUBMITTED, round__publish_on=ReportingRound.Publication.ON_SUBMISSION)
+
+    @property
+    def is_published(self) -> bool:
+        """What published_condition() says of this report, or its round is closed."""
+        return self.round.status == self.round.Status.CLOSED or self.status == self.Status.ACCEPTED or (
+            self.status == self.Status.SUBMITTED
+            and self.round.publish_on == ReportingRound.Publication.ON_SUBMISSION)
 
     round = models.ForeignKey(
         ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT,

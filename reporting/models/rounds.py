@@ -55,6 +55,12 @@ class ReportingRound(models.Model):
         NARRATIVE = "narrative", _("progress as a narrative")
         BOTH = "both", _("both: percentages and a narrative")
 
+    class Publication(models.TextChoices):
+        """When readers see a group's figures before the round closes."""
+
+        ON_SUBMISSION = "submission", _("when the group submits them")
+        ON_ACCEPTANCE = "acceptance", _("when the secretariat accepts them")
+
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="rounds"
     )
@@ -73,6 +79,10 @@ class ReportingRound(models.Model):
                               default=Status.PLANNED, editable=False)
     progress_form = models.CharField(
         _("what the groups report"), max_length=12, choices=Form.choices, default=Form.PERCENTAGES)
+    publish_on = models.CharField(
+        _("published"), max_length=10, choices=Publication.choices, default=Publication.ON_SUBMISSION,
+        help_text=_("On acceptance, figures not yet reviewed stay off the public pages, the "
+                    "documents and the API until the secretariat accepts them (or the round closes)."))
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 

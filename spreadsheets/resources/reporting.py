@@ -35,8 +35,8 @@ class ReportingRoundResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = ReportingRound
-        fields = ("meeting", "programme", "number", "opens_on", "deadline", "progress_form", "status",
-                  "opened_at", "closed_at")
+        fields = ("meeting", "programme", "number", "opens_on", "deadline", "progress_form", "publish_on",
+                  "status", "opened_at", "closed_at")
         import_id_fields = ("meeting",)
 
     def get_queryset(self):
