@@ -1,4 +1,5 @@
-"""Search across working groups, activities and outputs, in the reader's language.
+"""Search across working groups, activities, outputs, published remarks, countries,
+institutions and documents (by symbol or title), in the reader's language.
 
 Matching is done here rather than with the database's LIKE: SQLite folds only ASCII case and
 neither engine ignores accents, while a reader typing "estadistica" or "ESTADÍSTICA" expects
@@ -9,8 +10,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Output
-from core.bilingual import shown
-from groups.models import WorkingGroup
+from core.bilingual import Shown, shown
+from groups.models import Country, GroupRole, Institution, WorkingGroup
+from reporting.models import ProgressEntry
+from reports.models import Document
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -62,8 +65,15 @@ class Hit:
     lang: str
 
 
+def _text(record, field) -> Shown:
+    """A translated field in the reader's language; any other (a document's symbol) as it is."""
+    if hasattr(record, f"{field}_en"):
+        return shown(record, field)
+    return Shown(str(getattr(record, field) or ""), "", False)
+
+
 def _match(record, group, field, words):
-    text = shown(record, field)
+    text = _text(record, field)
     haystack, origin = folded(text.text)
     marks = [False] * len(text.text)
     for word in words:
@@ -99,22 +109,50 @@ class Results:
     groups: list
     activities: list
     outputs: list
+    remarks: list
+    countries: list
+    institutions: list
+    documents: list
 
     @property
     def count(self) -> int:
-        return len(self.groups) + len(self.activities) + len(self.outputs)
+        return sum(len(hits) for hits in (self.groups, self.activities, self.outputs, self.remarks,
+                                          self.countries, self.institutions, self.documents))
 
 
 def search(words: list[str]) -> Results:
-    """Groups (by output, name or theme), activities and outputs holding every word in the
-    reader's language, in the programme's order, newest programme first."""
+    """Groups (by output, name or theme), activities, outputs and published remarks holding
+    every word in the reader's language, in the programme's order, newest programme first; then
+    countries, institutions (by name or acronym, with the groups they take part in) and
+    documents (by symbol or title). Remarks are published ones only, as the pages show them."""
     groups = list(WorkingGroup.objects.select_related("programme")
                   .order_by("-programme__start_year", "number"))
     by_pk = {g.pk: g for g in groups}
     activities = Activity.objects.order_by("-group__programme__start_year", "group__number", "order")
     outputs = Output.objects.order_by("-group__programme__start_year", "group__number", "order")
+    remarks = ProgressEntry.objects.published().exclude(remarks_en="", remarks_es="") \
+        .select_related("activity", "round__meeting") \
+        .order_by("-activity__group__programme__start_year", "activity__group__number", "activity__order",
+                  "round__number")
     return Results(
         _hits(groups, ("output", "name", "theme"), words, lambda g: g),
         _hits(activities, ("text",), words, lambda a: by_pk[a.group_id]),
         _hits(outputs, ("text",), words, lambda o: by_pk[o.group_id]),
+        _hits(remarks, ("remarks",), words, lambda e: by_pk[e.activity.group_id]),
+        _hits(Country.objects.order_by("name_en"), ("name",), words, lambda c: None),
+        _institution_hits(words, by_pk),
+        _hits(Document.objects.for_register(), ("symbol", "title"), words, lambda d: d.group),
     )
+
+
+def _institution_hits(words, groups_by_pk):
+    """Institutions by name or acronym, each with the groups it takes part in (`hit.groups`)."""
+    taking_part = {}
+    for role in GroupRole.objects.exclude(institution=None).values("institution_id", "group_id").distinct():
+        taking_part.setdefault(role["institution_id"], []).append(groups_by_pk[role["group_id"]])
+    hits = _hits(Institution.objects.select_related("country").order_by("name_en"), ("name", "acronym"),
+                 words, lambda i: None)
+    for hit in hits:
+        hit.groups = sorted(taking_part.get(hit.record.pk, []),
+                            key=lambda g: (-g.programme.start_year, g.number))
+    return hits

@@ -564,15 +564,25 @@ def fold(text):
 
 
 def count_holding(word, lang):
-    """Groups (output, name or theme), activities and outputs whose text in `lang` holds `word`."""
+    """Records whose text in `lang` holds `word`: groups (output, name or theme), activities,
+    outputs, published remarks, countries, institutions (name or acronym) and documents
+    (symbol, or title)."""
     from activities.models import Output
+    from groups.models import Country, Institution
+    from reporting.models import ProgressEntry
+    from reports.models import Document
 
     word = fold(word)
-    groups = sum(1 for g in WorkingGroup.objects.all()
-                 if any(word in fold(getattr(g, f"{f}_{lang}") or "") for f in ("output", "name", "theme")))
-    activities = sum(1 for a in Activity.objects.all() if word in fold(getattr(a, f"text_{lang}") or ""))
-    outputs = sum(1 for o in Output.objects.all() if word in fold(getattr(o, f"text_{lang}") or ""))
-    return groups + activities + outputs
+
+    def holding(records, *fields):
+        return sum(1 for r in records if any(word in fold(getattr(r, f"{f}_{lang}", None) or getattr(r, f, "") or "")
+                                             for f in fields))
+
+    return (holding(WorkingGroup.objects.all(), "output", "name", "theme")
+            + holding(Activity.objects.all(), "text") + holding(Output.objects.all(), "text")
+            + holding(ProgressEntry.objects.published(), "remarks") + holding(Country.objects.all(), "name")
+            + holding(Institution.objects.all(), "name", "acronym")
+            + holding(Document.objects.all(), "symbol", "title"))
 
 
 def search(client, lang, query, status=200):
@@ -695,3 +705,20 @@ def test_language_switcher_keeps_the_page_and_its_query(client, url, other):
     switcher = html[html.index('<nav class="languages"'):]
     switcher = switcher[:switcher.index("</nav>")]
     assert f'href="{other}"' in switcher
+
+
+def test_search_finds_remarks_countries_institutions_and_document_symbols(client):
+    """Issue 17: search found groups, activities and outputs only."""
+    from reporting.models import ProgressEntry
+
+    entry = ProgressEntry.objects.published().select_related("activity__group__programme").order_by("pk").first()
+    entry.remarks_en = "The hummingbird survey was fielded"
+    entry.save()
+    html = search(client, "en", "hummingbird survey")
+    assert "found-remarks" in html and f"Activity {entry.activity.order}" in text_of(html)
+    assert 'href="/es/countries/MEX/"' in search(client, "es", "Mexico")
+    html = search(client, "es", "INEGI")
+    assert "found-institutions" in html and 'href="/es/countries/MEX/"' in html
+    assert re.search(r'Participa en:.*?href="/es/groups/2020-2021/IV/"', html, re.S)
+    html = search(client, "en", "LC/CE.20/3")
+    assert "found-documents" in html and 'href="/en/documents/LC/CE.20/3/en.pdf"' in html
