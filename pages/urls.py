@@ -9,5 +9,6 @@ urlpatterns = [
     path("countries/", views.country_list, name="countries"),
     path("countries/<str:iso3>/", views.country_detail, name="country"),
     path("search/", views.search, name="search"),
+    path("help/", views.help_page, name="help"),
     path("progress/<str:code>/", views.round_progress, name="round_progress"),
 ]

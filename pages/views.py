@@ -20,6 +20,13 @@ from .timeline import timeline
 
 
 @require_safe
+def help_page(request):
+    """What each role does in a round: focal points, the secretariat, readers (in both languages,
+    through the interface catalogue)."""
+    return render(request, "pages/help.html")
+
+
+@require_safe
 @for_readers
 def home(request):
     programme = Programme.objects.select_related("approved_at").current()

@@ -81,6 +81,7 @@ MATRIX = {
     "countries": ("pages:countries", every(200), every(405)),
     "country": ("pages:country", every(200), every(405)),
     "search": ("pages:search", every(200), every(405)),
+    "help": ("pages:help", every(200), every(405)),
     "round_progress": ("pages:round_progress", every(200), every(405)),
     "documents": ("reports:documents", every(200), every(405)),
     "pdf": ("reports:pdf", every(200), every(405)),
