@@ -112,7 +112,7 @@ def row_of(response, token):
     rows = [r for r in response.content.decode().split("<tr>") if f"<code>{token.hint}…</code>" in r]
     assert len(rows) == 1, rows
     return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
-            for cell in re.findall(r"<td>(.*?)</td>", rows[0].split("</tr>")[0], re.S)]
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", rows[0].split("</tr>")[0], re.S)]
 
 
 def shown(moment):
