@@ -10,6 +10,7 @@ import re
 import time
 
 SPECIFIC, AREAS_PER_OBJECTIVE, LINES_PER_AREA, OUTPUTS, EVENTS = 4, 2, 3, 8, 4
+# Group 30 of the 2020-2021 programme (XXX is the roman numeral 30): a number no fixture uses.
 CODE = "2020-2021/XXX"
 
 
