@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evidence, views
 
 app_name = "pages"
 urlpatterns = [
@@ -10,5 +10,6 @@ urlpatterns = [
     path("countries/<str:iso3>/", views.country_detail, name="country"),
     path("search/", views.search, name="search"),
     path("help/", views.help_page, name="help"),
+    path("evidence/<int:pk>/", evidence.evidence_file, name="evidence"),
     path("progress/<str:code>/", views.round_progress, name="round_progress"),
 ]

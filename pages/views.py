@@ -12,7 +12,7 @@ from groups.models import Country, GroupRole, Programme, WorkingGroup
 from pages import search as searching
 from reporting import policy
 from reporting import standing as figures
-from reporting.models import ReportingRound
+from reporting.models import Evidence, ReportingRound
 from reports.models import Document
 
 from .cache import for_readers
@@ -59,6 +59,7 @@ def group_detail(request, period, numeral):
         "financing_sources": group.financing_sources.select_related("institution"),
         "documents": Document.objects.about_group(group),
         "events": group.events.all(), "figures": group.figures.all(), "links": group.links.all(),
+        "evidence": Evidence.objects.published().filter(report__group=group).shown(),
         # The group's reports round by round, with their history, for those who may read them.
         "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
         if policy.can_view_progress(request.user, group) else [],

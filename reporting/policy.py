@@ -94,6 +94,18 @@ def can_edit_progress(user, group, reporting_round: ReportingRound, report: Grou
     return who is Relation.COORDINATOR and status in GroupReport.EDITABLE
 
 
+def can_attach_evidence(user, group, reporting_round, report) -> bool:
+    """Attach files or links to the group's report in the round, or remove them: whoever may
+    change its progress then."""
+    return can_edit_progress(user, group, reporting_round, report)
+
+
+def can_view_evidence(user, evidence) -> bool:
+    """Evidence of a published report (or of a closed round): anyone; until then, whoever may
+    read the group's progress."""
+    return evidence.report.is_published or can_view_progress(user, evidence.report.group)
+
+
 def can_review(user) -> bool:
     """Return a submitted report with a comment, or accept it; see every group's status."""
     return is_secretariat(user)

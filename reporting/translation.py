@@ -1,7 +1,7 @@
 """Texts of the reporting workflow that readers see, in English and Spanish."""
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import GroupReport, ProgressEntry
+from .models import Evidence, GroupReport, ProgressEntry
 
 
 @register(ProgressEntry)
@@ -12,3 +12,8 @@ class ProgressEntryTranslation(TranslationOptions):
 @register(GroupReport)
 class GroupReportTranslation(TranslationOptions):
     fields = ("output_as_reported", "progress_narrative", "obstacles", "gender_notes")
+
+
+@register(Evidence)
+class EvidenceTranslation(TranslationOptions):
+    fields = ("title",)

@@ -13,6 +13,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.parse
+import uuid
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ def production_env(database_url, static_root, **extra) -> dict:
         "DATABASE_URL": database_url,
         "DJANGO_STATIC_ROOT": str(static_root),
         "DOCUMENT_CACHE_DIR": str(Path(static_root).parent / "document-cache"),
+        "PAGE_CACHE_DIR": str(Path(static_root).parent / "page-cache"),
+        # Evidence files: one folder for every app server, as a shared volume would be.
+        "MEDIA_ROOT": str(Path(static_root).parent / "media"),
         **extra,
     })
     return env
@@ -91,11 +95,24 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirects)
 
 
-def get(url, headers=None, data=None, *, method=None, json_body=None) -> Answer:
-    """GET `url` (POST when `data` is given, form-encoded; `method` with `json_body` for the
-    API); redirects are not followed."""
+def multipart(data, files) -> tuple[bytes, str]:
+    """A form with files as a browser posts it: the body and its Content-Type."""
+    boundary = uuid.uuid4().hex
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+             for name, value in data.items()]
+    parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+              f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n"
+              for name, (filename, content) in files.items()]
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def get(url, headers=None, data=None, *, method=None, json_body=None, files=None) -> Answer:
+    """GET `url` (POST when `data` is given, form-encoded, or multipart with `files`: {name:
+    (file name, bytes)}; `method` with `json_body` for the API); redirects are not followed."""
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     headers = dict(headers or {})
+    if files:
+        body, headers["Content-Type"] = multipart(data or {}, files)
     if json_body is not None:
         body = json.dumps(json_body).encode()
         headers["Content-Type"] = "application/json"
@@ -116,9 +133,9 @@ class Browser:
     def __init__(self):
         self.cookies = {}
 
-    def request(self, url, data=None) -> Answer:
+    def request(self, url, data=None, files=None) -> Answer:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
-        answer = get(url, headers, data)
+        answer = get(url, headers, data, files=files)
         for header in answer.cookies:
             name, _eq, rest = header.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]

@@ -12,14 +12,17 @@ without a row here fails test_every_url_is_in_the_matrix."""
 from functools import cached_property
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from reporting.models import GroupReport, ProgressEntry
+from core import uploads
+from reporting.models import Evidence, GroupReport, ProgressEntry
+from reporting.services import evidence_add
 from reports.models import IssuedPdf
 
-from . import factories
+from . import evidence_files, factories
 from .admin_forms import post_data_from
 from .matrix_walk import Page, Writes, walk
 from .progress_forms import progress_post
@@ -68,7 +71,17 @@ def _issued(place, url, response):
     assert place.document.is_issued, "not marked as issued"
 
 
-SAVED, ISSUED = Writes(_saved), Writes(_issued)
+def _attached(place, url, response):
+    assert response.status_code == 302 and response["Location"].endswith("#evidence"), "not attached"
+    assert Evidence.objects.filter(report__round=place.open_round, title_en="Posted minutes").exists()
+
+
+def _removed(place, url, response):
+    assert response.status_code == 302 and response["Location"].endswith("#evidence"), "not removed"
+    assert not Evidence.objects.filter(pk=place.evidence.pk).exists()
+
+
+SAVED, ISSUED, ATTACHED, REMOVED = Writes(_saved), Writes(_issued), Writes(_attached), Writes(_removed)
 PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
 CONFLICT = Page(200, "Someone else saved this report after you opened it")
 
@@ -106,6 +119,16 @@ MATRIX = {
     "workbook_import_open": ("spreadsheets:workbook_import", every(405),
                              only({"secretariat", "coordinator"})),
     "workbook_import_closed": ("spreadsheets:workbook_import", every(405), only(set())),
+    # POSTed a link to group IV's first activity.
+    "evidence_new_open": ("workspace:evidence_new", every(405),
+                          only({"secretariat", "coordinator"}, status=ATTACHED)),
+    "evidence_new_closed": ("workspace:evidence_new", every(405), only(set())),
+    "evidence_delete": ("workspace:evidence_delete", every(405),
+                        only({"secretariat", "coordinator"}, status=REMOVED)),
+    # Group IV's draft report's evidence: its readers only, and 404 for the others, who are not
+    # told that it exists.
+    "evidence_file": ("pages:evidence", {**every(404), "secretariat": 200, "coordinator": 200,
+                                         "member_user": 200}, every(405)),
     "admin_index": ("admin:index", admin_only(), admin_only()),
     "admin_progress": ("admin:reporting_progressentry_changelist", admin_only(), admin_only()),
     "admin_progress_import": ("admin:reporting_progressentry_import", admin_only(), admin_only()),
@@ -155,6 +178,13 @@ class Place:
         return entry
 
     @cached_property
+    def evidence(self):
+        """A file attached to group IV's draft report in the open round."""
+        return evidence_add(group=self.group_iv, reporting_round=self.open_round, user=self.users["coordinator"],
+                            about=self.group_iv.activities.order_by("order").first(), title_en="Draft minutes",
+                            upload=SimpleUploadedFile("minutes.pdf", evidence_files.PDF), kind=uploads.PDF)
+
+    @cached_property
     def workbook(self):
         """Group IV's workbook for the open round with a value typed in, built once per test."""
         return filled(self.group_iv, self.open_round, {3: (55, "Sent", "Enviado")})
@@ -179,6 +209,10 @@ ARGS = {
        for name in ("progress_open", "workbook_open", "workbook_import_open")},
     **{name: lambda p: (p.second_round.meeting.code, *GROUP)
        for name in ("progress_closed", "workbook_closed", "workbook_import_closed")},
+    **{name: lambda p: (p.open_round.meeting.code, *GROUP) for name in ("evidence_new_open",)},
+    "evidence_new_closed": lambda p: (p.second_round.meeting.code, *GROUP),
+    "evidence_delete": lambda p: (p.open_round.meeting.code, *GROUP, p.evidence.pk),
+    "evidence_file": lambda p: (p.evidence.pk,),
     "admin_report_delete": lambda p: (p.report.pk,),
     "admin_round_delete": lambda p: (p.second_round.pk,),
     "admin_activity_delete": lambda p: (p.entry.activity.pk,),
@@ -193,6 +227,9 @@ POSTS = {
     "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values=TYPED),
     "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values=TYPED),
     "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
+    **{name: lambda p: {"about": f"activity-{p.group_iv.activities.order_by('order').first().pk}",
+                        "title_en": "Posted minutes", "url": "https://example.org/minutes"}
+       for name in ("evidence_new_open", "evidence_new_closed")},
     "workbook_import_closed": lambda p: {"workbook": upload(p.workbook)},
     **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
     "admin_report_stale": lambda p: p.stale_report_post,
@@ -224,7 +261,9 @@ def _route_names(patterns, namespace=None):
 
 
 def test_every_url_is_in_the_matrix():
-    from .test_api_matrix import MATRIX as API_MATRIX  # the API and the open-data files, walked there
+    from .test_api_matrix import (
+        MATRIX as API_MATRIX,  # the API and the open-data files, walked there
+    )
 
     covered = {route for route, _g, _p in MATRIX.values()} | {route for route, _a in API_MATRIX.values()}
     assert set(_route_names(get_resolver().url_patterns)) <= covered

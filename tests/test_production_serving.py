@@ -208,8 +208,13 @@ def _submitted_form(page: str) -> dict:
     return {**fields, first_remark: SUBMITTED, "action": "submit"}
 
 
-def test_progress_submitted_on_one_server_is_rendered_by_the_worker_and_served_by_another(served):
+@pytest.fixture(scope="module")
+def round_41(served):
+    """Round CE.41, open, and a focal point of INEGI (which coordinates groups IV and VII)."""
     manage(served, "shell", "-c", OPEN_A_ROUND)
+
+
+def test_progress_submitted_on_one_server_is_rendered_by_the_worker_and_served_by_another(served, round_41):
     manage(served, "axes_reset")  # the lock-out test above locked this address out
     pdf = "/en/documents/LC/CE.41/3/en.pdf"
     form = "/en/rounds/CE.41/2020-2021/IV/"
@@ -266,3 +271,26 @@ def _closed_port() -> int:
     from .served import free_port
 
     return free_port()  # nothing listens there once the probing socket is closed
+
+
+def test_evidence_attached_on_one_server_is_downloaded_from_another(served, round_41):
+    """The file goes through the storage (MEDIA_ROOT, one folder for every app server, as a
+    shared volume would be); readers who may not see it yet get 404 from either server."""
+    manage(served, "axes_reset")
+    form = "/en/rounds/CE.41/2020-2021/VII/"
+    with gunicorn(served, workers=1) as a, gunicorn(served, workers=1) as b:
+        focal = Browser()
+        assert focal.log_in(a, "focal", "a focal point's password").status == 302
+        page = focal.request(a + form).body.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        about = re.search(r'<option value="(activity-\d+)"', page).group(1)
+        content = b"%PDF-1.4\n% evidence served " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+        answer = focal.request(a + form + "evidence/", {"csrfmiddlewaretoken": token, "about": about,
+                                                        "title_en": "Minutes", "title_es": "Acta", "url": ""},
+                               files={"file": ("minutes.pdf", content)})
+        assert answer.status == 302, answer.body[:500]
+        link = re.search(r'href="(/en/evidence/\d+/)"', focal.request(b + form).body.decode()).group(1)
+        download = focal.request(b + link)
+        assert download.status == 200 and download.body == content
+        assert download.headers["Content-Type"] == "application/pdf"
+        assert get(b + link).status == 404 and get(a + link).status == 404  # a draft's, not the public's

@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import evidence, views
 
 app_name = "workspace"
 urlpatterns = [
     path("my-groups/", views.my_groups, name="my_groups"),
     path("rounds/<str:code>/", views.round_overview, name="round"),
     path("rounds/<str:code>/<str:period>/<str:numeral>/", views.progress, name="progress"),
+    path("rounds/<str:code>/<str:period>/<str:numeral>/evidence/", evidence.evidence_new,
+         name="evidence_new"),
+    path("rounds/<str:code>/<str:period>/<str:numeral>/evidence/<int:pk>/remove/",
+         evidence.evidence_delete, name="evidence_delete"),
 ]

@@ -15,8 +15,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from groups.models import Programme, WorkingGroup
 from reporting import policy
+from reporting.evidence_form import EvidenceForm
 from reporting.forms import ProgressForm, ReviewForm
-from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
+from reporting.models import (
+    Evidence,
+    GroupReport,
+    ProgressChange,
+    ProgressEntry,
+    ReportingRound,
+)
 from reporting.services import ProgressConflict, progress_save, report_review
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
@@ -64,9 +71,9 @@ def round_overview(request, code):
     })
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-@login_required
-def progress(request, code, period, numeral):
+def report_of(request, code, period, numeral) -> tuple[ReportingRound, WorkingGroup, GroupReport | None]:
+    """The round, the group and its report in it (None: not started) named by a report page's
+    address; 404 for what does not exist, 403 for a user who may not read the group's progress."""
     try:
         group = WorkingGroup.objects.with_roles().by_code(period, numeral)
     except WorkingGroup.DoesNotExist:
@@ -76,7 +83,13 @@ def progress(request, code, period, numeral):
     reporting_round = _round(code)
     if reporting_round.programme_id != group.programme_id:
         raise Http404
-    report = GroupReport.objects.filter(round=reporting_round, group=group).first()
+    return reporting_round, group, GroupReport.objects.filter(round=reporting_round, group=group).first()
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def progress(request, code, period, numeral):
+    reporting_round, group, report = report_of(request, code, period, numeral)
     can_edit = policy.can_edit_progress(request.user, group, reporting_round, report)
     action = request.POST.get("action")
     if request.method == "POST":
@@ -98,7 +111,7 @@ def progress(request, code, period, numeral):
         else:
             if summary is None:
                 return redirect(request.path)
-    return _progress_page(request, reporting_round, group, report, form, can_edit, conflict,
+    return progress_page(request, reporting_round, group, report, form, can_edit, conflict,
                           summary=summary,
                           status=409 if conflict else (200 if summary is not None or request.method != "POST"
                                                        else 400))
@@ -157,18 +170,21 @@ def _review(request, reporting_round, group, report):
             review_form.add_error("comment", error.error_dict["comment"])
         else:
             review_form.add_error(None, error)
-        return _progress_page(request, reporting_round, group, report, None, False, None,
+        return progress_page(request, reporting_round, group, report, None, False, None,
                               review_form=review_form, status=400)
     messages.success(request, _("The report was accepted.") if request.POST["action"] == "accept"
                      else _("The report was returned to the group."))
     return redirect(request.path)
 
 
-def _progress_page(request, reporting_round, group, report, form, can_edit, conflict, *,
-                   review_form=None, summary=None, status=200):
+def progress_page(request, reporting_round, group, report, form, can_edit, conflict, *,
+                  review_form=None, summary=None, evidence_form=None, status=200):
     history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by") \
         if report else []
     form = form or _form(reporting_round, group, report)
+    evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
+    for row in form.rows:
+        row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]
     # The round's report on every group, and this group's own report.
     documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     return render(request, "workspace/progress.html", {
@@ -180,4 +196,7 @@ def _progress_page(request, reporting_round, group, report, form, can_edit, conf
         "documents": documents.order_by("symbol"),
         "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
         "workbook_form": WorkbookUploadForm(),
+        "evidence": evidence,
+        "can_attach_evidence": policy.can_attach_evidence(request.user, group, reporting_round, report),
+        "evidence_form": evidence_form or EvidenceForm(group),
     }, status=status)

@@ -236,6 +236,14 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # Largest workbook a browser may upload (bytes); a progress workbook is a few dozen KB.
 SPREADSHEET_MAX_UPLOAD = int(os.environ.get("SPREADSHEET_MAX_UPLOAD", str(5 * 1024 * 1024)))
 
+# Evidence the groups attach to their reports (reporting/models/evidence.py): files kept through
+# the default storage, in MEDIA_ROOT unless production names another backend; never served from
+# a public address, always through the portal's view, which asks reporting.policy.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+EVIDENCE_MAX_UPLOAD = int(os.environ.get("EVIDENCE_MAX_UPLOAD", str(10 * 1024 * 1024)))
+# Files and links per activity or output in one report: enough to show the work, not an archive.
+EVIDENCE_PER_ITEM = 10
+
 # The API (api/, README "API"): JSON only, read by anyone, written with a personal access token
 # (or a signed-in session, whose writes need the CSRF token); anonymous clients throttled per
 # address in the default cache (Redis in production: every app server counts together).

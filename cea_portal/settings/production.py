@@ -24,7 +24,10 @@ CSRF_COOKIE_SECURE = True
 MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
 # `manage.py collectstatic` writes the static files with hashed, compressed names (WhiteNoise
 # serves them, cached for a year); the pages link to those names.
+# Evidence files: MEDIA_ROOT on a volume every app server shares, or object storage named by
+# FILE_STORAGE_BACKEND (django-storages' "storages.backends.s3.S3Storage", for instance).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": os.environ.get("FILE_STORAGE_BACKEND",
+                                          "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

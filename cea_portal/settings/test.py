@@ -1,4 +1,7 @@
 """The test suite: fast password hashing, DEBUG off as in production."""
+import os
+import tempfile
+
 from .base import *  # noqa: F401,F403
 
 SECRET_KEY = "test-only-secret-key"
@@ -19,3 +22,5 @@ CACHES = {
 PORTAL_TASKS_INLINE = True
 # Tests make many requests from one address; the throttling test sets its own low rate.
 API_ANONYMOUS_RATE = "100000/minute"
+# Evidence files of a test run go to a folder of their own, removed with the machine's temp files.
+MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"cea-test-media-{os.getpid()}")

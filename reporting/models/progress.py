@@ -202,6 +202,7 @@ class ProgressChange(models.Model):
         "gender_notes_en": _("gender perspective (English)"),
         "gender_notes_es": _("gender perspective (Spanish)"),
         "status": _("status"), "review_comment": _("secretariat's comment"),
+        "evidence": _("evidence"), "output_evidence": _("evidence of an output"),
     }
 
     def __str__(self):

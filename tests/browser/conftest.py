@@ -159,7 +159,7 @@ def _wait_until_up(url, process, log_path):
 def portal_server(tmp_path_factory):
     """The portal as a new user first runs it (`make run`): migrate, load_programme,
     create_demo_users, then runserver on a free port, with development settings, on a database
-    of its own (same engine as the suite's) and an empty document cache."""
+    of its own (same engine as the suite's), empty caches and a folder of its own for files."""
     from django.conf import settings
 
     workdir = tmp_path_factory.mktemp("portal_server")
@@ -178,7 +178,11 @@ def portal_server(tmp_path_factory):
     env.update({
         "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
         "DATABASE_URL": database_url,
+        # Caches and files of its own: a developer's `make run` in the same checkout shares
+        # var/ otherwise, and would serve this server's pages (and it theirs).
         "DOCUMENT_CACHE_DIR": str(workdir / "document-cache"),
+        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
+        "MEDIA_ROOT": str(workdir / "media"),
         "PYTHONUNBUFFERED": "1",
     })
     port = _free_port()
