@@ -2,6 +2,7 @@
 servers with the production settings, on a database of their own (SQLite, or PostgreSQL when
 the test run is on PostgreSQL) filled by the first-run commands, and a Redis server of their
 own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
+import contextlib
 import json
 import os
 import re
@@ -52,13 +53,15 @@ def production_env(database_url, static_root, **extra) -> dict:
 
 
 @contextmanager
-def first_run(root, name, *scripts):
-    """A database of its own, filled by the first-run commands (and `scripts`, run by the
-    shell), and the collected static files: the environment of a production app server
-    (README, "Deployment")."""
+def first_run(root, name, *scripts, vendor=None):
+    """A database of its own (of the test run's kind, or of `vendor`: "sqlite"), filled by the
+    first-run commands (and `scripts`, run by the shell), and the collected static files: the
+    environment of a production app server (README, "Deployment")."""
     from . import databases
 
-    with databases.own_database(root, name) as database:
+    own = databases.own_database(root, name) if vendor is None else \
+        contextlib.nullcontext(databases.sqlite_database(root / f"{name}.sqlite3"))
+    with own as database:
         env = production_env(database["url"], root / "static")
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_programme")

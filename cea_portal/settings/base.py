@@ -93,8 +93,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes write to one SQLite file (app server workers, send_reminders from cron):
-    # a writer waits for the other's lock for a while instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # a writer waits for the other's lock for a while instead of failing at once (timeout);
+    # readers do not block the writer nor it them (WAL); and a transaction takes the write lock
+    # when it begins (IMMEDIATE), because SQLite cannot wait for a lock a reading transaction
+    # asks to upgrade: it answers "database is locked" at once. So of two simultaneous saves the
+    # second waits, then finds the report's version moved and answers 409, as on PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
