@@ -1,12 +1,14 @@
 """Who takes part in the Conference and where it meets: countries, institutions, meetings."""
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
+from core.bilingual import LANGUAGES, has_text
 from core.models import LanguageGaps
-from core.wording import day_range_label, ordinal
+from core.wording import MAX_ORDINAL, day_range_label, ordinal
 
 
 class Country(models.Model):
@@ -124,8 +126,9 @@ class Meeting(models.Model):
     CODE_PREFIX = {Body.CONFERENCE: "CEA", Body.EXECUTIVE_COMMITTEE: "CE"}
 
     body = models.CharField(_("body"), max_length=10, choices=Body.choices)
+    # Written out as an ordinal in the meeting's name ("Twentieth meeting"): 1 to MAX_ORDINAL.
     number = models.PositiveSmallIntegerField(
-        _("ordinal number"), validators=[MinValueValidator(1)],
+        _("ordinal number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
         help_text=_("10 for the tenth meeting."),
     )
     code = models.CharField(
@@ -155,8 +158,11 @@ class Meeting(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The meeting cannot end before it starts.")})
-        if not self.is_virtual and not self.place:
-            raise ValidationError({"place": _("Give the place, or mark the meeting as virtual.")})
+        # The place is written by language (place_en, place_es): the error goes to the first,
+        # which every form of a meeting has; "place" itself is in none of them.
+        if not self.is_virtual and not has_text(self, "place"):
+            raise ValidationError({build_localized_fieldname("place", LANGUAGES[0]): _(
+                "Give the place, or mark the meeting as virtual.")})
 
     def save(self, *args, **kwargs):
         self.code = f"{self.CODE_PREFIX[self.body]}.{self.number}"

@@ -1,12 +1,12 @@
 """A reporting round: the progress reported to one meeting (of the Executive Committee, most
 often, or of the Conference itself), and the reminders sent about it."""
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.wording import ordinal
+from core.wording import MAX_ORDINAL, ordinal
 from groups.models import Meeting, Programme, WorkingGroup
 
 
@@ -69,7 +69,7 @@ class ReportingRound(models.Model):
         related_name="reporting_round",
     )
     number = models.PositiveSmallIntegerField(
-        _("report number"), validators=[MinValueValidator(1)],
+        _("report number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
         help_text=_("2 for the second report on the programme."),
     )
     opens_on = models.DateField(_("opening date"))
