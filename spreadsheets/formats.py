@@ -66,7 +66,13 @@ def read_workbook(content: bytes):
 
 
 def write_cell_value(cell, value):
-    """Write a value into an openpyxl cell; a text that looks like a formula stays text."""
+    """Write a value into an openpyxl cell; a text that looks like a formula stays text, and a
+    character a workbook cannot hold (a control character stored before texts were cleaned,
+    core.text) is replaced rather than failing the whole download."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
     cell.value = value
     if looks_like_formula(value):
         cell.data_type = "s"
@@ -76,7 +82,6 @@ def write_cell_value(cell, value):
 def write_dataset(sheet, dataset):
     """A dataset into an openpyxl sheet: its headers in bold in row 1 (kept in view), its rows
     below; characters a workbook cannot hold are replaced, formulas kept as text."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     sheet.append(list(dataset.headers or []))
@@ -85,8 +90,6 @@ def write_dataset(sheet, dataset):
     for values in dataset:
         sheet.append([None] * len(values))
         for cell, value in zip(sheet[sheet.max_row], values):
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
             write_cell_value(cell, value)
     sheet.freeze_panes = "A2"
 

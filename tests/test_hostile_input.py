@@ -1,12 +1,24 @@
 """Careless and hostile input (issue 18): each is refused, or made harmless, with a clear message
 in the user's language next to what caused it, nothing written, and never a 500."""
-import pytest
+import io
 
-from groups.models import Meeting
+import openpyxl
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from activities.models import Activity
+from groups.models import Meeting, WorkingGroup
+from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from spreadsheets.resources.reporting import ProgressEntryResource
 
 from .admin_forms import post_data_from
+from .api_clients import ApiClient, report_url, token_for
 from .db_state import snapshot
+from .progress_forms import progress_post
 from .test_admin import admin_url
+from .test_progress_form import url
+from .test_spreadsheets import _export
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +59,59 @@ def test_a_meeting_numbered_past_the_written_ordinals_is_a_form_error(secretaria
     block = html[html.index("errors field-number"):]
     assert message in block[:block.index('name="number"')]
     assert snapshot([Meeting]) == before
+
+
+SOFT_BREAK = "First line\x0bsecond line\x07 \ud800end"  # Word's soft line break, a bell, half a pair
+CLEANED = "First line\nsecond line end"
+
+
+def test_control_characters_typed_into_the_form_the_api_or_the_admin_are_cleaned(
+        client, coordinator, open_round, group_iv, secretariat_user):
+    client.force_login(coordinator)
+    activity = group_iv.activities.get(order=3)
+    values = {3: (40, SOFT_BREAK.replace("\ud800", ""), "")}  # a browser cannot send half a pair
+    assert client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code == 302
+    entry = ProgressEntry.objects.get(round=open_round, activity=activity)
+    assert entry.remarks_en == CLEANED
+    assert ProgressChange.objects.get(report__round=open_round, field="remarks_en").new_value == CLEANED
+    api = ApiClient(token_for(coordinator))
+    version = entry_version(open_round, group_iv)
+    half_a_pair = api.patch(report_url(open_round, group_iv), {"version": version, "entries": {
+        "3": {"percent": 41, "remarks": {"es": SOFT_BREAK}}}})
+    assert half_a_pair.status_code == 400 and "Surrogate characters are not allowed" in half_a_pair.json()[
+        "entries"]["3"]["remarks"]["es"][0]
+    answer = api.patch(report_url(open_round, group_iv), {"version": version, "entries": {
+        "3": {"percent": 41, "remarks": {"es": SOFT_BREAK.replace("\ud800", "")}}}})
+    assert answer.status_code == 200, answer.content
+    assert ProgressEntry.objects.get(pk=entry.pk).remarks_es == CLEANED
+    secretariat_client = Client()
+    secretariat_client.force_login(secretariat_user)
+    admin_page = admin_url(Activity, "change", "en", activity.pk)
+    data = {**post_data_from(secretariat_client.get(admin_page)), "coordination_en": "Form\x0cfeed"}
+    assert secretariat_client.post(admin_page, data).status_code == 302
+    assert Activity.objects.get(pk=activity.pk).coordination_en == "Form\nfeed"
+
+
+def entry_version(reporting_round, group):
+    return GroupReport.objects.get(round=reporting_round, group=group).version
+
+
+def test_a_control_character_already_stored_breaks_no_download(client, coordinator, open_round, group_iv,
+                                                                  secretariat_user):
+    """Stored before texts were cleaned: the workbooks, the admin's export, the page and the
+    PDF still answer, the character replaced."""
+    activity = group_iv.activities.get(order=3)
+    ProgressEntry.objects.create(round=open_round, activity=activity, percent=30, remarks_en="x")
+    ProgressEntry.objects.filter(round=open_round, activity=activity).update(remarks_en="Old\x0bremark\x01")
+    client.force_login(coordinator)
+    workbook = client.get(reverse("spreadsheets:workbook", args=[open_round.meeting.code, "2020-2021", "IV"]))
+    assert workbook.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+    assert any("Old\N{REPLACEMENT CHARACTER}remark" in str(c.value) for row in sheet.iter_rows() for c in row)
+    secretariat_client = Client()
+    secretariat_client.force_login(secretariat_user)
+    group_admin = admin_url(WorkingGroup, "workbook", "en", group_iv.pk)
+    assert secretariat_client.get(group_admin).status_code == 200
+    export = _export(secretariat_client, "reporting_progressentry", ProgressEntryResource, 0)
+    assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(url(open_round, group_iv)).status_code == 200

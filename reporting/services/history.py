@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.roles import person
+from core.text import clean_text
 
 from ..models import GroupReport, ProgressChange, ReportingRound
 from ..signals import progress_recorded
@@ -23,6 +24,10 @@ class EntryValues:
     percent: int | None
     remarks_en: str = ""
     remarks_es: str = ""
+
+    def __post_init__(self):
+        # Written with bulk writes, which no pre_save sees (core.text).
+        self.remarks_en, self.remarks_es = clean_text(self.remarks_en), clean_text(self.remarks_es)
 
 
 class ProgressConflict(Exception):

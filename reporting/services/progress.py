@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import clean_fields, clean_text
 from groups.models import WorkingGroup
 
 from .. import policy
@@ -140,6 +141,7 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
     ProgressConflict when the report's version is no longer `seen_version`, and with
     ValidationError (keyed by activity id or note field) when a value is wrong."""
     activities = {a.pk: a for a in group.activities.all()}
+    notes = {name: clean_text(value) for name, value in notes.items()}
     errors = _value_errors(activities, entries)
     now = timezone.now()
     with transaction.atomic():
@@ -176,6 +178,8 @@ def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
     if not policy.can_import_sheet(user, ProgressEntry):
         raise PermissionDenied
     changed_entries = list(changed_entries)
+    for _before, after in changed_entries:
+        clean_fields(after, ENTRY_FIELDS)  # bulk writes: no pre_save cleans them (core.text)
     ProgressEntry.objects.bulk_create([after for before, after in changed_entries if before is None])
     ProgressEntry.objects.bulk_update([after for before, after in changed_entries if before is not None],
                                       ENTRY_FIELDS)
