@@ -5,6 +5,7 @@ shown in the clerk's words, with the spreadsheet's own row numbers, never a trac
 import base64
 import secrets
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -14,19 +15,33 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
+from import_export.forms import ImportForm
 
 from reporting import policy
 
 from . import group_workbook
 from .errors import ImportRefused, SpreadsheetError
-from .formats import FORMATS
+from .formats import FORMATS, check_upload_size
 from .forms import GroupWorkbookUploadForm, WorkbookUploadForm
 from .group_import import group_workbook_import, workbook_models
 from .views import XLSX, upload_confirm, upload_preview
 
 
+class BoundedImportForm(ImportForm):
+    """The admin's import form, refusing a file too large before anything reads it."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        try:
+            check_upload_size(upload.size)
+        except SpreadsheetError as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
+
+
 class SpreadsheetAdmin(ImportExportMixin):
     formats = FORMATS
+    import_form_class = BoundedImportForm
     from_encoding = "utf-8-sig"
     import_template_name = "admin/spreadsheets/import.html"
 

@@ -7,6 +7,8 @@ import csv
 import io
 import zipfile
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 from tablib import Dataset
@@ -34,6 +36,46 @@ def dataset_of_rows(rows) -> Dataset:
 # An xlsx file is a zip archive: what the portal exports unpacks to well under a megabyte
 # per thousand rows, so a file that unpacks to more than this is refused before it is read.
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+# The largest sheet the portal's own exports make has a few hundred rows (every activity of a
+# programme) and a few dozen columns; a sheet far past that is not one of the portal's.
+MAX_COLUMNS = 60
+
+
+def max_rows() -> int:
+    return settings.SPREADSHEET_MAX_ROWS
+
+
+def check_upload_size(size: int, limit: int | None = None) -> None:
+    """Refuse a file larger than `limit` (SPREADSHEET_MAX_UPLOAD) before it is parsed."""
+    limit = limit or settings.SPREADSHEET_MAX_UPLOAD
+    if size > limit:
+        raise SpreadsheetError(_("The file is %(size)s; the largest accepted is %(limit)s, far more than "
+                                 "any sheet of the portal's. Nothing was read.") % {
+            "size": filesizeformat(size), "limit": filesizeformat(limit)})
+
+
+def _too_many_rows(limit) -> SpreadsheetError:
+    return SpreadsheetError(_("This sheet has more than %(rows)s rows or %(columns)s columns, more than "
+                              "any sheet of the portal's; split it into smaller files. "
+                              "Nothing was read.") % {"rows": limit, "columns": MAX_COLUMNS})
+
+
+def sheet_rows(sheet, *, limit=None, columns=MAX_COLUMNS, too_big=None) -> list[list]:
+    """The values of an openpyxl sheet's rows, refused (`too_big`, a SpreadsheetError) past
+    `limit` rows or `columns` columns: first by the size the sheet declares (a file of a few KB
+    can declare a million rows by 16,384 columns, which openpyxl would then walk), then by the
+    rows really read, since the declared size may be missing or false; no cell beyond
+    `columns` is kept (the file's unpacked size bounds the rest)."""
+    limit = limit or max_rows()
+    too_big = too_big or _too_many_rows(limit)
+    if (sheet.max_row or 0) > limit or (sheet.max_column or 0) > columns:
+        raise too_big
+    rows = []
+    for row in sheet.iter_rows(values_only=True, max_col=columns):
+        rows.append(list(row))
+        if len(rows) > limit:
+            raise too_big
+    return rows
 
 
 def _check_unpacked_size(content: bytes) -> None:
@@ -49,7 +91,7 @@ def _check_unpacked_size(content: bytes) -> None:
                                % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)})
 
 
-def read_workbook(content: bytes):
+def read_workbook(content: bytes, *, max_bytes=None):
     """An openpyxl workbook with formulas kept as text (data_only=False: nothing is evaluated),
     refused before it is parsed when it would unpack past MAX_UNPACKED_BYTES."""
     import openpyxl
@@ -57,6 +99,7 @@ def read_workbook(content: bytes):
 
     if not content:
         raise SpreadsheetError(_("The file is empty."))
+    check_upload_size(len(content), max_bytes)
     _check_unpacked_size(content)
     try:
         return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
@@ -94,11 +137,24 @@ def write_dataset(sheet, dataset):
     sheet.freeze_panes = "A2"
 
 
-class XLSX(base_formats.XLSX):
+class Bounded:
+    """A format whose files are refused past a size and a number of rows: the admin's limits by
+    default (SPREADSHEET_MAX_UPLOAD, SPREADSHEET_MAX_ROWS); import_sheets, run by the server's
+    operator to restore a whole programme, gives larger ones."""
+
+    def __init__(self, *args, max_rows=None, max_bytes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_rows, self.max_bytes = max_rows, max_bytes
+
+    def check_size(self, size: int) -> None:
+        check_upload_size(size, self.max_bytes)
+
+
+class XLSX(Bounded, base_formats.XLSX):
     def create_dataset(self, in_stream):
-        book = read_workbook(in_stream)
+        book = read_workbook(in_stream, max_bytes=self.max_bytes)
         try:
-            return dataset_of_rows([cell.value for cell in row] for row in book.worksheets[0].iter_rows())
+            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=self.max_rows))
         finally:
             book.close()
 
@@ -114,7 +170,7 @@ class XLSX(base_formats.XLSX):
         return out.getvalue()
 
 
-class CSV(base_formats.CSV):
+class CSV(Bounded, base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             if b"\x00" in in_stream or in_stream.startswith(b"PK\x03\x04"):
@@ -125,8 +181,13 @@ class CSV(base_formats.CSV):
                 raise SpreadsheetError(_("The CSV file is not in UTF-8; save it as “CSV UTF-8”.")) from error
         if "\x00" in in_stream:
             raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
+        check_upload_size(len(in_stream.encode()) if isinstance(in_stream, str) else len(in_stream), self.max_bytes)
+        rows, limit = [], self.max_rows or max_rows()
         try:
-            rows = list(csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))))
+            for row in csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))):
+                rows.append(row[:MAX_COLUMNS])
+                if len(rows) > limit or len(row) > MAX_COLUMNS:
+                    raise _too_many_rows(limit)
         except csv.Error as error:
             raise SpreadsheetError(_("The CSV file is damaged: %(reason)s") % {"reason": error}) from error
         return dataset_of_rows([[unquoted(v) for v in row] for row in rows])

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from core.bilingual import in_every_language
 
 from .errors import Problem, SpreadsheetError
-from .formats import dataset_of_rows, read_workbook, write_dataset
+from .formats import dataset_of_rows, read_workbook, sheet_rows, write_dataset
 
 README_SHEET = "read me"
 
@@ -112,8 +112,9 @@ def read(content: bytes) -> tuple[dict, list[Problem]]:
                                                      "are: %(sheets)s.") % {"sheets": ", ".join(known)},
                                         sheet.title))
                 continue
+            rows = sheet_rows(sheet)  # one sheet too big refuses the whole workbook
             try:
-                datasets[sheet.title] = dataset_of_rows([cell.value for cell in row] for row in sheet.iter_rows())
+                datasets[sheet.title] = dataset_of_rows(rows)
             except SpreadsheetError:
                 continue  # an empty sheet: nothing to import from it
     finally:

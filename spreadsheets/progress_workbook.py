@@ -23,7 +23,7 @@ from reporting.models import GroupReport, ProgressEntry, ReportingRound
 
 from .cells import blank
 from .errors import Problem, SpreadsheetError
-from .formats import read_workbook, write_cell_value
+from .formats import read_workbook, sheet_rows, write_cell_value
 
 GROUP_CELL, ROUND_CELL, VERSION_CELL = (2, 2), (3, 2), (4, 2)
 LABEL_ROW, HEADER_ROW = 8, 9
@@ -181,20 +181,11 @@ MAX_COLUMNS = len(COLUMNS) + 10
 
 
 def _rows(sheet) -> list[list]:
-    too_big = _("This workbook has more than %(rows)s rows or %(columns)s columns; a group's "
-                "progress workbook has one row per activity (%(activities)s at most). Nothing was "
-                "read.") % {"rows": MAX_ROWS, "columns": MAX_COLUMNS,
-                            "activities": Activity.MAX_PER_GROUP}
-    if (sheet.max_row or 0) > MAX_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
-        raise SpreadsheetError(too_big)
-    rows = []
-    # The declared size may be missing or false: count rows while reading, too (and keep no
-    # cell beyond the workbook's columns; the file's unpacked size bounds the rest).
-    for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-        rows.append(list(row))
-        if len(rows) > MAX_ROWS:
-            raise SpreadsheetError(too_big)
-    return rows
+    too_big = SpreadsheetError(_(
+        "This workbook has more than %(rows)s rows or %(columns)s columns; a group's progress workbook "
+        "has one row per activity (%(activities)s at most). Nothing was read.") % {
+        "rows": MAX_ROWS, "columns": MAX_COLUMNS, "activities": Activity.MAX_PER_GROUP})
+    return sheet_rows(sheet, limit=MAX_ROWS, columns=MAX_COLUMNS, too_big=too_big)
 
 
 @dataclass

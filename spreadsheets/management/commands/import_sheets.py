@@ -11,6 +11,10 @@ from spreadsheets.resources.base import result_problems
 from spreadsheets.sheets import sheets
 
 
+COMMAND_MAX_ROWS = 200_000
+COMMAND_MAX_BYTES = 200 * 1024 * 1024
+
+
 class Rollback(Exception):
     pass
 
@@ -34,8 +38,11 @@ class Command(BaseCommand):
                     path = next((p for p in (folder / f"{stem}.xlsx", folder / f"{stem}.csv") if p.exists()), None)
                     if path is None:
                         continue
-                    file_format = XLSX() if path.suffix == ".xlsx" else CSV()
+                    # A whole programme's history: larger than the admin takes, still bounded.
+                    file_format = (XLSX if path.suffix == ".xlsx" else CSV)(
+                        max_rows=COMMAND_MAX_ROWS, max_bytes=COMMAND_MAX_BYTES)
                     try:
+                        file_format.check_size(path.stat().st_size)
                         dataset = file_format.create_dataset(path.read_bytes())
                     except SpreadsheetError as error:
                         self.stderr.write(f"{path.name}: {error}")
