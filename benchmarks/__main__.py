@@ -1,6 +1,6 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
 loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py), entering a
-group's report by workbook or admin (benchmarks/entry.py),
+group's report by workbook or admin (benchmarks/entry.py), the input limits (benchmarks/limits.py),
 the reading pages and the API at one and ten times the data (benchmarks/pages.py,
 benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
 it (benchmarks/serving.py)."""
@@ -37,13 +37,14 @@ def main():
         changed = sum(v for k, v in counts.items() if not k.endswith("unchanged"))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, documents, entry, imports, pages, serving
+    from benchmarks import api, documents, entry, imports, limits, pages, serving
 
     pages.main()
     api.main()
     documents.main()
     imports.main()
     entry.main()
+    limits.main()
     serving.main()
 
 

@@ -53,7 +53,7 @@ def main():
         content = _csv(reporting_round, chosen)
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            result = ProgressEntryResource().import_data(CSV().create_dataset(content), dry_run=False,
+            result = ProgressEntryResource().import_data(CSV(max_rows=count).create_dataset(content), dry_run=False,
                                                            user=SYSTEM)
             elapsed = time.perf_counter() - start
         assert not result.has_errors() and not result.has_validation_errors(), "benchmark import failed"

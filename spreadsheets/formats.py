@@ -66,8 +66,9 @@ def sheet_rows(sheet, *, limit=None, columns=MAX_COLUMNS, too_big=None) -> list[
     can declare a million rows by 16,384 columns, which openpyxl would then walk), then by the
     rows really read, since the declared size may be missing or false; no cell beyond
     `columns` is kept (the file's unpacked size bounds the rest)."""
-    limit = limit or max_rows()
-    too_big = too_big or _too_many_rows(limit)
+    if limit is None:
+        limit = max_rows() + 1  # and the header row
+    too_big = too_big or _too_many_rows(limit - 1)
     if (sheet.max_row or 0) > limit or (sheet.max_column or 0) > columns:
         raise too_big
     rows = []
@@ -154,7 +155,8 @@ class XLSX(Bounded, base_formats.XLSX):
     def create_dataset(self, in_stream):
         book = read_workbook(in_stream, max_bytes=self.max_bytes)
         try:
-            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=self.max_rows))
+            rows = (self.max_rows or max_rows())
+            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=rows + 1, too_big=_too_many_rows(rows)))
         finally:
             book.close()
 
@@ -182,12 +184,12 @@ class CSV(Bounded, base_formats.CSV):
         if "\x00" in in_stream:
             raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
         check_upload_size(len(in_stream.encode()) if isinstance(in_stream, str) else len(in_stream), self.max_bytes)
-        rows, limit = [], self.max_rows or max_rows()
+        rows, limit = [], (self.max_rows or max_rows()) + 1  # and the header row
         try:
             for row in csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))):
                 rows.append(row[:MAX_COLUMNS])
                 if len(rows) > limit or len(row) > MAX_COLUMNS:
-                    raise _too_many_rows(limit)
+                    raise _too_many_rows(limit - 1)
         except csv.Error as error:
             raise SpreadsheetError(_("The CSV file is damaged: %(reason)s") % {"reason": error}) from error
         return dataset_of_rows([[unquoted(v) for v in row] for row in rows])
