@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import has_text
+from core.limits import SHORT, limited
 from core.models import LanguageGaps
 from core.wording import join_and, month_label, roman
 from groups.models import Institution, WorkingGroup
@@ -26,7 +27,7 @@ class Objective(LanguageGaps):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     title = models.CharField(_("short title"), max_length=200, blank=True)
-    text = models.TextField(_("description"))
+    text = models.TextField(_("description"), **limited(SHORT))
 
     class Meta:
         verbose_name = _("objective")
@@ -78,7 +79,7 @@ class ActionLine(LanguageGaps):
         related_name="action_lines",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    text = models.TextField(_("action line"))
+    text = models.TextField(_("action line"), **limited(SHORT))
 
     class Meta:
         verbose_name = _("action line")
@@ -134,7 +135,7 @@ class Activity(LanguageGaps):
     )
     order = models.PositiveSmallIntegerField(
         _("order"), validators=[MaxValueValidator(MAX_PER_GROUP)])
-    text = models.TextField(_("activity"))
+    text = models.TextField(_("activity"), **limited(SHORT))
     plan_no = models.PositiveSmallIntegerField(
         _("number in the plan"), null=True, blank=True,
         help_text=_("Its number in the programme's plan of activities; empty when it was added later."),
@@ -208,7 +209,7 @@ class Output(LanguageGaps):
         related_name="outputs",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    text = models.TextField(_("output"))
+    text = models.TextField(_("output"), **limited(SHORT))
     by_coordinating_countries = models.BooleanField(_("responsible: coordinating countries"), default=False)
     by_member_countries = models.BooleanField(_("responsible: member countries"), default=False)
     institutions = models.ManyToManyField(

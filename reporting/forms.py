@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.limits import NOTE, PARAGRAPHS, REMARK
+
 from .falls import fall_warning
 from .services import NARRATIVE_FIELDS, NOTE_FIELDS, EntryValues
 
@@ -15,9 +17,9 @@ class EntryForm(forms.Form):
         label=_("New percentage"), min_value=0, max_value=100, required=False,
         widget=forms.NumberInput(attrs={"step": 1, "inputmode": "numeric", "class": "percent"}),
     )
-    remarks_en = forms.CharField(label=_("Remarks (English)"), required=False,
+    remarks_en = forms.CharField(label=_("Remarks (English)"), required=False, max_length=REMARK,
                                  widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
-    remarks_es = forms.CharField(label=_("Remarks (Spanish)"), required=False,
+    remarks_es = forms.CharField(label=_("Remarks (Spanish)"), required=False, max_length=REMARK,
                                  widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
 
     def clean(self):
@@ -30,20 +32,20 @@ class EntryForm(forms.Form):
 
 class NotesForm(forms.Form):
     progress_narrative_en = forms.CharField(
-        label=_("Progress to date (English)"), required=False,
+        label=_("Progress to date (English)"), required=False, max_length=PARAGRAPHS,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "en"}))
     progress_narrative_es = forms.CharField(
-        label=_("Progress to date (Spanish)"), required=False,
+        label=_("Progress to date (Spanish)"), required=False, max_length=PARAGRAPHS,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "es"}))
-    obstacles_en = forms.CharField(label=_("Main obstacles (English)"), required=False,
+    obstacles_en = forms.CharField(label=_("Main obstacles (English)"), required=False, max_length=NOTE,
                                    widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
-    obstacles_es = forms.CharField(label=_("Main obstacles (Spanish)"), required=False,
+    obstacles_es = forms.CharField(label=_("Main obstacles (Spanish)"), required=False, max_length=NOTE,
                                    widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
     gender_notes_en = forms.CharField(
-        label=_("Mainstreaming of the gender perspective (English)"), required=False,
+        label=_("Mainstreaming of the gender perspective (English)"), required=False, max_length=NOTE,
         widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
     gender_notes_es = forms.CharField(
-        label=_("Mainstreaming of the gender perspective (Spanish)"), required=False,
+        label=_("Mainstreaming of the gender perspective (Spanish)"), required=False, max_length=NOTE,
         widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -180,7 +182,7 @@ class ProgressForm:
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment for the group"), required=False,
+        label=_("Comment for the group"), required=False, max_length=REMARK,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text=_("Required when returning the report."),
     )

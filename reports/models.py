@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.bilingual import has_text
+from core.limits import NOTE, PARAGRAPHS, limited
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
 
@@ -95,10 +96,10 @@ class Document(models.Model):
         help_text=_("For a working group's report: numbered parts, or a two-column table of "
                     "labels and contents (as a network's report is laid out)."),
     )
-    introduction = models.TextField(_("introduction"), blank=True)
-    obstacles = models.TextField(_("main obstacles faced by the working groups"), blank=True)
-    gender = models.TextField(_("mainstreaming of the gender perspective"), blank=True)
-    document_type = models.TextField(_("type of document"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, **limited(PARAGRAPHS))
+    obstacles = models.TextField(_("main obstacles faced by the working groups"), blank=True, **limited(PARAGRAPHS))
+    gender = models.TextField(_("mainstreaming of the gender perspective"), blank=True, **limited(PARAGRAPHS))
+    document_type = models.TextField(_("type of document"), blank=True, **limited(NOTE))
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.SET_NULL,

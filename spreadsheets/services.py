@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
+from core.limits import REMARK, too_long
 from groups.models import WorkingGroup
 from reporting import policy
 from reporting.falls import fall_warning
@@ -133,6 +134,11 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
             problems.append(Problem(number, percent_column, str(error)))
             continue
         remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
+        longest = max(remarks, key=lambda name: len(remarks[name]))
+        if len(remarks[longest]) > REMARK:
+            problems.append(Problem(number, progress_workbook.column_label(longest),
+                                    too_long(len(remarks[longest]), REMARK)))
+            continue
         if percent is None:
             if any(v.strip() for v in remarks.values()):
                 problems.append(Problem(number, percent_column, _("Give the percentage these remarks go with.")))

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from activities.models import Activity
 from groups.models import Meeting, WorkingGroup
@@ -17,7 +18,8 @@ from .api_clients import ApiClient, report_url, token_for
 from .db_state import snapshot
 from .progress_forms import progress_post
 from .test_admin import admin_url
-from .test_progress_form import url
+from .test_progress_form import fieldset, url
+from .workbooks import filled, upload
 from .test_spreadsheets import _export
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,52 @@ def test_a_control_character_already_stored_breaks_no_download(client, coordinat
     export = _export(secretariat_client, "reporting_progressentry", ProgressEntryResource, 0)
     assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(url(open_round, group_iv)).status_code == 200
+
+
+TOO_LONG = "x" * 4001  # one past core.limits.REMARK
+
+
+def test_a_remark_too_long_for_the_documents_is_refused_in_the_form_next_to_it(
+        client, coordinator, open_round, group_iv):
+    client.force_login(coordinator)
+    before = snapshot()
+    values = {3: (40, TOO_LONG, "")}
+    response = client.post(url(open_round, group_iv, "es"), progress_post(group_iv, open_round, values=values))
+    assert response.status_code == 400
+    part = fieldset(response.content.decode(), 3)
+    assert "Asegúrese de que este valor tenga menos de 4000 caracteres (tiene 4001)." in part
+    assert TOO_LONG in part  # what was typed is kept in the form
+    assert snapshot() == before
+    values = {3: (40, "y" * 4000, "")}
+    assert client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code == 302
+
+
+def test_a_remark_too_long_is_refused_by_the_api_and_in_a_workbook(client, coordinator, open_round, group_iv):
+    progress = [ProgressEntry, GroupReport, ProgressChange]
+    before = snapshot(progress)
+    api = ApiClient(token_for(coordinator), lang="es")
+    answer = api.patch(report_url(open_round, group_iv), {"version": 0, "entries": {
+        "3": {"percent": 41, "remarks": {"en": TOO_LONG}}}})
+    assert answer.status_code == 400
+    assert "Este texto tiene 4001 caracteres; en los documentos caben 4000 como máximo." in str(answer.json())
+    client.force_login(coordinator)
+    with translation.override("es"):
+        upload_url = reverse("spreadsheets:workbook_import", args=[open_round.meeting.code, "2020-2021", "IV"])
+    response = client.post(upload_url, {"workbook": upload(filled(group_iv, open_round, {3: (41, TOO_LONG, "")}))})
+    assert response.status_code == 400
+    assert "Este texto tiene 4001 caracteres" in response.content.decode()
+    assert snapshot(progress) == before
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Ensure this value has at most 2000 characters (it has 2001)."),
+    ("es", "Asegúrese de que este valor tenga menos de 2000 caracteres (tiene 2001)."),
+])
+def test_an_activity_too_long_is_refused_in_the_admin(secretariat_client, lang, message):
+    activity = Activity.objects.order_by("pk").first()
+    page = admin_url(Activity, "change", lang, activity.pk)
+    data = {**post_data_from(secretariat_client.get(page)), "text_en": "z" * 2001}
+    before = snapshot([Activity])
+    response = secretariat_client.post(page, data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert snapshot([Activity]) == before

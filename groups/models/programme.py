@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import has_text, shown
+from core.limits import NOTE, PARAGRAPHS, limited
 from core.models import LanguageGaps
 from core.wording import alphabetical_key, roman
 
@@ -126,20 +127,20 @@ class WorkingGroup(LanguageGaps):
         _("output"), max_length=400, blank=True,
         help_text=_("The document the group produces, if one; the group is headed by it."),
     )
-    background = models.TextField(_("background"), blank=True)
-    expected_impact = models.TextField(_("expected impact"), blank=True)
-    financing = models.TextField(_("budget and financing"), blank=True)
+    background = models.TextField(_("background"), blank=True, **limited(PARAGRAPHS))
+    expected_impact = models.TextField(_("expected impact"), blank=True, **limited(PARAGRAPHS))
+    financing = models.TextField(_("budget and financing"), blank=True, **limited(PARAGRAPHS))
     # Where a group's report has free text of its own, around its objectives and after its plan.
     objectives_lead_in = models.TextField(
-        _("lead-in to the specific objectives"), blank=True,
+        _("lead-in to the specific objectives"), blank=True, **limited(NOTE),
         help_text=_("A sentence the report prints before the list of specific objectives."))
     objectives_closing = models.TextField(
-        _("paragraph after the specific objectives"), blank=True)
+        _("paragraph after the specific objectives"), blank=True, **limited(NOTE))
     outputs_lead_in = models.TextField(
-        _("lead-in to the outputs"), blank=True,
+        _("lead-in to the outputs"), blank=True, **limited(NOTE),
         help_text=_("A sentence the report prints before the outputs under each objective."))
-    previous_results = models.TextField(_("results of the previous programme"), blank=True)
-    conclusions = models.TextField(_("conclusions"), blank=True)
+    previous_results = models.TextField(_("results of the previous programme"), blank=True, **limited(PARAGRAPHS))
+    conclusions = models.TextField(_("conclusions"), blank=True, **limited(PARAGRAPHS))
     document_type = models.CharField(
         _("type of document"), max_length=20, choices=DocumentType.choices, blank=True
     )

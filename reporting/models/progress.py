@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
+from core.limits import NOTE, PARAGRAPHS, REMARK, limited
 from groups.models import WorkingGroup
 
 from .rounds import ReportingRound
@@ -37,7 +38,7 @@ class ProgressEntry(models.Model):
     percent = models.PositiveSmallIntegerField(
         _("progress (percentage)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    remarks = models.TextField(_("remarks"), blank=True)
+    remarks = models.TextField(_("remarks"), blank=True, **limited(REMARK))
 
     objects = ProgressEntryQuerySet.as_manager()
 
@@ -119,14 +120,14 @@ class GroupReport(models.Model):
         help_text=_("Only when the report titles the output differently from the programme."),
     )
     progress_narrative = models.TextField(
-        _("progress to date"), blank=True,
+        _("progress to date"), blank=True, **limited(PARAGRAPHS),
         help_text=_("The group's progress as paragraphs, where its round asks for a narrative."))
-    obstacles = models.TextField(_("main obstacles"), blank=True)
-    gender_notes = models.TextField(_("mainstreaming of the gender perspective"), blank=True)
+    obstacles = models.TextField(_("main obstacles"), blank=True, **limited(NOTE))
+    gender_notes = models.TextField(_("mainstreaming of the gender perspective"), blank=True, **limited(NOTE))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.NOT_STARTED)
     review_comment = models.TextField(
-        _("secretariat's comment"), blank=True,
+        _("secretariat's comment"), blank=True, **limited(REMARK),
         help_text=_("Why the report was returned, for the group's focal points."),
     )
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)

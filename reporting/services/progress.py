@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.limits import NOTE, PARAGRAPHS, REMARK, too_long
 from core.text import clean_fields, clean_text
 from groups.models import WorkingGroup
 
@@ -32,6 +33,12 @@ from .history import (
 )
 
 
+# How long each of the group's notes may be (the model fields' limits, checked here too because
+# the form, the workbook and the API all give them to progress_save).
+NOTE_LIMITS = {**dict.fromkeys(NARRATIVE_FIELDS, PARAGRAPHS),
+               **dict.fromkeys(set(NOTE_FIELDS) - set(NARRATIVE_FIELDS), NOTE)}
+
+
 def _value_errors(activities, entries) -> dict:
     unknown = set(entries) - set(activities)
     if unknown:
@@ -39,7 +46,10 @@ def _value_errors(activities, entries) -> dict:
                               % {"ids": ", ".join(map(str, sorted(unknown)))})
     errors = {}
     for pk, values in entries.items():
-        if values.percent is None and (values.remarks_en.strip() or values.remarks_es.strip()):
+        longest = max(len(values.remarks_en), len(values.remarks_es))
+        if longest > REMARK:
+            errors[pk] = too_long(longest, REMARK)
+        elif values.percent is None and (values.remarks_en.strip() or values.remarks_es.strip()):
             errors[pk] = _("Give the percentage these remarks go with.")
         elif values.percent is not None and not 0 <= values.percent <= 100:
             errors[pk] = _("The percentage must be a whole number from 0 to 100.")
@@ -60,7 +70,8 @@ def _unreported(activities, entries, existing) -> dict:
 def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
     """What the round's form of report refuses: percentages where it asks for a narrative
     only; on submitting, the narrative it asks for (in either language)."""
-    errors = {}
+    errors = {name: too_long(len(text), NOTE_LIMITS[name]) for name, text in notes.items()
+              if len(text or "") > NOTE_LIMITS.get(name, PARAGRAPHS)}
     if not reporting_round.asks_percentages:
         errors.update({pk: _("This round asks for the group's progress as a narrative, not "
                              "percentages.") for pk, values in entries.items() if values.percent is not None})
