@@ -2,7 +2,11 @@
 rows as it accepts (SPREADSHEET_MAX_ROWS institutions: the preview, which imports and rolls
 back, then the confirmation), which must stay well inside an app server's 30 s timeout; and the
 refusals of what is past them (a workbook of 1.5 KB declaring 1,048,576 x 16,384 cells, a sheet
-one row too long, a file one byte too large), with the memory each takes (tracemalloc's peak)."""
+one row too long, a file one byte too large), with the memory each takes (tracemalloc's peak);
+and a group's report whose remarks are all at their limit (core.limits.REMARK), growing until its
+HTML passes PDF_INLINE_MAX_CHARS, the most a reader's request renders: how long that render takes
+(it must stay well inside the 30 s timeout; longer documents render in the background)."""
+import io
 import re
 import time
 import tracemalloc
@@ -27,6 +31,41 @@ def _measured(label, call):
 
 def _post(client, url, data):
     return client.post(url, data)
+
+
+def _remarks_at_the_limit(activities: int):
+    """A document of one group whose `activities` each have remarks of REMARK characters, in
+    words (a paragraph of them, as a long real remark would be)."""
+    from core.limits import REMARK
+    from reporting.models import ProgressEntry
+    from tests import factories
+
+    words = ("the survey was carried out in every region and its results were published " * 60)[:REMARK]
+    programme = factories.programme(start_year=2100 + activities)
+    group = factories.group(programme)
+    round_ = factories.reporting_round(programme)
+    for order in range(1, activities + 1):
+        activity = factories.activity(group, order=order)
+        ProgressEntry.objects.create(round=round_, activity=activity, percent=50, remarks_en=words, remarks_es=words)
+    return factories.document(symbol=f"LC/CE.{round_.meeting.number}/9", round=round_)
+
+
+def _render_at_the_limit():
+    from django.conf import settings
+
+    from pypdf import PdfReader
+
+    from reports.rendering import document_html, html_to_pdf
+
+    for activities in (10, 90, 100):
+        document = _remarks_at_the_limit(activities)
+        html = document_html(document, "en").html
+        start = time.perf_counter()
+        pdf = html_to_pdf(html)
+        elapsed = time.perf_counter() - start
+        inline = "rendered in the request" if len(html) <= settings.PDF_INLINE_MAX_CHARS else "rendered in the background"
+        print(f"report of {activities} activities with remarks at their limit: {len(html) // 1000} K characters "
+              f"of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, {elapsed:.1f} s ({inline})")
 
 
 def main():
@@ -73,3 +112,4 @@ def main():
                         lambda: _post(client, reverse("admin:groups_workinggroup_import_workbook"),
                                       {"workbook": SimpleUploadedFile("group.xlsx", bomb)}))
     assert refused.status_code == 400
+    _render_at_the_limit()

@@ -98,16 +98,26 @@ def cached_copy(fp: str):
     return _cache().get(f"pdf:{fp}")
 
 
-def render_once(document: Document, lang: str, html: str, fp: str) -> tuple[bytes, float, bool]:
+class DocumentPending(Exception):
+    """The document has no copy a reader may have yet, and rendering it is not for the reader's
+    request (too large, or another render is under way): it renders in the background."""
+
+
+def render_once(document: Document, lang: str, html: str, fp: str, *,
+                reader: bool = False) -> tuple[bytes, float, bool]:
     """The PDF of `html`, rendered here unless another request or worker is rendering it (then
-    its copy, once done). Returns (content, rendered_at, whether it was rendered here)."""
+    its copy, once done). Returns (content, rendered_at, whether it was rendered here). For a
+    `reader`, DocumentPending once PDF_READER_WAIT_SECONDS have passed waiting for the other
+    render, instead of rendering it here too."""
     lock = f"pdf-rendering:{fp}"
-    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    deadline = time.monotonic() + (settings.PDF_READER_WAIT_SECONDS if reader else RENDER_WAIT_SECONDS)
     while not _cache().add(lock, 1, timeout=RENDER_LOCK_SECONDS):
         copy = cached_copy(fp)
         if copy is not None:
             return (*copy, False)
         if time.monotonic() > deadline:
+            if reader:
+                raise DocumentPending
             break  # the other render died or hangs: render it here after all
         time.sleep(0.2)
     try:
@@ -171,5 +181,12 @@ def document_pdf(document: Document, lang: str, *, wait: bool = False) -> Delive
     copy = cached_copy(fp)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
-    content, rendered_at, here = render_once(document, lang, html, fp)
+    if not wait and len(html) > settings.PDF_INLINE_MAX_CHARS:
+        # Longer than a request may take: the worker renders it (embedded default: a thread).
+        enqueue(document_render, document.pk, lang)
+        copy = cached_copy(fp)  # rendered already where tasks run at once (the tests)
+        if copy is None:
+            raise DocumentPending
+        return _delivered(document, lang, copy[0], "rendered", copy[1])
+    content, rendered_at, here = render_once(document, lang, html, fp, reader=not wait)
     return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)

@@ -2,6 +2,7 @@
 avoid (reports/delivery.py): one document in one language, and every live document that was
 already asked for, after a change to what they show (reports/apps.py)."""
 from celery import shared_task
+from django.conf import settings
 from django.core.cache import caches
 
 from .models import LANGUAGE_CODES, Document
@@ -13,7 +14,9 @@ REFRESH_QUEUED = "documents:refresh-queued"
 RETRIED = {"autoretry_for": (OSError,), "retry_backoff": True, "max_retries": 5}
 
 
-@shared_task(**RETRIED)
+# Bounded: a render stopped at its lock's expiry (the worker's process is replaced; another
+# render may take the lock then); the texts' limits (core/limits.py) keep real ones far shorter.
+@shared_task(**RETRIED, time_limit=settings.PDF_RENDER_LOCK_SECONDS)
 def document_render(document_id: int, lang: str) -> str:
     """Render the document as it is now in `lang`, unless that copy exists already."""
     from .delivery import cached_copy, current_fingerprint, render_once

@@ -3,8 +3,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from .delivery import document_pdf
+from .delivery import DocumentPending, document_pdf
 from .models import LANGUAGE_CODES, Document
+
+RETRY_SECONDS = 30
 
 
 @require_safe
@@ -19,7 +21,16 @@ def document_download(request, symbol, lang):
     if lang not in LANGUAGE_CODES:
         raise Http404
     document = get_object_or_404(Document, symbol=symbol)
-    return pdf_response(document, lang)
+    try:
+        return pdf_response(document, lang)
+    except DocumentPending:
+        # Rendering in the background: a page that says so and reloads itself (Retry-After for
+        # programs), never the request waiting past the app server's timeout.
+        response = render(request, "reports/pending.html", {"document": document, "retry": RETRY_SECONDS},
+                          status=503)
+        response["Retry-After"] = str(RETRY_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 def pdf_response(document: Document, lang: str, *, wait: bool = False) -> HttpResponse:
@@ -37,3 +48,4 @@ def pdf_response(document: Document, lang: str, *, wait: bool = False) -> HttpRe
         # A live document changes with its data: never let a browser keep a stale copy.
         response["Cache-Control"] = "no-cache"
     return response
+

@@ -183,6 +183,12 @@ PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
 # render takes, so that readers wait for it rather than render it again.
 PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
+# A reader's request never renders a document larger than this (characters of its HTML; about
+# 10 s of WeasyPrint, inside an app server's 30 s timeout): it is rendered in the background and
+# the reader told to come back. Nor does it wait longer than PDF_READER_WAIT_SECONDS for a render
+# another request or worker is doing. The worker's render is stopped at PDF_RENDER_LOCK_SECONDS.
+PDF_INLINE_MAX_CHARS = int(os.environ.get("PDF_INLINE_MAX_CHARS", "400000"))
+PDF_READER_WAIT_SECONDS = int(os.environ.get("PDF_READER_WAIT_SECONDS", "15"))
 # How long Redis waits for an acknowledgement before handing a task to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
 
