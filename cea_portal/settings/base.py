@@ -104,6 +104,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata and loaddata's JSON keeps times to the microsecond (core/serializers.py).
+SERIALIZATION_MODULES = {"json": "core.serializers"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,6 +11,12 @@ from core.models import LanguageGaps
 from core.wording import MAX_ORDINAL, day_range_label, ordinal
 
 
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, iso3):
+        """What `dumpdata --natural-foreign` names a country by (natural_key), found again on loading."""
+        return self.get(iso3=iso3)
+
+
 class Country(models.Model):
     class Membership(models.TextChoices):
         MEMBER = "member", _("member State")
@@ -31,6 +37,8 @@ class Country(models.Model):
         default=Membership.MEMBER,
     )
 
+    objects = CountryManager()
+
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
@@ -49,6 +57,7 @@ class Country(models.Model):
 
     def natural_key(self):
         return (self.iso3,)
+
 
 
 class Institution(LanguageGaps):
