@@ -24,3 +24,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     prefix_default_language=True,
 )
+
+# Error pages in both languages, with the request's id (cea_portal/errors.py).
+handler400 = "cea_portal.errors.bad_request"
+handler500 = "cea_portal.errors.server_error"

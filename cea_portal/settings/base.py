@@ -44,9 +44,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every later middleware, django-axes included, sees the client's address.
+    # First of all: every log line of the request, and its error page, name the request.
+    "core.requests.RequestIdMiddleware",
+    # Then: every later middleware, django-axes included, sees the client's address.
     "core.proxies.TrustedProxiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +68,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "cea_portal.urls"
+# A form sent without its CSRF token gets a page in both languages, not Django's bare one.
+CSRF_FAILURE_VIEW = "cea_portal.errors.csrf_failure"
+
+# Logging, and whom a server error is mailed to: cea_portal/settings/logs.py; how large what
+# users send may be, and how long a request may render: cea_portal/settings/limits.py.
+from .limits import *  # noqa: E402,F401,F403
+from .logs import ADMINS, LOGGING, SERVER_EMAIL  # noqa: E402,F401
 
 TEMPLATES = [
     {
@@ -185,12 +195,6 @@ PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
 # render takes, so that readers wait for it rather than render it again.
 PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
-# A reader's request never renders a document larger than this (characters of its HTML; about
-# 10 s of WeasyPrint, inside an app server's 30 s timeout): it is rendered in the background and
-# the reader told to come back. Nor does it wait longer than PDF_READER_WAIT_SECONDS for a render
-# another request or worker is doing. The worker's render is stopped at PDF_RENDER_LOCK_SECONDS.
-PDF_INLINE_MAX_CHARS = int(os.environ.get("PDF_INLINE_MAX_CHARS", "400000"))
-PDF_READER_WAIT_SECONDS = int(os.environ.get("PDF_READER_WAIT_SECONDS", "15"))
 # How long Redis waits for an acknowledgement before handing a task to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
 
@@ -249,20 +253,11 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
-# Largest workbook a browser may upload (bytes); a progress workbook is a few dozen KB.
-SPREADSHEET_MAX_UPLOAD = int(os.environ.get("SPREADSHEET_MAX_UPLOAD", str(5 * 1024 * 1024)))
-# Most rows a sheet imported in the admin may have: its import takes about 9 ms a row, so 1,000
-# stay well inside an app server's 30 s timeout (benchmarks/limits.py); the portal's own largest
-# export has a few hundred. import_sheets, the operator's restore, has larger bounds of its own.
-SPREADSHEET_MAX_ROWS = int(os.environ.get("SPREADSHEET_MAX_ROWS", "1000"))
 
 # Evidence the groups attach to their reports (reporting/models/evidence.py): files kept through
 # the default storage, in MEDIA_ROOT unless production names another backend; never served from
 # a public address, always through the portal's view, which asks reporting.policy.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
-EVIDENCE_MAX_UPLOAD = int(os.environ.get("EVIDENCE_MAX_UPLOAD", str(10 * 1024 * 1024)))
-# Files and links per activity or output in one report: enough to show the work, not an archive.
-EVIDENCE_PER_ITEM = 10
 
 # The API (api/, README "API"): JSON only, read by anyone, written with a personal access token
 # (or a signed-in session, whose writes need the CSRF token); anonymous clients throttled per

@@ -21,7 +21,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # The app server serves the static files itself (WhiteNoise), right after the security
 # middleware and before any other works on them; runserver serves them in development.
-MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
+_after = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [*MIDDLEWARE[:_after], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after:]]
 # `manage.py collectstatic` writes the static files with hashed, compressed names (WhiteNoise
 # serves them, cached for a year); the pages link to those names.
 # Evidence files: MEDIA_ROOT on a volume every app server shares, or object storage named by
