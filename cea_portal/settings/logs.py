@@ -25,5 +25,6 @@ LOGGING = {
         "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         # Their start-up banner (axes) and each step of a render (WeasyPrint, fontTools) are noise.
         "axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},  # a line per task run in the app's process
     },
 }
