@@ -2,6 +2,9 @@
 languages, backed up with `backup_database` and restored with `restore_database` into an empty
 one, holds every row of every table and every PDF byte as before (read with raw SQL). On the
 test run's own kind of database, in processes of their own as an operator would run them."""
+import datetime
+import json
+
 import pytest
 
 from . import databases, migration_rows
@@ -72,8 +75,28 @@ TRANSIENT = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_acc
              "django_admin_log", "django_migrations"}
 
 
+def _same_everywhere(value):
+    """A stored value as either engine's driver gives it back: PostgreSQL's aware datetimes,
+    booleans and JSON as SQLite's texts and integers show them."""
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True)
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return json.dumps(json.loads(value), sort_keys=True)
+        except ValueError:
+            return value
+    return value
+
+
 def _lasting(rows):
-    return {table: content for table, content in rows.items() if table not in TRANSIENT}
+    return {table: [{column: _same_everywhere(value) for column, value in row.items()} for row in content]
+            for table, content in rows.items() if table not in TRANSIENT}
 
 
 def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases, tmp_path):
