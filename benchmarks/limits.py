@@ -52,7 +52,6 @@ def _remarks_at_the_limit(activities: int):
 
 def _render_at_the_limit():
     from django.conf import settings
-
     from pypdf import PdfReader
 
     from reports.rendering import document_html, html_to_pdf
@@ -78,7 +77,6 @@ def main():
     from core.roles import secretariat_group
     from groups.models import Institution, WorkingGroup
     from spreadsheets import group_workbook
-
     from tests.test_import_limits import dimension_bomb
 
     user = get_user_model().objects.create_user("bench-limits", is_staff=True)

@@ -2,7 +2,11 @@
 asked for may be what failed), naming the request's id (core.requests) for whoever reports it.
 They render without the database, the session or the site's base template, any of which may be
 what failed."""
-from django.http import HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
+from django.http import (
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseServerError,
+)
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 

@@ -2,7 +2,8 @@
 server error (tests/test_operations.py): the portal's own error handlers, its logging."""
 from django.urls import path
 
-from cea_portal.urls import handler400, handler500, urlpatterns as portal  # noqa: F401
+from cea_portal.urls import handler400, handler500  # noqa: F401
+from cea_portal.urls import urlpatterns as portal
 
 
 def fails(request):

@@ -2,7 +2,6 @@
 servers with the production settings, on a database of their own (SQLite, or PostgreSQL when
 the test run is on PostgreSQL) filled by the first-run commands, and a Redis server of their
 own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
-import contextlib
 import json
 import os
 import re
@@ -14,8 +13,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.parse
-import uuid
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,15 +52,13 @@ def production_env(database_url, static_root, **extra) -> dict:
 
 
 @contextmanager
-def first_run(root, name, *scripts, vendor=None):
-    """A database of its own (of the test run's kind, or of `vendor`: "sqlite"), filled by the
-    first-run commands (and `scripts`, run by the shell), and the collected static files: the
-    environment of a production app server (README, "Deployment")."""
+def first_run(root, name, *scripts):
+    """A database of its own (of the test run's kind), filled by the first-run commands (and
+    `scripts`, run by the shell), and the collected static files: the environment of a
+    production app server (README, "Deployment")."""
     from . import databases
 
-    own = databases.own_database(root, name) if vendor is None else \
-        contextlib.nullcontext(databases.sqlite_database(root / f"{name}.sqlite3"))
-    with own as database:
+    with databases.own_database(root, name) as database:
         env = production_env(database["url"], root / "static")
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_programme")

@@ -19,8 +19,8 @@ from .db_state import snapshot
 from .progress_forms import progress_post
 from .test_admin import admin_url
 from .test_progress_form import fieldset, url
-from .workbooks import filled, upload
 from .test_spreadsheets import _export
+from .workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 

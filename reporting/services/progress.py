@@ -32,7 +32,6 @@ from .history import (
     record,
 )
 
-
 # How long each of the group's notes may be (the model fields' limits, checked here too because
 # the form, the workbook and the API all give them to progress_save).
 NOTE_LIMITS = {**dict.fromkeys(NARRATIVE_FIELDS, PARAGRAPHS),

@@ -10,7 +10,6 @@ from spreadsheets.formats import CSV, XLSX
 from spreadsheets.resources.base import result_problems
 from spreadsheets.sheets import sheets
 
-
 COMMAND_MAX_ROWS = 200_000
 COMMAND_MAX_BYTES = 200 * 1024 * 1024
 
