@@ -11,6 +11,8 @@ import re
 import time
 import tracemalloc
 
+from benchmarks import forget_rendered_documents
+
 
 def _institutions_csv(rows: int) -> bytes:
     lines = ["code,acronym_en,acronym_es,name_en,name_es,country,kind"]
@@ -62,7 +64,8 @@ def _render_at_the_limit():
         start = time.perf_counter()
         pdf = html_to_pdf(html)
         elapsed = time.perf_counter() - start
-        inline = "rendered in the request" if len(html) <= settings.PDF_INLINE_MAX_CHARS else "rendered in the background"
+        inline = "rendered in the request" if len(html) <= settings.PDF_INLINE_MAX_CHARS \
+            else "rendered in the background"
         print(f"report of {activities} activities with remarks at their limit: {len(html) // 1000} K characters "
               f"of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, {elapsed:.1f} s ({inline})")
 
@@ -78,6 +81,8 @@ def main():
     from groups.models import Institution, WorkingGroup
     from spreadsheets import group_workbook
     from tests.test_import_limits import dimension_bomb
+
+    forget_rendered_documents()
 
     user = get_user_model().objects.create_user("bench-limits", is_staff=True)
     user.groups.add(secretariat_group())
@@ -102,7 +107,8 @@ def main():
                          lambda: _post(client, url, upload(_institutions_csv(rows + 1))))
     assert too_long.context.get("confirm_form") is None
     big = b"x" * (settings.SPREADSHEET_MAX_UPLOAD + 1)
-    too_large = _measured(f"a file of {len(big) // 2**20} MB + 1 byte, refused", lambda: _post(client, url, upload(big)))
+    too_large = _measured(f"a file of {len(big) // 2**20} MB + 1 byte, refused",
+                          lambda: _post(client, url, upload(big)))
     assert too_large.context.get("confirm_form") is None
     group = WorkingGroup.objects.order_by("pk").first()
     bomb = dimension_bomb(group_workbook.build(group))
