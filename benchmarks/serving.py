@@ -19,7 +19,15 @@ from pathlib import Path
 from django.db import connection
 
 from tests import databases
-from tests.served import celery_worker, get, gunicorn, manage, production_env, redis_server, wait_until
+from tests.served import (
+    celery_worker,
+    get,
+    gunicorn,
+    manage,
+    production_env,
+    redis_server,
+    wait_until,
+)
 
 SCALE = """
 from groups.models import Programme

@@ -150,13 +150,18 @@ class Bounded:
     def check_size(self, size: int) -> None:
         check_upload_size(size, self.max_bytes)
 
+    @property
+    def data_rows(self) -> int:
+        """Most rows of data a sheet may have, its header row aside."""
+        return self.max_rows or max_rows()
+
 
 class XLSX(Bounded, base_formats.XLSX):
     def create_dataset(self, in_stream):
         book = read_workbook(in_stream, max_bytes=self.max_bytes)
         try:
-            rows = (self.max_rows or max_rows())
-            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=rows + 1, too_big=_too_many_rows(rows)))
+            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=self.data_rows + 1,
+                                              too_big=_too_many_rows(self.data_rows)))
         finally:
             book.close()
 
@@ -184,7 +189,7 @@ class CSV(Bounded, base_formats.CSV):
         if "\x00" in in_stream:
             raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
         check_upload_size(len(in_stream.encode()) if isinstance(in_stream, str) else len(in_stream), self.max_bytes)
-        rows, limit = [], (self.max_rows or max_rows()) + 1  # and the header row
+        rows, limit = [], self.data_rows + 1  # and the header row
         try:
             for row in csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))):
                 rows.append(row[:MAX_COLUMNS])

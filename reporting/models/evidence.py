@@ -96,6 +96,6 @@ class Evidence(models.Model):
         return self.activity or self.output
 
     def clean(self):
-        about = self.activity if self.activity_id else (self.output if self.output_id else None)
+        about = self.about
         if about is not None and self.report_id and about.group_id != self.report.group_id:
             raise ValidationError(_("The evidence must be about one of the group's activities or outputs."))

@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 from activities.models import Activity
 
 from .. import policy
-from ..models import Evidence, GroupReport, ProgressChange
-from .history import locked, record
+from ..models import Evidence, ProgressChange
+from .history import locked, move_status, record
 
 
 def _history_row(evidence, removed=False) -> tuple:
@@ -23,15 +23,6 @@ def _history_row(evidence, removed=False) -> tuple:
     else:
         activity, field = evidence.activity, "evidence"
     return (activity, field, text, "") if removed else (activity, field, "", text)
-
-
-def _status_rows(report) -> list[tuple]:
-    """Evidence is a change to the report: one not started, or returned, becomes a draft."""
-    if report.status in GroupReport.EDITABLE and report.status != GroupReport.Status.DRAFT:
-        rows = [(None, "status", report.status, GroupReport.Status.DRAFT)]
-        report.status = GroupReport.Status.DRAFT
-        return rows
-    return []
 
 
 def _file_name(upload_name: str, kind) -> str:
@@ -64,7 +55,7 @@ def evidence_add(*, group, reporting_round, user, about, title_en="", title_es="
             evidence.file_name = _file_name(upload.name, kind)
             evidence.content_type, evidence.size = kind.content_type, upload.size
         evidence.full_clean(exclude=["file", "title"])  # the form asks a title in either language
-        record(report, [*_status_rows(report), _history_row(evidence)], user=user,
+        record(report, [*move_status(report, False, now), _history_row(evidence)], user=user,
                source=ProgressChange.Source.FORM, now=now)
         report.save()
         if upload is not None:
@@ -86,7 +77,7 @@ def evidence_remove(*, evidence: Evidence, user) -> None:
         reporting_round, report, _created = locked(report.round, report.group)
         if not policy.can_attach_evidence(user, report.group, reporting_round, report):
             raise PermissionDenied
-        record(report, [*_status_rows(report), _history_row(evidence, removed=True)], user=user,
+        record(report, [*move_status(report, False, now), _history_row(evidence, removed=True)], user=user,
                source=ProgressChange.Source.FORM, now=now)
         report.save()
         stored = evidence.file.name

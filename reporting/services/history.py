@@ -114,3 +114,19 @@ def record(report, rows, *, user, source, now) -> list[ProgressChange]:
 def announce(reports) -> None:
     """Tell the layers above, once this transaction commits, that these reports' progress changed."""
     transaction.on_commit(lambda: progress_recorded.send(sender=GroupReport, reports=list(reports)))
+
+
+def move_status(report, submit, now) -> list[tuple]:
+    """Submit the report, or (any change to it) make a report not started or returned a draft;
+    the history row of the move, if it moved."""
+    status = report.status
+    if submit:
+        status = GroupReport.Status.SUBMITTED
+        report.submitted_at = now
+    elif status in GroupReport.EDITABLE:
+        status = GroupReport.Status.DRAFT
+    if status == report.status:
+        return []
+    rows = [(None, "status", report.status, status)]
+    report.status = status
+    return rows

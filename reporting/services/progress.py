@@ -29,6 +29,7 @@ from .history import (
     check_version,
     history,
     locked,
+    move_status,
     record,
 )
 
@@ -69,8 +70,8 @@ def _unreported(activities, entries, existing) -> dict:
 def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
     """What the round's form of report refuses: percentages where it asks for a narrative
     only; on submitting, the narrative it asks for (in either language)."""
-    errors = {name: too_long(len(text), NOTE_LIMITS[name]) for name, text in notes.items()
-              if len(text or "") > NOTE_LIMITS.get(name, PARAGRAPHS)}
+    errors = {name: too_long(len(text), limit) for name, text in notes.items()
+              if len(text) > (limit := NOTE_LIMITS.get(name, PARAGRAPHS))}
     if not reporting_round.asks_percentages:
         errors.update({pk: _("This round asks for the group's progress as a narrative, not "
                              "percentages.") for pk, values in entries.items() if values.percent is not None})
@@ -125,20 +126,6 @@ def _write_notes(report, notes) -> list[tuple]:
     return rows
 
 
-def _move_status(report, submit, now) -> list[tuple]:
-    status = report.status
-    if submit:
-        status = GroupReport.Status.SUBMITTED
-        report.submitted_at = now
-    elif status in GroupReport.EDITABLE:
-        status = GroupReport.Status.DRAFT
-    if status == report.status:
-        return []
-    rows = [(None, "status", report.status, status)]
-    report.status = status
-    return rows
-
-
 def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
                   entries: dict[int, EntryValues], notes: dict[str, str], seen_version: int,
                   submit: bool, source: str = ProgressChange.Source.FORM) -> SaveResult:
@@ -168,7 +155,7 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
             raise ValidationError(errors)
         rows = _write_entries(reporting_round, activities, entries, existing)
         rows += _write_notes(report, notes)
-        moved = _move_status(report, submit, now)
+        moved = move_status(report, submit, now)
         rows += moved
         changes = []
         if rows:
