@@ -1,5 +1,6 @@
 """Who a portal user works for. A focal point is a user whose institution coordinates a
 working group; what each person may do follows from this link (reporting/policy.py)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,20 +11,29 @@ from groups.models import Institution
 class AffiliationQuerySet(models.QuerySet):
     def focal_points_of(self, group):
         """Active users attached to an institution that coordinates the group, with an e-mail."""
-        return self.filter(
-            institution__group_roles__group=group,
-            institution__group_roles__role="coordinating",
-            user__is_active=True,
-        ).exclude(user__email="").select_related("user").distinct()
+        return (
+            self.filter(
+                institution__group_roles__group=group,
+                institution__group_roles__role="coordinating",
+                user__is_active=True,
+            )
+            .exclude(user__email="")
+            .select_related("user")
+            .distinct()
+        )
 
 
 class Affiliation(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
         related_name="affiliation",
     )
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), on_delete=models.PROTECT,
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
         related_name="affiliations",
         help_text=_("The user acts for this institution: its groups, as coordinator or member."),
     )
@@ -44,8 +54,7 @@ class AccessTokenQuerySet(models.QuerySet):
 
     def of(self, user):
         """A user's tokens as their page lists them: the ones in use first, newest first."""
-        return self.filter(user=user).order_by(models.F("revoked_at").desc(nulls_first=True),
-                                               "-created_at")
+        return self.filter(user=user).order_by(models.F("revoked_at").desc(nulls_first=True), "-created_at")
 
 
 class AccessToken(models.Model):
@@ -56,10 +65,15 @@ class AccessToken(models.Model):
     PREFIX = "cea_"
     MAX_ACTIVE = 10  # per user: enough for a few tools, few enough to keep track of
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
-                             on_delete=models.CASCADE, related_name="access_tokens")
-    name = models.CharField(_("name"), max_length=80,
-                            help_text=_("What the token is for, such as the program that uses it."))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="access_tokens",
+    )
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("What the token is for, such as the program that uses it.")
+    )
     digest = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True, editable=False)
     hint = models.CharField(_("beginning of the token"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

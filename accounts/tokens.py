@@ -1,6 +1,7 @@
 """Making, finding and revoking personal access tokens (accounts.models.AccessToken). A token
 is 32 random bytes; the database keeps its SHA-256, which is enough to find it again and useless
 to anyone who copies the table."""
+
 import datetime
 import hashlib
 import secrets
@@ -31,9 +32,14 @@ def token_create(*, user, name: str) -> tuple[AccessToken, str]:
         # Counted under the user's lock, so two requests at once cannot pass the limit together.
         get_user_model().objects.select_for_update().get(pk=user.pk)
         if AccessToken.objects.active().filter(user=user).count() >= AccessToken.MAX_ACTIVE:
-            raise ValidationError({"name": _(
-                "You already have %(count)d tokens in use; revoke one you no longer need first.")
-                % {"count": AccessToken.MAX_ACTIVE}})
+            raise ValidationError(
+                {
+                    "name": _(
+                        "You already have %(count)d tokens in use; revoke one you no longer need first."
+                    )
+                    % {"count": AccessToken.MAX_ACTIVE}
+                }
+            )
         secret = AccessToken.PREFIX + secrets.token_urlsafe(32)
         token = AccessToken(user=user, name=name, digest=digest_of(secret), hint=secret[:10])
         token.full_clean()

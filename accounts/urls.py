@@ -1,5 +1,6 @@
 """Log in and out, change or reset a password: Django's own views with the portal's templates;
 and the user's personal access tokens for the API."""
+
 from django.urls import include, path
 
 from . import views

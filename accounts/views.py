@@ -55,17 +55,22 @@ def tokens(request):
         except (ValueError, OverflowError, AccessToken.DoesNotExist):
             messages.error(request, _("No such token of yours; nothing was revoked."))
         else:
-            messages.success(request, _("The token “%(name)s” was revoked: it no longer works.")
-                             % {"name": token.name})
+            messages.success(
+                request, _("The token “%(name)s” was revoked: it no longer works.") % {"name": token.name}
+            )
         return redirect("tokens")
     if request.method == "POST":
         form = TokenForm(request.POST)
         if form.is_valid():
             if not _sent_once(request, form.cleaned_data["key"]):
-                messages.info(request, _(
-                    "That form had already been sent, so no other token was made. Its secret "
-                    "was shown once, then; if you did not copy it, revoke that token and make a "
-                    "new one."))
+                messages.info(
+                    request,
+                    _(
+                        "That form had already been sent, so no other token was made. Its secret "
+                        "was shown once, then; if you did not copy it, revoke that token and make a "
+                        "new one."
+                    ),
+                )
                 return redirect("tokens")
             try:
                 _token, secret = token_create(user=request.user, name=form.cleaned_data["name"])
@@ -77,10 +82,17 @@ def tokens(request):
             form, status = _keep_key(request, form), 400
     else:
         form = _new_form(request)
-    return render(request, "accounts/tokens.html", {
-        "form": form, "secret": secret, "tokens": AccessToken.objects.of(request.user),
-        "api_url": request.build_absolute_uri("/api/v1/"),
-    }, status=status)
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "secret": secret,
+            "tokens": AccessToken.objects.of(request.user),
+            "api_url": request.build_absolute_uri("/api/v1/"),
+        },
+        status=status,
+    )
 
 
 def _keep_key(request, form) -> TokenForm:

@@ -1,4 +1,5 @@
 """A month as a date field: stored as the first day of the month, typed as YYYY-MM."""
+
 import datetime
 
 from django import forms

@@ -1,5 +1,6 @@
 """A working group's plan: its objectives, topic headings, activities with their schedule,
 and outputs. What is reported on them lives in reporting/."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -21,7 +22,9 @@ class Objective(LanguageGaps):
         SPECIFIC = "specific", _("specific objective")
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="objectives",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
@@ -42,7 +45,7 @@ class Objective(LanguageGaps):
 
     @property
     def numeral(self) -> str:
-        """"I", "II": how a report numbers the specific objectives its tables sit under."""
+        """ "I", "II": how a report numbers the specific objectives its tables sit under."""
         return roman(self.order) if self.order else ""
 
 
@@ -51,7 +54,9 @@ class ProgrammeArea(LanguageGaps):
     programme with its action lines (the older reports' shape, instead of single activities)."""
 
     objective = models.ForeignKey(
-        Objective, verbose_name=_("programme objective"), on_delete=models.CASCADE,
+        Objective,
+        verbose_name=_("programme objective"),
+        on_delete=models.CASCADE,
         related_name="areas",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -75,7 +80,9 @@ class ProgrammeArea(LanguageGaps):
 
 class ActionLine(LanguageGaps):
     area = models.ForeignKey(
-        ProgrammeArea, verbose_name=_("programme area"), on_delete=models.CASCADE,
+        ProgrammeArea,
+        verbose_name=_("programme area"),
+        on_delete=models.CASCADE,
         related_name="action_lines",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -97,7 +104,9 @@ class Topic(models.Model):
     """A heading shared by several activities of a group (e.g. a chapter of the output)."""
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="topics",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -130,28 +139,41 @@ class Activity(LanguageGaps):
     MAX_PER_GROUP = 500
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="activities",
     )
-    order = models.PositiveSmallIntegerField(
-        _("order"), validators=[MaxValueValidator(MAX_PER_GROUP)])
+    order = models.PositiveSmallIntegerField(_("order"), validators=[MaxValueValidator(MAX_PER_GROUP)])
     text = models.TextField(_("activity"), **limited(SHORT))
     plan_no = models.PositiveSmallIntegerField(
-        _("number in the plan"), null=True, blank=True,
+        _("number in the plan"),
+        null=True,
+        blank=True,
         help_text=_("Its number in the programme's plan of activities; empty when it was added later."),
     )
     objective = models.ForeignKey(
-        Objective, verbose_name=_("programme objective"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="activities",
+        Objective,
+        verbose_name=_("programme objective"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
     )
     topic = models.ForeignKey(
-        Topic, verbose_name=_("topic heading"), on_delete=models.SET_NULL, null=True, blank=True,
+        Topic,
+        verbose_name=_("topic heading"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="activities",
     )
     coordination = models.CharField(_("coordination"), max_length=300, blank=True)
     start_month = MonthField(_("start month"), null=True, blank=True)
     start_text = models.CharField(
-        _("start (as a phrase)"), max_length=200, blank=True,
+        _("start (as a phrase)"),
+        max_length=200,
+        blank=True,
         help_text=_("When the plan gives a phrase instead of a month."),
     )
     end_month = MonthField(_("end month"), null=True, blank=True)
@@ -167,7 +189,8 @@ class Activity(LanguageGaps):
             models.UniqueConstraint(fields=["group", "order"], name="activity_unique_order"),
             models.UniqueConstraint(fields=["group", "plan_no"], name="activity_unique_plan_no"),
             models.CheckConstraint(
-                condition=Q(start_month__isnull=True) | Q(end_month__isnull=True)
+                condition=Q(start_month__isnull=True)
+                | Q(end_month__isnull=True)
                 | Q(end_month__gte=F("start_month")),
                 name="activity_end_not_before_start",
             ),
@@ -205,7 +228,9 @@ class Output(LanguageGaps):
     whose plan has no activities by month prints its outputs as the plan."""
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="outputs",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -217,13 +242,20 @@ class Output(LanguageGaps):
     )
     timetable = models.CharField(_("timetable or status"), max_length=300, blank=True)
     objective = models.ForeignKey(
-        Objective, verbose_name=_("programme objective"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="outputs",
+        Objective,
+        verbose_name=_("programme objective"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outputs",
     )
     agency = models.CharField(
-        _("agency responsible, as written"), max_length=500, blank=True,
-        help_text=_("The document's own words. Empty: written from the responsible countries "
-                    "and institutions above."),
+        _("agency responsible, as written"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The document's own words. Empty: written from the responsible countries and institutions above."
+        ),
     )
 
     class Meta:
@@ -255,7 +287,7 @@ class Output(LanguageGaps):
         return names + [shown(i, "name").text for i in self.institutions.all()]
 
     def agency_phrase(self) -> str:
-        """"Coordinating countries and Instituto Nacional de Estadística y Censos (INEC) del
+        """ "Coordinating countries and Instituto Nacional de Estadística y Censos (INEC) del
         Ecuador": the clerk's own words in the active language, or a phrase written from the
         roles, joined with the language's "and"."""
         from core.bilingual import shown

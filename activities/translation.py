@@ -1,4 +1,5 @@
 """Texts of the activities app that readers see, in English and Spanish."""
+
 # A text required by its model is required in English (the default language) in forms;
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register

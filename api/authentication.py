@@ -1,6 +1,7 @@
 """Personal access tokens (accounts/tokens.py) in the Authorization header: "Bearer cea_...".
 A token that is unknown, revoked, or whose user is inactive is refused with 401, never treated
 as anonymous, so that a client learns at once that its token no longer works."""
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
@@ -37,6 +38,9 @@ class TokenScheme(OpenApiAuthenticationExtension):
     name = "personalAccessToken"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "http", "scheme": "bearer",
-                "description": "A personal access token, made on the portal's page "
-                               "\"API tokens\" (/en/accounts/tokens/)."}
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A personal access token, made on the portal's page "
+            '"API tokens" (/en/accounts/tokens/).',
+        }

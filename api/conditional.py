@@ -2,6 +2,7 @@
 data do (the reading pages' generation, pages/cache.py, which every change of the programme,
 the plan, progress or the register renews) or when the day does (standings compare with
 today). A client polling with If-None-Match or If-Modified-Since gets 304 without a query."""
+
 import datetime
 import hashlib
 
@@ -14,8 +15,14 @@ from pages.cache import CACHE_ALIAS
 
 
 def etag(request, *args, **kwargs) -> str:
-    key = "|".join((generations.generation(CACHE_ALIAS), timezone.localdate().isoformat(),
-                    translation.get_language() or "", request.get_full_path()))
+    key = "|".join(
+        (
+            generations.generation(CACHE_ALIAS),
+            timezone.localdate().isoformat(),
+            translation.get_language() or "",
+            request.get_full_path(),
+        )
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
@@ -25,5 +32,4 @@ def last_modified(request, *args, **kwargs) -> datetime.datetime:
 
 
 # For a view class's get(): Django's own handling of If-None-Match and If-Modified-Since.
-conditional_get = method_decorator(condition(etag_func=etag, last_modified_func=last_modified),
-                                   name="get")
+conditional_get = method_decorator(condition(etag_func=etag, last_modified_func=last_modified), name="get")

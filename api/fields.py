@@ -1,6 +1,7 @@
 """How the API writes what the portal holds: every translated text as {"en": ..., "es": ...}
 (null where a language has none), labels of the interface in both languages the same way, and
 records named by their readable keys, never by database ids."""
+
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -18,8 +19,7 @@ BILINGUAL_SCHEMA = {
 
 def bilingual(obj, field: str) -> dict:
     """A translated field of `obj` in every language."""
-    return {lang: getattr(obj, build_localized_fieldname(field, lang), None) or None
-            for lang in LANGUAGES}
+    return {lang: getattr(obj, build_localized_fieldname(field, lang), None) or None for lang in LANGUAGES}
 
 
 def in_every_language(text) -> dict:
@@ -68,6 +68,7 @@ class BilingualLabel(_OfTheRecord):
         def value():
             attribute = getattr(instance, self.attribute)
             return attribute() if callable(attribute) else attribute
+
         return in_every_language(value)
 
 

@@ -2,6 +2,7 @@
 home and group pages. The JSON is what the API gives (its serializers, unpaginated); the CSV
 flattens it, one language per column, a row per activity (plan) or per published entry
 (progress), so a spreadsheet or a statistics package reads it as it is."""
+
 import csv
 import io
 import json
@@ -40,8 +41,10 @@ def _name(programme, group, what, fmt):
 
 
 def _json(request, payload, filename):
-    response = HttpResponse(json.dumps(payload, ensure_ascii=False, indent=1, default=str),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        json.dumps(payload, ensure_ascii=False, indent=1, default=str),
+        content_type="application/json; charset=utf-8",
+    )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -66,21 +69,42 @@ def _columns(name):
     return [f"{name}_{lang}" for lang in LANGUAGES]
 
 
-PLAN_HEADER = ["programme", "group", *_columns("group_name"), "activity", "plan_no",
-               *_columns("text"), "objective", *_columns("topic"), *_columns("coordination"),
-               "start_month", "end_month", *_columns("start_text"), *_columns("end_text")]
+PLAN_HEADER = [
+    "programme",
+    "group",
+    *_columns("group_name"),
+    "activity",
+    "plan_no",
+    *_columns("text"),
+    "objective",
+    *_columns("topic"),
+    *_columns("coordination"),
+    "start_month",
+    "end_month",
+    *_columns("start_text"),
+    *_columns("end_text"),
+]
 
 
 def _plan_rows(groups_data):
     for group in groups_data:
         for activity in group["activities"]:
             objective = activity["objective"]
-            yield [group["programme"], group["key"], *_texts(group, "name"), activity["key"],
-                   activity["plan_no"], *_texts(activity, "text"),
-                   f"{objective['kind']} {objective['order']}" if objective else None,
-                   *_texts(activity, "topic"), *_texts(activity, "coordination"),
-                   activity["start_month"], activity["end_month"],
-                   *_texts(activity, "start_text"), *_texts(activity, "end_text")]
+            yield [
+                group["programme"],
+                group["key"],
+                *_texts(group, "name"),
+                activity["key"],
+                activity["plan_no"],
+                *_texts(activity, "text"),
+                f"{objective['kind']} {objective['order']}" if objective else None,
+                *_texts(activity, "topic"),
+                *_texts(activity, "coordination"),
+                activity["start_month"],
+                activity["end_month"],
+                *_texts(activity, "start_text"),
+                *_texts(activity, "end_text"),
+            ]
 
 
 @require_safe
@@ -93,29 +117,61 @@ def programme_file(request, period, fmt, numeral=None):
     groups_data = GroupDetailSerializer(groups, many=True, context=context).data
     filename = _name(programme, group, "programme", fmt)
     if fmt == "json":
-        return _json(request, {"programme": ProgrammeSerializer(programme, context=context).data,
-                               "groups": groups_data}, filename)
+        return _json(
+            request,
+            {"programme": ProgrammeSerializer(programme, context=context).data, "groups": groups_data},
+            filename,
+        )
     return _csv(PLAN_HEADER, _plan_rows(groups_data), filename)
 
 
-PROGRESS_HEADER = ["programme", "group", "activity", *_columns("text"), "round", "round_number",
-                   "percent", *_columns("remarks"), "latest_percent", "latest_round", "change",
-                   "expected_percent", "schedule", "flagged"]
+PROGRESS_HEADER = [
+    "programme",
+    "group",
+    "activity",
+    *_columns("text"),
+    "round",
+    "round_number",
+    "percent",
+    *_columns("remarks"),
+    "latest_percent",
+    "latest_round",
+    "change",
+    "expected_percent",
+    "schedule",
+    "flagged",
+]
 
 
 def _progress_csv_rows(rows):
     for row in rows:
         standing = standing_data(row)
         activity = row.activity
-        first = [activity.group.programme.period, activity.group.code,
-                 f"{activity.group.code}/{activity.order}",
-                 *(getattr(activity, f"text_{lang}") or None for lang in LANGUAGES)]
-        last = [standing["percent"], standing["round"], standing["change"],
-                standing["expected_percent"], standing["schedule"], standing["flagged"]]
+        first = [
+            activity.group.programme.period,
+            activity.group.code,
+            f"{activity.group.code}/{activity.order}",
+            *(getattr(activity, f"text_{lang}") or None for lang in LANGUAGES),
+        ]
+        last = [
+            standing["percent"],
+            standing["round"],
+            standing["change"],
+            standing["expected_percent"],
+            standing["schedule"],
+            standing["flagged"],
+        ]
         for entry in [entry_data(e) for e in row.entries] or [None]:
-            middle = [entry["round"], entry["round_number"], entry["percent"],
-                      *(entry["remarks"][lang] for lang in LANGUAGES)] if entry \
+            middle = (
+                [
+                    entry["round"],
+                    entry["round_number"],
+                    entry["percent"],
+                    *(entry["remarks"][lang] for lang in LANGUAGES),
+                ]
+                if entry
                 else [None] * (3 + len(LANGUAGES))
+            )
             yield first + middle + last
 
 
@@ -127,6 +183,9 @@ def progress_file(request, period, fmt, numeral=None):
     rows = progress_rows(programme=programme, group=group)
     filename = _name(programme, group, "progress", fmt)
     if fmt == "json":
-        return _json(request, {"programme": programme.period,
-                               "activities": ActivityProgressSerializer(rows, many=True).data}, filename)
+        return _json(
+            request,
+            {"programme": programme.period, "activities": ActivityProgressSerializer(rows, many=True).data},
+            filename,
+        )
     return _csv(PROGRESS_HEADER, _progress_csv_rows(rows), filename)

@@ -1,5 +1,6 @@
 """The published progress the API and the open-data files give: each activity's standing with
 its published entries, oldest round first. Two queries whatever the number of activities."""
+
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -9,20 +10,23 @@ from reporting import standing as figures
 
 
 def activities_of(*, programme=None, group=None, country=None):
-    activities = Activity.objects.select_related("group__programme") \
-        .order_by("group__programme__start_year", "group__number", "order")
+    activities = Activity.objects.select_related("group__programme").order_by(
+        "group__programme__start_year", "group__number", "order"
+    )
     if programme is not None:
         activities = activities.filter(group__programme=programme)
     if group is not None:
         activities = activities.filter(group=group)
     if country is not None:
-        activities = activities.filter(group__roles__country=country,
-                                       group__roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
+        activities = activities.filter(
+            group__roles__country=country, group__roles__role__in=GroupRole.COUNTRY_ROLES
+        ).distinct()
     return activities
 
 
-def progress_rows(*, programme=None, group=None, country=None, reporting_round=None,
-                  flagged=None, today=None) -> list:
+def progress_rows(
+    *, programme=None, group=None, country=None, reporting_round=None, flagged=None, today=None
+) -> list:
     """Standings (reporting.standing.Standing), each with `entries`. With `reporting_round`, as
     of that round: its programme's activities, and the entries of it and the rounds before."""
     if reporting_round is not None:
@@ -52,9 +56,13 @@ def groups_with_plan():
     """Groups with everything the detail of one shows (GroupDetailSerializer): roles,
     objectives, activities, outputs and financing, in a fixed number of queries."""
     return WorkingGroup.objects.with_roles().prefetch_related(
-        "objectives", "financing_sources__institution", "outputs__institutions",
-        Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
-                 .order_by("order")))
+        "objectives",
+        "financing_sources__institution",
+        "outputs__institutions",
+        Prefetch(
+            "activities", queryset=Activity.objects.select_related("topic", "objective").order_by("order")
+        ),
+    )
 
 
 def plan_standings(groups) -> dict:

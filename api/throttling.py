@@ -1,6 +1,7 @@
 """Anonymous clients are throttled per address (REMOTE_ADDR, which core.proxies sets to the
 client's own behind trusted proxies), counted in the default cache: Redis in production, so
 every app server counts the same client together."""
+
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 

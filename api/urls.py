@@ -1,6 +1,7 @@
 """The API under /api/v1/ (records named by their readable keys, never by database ids), its
 schema and documentation under /api/, and the open-data files under /open-data/. None has a
 language prefix: texts come in both languages, messages in the request's (Accept-Language)."""
+
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -27,14 +28,26 @@ v1 = [
 ]
 # Only csv and json: any other ending is not a file of ours (404).
 opendata_patterns = [
-    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/programme\.(?P<fmt>csv|json)$", opendata.programme_file,
-            name="programme"),
-    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/programme\.(?P<fmt>csv|json)$",
-            opendata.programme_file, name="group_programme"),
-    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/progress\.(?P<fmt>csv|json)$", opendata.progress_file,
-            name="progress"),
-    re_path(r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/progress\.(?P<fmt>csv|json)$",
-            opendata.progress_file, name="group_progress"),
+    re_path(
+        r"^(?P<period>[0-9]{4}-[0-9]{4})/programme\.(?P<fmt>csv|json)$",
+        opendata.programme_file,
+        name="programme",
+    ),
+    re_path(
+        r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/programme\.(?P<fmt>csv|json)$",
+        opendata.programme_file,
+        name="group_programme",
+    ),
+    re_path(
+        r"^(?P<period>[0-9]{4}-[0-9]{4})/progress\.(?P<fmt>csv|json)$",
+        opendata.progress_file,
+        name="progress",
+    ),
+    re_path(
+        r"^(?P<period>[0-9]{4}-[0-9]{4})/(?P<numeral>[IVXLC]+)/progress\.(?P<fmt>csv|json)$",
+        opendata.progress_file,
+        name="group_progress",
+    ),
 ]
 schema = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,6 +1,7 @@
 """The admin's autocomplete answers: an institution is offered with its country and code, for
 three national institutes share a name ("Instituto Nacional de Estadística (INE)") and only
 those tell them apart; anything else as Django labels it."""
+
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 
 from core.bilingual import shown
@@ -8,7 +9,7 @@ from groups.models import Institution
 
 
 def institution_label(institution) -> str:
-    """"Instituto Nacional de Estadística (INE) — Chile · INE@CHL", in the reader's language."""
+    """ "Instituto Nacional de Estadística (INE) — Chile · INE@CHL", in the reader's language."""
     parts = [str(institution)]
     if institution.country_id:
         parts.append(f" — {shown(institution.country, 'name').text}")

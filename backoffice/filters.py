@@ -1,5 +1,6 @@
 """List filters the secretariat uses across admin pages: by programme, theme, coordinating
 country and reporting round, wherever the listed model reaches a working group."""
+
 from django.contrib import admin
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -54,18 +55,18 @@ def coordinating_country_filter(group_path=""):
         parameter_name = "coordinator"
 
         def lookups(self, request, model_admin):
-            countries = Country.objects.filter(
-                group_roles__role=GroupRole.Role.COORDINATING
-            ).distinct()
+            countries = Country.objects.filter(group_roles__role=GroupRole.Role.COORDINATING).distinct()
             return [(c.iso3, c.name) for c in countries]
 
         def queryset(self, request, queryset):
             if self.value():
                 prefix = _prefix(group_path)
-                return queryset.filter(**{
-                    f"{prefix}roles__role": GroupRole.Role.COORDINATING,
-                    f"{prefix}roles__country__iso3": self.value(),
-                }).distinct()
+                return queryset.filter(
+                    **{
+                        f"{prefix}roles__role": GroupRole.Role.COORDINATING,
+                        f"{prefix}roles__country__iso3": self.value(),
+                    }
+                ).distinct()
             return queryset
 
     return CoordinatingCountryFilter

@@ -1,5 +1,6 @@
 """What the admin's forms share: compact text areas, months typed as months, and the
 reporting workflow's version check on a group's report and its entries."""
+
 from django import forms
 from django.db import models
 from django.forms import Textarea
@@ -11,8 +12,10 @@ from reporting.services import ProgressConflict, admin_version_check
 # Text areas sized for the programme's texts (300 to 900 characters: five rows of 80 show most
 # of one at once) yet short enough to keep long inline lists readable; months are typed as
 # months (the admin's own date widget would otherwise win, MonthField being a DateField).
-COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 5, "cols": 80})},
-                MonthField: {"widget": MonthInput}}
+COMPACT_TEXT = {
+    models.TextField: {"widget": Textarea(attrs={"rows": 5, "cols": 80})},
+    MonthField: {"widget": MonthInput},
+}
 
 
 class OwnGroupChoices:
@@ -55,9 +58,12 @@ class LanguageGapsChoices:
         model = db_field.model
         names = model.translated_texts()
         return forms.MultipleChoiceField(
-            label=db_field.verbose_name, help_text=db_field.help_text, required=False,
+            label=db_field.verbose_name,
+            help_text=db_field.help_text,
+            required=False,
             widget=forms.CheckboxSelectMultiple,
-            choices=[(name, model._meta.get_field(name).verbose_name) for name in names])
+            choices=[(name, model._meta.get_field(name).verbose_name) for name in names],
+        )
 
 
 class VersionCheckedForm(forms.ModelForm):
@@ -96,5 +102,6 @@ class ProgressEntryForm(VersionCheckedForm):
     def report(self):
         if not self.instance.pk:
             return None
-        return GroupReport.objects.filter(round_id=self.instance.round_id,
-                                          group_id=self.instance.activity.group_id).first()
+        return GroupReport.objects.filter(
+            round_id=self.instance.round_id, group_id=self.instance.activity.group_id
+        ).first()

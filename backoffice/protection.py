@@ -1,6 +1,7 @@
 """The admin's deletion of what the history of progress points at (a group report, a round, an
 activity, a progress entry): refused, and the confirmation page says why in the clerk's
 language, listing the records that protect it."""
+
 from django.utils.text import capfirst
 
 from reporting.models import ProgressChange

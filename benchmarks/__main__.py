@@ -4,6 +4,7 @@ group's report by workbook or admin (benchmarks/entry.py), the input limits (ben
 the reading pages and the API at one and ten times the data (benchmarks/pages.py,
 benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
 it (benchmarks/serving.py)."""
+
 import os
 import sys
 import tempfile

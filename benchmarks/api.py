@@ -6,6 +6,7 @@ reading pages; a secretariat token's own reports; and a conditional GET, which s
 
 API responses are not cached, so each GET is computed anew; the anonymous throttle counts them,
 at the very high rate of the settings the benchmark runs with (cea_portal.settings.test)."""
+
 import datetime
 import statistics
 import time
@@ -97,14 +98,21 @@ def _open_round(programme) -> ReportingRound:
     """A third round of the programme, open for reporting and with nothing reported yet (the
     fixtures' rounds are closed), so that a token's reports are the programme's groups."""
     year = programme.end_year
-    meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE,
-                                     number=scaling.free_committee_number(), is_virtual=True,
-                                     start_date=datetime.date(year, 11, 1),
-                                     end_date=datetime.date(year, 11, 2))
-    return ReportingRound.objects.create(programme=programme, meeting=meeting, number=3,
-                                         status=ReportingRound.Status.OPEN,
-                                         opens_on=datetime.date(year, 9, 1),
-                                         deadline=datetime.date(year, 10, 1))
+    meeting = Meeting.objects.create(
+        body=Meeting.Body.EXECUTIVE_COMMITTEE,
+        number=scaling.free_committee_number(),
+        is_virtual=True,
+        start_date=datetime.date(year, 11, 1),
+        end_date=datetime.date(year, 11, 2),
+    )
+    return ReportingRound.objects.create(
+        programme=programme,
+        meeting=meeting,
+        number=3,
+        status=ReportingRound.Status.OPEN,
+        opens_on=datetime.date(year, 9, 1),
+        deadline=datetime.date(year, 10, 1),
+    )
 
 
 def _secretariat_token() -> str:
@@ -117,10 +125,18 @@ def _secretariat_token() -> str:
 def _cases(secret):
     """(label, measuring function, address, headers) of each measured GET."""
     cases = [(f"GET {url} [{lang}]", measure, url, {"HTTP_ACCEPT_LANGUAGE": lang}) for url, lang in PUBLIC]
-    cases.append((f"GET {REPORTS} [en, secretariat token]", measure, REPORTS,
-                  {"HTTP_ACCEPT_LANGUAGE": "en", "HTTP_AUTHORIZATION": f"Bearer {secret}"}))
-    cases += [(f"GET {url} [en] with If-None-Match", measure_conditional, url, {"HTTP_ACCEPT_LANGUAGE": "en"})
-              for url in CONDITIONAL]
+    cases.append(
+        (
+            f"GET {REPORTS} [en, secretariat token]",
+            measure,
+            REPORTS,
+            {"HTTP_ACCEPT_LANGUAGE": "en", "HTTP_AUTHORIZATION": f"Bearer {secret}"},
+        )
+    )
+    cases += [
+        (f"GET {url} [en] with If-None-Match", measure_conditional, url, {"HTTP_ACCEPT_LANGUAGE": "en"})
+        for url in CONDITIONAL
+    ]
     return cases
 
 
@@ -138,5 +154,7 @@ def _measure_both_sizes():
     print("API and open data at the fixture size ({}) and at ten times it ({}):".format(*sizes))
     for (label, *_case), (t1, q1, n1), (t10, q10, n10) in zip(cases, small, large):
         verdict = "same" if q1 == q10 else "GROWS"
-        print(f"  {label}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict}); "
-              f"{n1}; x10: {n10}")
+        print(
+            f"  {label}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict}); "
+            f"{n1}; x10: {n10}"
+        )

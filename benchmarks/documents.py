@@ -1,6 +1,7 @@
 """Documents: render_document against WeasyPrint alone, SQL queries per document at the real
 data and at ten times as many groups and activities, and a cached download against a fresh
 render. Goals: ratio at most 1.10; the same number of queries at both sizes."""
+
 import datetime
 import statistics
 import tempfile
@@ -41,12 +42,18 @@ def _clear_cache():
 def render_times(document):
     html = document_html(document, "en").html
     output = Path(tempfile.mkdtemp(prefix="cea-bench-")) / "report.pdf"
-    command = _median(lambda: call_command("render_document", SYMBOL, "--lang", "en", "--output",
-                                           str(output), stdout=open("/dev/null", "w")), before=_clear_cache)
+    command = _median(
+        lambda: call_command(
+            "render_document", SYMBOL, "--lang", "en", "--output", str(output), stdout=open("/dev/null", "w")
+        ),
+        before=_clear_cache,
+    )
     weasyprint_alone = _median(lambda: html_to_pdf(html))
-    print(f"{SYMBOL} (en): render_document {command:.2f} s, WeasyPrint alone on the same HTML "
-          f"{weasyprint_alone:.2f} s, ratio {command / weasyprint_alone:.3f} (goal <= 1.10), "
-          f"{output.stat().st_size:,} bytes")
+    print(
+        f"{SYMBOL} (en): render_document {command:.2f} s, WeasyPrint alone on the same HTML "
+        f"{weasyprint_alone:.2f} s, ratio {command / weasyprint_alone:.3f} (goal <= 1.10), "
+        f"{output.stat().st_size:,} bytes"
+    )
 
 
 def queries_for(document) -> int:
@@ -59,11 +66,23 @@ def scaled_copy(document, factor=10) -> Document:
     """The document's programme copied `factor` times into a new programme and round:
     ten times as many groups, activities and progress entries."""
     source = document.round
-    meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE, number=59, is_virtual=True,
-                                     start_date=datetime.date(2099, 4, 1), end_date=datetime.date(2099, 4, 2))
-    programme = Programme.objects.create(start_year=2098, end_year=2099, title_en="Scaled", title_es="Escalado")
-    round_ = ReportingRound.objects.create(programme=programme, meeting=meeting, number=1,
-                                           opens_on=datetime.date(2099, 1, 1), deadline=datetime.date(2099, 3, 1))
+    meeting = Meeting.objects.create(
+        body=Meeting.Body.EXECUTIVE_COMMITTEE,
+        number=59,
+        is_virtual=True,
+        start_date=datetime.date(2099, 4, 1),
+        end_date=datetime.date(2099, 4, 2),
+    )
+    programme = Programme.objects.create(
+        start_year=2098, end_year=2099, title_en="Scaled", title_es="Escalado"
+    )
+    round_ = ReportingRound.objects.create(
+        programme=programme,
+        meeting=meeting,
+        number=1,
+        opens_on=datetime.date(2099, 1, 1),
+        deadline=datetime.date(2099, 3, 1),
+    )
     groups = list(WorkingGroup.objects.filter(programme=source.programme).order_by("number"))
     number = 0
     for _copy in range(factor):
@@ -72,7 +91,9 @@ def scaled_copy(document, factor=10) -> Document:
             roles = list(group.roles.all())
             objectives = list(group.objectives.all())
             activities = list(group.activities.all())
-            entries = {e.activity_id: e for e in ProgressEntry.objects.filter(round=source, activity__group=group)}
+            entries = {
+                e.activity_id: e for e in ProgressEntry.objects.filter(round=source, activity__group=group)
+            }
             original_pk = group.pk
             group.pk, group.programme, group.number = None, programme, number
             group.save()
@@ -87,22 +108,37 @@ def scaled_copy(document, factor=10) -> Document:
                 activity.pk, activity.group, activity.objective, activity.topic = None, group, None, None
                 activity.save()
                 if entry:
-                    new_entries.append(ProgressEntry(round=round_, activity=activity, percent=entry.percent,
-                                                     remarks_en=entry.remarks_en, remarks_es=entry.remarks_es))
+                    new_entries.append(
+                        ProgressEntry(
+                            round=round_,
+                            activity=activity,
+                            percent=entry.percent,
+                            remarks_en=entry.remarks_en,
+                            remarks_es=entry.remarks_es,
+                        )
+                    )
             ProgressEntry.objects.bulk_create(new_entries)
             group.pk = original_pk  # the loop's next copy starts from the original again
-    return Document.objects.create(symbol="LC/CE.59/1", kind=Document.Kind.PROGRESS_REPORT, round=round_,
-                                   meeting=meeting, title_en="Scaled", title_es="Escalado",
-                                   date_en=datetime.date(2099, 3, 25))
+    return Document.objects.create(
+        symbol="LC/CE.59/1",
+        kind=Document.Kind.PROGRESS_REPORT,
+        round=round_,
+        meeting=meeting,
+        title_en="Scaled",
+        title_es="Escalado",
+        date_en=datetime.date(2099, 3, 25),
+    )
 
 
 def query_counts(document):
     scaled = scaled_copy(document)
     activities = Activity.objects.filter(group__programme=scaled.round.programme).count()
-    print(f"SQL queries to write {SYMBOL} as HTML: {queries_for(document)} at the real data "
-          f"(11 groups, 85 reported activities); {queries_for(scaled)} at ten times as many "
-          f"({scaled.round.programme.groups.count()} groups, {activities} activities, "
-          f"{scaled.round.entries.count()} reported) (goal: the same number)")
+    print(
+        f"SQL queries to write {SYMBOL} as HTML: {queries_for(document)} at the real data "
+        f"(11 groups, 85 reported activities); {queries_for(scaled)} at ten times as many "
+        f"({scaled.round.programme.groups.count()} groups, {activities} activities, "
+        f"{scaled.round.entries.count()} reported) (goal: the same number)"
+    )
 
 
 def download_times():
@@ -111,8 +147,10 @@ def download_times():
     fresh = _median(lambda: client.get(url), before=_clear_cache)
     client.get(url)
     cached = _median(lambda: client.get(url), runs=10)
-    print(f"GET {url}: fresh render {fresh * 1000:.0f} ms, cached {cached * 1000:.1f} ms "
-          f"({fresh / cached:.0f} times faster)")
+    print(
+        f"GET {url}: fresh render {fresh * 1000:.0f} ms, cached {cached * 1000:.1f} ms "
+        f"({fresh / cached:.0f} times faster)"
+    )
 
 
 def main():

@@ -5,6 +5,7 @@ submits, the inputs those pages show, the values typed; and the workbook import'
 (preview and confirmation) and queries. The admin figures come from the admin's own add pages
 as rendered for the secretariat, one submission per record (an area with its action lines is
 one page)."""
+
 import io
 import re
 import time
@@ -18,36 +19,90 @@ CODE = "2020-2021/XXIX"
 
 def _rows() -> dict:
     """The report, sheet by sheet, as a clerk types it into the empty workbook."""
+
     def texts(name, en, es):
         return {f"{name}_en": en, f"{name}_es": es}
 
     g = {"group": CODE}
     rows = {
-        "group": [{"programme": "2020-2021", "number": "XXIX", "kind": "group",
-                   **texts("name", "Working Group on Entry", "Grupo de Trabajo sobre Ingreso"),
-                   "coordinating": "ECU: INEC@ECU; MEX: INEGI@MEX", "members": "ARG; BRA; CHL; COL; PER; URY",
-                   "secretariat": "ECLAC"}],
-        "texts": [{"programme": "2020-2021", "number": "XXIX",
-                   **{k: v for name in ("background", "objectives_lead_in", "objectives_closing", "outputs_lead_in",
-                                        "previous_results", "conclusions")
-                      for k, v in texts(name, f"The group's {name} " * 40, f"El {name} del grupo " * 40).items()}}],
-        "objectives": [{**g, "kind": "general", "order": 1, **texts("text", "To measure.", "Medir.")}] + [
+        "group": [
+            {
+                "programme": "2020-2021",
+                "number": "XXIX",
+                "kind": "group",
+                **texts("name", "Working Group on Entry", "Grupo de Trabajo sobre Ingreso"),
+                "coordinating": "ECU: INEC@ECU; MEX: INEGI@MEX",
+                "members": "ARG; BRA; CHL; COL; PER; URY",
+                "secretariat": "ECLAC",
+            }
+        ],
+        "texts": [
+            {
+                "programme": "2020-2021",
+                "number": "XXIX",
+                **{
+                    k: v
+                    for name in (
+                        "background",
+                        "objectives_lead_in",
+                        "objectives_closing",
+                        "outputs_lead_in",
+                        "previous_results",
+                        "conclusions",
+                    )
+                    for k, v in texts(name, f"The group's {name} " * 40, f"El {name} del grupo " * 40).items()
+                },
+            }
+        ],
+        "objectives": [{**g, "kind": "general", "order": 1, **texts("text", "To measure.", "Medir.")}]
+        + [
             {**g, "kind": "specific", "order": n, **texts("text", f"Objective {n}.", f"Objetivo {n}.")}
-            for n in range(1, SPECIFIC + 1)],
-        "areas": [{**g, "objective": f"specific {n}", "order": a, **texts("title", f"Area {n}.{a}", f"Área {n}.{a}")}
-                  for n in range(1, SPECIFIC + 1) for a in range(1, AREAS_PER_OBJECTIVE + 1)],
-        "action_lines": [{**g, "area": f"specific {n}/{a}", "order": line,
-                          **texts("text", f"Action line {line} " * 8, f"Línea de acción {line} " * 8)}
-                         for n in range(1, SPECIFIC + 1) for a in range(1, AREAS_PER_OBJECTIVE + 1)
-                         for line in range(1, LINES_PER_AREA + 1)],
-        "outputs": [{**g, "order": n, "objective": f"specific {1 + n % SPECIFIC}",
-                     **texts("text", f"Output {n}", f"Producto {n}"),
-                     **texts("agency", "Coordinating countries", "Países coordinadores"),
-                     **texts("timetable", "First half of 2021", "Primer semestre de 2021")}
-                    for n in range(1, OUTPUTS + 1)],
-        "events": [{**g, "order": n, "kind": "workshop", **texts("title", f"Workshop {n}", f"Taller {n}"),
-                    **texts("place", "Quito", "Quito"), "start_date": f"2021-0{n}-01", "end_date": f"2021-0{n}-02"}
-                   for n in range(1, EVENTS + 1)],
+            for n in range(1, SPECIFIC + 1)
+        ],
+        "areas": [
+            {
+                **g,
+                "objective": f"specific {n}",
+                "order": a,
+                **texts("title", f"Area {n}.{a}", f"Área {n}.{a}"),
+            }
+            for n in range(1, SPECIFIC + 1)
+            for a in range(1, AREAS_PER_OBJECTIVE + 1)
+        ],
+        "action_lines": [
+            {
+                **g,
+                "area": f"specific {n}/{a}",
+                "order": line,
+                **texts("text", f"Action line {line} " * 8, f"Línea de acción {line} " * 8),
+            }
+            for n in range(1, SPECIFIC + 1)
+            for a in range(1, AREAS_PER_OBJECTIVE + 1)
+            for line in range(1, LINES_PER_AREA + 1)
+        ],
+        "outputs": [
+            {
+                **g,
+                "order": n,
+                "objective": f"specific {1 + n % SPECIFIC}",
+                **texts("text", f"Output {n}", f"Producto {n}"),
+                **texts("agency", "Coordinating countries", "Países coordinadores"),
+                **texts("timetable", "First half of 2021", "Primer semestre de 2021"),
+            }
+            for n in range(1, OUTPUTS + 1)
+        ],
+        "events": [
+            {
+                **g,
+                "order": n,
+                "kind": "workshop",
+                **texts("title", f"Workshop {n}", f"Taller {n}"),
+                **texts("place", "Quito", "Quito"),
+                "start_date": f"2021-0{n}-01",
+                "end_date": f"2021-0{n}-02",
+            }
+            for n in range(1, EVENTS + 1)
+        ],
     }
     return rows
 
@@ -69,8 +124,13 @@ def _filled(content: bytes, rows: dict) -> tuple[bytes, int]:
 
 
 # Admin add page of each sheet's records, and how many roles the group's page takes.
-ADMIN_PAGES = {"group": "groups/workinggroup", "objectives": "activities/objective",
-               "areas": "activities/programmearea", "outputs": "activities/output", "events": "groups/event"}
+ADMIN_PAGES = {
+    "group": "groups/workinggroup",
+    "objectives": "activities/objective",
+    "areas": "activities/programmearea",
+    "outputs": "activities/output",
+    "events": "groups/event",
+}
 INPUT = re.compile(r'<(?:input(?![^>]*type="hidden")|select|textarea)\b')
 
 
@@ -99,9 +159,11 @@ def main():
         total = time.perf_counter() - start
     records = preview.changed_count
     assert WorkingGroup.objects.filter(number=29).exists(), "the benchmark's workbook was not imported"
-    print(f"entry through the group's workbook: 3 submissions (download, upload, confirm), {typed} cells "
-          f"typed, {records} records; preview {checked:.2f} s, preview and import {total:.2f} s, "
-          f"{len(queries)} queries")
+    print(
+        f"entry through the group's workbook: 3 submissions (download, upload, confirm), {typed} cells "
+        f"typed, {records} records; preview {checked:.2f} s, preview and import {total:.2f} s, "
+        f"{len(queries)} queries"
+    )
 
     client = Client()
     client.force_login(user)
@@ -113,6 +175,8 @@ def main():
         submissions += count
     # Action lines are inlines of their area's page (3 shown empty: extra=1, typed in turn).
     roles = sum(len(rows["group"][0][k].split(";")) for k in ("coordinating", "members", "secretariat"))
-    print(f"entry through the admin: {submissions} submissions over {len(ADMIN_PAGES)} kinds of page showing "
-          f"{shown} inputs in all, the same {typed} values typed, and {roles} roles picked one by one "
-          f"on the group's page")
+    print(
+        f"entry through the admin: {submissions} submissions over {len(ADMIN_PAGES)} kinds of page showing "
+        f"{shown} inputs in all, the same {typed} values typed, and {roles} roles picked one by one "
+        f"on the group's page"
+    )

@@ -6,6 +6,7 @@ one row too long, a file one byte too large), with the memory each takes (tracem
 and a group's report whose remarks are all at their limit (core.limits.REMARK), growing until its
 HTML passes PDF_INLINE_MAX_CHARS, the most a reader's request renders: how long that render takes
 (it must stay well inside the 30 s timeout; longer documents render in the background)."""
+
 import io
 import re
 import time
@@ -16,7 +17,9 @@ from benchmarks import forget_rendered_documents
 
 def _institutions_csv(rows: int) -> bytes:
     lines = ["code,acronym_en,acronym_es,name_en,name_es,country,kind"]
-    lines += [f"BENCH{n}@MEX,B{n},B{n},Bench institute {n},Instituto de prueba {n},MEX,other" for n in range(rows)]
+    lines += [
+        f"BENCH{n}@MEX,B{n},B{n},Bench institute {n},Instituto de prueba {n},MEX,other" for n in range(rows)
+    ]
     return "\n".join(lines).encode()
 
 
@@ -48,7 +51,9 @@ def _remarks_at_the_limit(activities: int):
     round_ = factories.reporting_round(programme)
     for order in range(1, activities + 1):
         activity = factories.activity(group, order=order)
-        ProgressEntry.objects.create(round=round_, activity=activity, percent=50, remarks_en=words, remarks_es=words)
+        ProgressEntry.objects.create(
+            round=round_, activity=activity, percent=50, remarks_en=words, remarks_es=words
+        )
     return factories.document(symbol=f"LC/CE.{round_.meeting.number}/9", round=round_)
 
 
@@ -64,10 +69,15 @@ def _render_at_the_limit():
         start = time.perf_counter()
         pdf = html_to_pdf(html)
         elapsed = time.perf_counter() - start
-        inline = "rendered in the request" if len(html) <= settings.PDF_INLINE_MAX_CHARS \
+        inline = (
+            "rendered in the request"
+            if len(html) <= settings.PDF_INLINE_MAX_CHARS
             else "rendered in the background"
-        print(f"report of {activities} activities with remarks at their limit: {len(html) // 1000} K characters "
-              f"of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, {elapsed:.1f} s ({inline})")
+        )
+        print(
+            f"report of {activities} activities with remarks at their limit: {len(html) // 1000} K characters "
+            f"of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, {elapsed:.1f} s ({inline})"
+        )
 
 
 def main():
@@ -95,25 +105,38 @@ def main():
         return {"format": "1", "resource": "0", "import_file": SimpleUploadedFile(name, content)}
 
     content = _institutions_csv(rows)
-    preview = _measured(f"admin import of {rows} rows ({len(content) // 1024} KB csv), preview",
-                        lambda: _post(client, url, upload(content)))
-    assert preview.status_code == 200 and preview.context.get("confirm_form") is not None, \
-        re.findall(r"<li>(.*?)</li>", preview.content.decode())[-5:]
+    preview = _measured(
+        f"admin import of {rows} rows ({len(content) // 1024} KB csv), preview",
+        lambda: _post(client, url, upload(content)),
+    )
+    assert preview.status_code == 200 and preview.context.get("confirm_form") is not None, re.findall(
+        r"<li>(.*?)</li>", preview.content.decode()
+    )[-5:]
     confirm = preview.context["confirm_form"].initial
-    done = _measured(f"admin import of {rows} rows, confirmation",
-                     lambda: _post(client, reverse("admin:groups_institution_process_import"), confirm))
+    done = _measured(
+        f"admin import of {rows} rows, confirmation",
+        lambda: _post(client, reverse("admin:groups_institution_process_import"), confirm),
+    )
     assert done.status_code == 302 and Institution.objects.filter(code__startswith="BENCH").count() == rows
-    too_long = _measured(f"a sheet of {rows + 1} rows, refused",
-                         lambda: _post(client, url, upload(_institutions_csv(rows + 1))))
+    too_long = _measured(
+        f"a sheet of {rows + 1} rows, refused",
+        lambda: _post(client, url, upload(_institutions_csv(rows + 1))),
+    )
     assert too_long.context.get("confirm_form") is None
     big = b"x" * (settings.SPREADSHEET_MAX_UPLOAD + 1)
-    too_large = _measured(f"a file of {len(big) // 2**20} MB + 1 byte, refused",
-                          lambda: _post(client, url, upload(big)))
+    too_large = _measured(
+        f"a file of {len(big) // 2**20} MB + 1 byte, refused", lambda: _post(client, url, upload(big))
+    )
     assert too_large.context.get("confirm_form") is None
     group = WorkingGroup.objects.order_by("pk").first()
     bomb = dimension_bomb(group_workbook.build(group))
-    refused = _measured(f"a group workbook of {len(bomb) // 1024} KB declaring 1,048,576 x 16,384 cells, refused",
-                        lambda: _post(client, reverse("admin:groups_workinggroup_import_workbook"),
-                                      {"workbook": SimpleUploadedFile("group.xlsx", bomb)}))
+    refused = _measured(
+        f"a group workbook of {len(bomb) // 1024} KB declaring 1,048,576 x 16,384 cells, refused",
+        lambda: _post(
+            client,
+            reverse("admin:groups_workinggroup_import_workbook"),
+            {"workbook": SimpleUploadedFile("group.xlsx", bomb)},
+        ),
+    )
     assert refused.status_code == 400
     _render_at_the_limit()

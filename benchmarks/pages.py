@@ -1,6 +1,7 @@
 """The reading pages: median time and SQL queries of each, at the fixture size and at ten
 times as many groups, activities, entries and documents (tests/scaling.py). Goal: the same
 number of queries at both sizes; times are for information."""
+
 import statistics
 import time
 
@@ -16,21 +17,28 @@ from reports.models import Document
 from tests import scaling
 
 PAGES = [
-    "/en/", "/es/",
-    "/en/groups/2020-2021/IV/", "/es/groups/2020-2021/VI/",
-    "/en/countries/", "/es/countries/MEX/",
-    "/en/progress/CE.20/", "/en/progress/CE.20/?sort=change&order=desc",
+    "/en/",
+    "/es/",
+    "/en/groups/2020-2021/IV/",
+    "/es/groups/2020-2021/VI/",
+    "/en/countries/",
+    "/es/countries/MEX/",
+    "/en/progress/CE.20/",
+    "/en/progress/CE.20/?sort=change&order=desc",
     "/en/documents/",
-    "/es/search/?q=estadistica", "/en/search/?q=time+use",
+    "/es/search/?q=estadistica",
+    "/en/search/?q=time+use",
 ]
 RUNS = 10
 
 
 def data_size(programme):
-    return (f"{programme.groups.count()} groups, "
-            f"{Activity.objects.filter(group__programme=programme).count()} activities, "
-            f"{ProgressEntry.objects.filter(round__programme=programme).count()} entries, "
-            f"{Document.objects.count()} documents")
+    return (
+        f"{programme.groups.count()} groups, "
+        f"{Activity.objects.filter(group__programme=programme).count()} activities, "
+        f"{ProgressEntry.objects.filter(round__programme=programme).count()} entries, "
+        f"{Document.objects.count()} documents"
+    )
 
 
 def _timed(client, url, fresh):
@@ -75,5 +83,7 @@ def _measure_both_sizes():
     for url in PAGES:
         (t1, q1, c1), (t10, q10, c10) = small[url], large[url]
         verdict = "same" if q1 == q10 else "GROWS"
-        print(f"  GET {url}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict}); "
-              f"from the cache: {c1:.1f} ms; x10: {c10:.1f} ms")
+        print(
+            f"  GET {url}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict}); "
+            f"from the cache: {c1:.1f} ms; x10: {c10:.1f} ms"
+        )

@@ -8,6 +8,7 @@ ten times the fixture data (tests/scaling.py), loaded over loopback with wrk.
 - the time of a PDF asked for right after a change to what it shows, against a cached one
   (goal: within 1.5 times: the reader gets the previous copy while the worker renders);
 - 60 s at 32 connections over a mix of pages and PDFs: errors (goal 0), p50 and p99."""
+
 import re
 import shutil
 import statistics
@@ -47,8 +48,16 @@ entry.remarks_en = "Changed by the benchmark at {stamp}"
 progress_admin_save(entry=entry, user=clerk, seen_version=None)
 """
 PDF = "/en/documents/LC/CE.20/3/en.pdf"
-MIX = ["/en/", "/es/groups/2020-2021/IV/", "/en/countries/MEX/", "/en/progress/CE.20/",
-       "/en/documents/", "/es/search/?q=estadistica", PDF, "/es/documents/LC/CEA.10/5/es.pdf"]
+MIX = [
+    "/en/",
+    "/es/groups/2020-2021/IV/",
+    "/en/countries/MEX/",
+    "/en/progress/CE.20/",
+    "/en/documents/",
+    "/es/search/?q=estadistica",
+    PDF,
+    "/es/documents/LC/CEA.10/5/es.pdf",
+]
 LUA = """
 paths = {%s}
 counter = 0
@@ -97,7 +106,11 @@ def main():
 
 
 def _measure(env):
-    for command in (("migrate", "--noinput", "-v0"), ("load_programme",), ("collectstatic", "--noinput", "-v0")):
+    for command in (
+        ("migrate", "--noinput", "-v0"),
+        ("load_programme",),
+        ("collectstatic", "--noinput", "-v0"),
+    ):
         manage(env, *command)
     manage(env, "shell", "-c", SCALE)
     with redis_server() as redis_url:
@@ -108,8 +121,10 @@ def _measure(env):
                 # (PDF_INLINE_MAX_CHARS; LC/CE.20/3 at ten times the data) answers 503 until the
                 # worker has rendered it.
                 wait_until(lambda: get(base + path).status == 200, timeout=300, what=f"{path} rendered")
-            rates = {path: _per_second(_wrk(base + path, 10, 8))
-                     for path in ("/healthz", "/en/", "/en/groups/2020-2021/IV/")}
+            rates = {
+                path: _per_second(_wrk(base + path, 10, 8))
+                for path in ("/healthz", "/en/", "/en/groups/2020-2021/IV/")
+            }
             cached = statistics.median(_timed(base + PDF)[0] for _ in range(5))
             manage(env, "shell", "-c", CHANGE.format(stamp=time.time()))
             # The readers right after the change, while the worker renders the new copy.
@@ -119,12 +134,18 @@ def _measure(env):
     trivial = rates["/healthz"]
     print(f"Serving ({connection.vendor}, gunicorn 2 workers, Redis, a Celery worker, ten times the data):")
     for path in ("/en/", "/en/groups/2020-2021/IV/"):
-        print(f"  {path}: {rates[path]:.0f} requests/s, {rates[path] / trivial:.2f} of /healthz's "
-              f"{trivial:.0f} (goal >= 0.5)")
-    print(f"  PDF right after a change (median of 5, the first {headers.get('X-Document-Source')}): "
-          f"{after * 1000:.0f} ms, cached {cached * 1000:.0f} ms: ratio {after / cached:.2f} (goal <= 1.5)")
-    print(f"  60 s at 32 connections over {len(MIX)} pages and PDFs: {_per_second(mix):.0f} requests/s, "
-          f"{_errors(mix)} errors (goal 0), p50 {_percentile(mix, 50)}, p99 {_percentile(mix, 99)}")
+        print(
+            f"  {path}: {rates[path]:.0f} requests/s, {rates[path] / trivial:.2f} of /healthz's "
+            f"{trivial:.0f} (goal >= 0.5)"
+        )
+    print(
+        f"  PDF right after a change (median of 5, the first {headers.get('X-Document-Source')}): "
+        f"{after * 1000:.0f} ms, cached {cached * 1000:.0f} ms: ratio {after / cached:.2f} (goal <= 1.5)"
+    )
+    print(
+        f"  60 s at 32 connections over {len(MIX)} pages and PDFs: {_per_second(mix):.0f} requests/s, "
+        f"{_errors(mix)} errors (goal 0), p50 {_percentile(mix, 50)}, p99 {_percentile(mix, 99)}"
+    )
 
 
 def _mix_script() -> str:

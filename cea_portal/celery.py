@@ -3,6 +3,7 @@ broker (the embedded default of `make run`, and the tests), every task runs in t
 queued it, once its transaction has committed, exactly as a worker would run it.
 
 A worker: `celery -A cea_portal worker`, with the same environment as the app servers."""
+
 import os
 
 from celery import Celery

@@ -2,6 +2,7 @@
 asked for may be what failed), naming the request's id (core.requests) for whoever reports it.
 They render without the database, the session or the site's base template, any of which may be
 what failed."""
+
 from django.http import (
     HttpResponseBadRequest,
     HttpResponseForbidden,
@@ -18,8 +19,10 @@ def _page(kind, request, detail="") -> str:
     # The reader's language first (it is known once the address was read), then the other one.
     first = (get_language() or "en")[:2]
     languages = [first, *(lang for lang in LANGUAGES if lang != first)]
-    return render_to_string("error_page.html", {"kind": kind, "languages": languages, "detail": detail,
-                                                "request_id": current_request_id()})
+    return render_to_string(
+        "error_page.html",
+        {"kind": kind, "languages": languages, "detail": detail, "request_id": current_request_id()},
+    )
 
 
 def server_error(request):

@@ -1,6 +1,7 @@
 """/healthz: whether this app server can work, for a load balancer or an orchestrator. It says
 only which of its services answer (the database, the cache, the task queue's broker when one is
 configured), never any data or address."""
+
 import logging
 import secrets
 
@@ -57,5 +58,6 @@ def healthz(request):
         else:
             states[name] = "ok"
     healthy = all(state == "ok" for state in states.values())
-    return JsonResponse({"status": "ok" if healthy else "unavailable", **states},
-                        status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **states}, status=200 if healthy else 503
+    )

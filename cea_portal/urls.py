@@ -2,6 +2,7 @@
 redirected by LocaleMiddleware to the visitor's language. What is for machines has no
 language prefix: the health check, the API (texts in both languages, messages in the request's)
 and the open-data files."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path

@@ -1,4 +1,5 @@
 """WSGI entry point; production servers set DJANGO_SETTINGS_MODULE explicitly."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -18,4 +18,6 @@ class CoreConfig(AppConfig):
         for config in apps.get_app_configs():
             if root in Path(config.path).resolve().parents:
                 for model in config.get_models():
-                    pre_save.connect(clean_on_save, sender=model, dispatch_uid=f"clean-text-{model._meta.label}")
+                    pre_save.connect(
+                        clean_on_save, sender=model, dispatch_uid=f"clean-text-{model._meta.label}"
+                    )

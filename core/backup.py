@@ -5,6 +5,7 @@ a consistent state even while the portal runs. Or in JSON, for either engine (fr
 SQLite to PostgreSQL, say): Django's dumpdata as a restore needs it, which plain
 `dumpdata --natural-foreign` is not (it carries the content types and permissions that the new
 database's migrations make again, under other ids)."""
+
 import os
 import shutil
 import sqlite3
@@ -21,8 +22,13 @@ class BackupError(Exception):
 
 def _postgres_environment() -> dict:
     options = connection.settings_dict
-    env = {**os.environ, "PGHOST": options.get("HOST") or "", "PGPORT": str(options.get("PORT") or ""),
-           "PGUSER": options.get("USER") or "", "PGDATABASE": options["NAME"]}
+    env = {
+        **os.environ,
+        "PGHOST": options.get("HOST") or "",
+        "PGPORT": str(options.get("PORT") or ""),
+        "PGUSER": options.get("USER") or "",
+        "PGDATABASE": options["NAME"],
+    }
     if options.get("PASSWORD"):
         env["PGPASSWORD"] = options["PASSWORD"]
     return env
@@ -58,8 +64,17 @@ def restore(source: Path) -> None:
             if cursor.fetchone()[0]:
                 raise BackupError("The database is not empty: restore into a new, empty database.")
         connection.close()
-        _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
-              "--dbname", connection.settings_dict["NAME"], str(source)])
+        _run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                "--dbname",
+                connection.settings_dict["NAME"],
+                str(source),
+            ]
+        )
     elif connection.vendor == "sqlite":
         connection.ensure_connection()
         if connection.introspection.table_names():
@@ -80,8 +95,14 @@ def backup_json(target: Path) -> None:
     migrate recreates (content types, permissions, groups)."""
     from django.core.management import call_command
 
-    call_command("dumpdata", natural_foreign=True, natural_primary=True, exclude=NOT_RESTORED,
-                 output=str(target), verbosity=0)
+    call_command(
+        "dumpdata",
+        natural_foreign=True,
+        natural_primary=True,
+        exclude=NOT_RESTORED,
+        output=str(target),
+        verbosity=0,
+    )
 
 
 def restore_json(source: Path) -> None:

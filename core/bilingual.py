@@ -1,4 +1,5 @@
 """Reading a translated field in the active language, and finding what is untranslated."""
+
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -63,10 +64,14 @@ def translation_gaps():
         fields = translator.get_options_for_model(model).fields
         for obj in model._default_manager.all().order_by("pk"):
             for field in fields:
-                values = {lang: getattr(obj, build_localized_fieldname(field, lang)) or ""
-                          for lang in LANGUAGES}
-                missing = tuple(lang for lang, value in values.items()
-                                if not str(value).strip() and not not_used(obj, field, lang))
+                values = {
+                    lang: getattr(obj, build_localized_fieldname(field, lang)) or "" for lang in LANGUAGES
+                }
+                missing = tuple(
+                    lang
+                    for lang, value in values.items()
+                    if not str(value).strip() and not not_used(obj, field, lang)
+                )
                 required = not model._meta.get_field(field).blank
                 if missing and (len(missing) < len(LANGUAGES) or required):
                     yield Gap(model._meta.label, obj.pk, str(obj)[:60], field, missing)

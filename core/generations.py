@@ -2,6 +2,7 @@
 pages, the documents' fingerprints): a token in a cache, replaced by a new one whenever the data
 change, so that every copy kept under the old token is out of date at once, in every process
 that shares the cache."""
+
 import secrets
 
 from django.core.cache import caches
@@ -32,5 +33,6 @@ def started(alias: str):
 
 def refresh(alias: str) -> None:
     """Start a new generation in cache `alias`."""
-    caches[alias].set_many({"generation": secrets.token_hex(8), "generation-at": timezone.now()},
-                           timeout=None)
+    caches[alias].set_many(
+        {"generation": secrets.token_hex(8), "generation-at": timezone.now()}, timeout=None
+    )

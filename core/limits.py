@@ -4,12 +4,13 @@ documents hold (the longest remark of 2020-2021 has 1,151 characters, the longes
 time (benchmarks/limits.py). Model fields take them with `limited()`: the admin's and the
 portal's forms, the imports (full_clean) and the API all refuse a longer text with the
 field's own message."""
+
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 
-SHORT = 2_000       # an activity, an output, an objective, an action line
-REMARK = 4_000      # an activity's remarks, the secretariat's comment
-NOTE = 8_000        # a group's obstacles or gender notes
+SHORT = 2_000  # an activity, an output, an objective, an action line
+REMARK = 4_000  # an activity's remarks, the secretariat's comment
+NOTE = 8_000  # a group's obstacles or gender notes
 PARAGRAPHS = 20_000  # a group's background, a report's introduction or progress to date
 
 
@@ -24,4 +25,6 @@ def too_long(length: int, limit: int) -> str:
     """What is said of a text past its limit where no form field says it (a workbook's cell,
     the API's values), in the reader's language."""
     return _("This text has %(length)s characters; at most %(limit)s fit the documents.") % {
-        "length": length, "limit": limit}
+        "length": length,
+        "limit": limit,
+    }

@@ -2,6 +2,7 @@
 itself sends) leaves through this backend: it is queued as a task (core.tasks.email_send) once
 the transaction that sent it commits, so that a request never waits for the mail server and a
 rolled-back transaction sends nothing. The task delivers it through PORTAL_EMAIL_BACKEND."""
+
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 
@@ -9,9 +10,14 @@ from django.core.mail.backends.base import BaseEmailBackend
 def as_payload(message) -> dict:
     """What a task needs to send `message` again (a JSON-serialisable dict)."""
     return {
-        "subject": message.subject, "body": message.body, "from_email": message.from_email,
-        "to": list(message.to), "cc": list(message.cc), "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to), "headers": dict(message.extra_headers),
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
         "alternatives": [list(pair) for pair in getattr(message, "alternatives", [])],
     }
 

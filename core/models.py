@@ -1,4 +1,5 @@
 """What every translated record may carry: texts marked as not used in a language."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,9 @@ class LanguageGaps(models.Model):
     other language stands in for it (core.bilingual.shown)."""
 
     unused_texts = models.JSONField(
-        _("texts not used in a language"), default=list, blank=True,
+        _("texts not used in a language"),
+        default=list,
+        blank=True,
         help_text=_("Texts left empty in a language on purpose: not a missing translation."),
     )
 
@@ -42,12 +45,18 @@ class LanguageGaps(models.Model):
             unknown = [name for name in self.unused_texts or () if name not in known]
             filled = [name for name in self.unused_texts or () if name in known and getattr(self, name)]
             if unknown:
-                errors.setdefault("unused_texts", []).append(ValidationError(
-                    _("%(names)s: no such text; the texts are %(known)s.")
-                    % {"names": ", ".join(unknown), "known": ", ".join(known)}))
+                errors.setdefault("unused_texts", []).append(
+                    ValidationError(
+                        _("%(names)s: no such text; the texts are %(known)s.")
+                        % {"names": ", ".join(unknown), "known": ", ".join(known)}
+                    )
+                )
             if filled:
-                errors.setdefault("unused_texts", []).append(ValidationError(
-                    _("%(names)s: marked as not used, yet written; empty it or unmark it.")
-                    % {"names": ", ".join(filled)}))
+                errors.setdefault("unused_texts", []).append(
+                    ValidationError(
+                        _("%(names)s: marked as not used, yet written; empty it or unmark it.")
+                        % {"names": ", ".join(filled)}
+                    )
+                )
         if errors:
             raise ValidationError(errors)

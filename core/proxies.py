@@ -3,6 +3,7 @@ proxies in front of the app servers, each appending to X-Forwarded-For), the cli
 N-th address from the right of that header: what the outermost trusted proxy saw. Anything a
 client wrote to the left of it is ignored, so the header cannot be used to pose as another
 address. With 0 (the default: no proxy), the header is ignored altogether."""
+
 import ipaddress
 
 from django.conf import settings

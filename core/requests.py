@@ -1,6 +1,7 @@
 """Every request has an id: the one a trusted proxy sent (X-Request-ID), or a new one. It is in
 every log line written while the request is served, in the response's X-Request-ID header and
 on the error pages, so that a reader who quotes it leads an operator to the log lines."""
+
 import contextvars
 import logging
 import re

@@ -1,6 +1,7 @@
 """The portal's roles that do not follow from a working group's roles: the secretariat, and
 the system acting on its own (a management command, the fixture loader). What each role may
 do is decided in reporting/policy.py; this module only says who holds which."""
+
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission

@@ -2,6 +2,7 @@
 own encoder cuts them to the millisecond, so a history restored from a JSON backup would no
 longer be the history backed up (and changes made in the same millisecond would lose their
 order). Installed as the "json" format (settings.SERIALIZATION_MODULES); reading is Django's."""
+
 import datetime
 
 from django.core.serializers.json import Deserializer, DjangoJSONEncoder

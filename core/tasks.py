@@ -1,5 +1,6 @@
 """Tasks that know no domain. Each is retried when its service fails, and acknowledged only once
 done (CELERY_TASK_ACKS_LATE), so a worker killed in the middle leaves it for another."""
+
 import functools
 import logging
 import smtplib
@@ -15,8 +16,9 @@ from .mail import from_payload
 logger = logging.getLogger(__name__)
 
 
-@shared_task(autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=True,
-             retry_backoff_max=600, max_retries=10)
+@shared_task(
+    autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=True, retry_backoff_max=600, max_retries=10
+)
 def email_send(payload: dict) -> None:
     """Deliver one e-mail queued by core.mail.QueuedEmailBackend."""
     message = from_payload(payload)

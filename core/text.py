@@ -4,6 +4,7 @@ character, and any half of a UTF-16 pair that lost its other half, is dropped. N
 be shown, printed in a PDF or written into a workbook, and one stored would break each of those
 for every reader of the record. Every text is cleaned when it is saved (clean_on_save, for every
 model of the portal's apps) and by the writes that bypass save() (bulk writes of progress)."""
+
 import re
 
 from django.db import models
@@ -23,7 +24,9 @@ def clean_text(value):
 def clean_fields(instance, names=None) -> None:
     """Clean the instance's text fields (`names`, or every CharField and TextField) in place."""
     for field in instance._meta.concrete_fields:
-        if isinstance(field, (models.CharField, models.TextField)) and (names is None or field.attname in names):
+        if isinstance(field, (models.CharField, models.TextField)) and (
+            names is None or field.attname in names
+        ):
             value = getattr(instance, field.attname)
             cleaned = clean_text(value)
             if cleaned is not value and cleaned != value:

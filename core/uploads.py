@@ -1,6 +1,7 @@
 """What an uploaded file is, told by its bytes and never by its name or the browser's word: a
 file named "report.pdf" that holds a program is not a PDF. Only the kinds a reader can open
 safely are known; anything else (HTML, SVG, scripts, archives of other kinds) is none of them."""
+
 import zipfile
 from dataclasses import dataclass
 
@@ -61,4 +62,3 @@ def sniff(file) -> Kind | None:
         kind = _office_kind(file)
         file.seek(0)
     return kind
-

@@ -1,20 +1,40 @@
 """How the Conference writes numbers, months and date ranges in English and Spanish
 (see the glossary: ordinals written out, "5 April 2021" / "5 de abril de 2021")."""
+
 from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
 _EN_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_EN_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-             "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_EN_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 _EN_TENS_ORD = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth"}
 _EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty"}
 
 # Feminine forms: "reunión" and "sesión" are feminine. 11 and 12 keep their UN forms.
-_ES_UNITS = ["", "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima",
-             "octava", "novena"]
-_ES_TEENS = ["décima", "undécima", "duodécima", "decimotercera", "decimocuarta",
-             "decimoquinta", "decimosexta", "decimoséptima", "decimoctava", "decimonovena"]
+_ES_UNITS = ["", "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima", "octava", "novena"]
+_ES_TEENS = [
+    "décima",
+    "undécima",
+    "duodécima",
+    "decimotercera",
+    "decimocuarta",
+    "decimoquinta",
+    "decimosexta",
+    "decimoséptima",
+    "decimoctava",
+    "decimonovena",
+]
 _ES_TENS = {2: "vigésima", 3: "trigésima", 4: "cuadragésima", 5: "quincuagésima"}
 
 MAX_ORDINAL = 59
@@ -51,19 +71,19 @@ def _masculine(word: str) -> str:
 
 
 def month_label(value) -> str:
-    """"January 2020" / "enero de 2020" in the active language."""
+    """ "January 2020" / "enero de 2020" in the active language."""
     return formats.date_format(value, "YEAR_MONTH_FORMAT")
 
 
 def day_label(value) -> str:
-    """"5 April 2021" / "5 de abril de 2021"."""
+    """ "5 April 2021" / "5 de abril de 2021"."""
     if (get_language() or "en")[:2] == "es":
         return f"{value.day} de {MONTHS[value.month]} de {value.year}"
     return f"{value.day} {MONTHS[value.month]} {value.year}"
 
 
 def day_range_label(start, end) -> str:
-    """"7-8 April 2021" / "7 y 8 de abril de 2021" / "19 a 21 de noviembre de 2019"."""
+    """ "7-8 April 2021" / "7 y 8 de abril de 2021" / "19 a 21 de noviembre de 2019"."""
     es = (get_language() or "en")[:2] == "es"
     if start == end:
         return day_label(start)
@@ -82,7 +102,7 @@ def _lang(lang):
 
 
 def of_country(text: str, country: str, lang: str | None = None) -> str:
-    """"Statistics Canada of Canada" / "Instituto Nacional de Estadística del Perú": `country`
+    """ "Statistics Canada of Canada" / "Instituto Nacional de Estadística del Perú": `country`
     is the name as it follows "of" ("el Perú", "the Bahamas"); Spanish contracts "de el"."""
     if _lang(lang) == "es":
         if country.startswith("el "):
@@ -103,7 +123,7 @@ def and_word(last: str, lang: str | None = None) -> str:
 
 
 def join_and(items, lang: str | None = None) -> str:
-    """"A, B and C" / "A, B y C"."""
+    """ "A, B and C" / "A, B y C"."""
     items = [str(item) for item in items if str(item)]
     if len(items) < 2:
         return "".join(items)
@@ -127,8 +147,21 @@ def alphabetical_key(text: str, lang: str | None = None):
 
 def roman(n: int) -> str:
     """Roman numeral of a working group's position."""
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = []
     for value, letters in numerals:
         count, n = divmod(n, value)

@@ -1,6 +1,7 @@
 """A demonstration round for a first run (DEBUG only, `manage.py create_demo_users`): the next
 round of the current programme, open now with a deadline in a month, and a draft report in
 the register that compiles it, so that a new user can try the whole flow at once."""
+
 import datetime
 
 from django.db import transaction
@@ -22,22 +23,34 @@ def demo_round_open(*, user) -> ReportingRound | None:
     if programme is None or ReportingRound.objects.open().filter(programme=programme).exists():
         return None
     today = timezone.localdate()
-    number = (Meeting.objects.filter(body=Meeting.Body.EXECUTIVE_COMMITTEE)
-              .aggregate(n=Max("number"))["n"] or 0) + 1
+    number = (
+        Meeting.objects.filter(body=Meeting.Body.EXECUTIVE_COMMITTEE).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
     deadline = today + datetime.timedelta(days=DEADLINE_IN_DAYS)
     meeting = Meeting.objects.create(
-        body=Meeting.Body.EXECUTIVE_COMMITTEE, number=number, is_virtual=True,
+        body=Meeting.Body.EXECUTIVE_COMMITTEE,
+        number=number,
+        is_virtual=True,
         start_date=deadline + datetime.timedelta(days=21),
-        end_date=deadline + datetime.timedelta(days=22))
+        end_date=deadline + datetime.timedelta(days=22),
+    )
     reporting_round = ReportingRound.objects.create(
-        programme=programme, meeting=meeting, opens_on=today, deadline=deadline,
-        number=(programme.rounds.aggregate(n=Max("number"))["n"] or 0) + 1)
+        programme=programme,
+        meeting=meeting,
+        opens_on=today,
+        deadline=deadline,
+        number=(programme.rounds.aggregate(n=Max("number"))["n"] or 0) + 1,
+    )
     Document.objects.create(
-        symbol=f"LC/{meeting.code}/DEMO", kind=Document.Kind.PROGRESS_REPORT, meeting=meeting,
-        round=reporting_round, date_en=today, date_es=today,
+        symbol=f"LC/{meeting.code}/DEMO",
+        kind=Document.Kind.PROGRESS_REPORT,
+        meeting=meeting,
+        round=reporting_round,
+        date_en=today,
+        date_es=today,
         title_en=f"Demonstration: report on the implementation of the biennial programme "
-                 f"{programme.period} (not an official document)",
+        f"{programme.period} (not an official document)",
         title_es=f"Demostración: informe sobre la ejecución del programa bienal "
-                 f"{programme.period} (no es un documento oficial)",
+        f"{programme.period} (no es un documento oficial)",
     )
     return round_open(reporting_round=reporting_round, user=user)

@@ -1,5 +1,6 @@
 """Loading the document register (fixtures/documents.yaml): each document with what it covers,
 its dates per language and the secretariat's sections."""
+
 from groups.models import WorkingGroup
 from reports.models import Document
 
@@ -23,9 +24,11 @@ class DocumentsLoader:
         if row.get("group"):
             group = WorkingGroup.objects.get(programme=round_.programme, number=row["group"])
         values = {
-            "kind": row["kind"], "meeting": self.meetings[row["meeting"]],
+            "kind": row["kind"],
+            "meeting": self.meetings[row["meeting"]],
             "programme": self.programmes[row["programme"]] if row.get("programme") else None,
-            "round": round_, "group": group,
+            "round": round_,
+            "group": group,
             "distribution": row.get("distribution", Document.Distribution.LIMITED),
             "original_language": row.get("original_language", "es"),
             "job_number": row.get("job_number", ""),

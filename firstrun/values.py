@@ -1,4 +1,5 @@
 """How the fixture files write values: texts as {en: ..., es: ...}, days and months as ISO."""
+
 import datetime
 
 LANGS = ("en", "es")

@@ -1,4 +1,5 @@
 """Texts of the groups app that readers see, in English and Spanish."""
+
 # A text required by its model is required in English (the default language) in forms;
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
@@ -38,9 +39,19 @@ class ProgrammeTranslation(TranslationOptions):
 
 @register(WorkingGroup)
 class WorkingGroupTranslation(TranslationOptions):
-    fields = ("name", "theme", "output", "background", "expected_impact", "financing",
-              "objectives_lead_in", "objectives_closing", "outputs_lead_in", "previous_results",
-              "conclusions")
+    fields = (
+        "name",
+        "theme",
+        "output",
+        "background",
+        "expected_impact",
+        "financing",
+        "objectives_lead_in",
+        "objectives_closing",
+        "outputs_lead_in",
+        "previous_results",
+        "conclusions",
+    )
 
 
 @register(FinancingSource)

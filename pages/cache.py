@@ -3,6 +3,7 @@ language (the address holds the language), for the day (figures compare with tod
 the current generation of the data: any change to the programme, the plan, progress or the
 register starts a new generation (pages/apps.py), so a change appears at once. Signed-in
 readers, who may see more, always get the page computed anew."""
+
 import functools
 
 from django.contrib.messages import get_messages
@@ -26,18 +27,24 @@ def refresh(**_signal) -> None:
 
 
 def _cacheable(request) -> bool:
-    return request.method in ("GET", "HEAD") and not request.user.is_authenticated \
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
         and not len(get_messages(request))
+    )
 
 
 def for_readers(view):
     """Serve an anonymous reader's page from the cache, or compute and keep it."""
+
     @functools.wraps(view)
     def cached(request, *args, **kwargs):
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = (f"pages:{generations.generation(CACHE_ALIAS)}:{timezone.localdate().isoformat()}:"
-               f"{request.get_full_path()}")
+        key = (
+            f"pages:{generations.generation(CACHE_ALIAS)}:{timezone.localdate().isoformat()}:"
+            f"{request.get_full_path()}"
+        )
         kept = _cache().get(key)
         if kept is not None:
             content, content_type = kept
@@ -46,4 +53,5 @@ def for_readers(view):
         if response.status_code == 200 and not response.cookies:
             _cache().set(key, (response.content, response["Content-Type"]), timeout=TIMEOUT)
         return response
+
     return cached

@@ -2,6 +2,7 @@
 read the group's progress before (reporting.policy). Read through the storage API, so the file
 may live in a folder or in object storage; always as a download of the type its content was
 found to be, never to be run in the portal's pages."""
+
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
@@ -13,8 +14,9 @@ from reporting.models import Evidence
 
 @require_safe
 def evidence_file(request, pk):
-    evidence = get_object_or_404(Evidence.objects.select_related("report__round", "report__group")
-                                 .exclude(file=""), pk=pk)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("report__round", "report__group").exclude(file=""), pk=pk
+    )
     # 404, not 403: a reader who may not see it is not told that it exists.
     if not policy.can_view_evidence(request.user, evidence):
         raise Http404
@@ -22,8 +24,9 @@ def evidence_file(request, pk):
         stored = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(stored, as_attachment=True, filename=evidence.file_name,
-                            content_type=evidence.content_type)
+    response = FileResponse(
+        stored, as_attachment=True, filename=evidence.file_name, content_type=evidence.content_type
+    )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     patch_cache_control(response, private=True, max_age=0 if not evidence.report.is_published else 3600)
     return response

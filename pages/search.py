@@ -4,6 +4,7 @@ institutions and documents (by symbol or title), in the reader's language.
 Matching is done here rather than with the database's LIKE: SQLite folds only ASCII case and
 neither engine ignores accents, while a reader typing "estadistica" or "ESTADÍSTICA" expects
 "estadística". The programme's texts are a few thousand short records, read in three queries."""
+
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,8 +22,7 @@ MAX_RESULTS = 50  # per kind of record
 
 
 def _fold(char: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", char)
-                   if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
 
 
 def folded(text: str) -> tuple[str, list[int]]:
@@ -116,8 +116,18 @@ class Results:
 
     @property
     def count(self) -> int:
-        return sum(len(hits) for hits in (self.groups, self.activities, self.outputs, self.remarks,
-                                          self.countries, self.institutions, self.documents))
+        return sum(
+            len(hits)
+            for hits in (
+                self.groups,
+                self.activities,
+                self.outputs,
+                self.remarks,
+                self.countries,
+                self.institutions,
+                self.documents,
+            )
+        )
 
 
 def search(words: list[str]) -> Results:
@@ -125,15 +135,23 @@ def search(words: list[str]) -> Results:
     every word in the reader's language, in the programme's order, newest programme first; then
     countries, institutions (by name or acronym, with the groups they take part in) and
     documents (by symbol or title). Remarks are published ones only, as the pages show them."""
-    groups = list(WorkingGroup.objects.select_related("programme")
-                  .order_by("-programme__start_year", "number"))
+    groups = list(
+        WorkingGroup.objects.select_related("programme").order_by("-programme__start_year", "number")
+    )
     by_pk = {g.pk: g for g in groups}
     activities = Activity.objects.order_by("-group__programme__start_year", "group__number", "order")
     outputs = Output.objects.order_by("-group__programme__start_year", "group__number", "order")
-    remarks = ProgressEntry.objects.published().exclude(remarks_en="", remarks_es="") \
-        .select_related("activity", "round__meeting") \
-        .order_by("-activity__group__programme__start_year", "activity__group__number", "activity__order",
-                  "round__number")
+    remarks = (
+        ProgressEntry.objects.published()
+        .exclude(remarks_en="", remarks_es="")
+        .select_related("activity", "round__meeting")
+        .order_by(
+            "-activity__group__programme__start_year",
+            "activity__group__number",
+            "activity__order",
+            "round__number",
+        )
+    )
     return Results(
         _hits(groups, ("output", "name", "theme"), words, lambda g: g),
         _hits(activities, ("text",), words, lambda a: by_pk[a.group_id]),
@@ -150,9 +168,14 @@ def _institution_hits(words, groups_by_pk):
     taking_part = {}
     for role in GroupRole.objects.exclude(institution=None).values("institution_id", "group_id").distinct():
         taking_part.setdefault(role["institution_id"], []).append(groups_by_pk[role["group_id"]])
-    hits = _hits(Institution.objects.select_related("country").order_by("name_en"), ("name", "acronym"),
-                 words, lambda i: None)
+    hits = _hits(
+        Institution.objects.select_related("country").order_by("name_en"),
+        ("name", "acronym"),
+        words,
+        lambda i: None,
+    )
     for hit in hits:
-        hit.groups = sorted(taking_part.get(hit.record.pk, []),
-                            key=lambda g: (-g.programme.start_year, g.number))
+        hit.groups = sorted(
+            taking_part.get(hit.record.pk, []), key=lambda g: (-g.programme.start_year, g.number)
+        )
     return hits

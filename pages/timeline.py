@@ -1,16 +1,17 @@
 """The geometry of a group's timeline: a Gantt-style chart of its activities' months, drawn as
 SVG on the server (templates/pages/includes/timeline.html) so that it reads without
 JavaScript and prints. Coordinates are in the SVG's own units; the browser scales them."""
+
 import datetime
 from dataclasses import dataclass
 
 from core.wording import month_label
 from reporting.standing import Standing, month_index
 
-LABEL_WIDTH = 48   # the activity's number, left of the chart
+LABEL_WIDTH = 48  # the activity's number, left of the chart
 CHART_WIDTH = 900
 RIGHT_MARGIN = 72  # the percentage, right of the bar
-HEADER = 44        # years, then month initials
+HEADER = 44  # years, then month initials
 ROW = 26
 BAR = 14
 
@@ -22,7 +23,7 @@ class Bar:
     y: float
     x: float | None = None  # None: no months to draw
     width: float = 0
-    done_width: float = 0     # the reported percentage, as a share of the bar
+    done_width: float = 0  # the reported percentage, as a share of the bar
     expected_x: float | None = None
 
 
@@ -54,7 +55,7 @@ class Timeline:
 
     @property
     def today_position(self) -> str:
-        """"before", "during" or "after" the period the chart shows."""
+        """ "before", "during" or "after" the period the chart shows."""
         if self.today < self.first_month:
             return "before"
         return "during" if self.today_x is not None else "after"
@@ -99,8 +100,9 @@ def timeline(programme, rows: list[Standing], today: datetime.date) -> Timeline:
                 bar.expected_x = bar.x + bar.width * row.expected / 100
         bars.append(bar)
 
-    years = [Tick(x_of(max(year * 12, first)), str(year), True)
-             for year in range(first // 12, last // 12 + 1)]
+    years = [
+        Tick(x_of(max(year * 12, first)), str(year), True) for year in range(first // 12, last // 12 + 1)
+    ]
     initials = _month_initials()
     ticks = [Tick(x_of(i), initials[i % 12], i % 12 == 0) for i in range(first, last + 1)]
     today_x = None

@@ -1,5 +1,6 @@
 """Public reading pages: the current programme, a working group, a country, a round, search.
 Figures (progress, change, schedule) come from reporting.standing; nothing is computed here."""
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -33,10 +34,16 @@ def home(request):
     groups = programme.groups.with_roles().order_by("number") if programme else []
     rows = figures.group_standings(groups)
     latest_round = ReportingRound.objects.latest_published(programme) if programme else None
-    return render(request, "pages/home.html", {
-        "programme": programme, "rows": rows, "latest_round": latest_round,
-        "threshold": figures.threshold(),
-    })
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "programme": programme,
+            "rows": rows,
+            "latest_round": latest_round,
+            "threshold": figures.threshold(),
+        },
+    )
 
 
 @require_safe
@@ -48,45 +55,61 @@ def group_detail(request, period, numeral):
     rows = figures.standings(activities, today=today)
     summary = figures.GroupStanding(group, rows)
     rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.number)
-    return render(request, "pages/group_detail.html", {
-        "group": group,
-        "summary": summary,
-        "timeline": timeline(group.programme, rows, today),
-        "threshold": figures.threshold(),
-        "latest_round": rounds[-1] if rounds else None,
-        "objectives": group.objectives.prefetch_related("areas__action_lines"),
-        "outputs": group.outputs.prefetch_related("institutions"),
-        "financing_sources": group.financing_sources.select_related("institution"),
-        "documents": Document.objects.about_group(group),
-        "events": group.events.all(), "figures": group.figures.all(), "links": group.links.all(),
-        "evidence": Evidence.objects.published().filter(report__group=group).shown(),
-        # The group's reports round by round, with their history, for those who may read them.
-        "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
-        if policy.can_view_progress(request.user, group) else [],
-    })
+    return render(
+        request,
+        "pages/group_detail.html",
+        {
+            "group": group,
+            "summary": summary,
+            "timeline": timeline(group.programme, rows, today),
+            "threshold": figures.threshold(),
+            "latest_round": rounds[-1] if rounds else None,
+            "objectives": group.objectives.prefetch_related("areas__action_lines"),
+            "outputs": group.outputs.prefetch_related("institutions"),
+            "financing_sources": group.financing_sources.select_related("institution"),
+            "documents": Document.objects.about_group(group),
+            "events": group.events.all(),
+            "figures": group.figures.all(),
+            "links": group.links.all(),
+            "evidence": Evidence.objects.published().filter(report__group=group).shown(),
+            # The group's reports round by round, with their history, for those who may read them.
+            "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
+            if policy.can_view_progress(request.user, group)
+            else [],
+        },
+    )
 
 
 @require_safe
 @for_readers
 def country_list(request):
     programme = Programme.objects.current()
-    roles = GroupRole.objects.filter(role__in=GroupRole.COUNTRY_ROLES, group__programme=programme) \
-        .select_related("group")
+    roles = GroupRole.objects.filter(
+        role__in=GroupRole.COUNTRY_ROLES, group__programme=programme
+    ).select_related("group")
     # In the reader's alphabet: "Brasil" after "Bolivia" in Spanish, "Brazil" in English.
     name = build_localized_fieldname("name", get_language()[:2])
-    countries = Country.objects.filter(group_roles__in=roles).distinct().order_by(name).prefetch_related(
-        Prefetch("group_roles", queryset=roles.order_by("group__number"), to_attr="current_roles"))
-    return render(request, "pages/country_list.html", {"programme": programme,
-                                                        "countries": countries})
+    countries = (
+        Country.objects.filter(group_roles__in=roles)
+        .distinct()
+        .order_by(name)
+        .prefetch_related(
+            Prefetch("group_roles", queryset=roles.order_by("group__number"), to_attr="current_roles")
+        )
+    )
+    return render(request, "pages/country_list.html", {"programme": programme, "countries": countries})
 
 
 @require_safe
 @for_readers
 def country_detail(request, iso3):
     country = get_object_or_404(Country, iso3=iso3.upper())
-    groups = WorkingGroup.objects.with_roles().filter(
-        roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES).distinct() \
+    groups = (
+        WorkingGroup.objects.with_roles()
+        .filter(roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES)
+        .distinct()
         .order_by("-programme__start_year", "number")
+    )
     rows = figures.group_standings(groups)
     for row in rows:
         row.country_roles = [r for r in row.group.roles.all() if r.country_id == country.pk]
@@ -103,10 +126,18 @@ def search(request):
             results = searching.search(searching.words_of(query))
         except searching.QueryError as problem:
             error = str(problem)
-    return render(request, "pages/search.html", {
-        "query": query, "results": results, "error": error,
-        "max_results": searching.MAX_RESULTS, "max_length": searching.MAX_QUERY_LENGTH,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "pages/search.html",
+        {
+            "query": query,
+            "results": results,
+            "error": error,
+            "max_results": searching.MAX_RESULTS,
+            "max_length": searching.MAX_QUERY_LENGTH,
+        },
+        status=400 if error else 200,
+    )
 
 
 def _group_by_code(period, numeral):
@@ -137,16 +168,26 @@ def round_progress(request, code):
     """Every group's progress in a round beside the round before: public, published figures."""
     reporting_round = _round(code)
     previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
-    rows = figures.round_rows(reporting_round, previous_round,
-                               reporting_round.programme.groups.with_roles().order_by("number"))
+    rows = figures.round_rows(
+        reporting_round, previous_round, reporting_round.programme.groups.with_roles().order_by("number")
+    )
     sort = request.GET.get("sort") if request.GET.get("sort") in ROUND_SORTS else "number"
     descending = request.GET.get("order") == "desc"
     key = ROUND_SORTS[sort]
     known = sorted((r for r in rows if key(r) is not None), key=key, reverse=descending)
     rows = known + [r for r in rows if key(r) is None]
-    return render(request, "pages/round_progress.html", {
-        "round": reporting_round, "previous_round": previous_round, "rows": rows,
-        "sort": sort, "descending": descending,
-        "rounds": ReportingRound.objects.filter(programme=reporting_round.programme)
-        .with_published_progress().select_related("meeting").order_by("number"),
-    })
+    return render(
+        request,
+        "pages/round_progress.html",
+        {
+            "round": reporting_round,
+            "previous_round": previous_round,
+            "rows": rows,
+            "sort": sort,
+            "descending": descending,
+            "rounds": ReportingRound.objects.filter(programme=reporting_round.programme)
+            .with_published_progress()
+            .select_related("meeting")
+            .order_by("number"),
+        },
+    )

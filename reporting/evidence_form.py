@@ -1,5 +1,6 @@
 """The form that attaches evidence to a group's report: about which activity or output, a title
 in either language, and a file (its kind checked by its content, its size bounded) or a link."""
+
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -11,13 +12,26 @@ from core.uploads import KINDS_TEXT, sniff
 
 class EvidenceForm(forms.Form):
     about = forms.ChoiceField(label=_("Attached to"))
-    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False,
-                               widget=forms.TextInput(attrs={"lang": "en"}))
-    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=200, required=False,
-                               widget=forms.TextInput(attrs={"lang": "es"}))
+    title_en = forms.CharField(
+        label=_("Title (English)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "en"}),
+    )
+    title_es = forms.CharField(
+        label=_("Title (Spanish)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "es"}),
+    )
     file = forms.FileField(label=_("File"), required=False, help_text=KINDS_TEXT)
-    url = forms.URLField(label=_("or a link"), required=False, max_length=500, assume_scheme="https",
-                         validators=[URLValidator(schemes=["http", "https"])])
+    url = forms.URLField(
+        label=_("or a link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
 
     def __init__(self, group, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,10 +43,18 @@ class EvidenceForm(forms.Form):
         for output in group.outputs.order_by("order"):
             self.choices[f"output-{output.pk}"] = output
             outputs.append((f"output-{output.pk}", f"{output.order}. {_short(output)}"))
-        self.fields["about"].choices = [("", "—"), *((label, options) for label, options in (
-            (_("Activities"), activities), (_("Outputs"), outputs)) if options)]
+        self.fields["about"].choices = [
+            ("", "—"),
+            *(
+                (label, options)
+                for label, options in ((_("Activities"), activities), (_("Outputs"), outputs))
+                if options
+            ),
+        ]
         self.fields["file"].help_text = _("%(kinds)s; at most %(size)s.") % {
-            "kinds": KINDS_TEXT, "size": filesizeformat(settings.EVIDENCE_MAX_UPLOAD)}
+            "kinds": KINDS_TEXT,
+            "size": filesizeformat(settings.EVIDENCE_MAX_UPLOAD),
+        }
         self.kind = None
 
     def clean_file(self):
@@ -40,13 +62,16 @@ class EvidenceForm(forms.Form):
         if upload is None:
             return None
         if upload.size > settings.EVIDENCE_MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is %(size)s; the largest accepted is %(limit)s.") % {
-                "size": filesizeformat(upload.size), "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD)})
+            raise forms.ValidationError(
+                _("The file is %(size)s; the largest accepted is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD)}
+            )
         self.kind = sniff(upload)
         if self.kind is None:
-            raise forms.ValidationError(_(
-                "This file's content is not one of the kinds accepted (%(kinds)s), whatever its name "
-                "says.") % {"kinds": KINDS_TEXT})
+            raise forms.ValidationError(
+                _("This file's content is not one of the kinds accepted (%(kinds)s), whatever its name says.")
+                % {"kinds": KINDS_TEXT}
+            )
         return upload
 
     def clean(self):
@@ -68,5 +93,4 @@ class EvidenceForm(forms.Form):
 
 def _short(item, length=80) -> str:
     text = " ".join(str(item.text).split())
-    return text if len(text) <= length else text[:length - 1] + "…"
-
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -2,6 +2,7 @@
 most often a slip (a typo, a row taken for another): the focal point is asked to confirm it
 before submitting, and the workbook's preview shows it. A fall of more than BIG_DROP points is
 said so. Progress may really go back (a plan redone), so nothing is refused."""
+
 from django.utils.translation import gettext as _
 
 BIG_DROP = 20  # points
@@ -13,6 +14,11 @@ def fall_warning(before: int | None, after: int | None) -> str:
         return ""
     if before - after > BIG_DROP:
         return _("A drop of %(points)s points, from %(before)s%% to %(after)s%%: is it right?") % {
-            "points": before - after, "before": before, "after": after}
+            "points": before - after,
+            "before": before,
+            "after": after,
+        }
     return _("Below the previous round's %(before)s%% (now %(after)s%%): is it right?") % {
-        "before": before, "after": after}
+        "before": before,
+        "after": after,
+    }

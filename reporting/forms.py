@@ -1,5 +1,6 @@
 """The progress form: one row per activity of the group (percentage and remarks in English and
 Spanish), the group's notes, and the report version the editor started from."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -14,39 +15,73 @@ TEXT = {"rows": 2, "cols": 40}
 
 class EntryForm(forms.Form):
     percent = forms.IntegerField(
-        label=_("New percentage"), min_value=0, max_value=100, required=False,
+        label=_("New percentage"),
+        min_value=0,
+        max_value=100,
+        required=False,
         widget=forms.NumberInput(attrs={"step": 1, "inputmode": "numeric", "class": "percent"}),
     )
-    remarks_en = forms.CharField(label=_("Remarks (English)"), required=False, max_length=REMARK,
-                                 widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
-    remarks_es = forms.CharField(label=_("Remarks (Spanish)"), required=False, max_length=REMARK,
-                                 widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+    remarks_en = forms.CharField(
+        label=_("Remarks (English)"),
+        required=False,
+        max_length=REMARK,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "en"}),
+    )
+    remarks_es = forms.CharField(
+        label=_("Remarks (Spanish)"),
+        required=False,
+        max_length=REMARK,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "es"}),
+    )
 
     def clean(self):
         data = super().clean()
-        if data.get("percent") is None and "percent" not in self.errors and (
-                data.get("remarks_en", "").strip() or data.get("remarks_es", "").strip()):
+        if (
+            data.get("percent") is None
+            and "percent" not in self.errors
+            and (data.get("remarks_en", "").strip() or data.get("remarks_es", "").strip())
+        ):
             self.add_error("percent", _("Give the percentage these remarks go with."))
         return data
 
 
 class NotesForm(forms.Form):
     progress_narrative_en = forms.CharField(
-        label=_("Progress to date (English)"), required=False, max_length=PARAGRAPHS,
-        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "en"}))
+        label=_("Progress to date (English)"),
+        required=False,
+        max_length=PARAGRAPHS,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "en"}),
+    )
     progress_narrative_es = forms.CharField(
-        label=_("Progress to date (Spanish)"), required=False, max_length=PARAGRAPHS,
-        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "es"}))
-    obstacles_en = forms.CharField(label=_("Main obstacles (English)"), required=False, max_length=NOTE,
-                                   widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
-    obstacles_es = forms.CharField(label=_("Main obstacles (Spanish)"), required=False, max_length=NOTE,
-                                   widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+        label=_("Progress to date (Spanish)"),
+        required=False,
+        max_length=PARAGRAPHS,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "lang": "es"}),
+    )
+    obstacles_en = forms.CharField(
+        label=_("Main obstacles (English)"),
+        required=False,
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "en"}),
+    )
+    obstacles_es = forms.CharField(
+        label=_("Main obstacles (Spanish)"),
+        required=False,
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "es"}),
+    )
     gender_notes_en = forms.CharField(
-        label=_("Mainstreaming of the gender perspective (English)"), required=False, max_length=NOTE,
-        widget=forms.Textarea(attrs={**TEXT, "lang": "en"}))
+        label=_("Mainstreaming of the gender perspective (English)"),
+        required=False,
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "en"}),
+    )
     gender_notes_es = forms.CharField(
-        label=_("Mainstreaming of the gender perspective (Spanish)"), required=False, max_length=NOTE,
-        widget=forms.Textarea(attrs={**TEXT, "lang": "es"}))
+        label=_("Mainstreaming of the gender perspective (Spanish)"),
+        required=False,
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={**TEXT, "lang": "es"}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
@@ -67,18 +102,24 @@ class ProgressForm:
     def __init__(self, activities, entries, previous, report, data=None, *, reporting_round=None):
         self.asks_percentages = reporting_round is None or reporting_round.asks_percentages
         self.asks_narrative = reporting_round is not None and reporting_round.asks_narrative
-        self.notes_form = NotesForm(data, initial={
-            **{name: getattr(report, name, "") for name in NOTE_FIELDS},
-            "version": report.version if report else 0,
-        })
+        self.notes_form = NotesForm(
+            data,
+            initial={
+                **{name: getattr(report, name, "") for name in NOTE_FIELDS},
+                "version": report.version if report else 0,
+            },
+        )
         if not self.asks_narrative:
             for name in NARRATIVE_FIELDS:
                 del self.notes_form.fields[name]
         self.rows = []
         for activity in activities:
             entry, before = entries.get(activity.pk), previous.get(activity.pk)
-            initial = {"percent": entry.percent, "remarks_en": entry.remarks_en,
-                       "remarks_es": entry.remarks_es} if entry else {}
+            initial = (
+                {"percent": entry.percent, "remarks_en": entry.remarks_en, "remarks_es": entry.remarks_es}
+                if entry
+                else {}
+            )
             # Not yet reported in this round: the form starts from the previous round's figure,
             # so a focal point changes only what moved (an activity at 100% needs nothing).
             prefilled = entry is None and before is not None and self.asks_percentages
@@ -108,14 +149,19 @@ class ProgressForm:
     def entries(self) -> dict[int, EntryValues]:
         if not self.asks_percentages:
             return {}
-        return {row.activity.pk: EntryValues(row.form.cleaned_data["percent"],
-                                             row.form.cleaned_data["remarks_en"],
-                                             row.form.cleaned_data["remarks_es"])
-                for row in self.rows}
+        return {
+            row.activity.pk: EntryValues(
+                row.form.cleaned_data["percent"],
+                row.form.cleaned_data["remarks_en"],
+                row.form.cleaned_data["remarks_es"],
+            )
+            for row in self.rows
+        }
 
     def notes(self) -> dict[str, str]:
-        return {name: self.notes_form.cleaned_data[name] for name in NOTE_FIELDS
-                if name in self.notes_form.fields}
+        return {
+            name: self.notes_form.cleaned_data[name] for name in NOTE_FIELDS if name in self.notes_form.fields
+        }
 
     def add_errors(self, error: ValidationError):
         """Place a service's errors next to what caused them (keys are activity ids)."""
@@ -182,7 +228,9 @@ class ProgressForm:
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment for the group"), required=False, max_length=REMARK,
+        label=_("Comment for the group"),
+        required=False,
+        max_length=REMARK,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text=_("Required when returning the report."),
     )

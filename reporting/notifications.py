@@ -3,6 +3,7 @@ focal points when the secretariat returns or accepts it (with the comment and a 
 message is written in English and Spanish, for either may read it, and sent through the
 portal's backend (core/mail.py), which queues it when the transaction that made the change
 commits: one message per change, none for a change rolled back."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -24,10 +25,15 @@ def bilingual_email(template: str, context: dict, recipients: list[str]) -> Emai
     group, reporting_round = context["group"], context["round"]
     for lang, _name in settings.LANGUAGES:
         with translation.override(lang):
-            local = {**context, "output": shown(group, "output").text or shown(group, "name").text,
-                     "url": settings.PORTAL_URL.rstrip("/") + reverse(
-                         "workspace:progress",
-                         args=[reporting_round.meeting.code, group.programme.period, group.numeral])}
+            local = {
+                **context,
+                "output": shown(group, "output").text or shown(group, "name").text,
+                "url": settings.PORTAL_URL.rstrip("/")
+                + reverse(
+                    "workspace:progress",
+                    args=[reporting_round.meeting.code, group.programme.period, group.numeral],
+                ),
+            }
             subjects.append(render_to_string(f"reporting/email/{template}_subject.txt", local).strip())
             parts.append(render_to_string(f"reporting/email/{template}_body.txt", local).strip())
     return EmailMessage(" / ".join(dict.fromkeys(subjects)), "\n\n----------\n\n".join(parts), to=recipients)
@@ -52,5 +58,8 @@ def report_status_notify(report: GroupReport) -> None:
     else:
         return
     if recipients:
-        bilingual_email("review", {"report": report, "group": report.group, "round": report.round,
-                                   "status": report.status}, recipients).send()
+        bilingual_email(
+            "review",
+            {"report": report, "group": report.group, "round": report.round, "status": report.status},
+            recipients,
+        ).send()

@@ -11,6 +11,7 @@ Roles follow from data, not from per-user flags:
 - the system actor (core.roles.SYSTEM): a management command or the fixture loader, acting
   for whoever operates the server; allowed only what a rule below names for it;
 - anyone else, anonymous visitors included: the public pages only."""
+
 from enum import Enum
 
 from django.db.models import Q
@@ -69,7 +70,8 @@ def relation(user, group) -> Relation:
     if any(r.role == GroupRole.Role.COORDINATING and r.institution_id == institution.pk for r in roles):
         return Relation.COORDINATOR
     if institution.country_id and any(
-            r.role in GroupRole.COUNTRY_ROLES and r.country_id == institution.country_id for r in roles):
+        r.role in GroupRole.COUNTRY_ROLES and r.country_id == institution.country_id for r in roles
+    ):
         return Relation.MEMBER
     return Relation.NONE
 
@@ -140,8 +142,9 @@ def can_import_in_admin(user, model) -> bool:
     if model is ProgressEntry:
         return can_change_in_admin(user)
     opts = model._meta
-    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and \
-        user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}") and user.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
 
 
 def can_import_sheet(user, model) -> bool:
@@ -154,7 +157,9 @@ def can_import_sheet(user, model) -> bool:
 def can_export_in_admin(user, model) -> bool:
     """Export the admin's list of `model`: whoever may view it there."""
     opts = model._meta
-    return bool(user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"))
+    return bool(
+        user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+    )
 
 
 def can_exchange_group_workbook(user, models) -> bool:
@@ -166,5 +171,8 @@ def can_exchange_group_workbook(user, models) -> bool:
 def can_exchange_workbook(user, group, reporting_round) -> bool:
     """Download a group's progress workbook for a round: the secretariat, and the focal points
     of the group's coordinating institutions, while the round is open."""
-    return reporting_round.is_open and group.programme_id == reporting_round.programme_id and \
-        relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)
+    return (
+        reporting_round.is_open
+        and group.programme_id == reporting_round.programme_id
+        and relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)
+    )

@@ -1,6 +1,7 @@
 """E-mail to the focal points of each group: when a round opens, and a set number of days
 (settings.PROGRESS_REMINDER_DAYS) before its deadline while their report is not submitted.
 Each kind goes once per group and round (RoundReminder); `manage.py send_reminders` runs daily."""
+
 import datetime
 
 from django.conf import settings
@@ -46,8 +47,12 @@ def reminders_send(*, today: datetime.date) -> list[RoundReminder]:
                 try:
                     with transaction.atomic():
                         reminder = RoundReminder.objects.create(
-                            round=reporting_round, group=group, kind=kind,
-                            sent_at=timezone.now(), recipients=", ".join(recipients))
+                            round=reporting_round,
+                            group=group,
+                            kind=kind,
+                            sent_at=timezone.now(),
+                            recipients=", ".join(recipients),
+                        )
                         # Recorded first, and queued when the record commits (core/mail.py):
                         # the unique record makes it once however many servers run this at
                         # the same time, and the queue retries a failed delivery.

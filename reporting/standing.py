@@ -4,6 +4,7 @@ group's overall progress. Computed here only: the reading pages, the working gro
 (PDF) and the admin's activity list all read these figures.
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
+
 import calendar
 import datetime
 import math
@@ -120,22 +121,27 @@ class Standing:
 
         if self.schedule is Schedule.NO_MONTHS:
             if has_text(self.activity, "start_text") or has_text(self.activity, "end_text"):
-                return gettext("Not compared with a schedule: its dates are given as a phrase, "
-                               "not as months.")
+                return gettext(
+                    "Not compared with a schedule: its dates are given as a phrase, not as months."
+                )
             if self.activity.start_month or self.activity.end_month:
-                return gettext("Not compared with a schedule: the plan gives it only a start "
-                               "or an end month.")
-            return gettext("Not compared with a schedule: the plan gives it no start and end "
-                           "months.")
+                return gettext(
+                    "Not compared with a schedule: the plan gives it only a start or an end month."
+                )
+            return gettext("Not compared with a schedule: the plan gives it no start and end months.")
         if self.schedule is Schedule.NOT_REPORTED:
             return gettext("Not compared with its schedule: no progress has been reported yet.")
-        values = {"percent": self.percent, "expected": self.expected_shown,
-                  "threshold": threshold()}
+        values = {"percent": self.percent, "expected": self.expected_shown, "threshold": threshold()}
         if self.schedule is Schedule.OVERDUE:
             return gettext("Its end month has passed and it is at %(percent)s%%.") % values
         if self.schedule is Schedule.BEHIND:
-            return gettext("%(percent)s%% reported, %(expected)s%% expected by now: more than "
-                           "%(threshold)s points behind.") % values
+            return (
+                gettext(
+                    "%(percent)s%% reported, %(expected)s%% expected by now: more than "
+                    "%(threshold)s points behind."
+                )
+                % values
+            )
         if self.schedule is Schedule.COMPLETED:
             return gettext("Completed.")
         return gettext("%(percent)s%% reported, %(expected)s%% expected by now.") % values
@@ -166,20 +172,26 @@ def standing(activity, entries, today: datetime.date) -> Standing:
         previous = entries[-2]
     expected = expected_percent(activity, today)
     ended = bool(activity.end_month) and month_index(today) > month_index(activity.end_month)
-    return Standing(activity, latest, previous, expected,
-                    schedule_of(expected, latest.percent if latest else None, ended))
+    return Standing(
+        activity, latest, previous, expected, schedule_of(expected, latest.percent if latest else None, ended)
+    )
 
 
 def published_entries(activities=None, *, up_to_round=None, **filters):
     """Published entries, oldest round first, to hand to `standings`. `up_to_round` leaves out
     rounds after it (a document compiled for that round)."""
-    entries = ProgressEntry.objects.published().filter(**filters).select_related("round__meeting") \
+    entries = (
+        ProgressEntry.objects.published()
+        .filter(**filters)
+        .select_related("round__meeting")
         .annotate(round_number=F("round__number"))
+    )
     if activities is not None:
         entries = entries.filter(activity__in=activities)
     if up_to_round is not None:
-        entries = entries.filter(round__programme_id=up_to_round.programme_id,
-                                 round__number__lte=up_to_round.number)
+        entries = entries.filter(
+            round__programme_id=up_to_round.programme_id, round__number__lte=up_to_round.number
+        )
     return entries.order_by("round__number")
 
 
@@ -227,8 +239,11 @@ class GroupStanding:
 
 def _translated(*fields):
     """The columns of translated `fields`, each language's and the original's."""
-    return [name for field in fields for name in
-            (field, *(build_localized_fieldname(field, lang) for lang in LANGUAGES))]
+    return [
+        name
+        for field in fields
+        for name in (field, *(build_localized_fieldname(field, lang) for lang in LANGUAGES))
+    ]
 
 
 def group_standings(groups, today: datetime.date | None = None) -> list[GroupStanding]:
@@ -236,12 +251,16 @@ def group_standings(groups, today: datetime.date | None = None) -> list[GroupSta
     `groups` are read as given, then their activities, then their published entries."""
     groups = list(groups)
     # Only the figures are shown: the long texts stay in the database.
-    activities = list(Activity.objects.filter(group__in=groups).order_by("group_id", "order")
-                      .defer(*_translated("text", "coordination")))
+    activities = list(
+        Activity.objects.filter(group__in=groups)
+        .order_by("group_id", "order")
+        .defer(*_translated("text", "coordination"))
+    )
     # Nor their rounds: a round's number is all the figures need (a model each would cost more
     # than the whole page at ten times the data).
-    entries = published_entries(activity__group__in=groups).select_related(None) \
-        .defer(*_translated("remarks"))
+    entries = (
+        published_entries(activity__group__in=groups).select_related(None).defer(*_translated("remarks"))
+    )
     rows = standings(activities, entries, today)
     by_group = {}
     for row in rows:
@@ -273,14 +292,23 @@ def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
     groups = list(groups.annotate(activity_count=Count("activities", distinct=True)))
     rounds = [r for r in (reporting_round, previous_round) if r is not None]
     percents = {}
-    for round_id, group_id, percent in (ProgressEntry.objects.published()
-                                        .filter(round__in=rounds, activity__group__in=groups)
-                                        .values_list("round_id", "activity__group_id", "percent")):
+    for round_id, group_id, percent in (
+        ProgressEntry.objects.published()
+        .filter(round__in=rounds, activity__group__in=groups)
+        .values_list("round_id", "activity__group_id", "percent")
+    ):
         percents.setdefault((round_id, group_id), []).append(percent)
 
     def mean(round_, group):
         return whole_mean(percents.get((round_.pk, group.pk), [])) if round_ else None
 
-    return [RoundRow(g, mean(reporting_round, g), mean(previous_round, g),
-                     len(percents.get((reporting_round.pk, g.pk), [])), g.activity_count)
-            for g in groups]
+    return [
+        RoundRow(
+            g,
+            mean(reporting_round, g),
+            mean(previous_round, g),
+            len(percents.get((reporting_round.pk, g.pk), [])),
+            g.activity_count,
+        )
+        for g in groups
+    ]

@@ -1,4 +1,5 @@
 """Texts of the reporting workflow that readers see, in English and Spanish."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Evidence, GroupReport, ProgressEntry

@@ -4,6 +4,7 @@ the newest copy already rendered (saying how old it is, and that a newer one is 
 while the new one renders in the background (reports/tasks.py); only a document never rendered
 is rendered in the request, and once however many readers ask for it at the same time (a lock
 in the cache, shared by every app server with REDIS_URL)."""
+
 import functools
 import hashlib
 import os
@@ -103,8 +104,9 @@ class DocumentPending(Exception):
     request (too large, or another render is under way): it renders in the background."""
 
 
-def render_once(document: Document, lang: str, html: str, fp: str, *,
-                reader: bool = False) -> tuple[bytes, float, bool]:
+def render_once(
+    document: Document, lang: str, html: str, fp: str, *, reader: bool = False
+) -> tuple[bytes, float, bool]:
     """The PDF of `html`, rendered here unless another request or worker is rendering it (then
     its copy, once done). Returns (content, rendered_at, whether it was rendered here). For a
     `reader`, DocumentPending once PDF_READER_WAIT_SECONDS have passed waiting for the other
@@ -133,13 +135,20 @@ def render_once(document: Document, lang: str, html: str, fp: str, *,
 
 
 def _delivered(document, lang, content, source, rendered_at) -> DeliveredPdf:
-    return DeliveredPdf(content, pdf_filename(document, lang), source,
-                        hashlib.sha256(content).hexdigest(), max(0, int(time.time() - rendered_at)))
+    return DeliveredPdf(
+        content,
+        pdf_filename(document, lang),
+        source,
+        hashlib.sha256(content).hexdigest(),
+        max(0, int(time.time() - rendered_at)),
+    )
 
 
 def _known_key(document, lang) -> str:
-    return (f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
-            f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}")
+    return (
+        f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
+        f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}"
+    )
 
 
 def known_fingerprint(document: Document, lang: str) -> str | None:

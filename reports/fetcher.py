@@ -2,6 +2,7 @@
 nothing else. Texts typed by users are escaped by the templates, so markup in them never
 reaches WeasyPrint as markup; this fetcher is the second wall, for the templates' own URLs
 and for anything that slips through: no file://, no http(s)://, no data: URL is ever opened."""
+
 import logging
 import mimetypes
 from pathlib import Path, PurePosixPath

@@ -1,5 +1,6 @@
 """The document register: the Conference's official documents the portal renders as PDF,
 and the PDFs frozen when the secretariat issues one."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -26,8 +27,9 @@ symbol_validator = RegexValidator(
 class DocumentQuerySet(models.QuerySet):
     def for_register(self):
         """The register as the public page lists it: newest first, with what each covers."""
-        return self.select_related("meeting", "programme", "round__meeting", "group__programme") \
-            .order_by("-meeting__start_date", "symbol")
+        return self.select_related("meeting", "programme", "round__meeting", "group__programme").order_by(
+            "-meeting__start_date", "symbol"
+        )
 
     def about_group(self, group):
         """The documents that show the group: its programme, the reports on that programme's
@@ -35,7 +37,8 @@ class DocumentQuerySet(models.QuerySet):
         return self.for_register().filter(
             Q(programme_id=group.programme_id)
             | Q(round__programme_id=group.programme_id, group__isnull=True)
-            | Q(group=group))
+            | Q(group=group)
+        )
 
 
 class Document(models.Model):
@@ -65,7 +68,9 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=500)
     date = models.DateField(
-        _("date"), null=True, blank=True,
+        _("date"),
+        null=True,
+        blank=True,
         help_text=_("Each language version carries its own date."),
     )
     distribution = models.CharField(
@@ -79,31 +84,57 @@ class Document(models.Model):
         Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="documents"
     )
     programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="documents", help_text=_("For a draft biennial programme."),
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text=_("For a draft biennial programme."),
     )
     round = models.ForeignKey(
-        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="documents",
+        ReportingRound,
+        verbose_name=_("reporting round"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
         help_text=_("For a report on the implementation and for a working group's report."),
     )
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="documents", help_text=_("For a working group's report."),
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text=_("For a working group's report."),
     )
     layout = models.CharField(
-        _("layout"), max_length=10, choices=Layout.choices, default=Layout.PARTS,
-        help_text=_("For a working group's report: numbered parts, or a two-column table of "
-                    "labels and contents (as a network's report is laid out)."),
+        _("layout"),
+        max_length=10,
+        choices=Layout.choices,
+        default=Layout.PARTS,
+        help_text=_(
+            "For a working group's report: numbered parts, or a two-column table of "
+            "labels and contents (as a network's report is laid out)."
+        ),
     )
     introduction = models.TextField(_("introduction"), blank=True, **limited(PARAGRAPHS))
-    obstacles = models.TextField(_("main obstacles faced by the working groups"), blank=True, **limited(PARAGRAPHS))
+    obstacles = models.TextField(
+        _("main obstacles faced by the working groups"), blank=True, **limited(PARAGRAPHS)
+    )
     gender = models.TextField(_("mainstreaming of the gender perspective"), blank=True, **limited(PARAGRAPHS))
     document_type = models.TextField(_("type of document"), blank=True, **limited(NOTE))
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.SET_NULL,
-        null=True, blank=True, editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     objects = DocumentQuerySet.as_manager()
@@ -118,10 +149,13 @@ class Document(models.Model):
                 name="document_covers_what_its_kind_needs",
                 condition=(
                     Q(kind="programme", programme__isnull=False, round__isnull=True, group__isnull=True)
-                    | Q(kind="progress_report", programme__isnull=True, round__isnull=False,
-                        group__isnull=True)
-                    | Q(kind="group_report", programme__isnull=True, round__isnull=False,
-                        group__isnull=False)
+                    | Q(
+                        kind="progress_report",
+                        programme__isnull=True,
+                        round__isnull=False,
+                        group__isnull=True,
+                    )
+                    | Q(kind="group_report", programme__isnull=True, round__isnull=False, group__isnull=False)
                 ),
             ),
             models.CheckConstraint(
@@ -168,8 +202,12 @@ class Document(models.Model):
                 errors[field] = _("This kind of document needs it.")
             elif field not in needs and present:
                 errors[field] = _("This kind of document does not cover it: leave it empty.")
-        if self.kind == self.Kind.GROUP_REPORT and self.round_id and self.group_id \
-                and self.group.programme_id != self.round.programme_id:
+        if (
+            self.kind == self.Kind.GROUP_REPORT
+            and self.round_id
+            and self.group_id
+            and self.group.programme_id != self.round.programme_id
+        ):
             errors["group"] = _("The group belongs to another programme than the round.")
         if self.layout != self.Layout.PARTS and self.kind != self.Kind.GROUP_REPORT:
             errors["layout"] = _("Only a working group's report can be laid out as a table.")
@@ -182,7 +220,8 @@ class Document(models.Model):
                     errors[name] = _("This kind of document has no such section: leave it empty.")
         if not has_text(self, "date"):
             errors[build_localized_fieldname("date", LANGUAGE_CODES[0])] = _(
-                "Give the document's date in at least one language.")
+                "Give the document's date in at least one language."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -206,8 +245,9 @@ class IssuedPdf(models.Model):
         ordering = ["document", "language"]
         constraints = [
             models.UniqueConstraint(fields=["document", "language"], name="issued_pdf_one_per_language"),
-            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
-                                   name="issued_pdf_sha256_hex"),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="issued_pdf_sha256_hex"
+            ),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@
 A document is first written as HTML from templates/reports/pdf/ inside
 `translation.override(lang)`, then laid out by WeasyPrint as a tagged PDF (PDF/UA-1) that may
 read nothing but the project's static files."""
+
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
@@ -39,7 +40,7 @@ class DocumentHtml:
 
 
 def _language_lines(document: Document, lang: str) -> list[str]:
-    """"ENGLISH" / "ORIGINAL: SPANISH" as the heading block prints them; a version in its
+    """ "ENGLISH" / "ORIGINAL: SPANISH" as the heading block prints them; a version in its
     original language carries only the second line."""
     names = {"en": gettext("ENGLISH"), "es": gettext("SPANISH")}
     original = gettext("ORIGINAL: %(language)s") % {"language": names[document.original_language]}
@@ -61,8 +62,11 @@ def _heading(document: Document, lang: str, untranslated: list) -> dict:
 
 def _written_sections(document: Document) -> list[tuple[str, str]]:
     """(field, heading) of the secretariat's sections that have a text in some language."""
-    return [(name, capfirst(Document._meta.get_field(name).verbose_name))
-            for name in document.sections() if has_text(document, name)]
+    return [
+        (name, capfirst(Document._meta.get_field(name).verbose_name))
+        for name in document.sections()
+        if has_text(document, name)
+    ]
 
 
 def document_html(document: Document, lang: str) -> DocumentHtml:

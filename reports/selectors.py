@@ -1,6 +1,7 @@
 """What each kind of document shows, read in a fixed number of queries whatever the number of
 groups and activities (the benchmark checks it at ten times the real data). Progress comes
 from ProgressEntry.objects.published(): a group's draft is not shown until it is submitted."""
+
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -35,8 +36,10 @@ def _group_entry(group, source, field):
 def _groups(*prefetches, **filters):
     roles = Prefetch("roles", queryset=GroupRole.objects.select_related("country", "institution__country"))
     return list(
-        WorkingGroup.objects.filter(**filters).select_related("programme")
-        .order_by("number").prefetch_related(roles, Prefetch("objectives"), *prefetches)
+        WorkingGroup.objects.filter(**filters)
+        .select_related("programme")
+        .order_by("number")
+        .prefetch_related(roles, Prefetch("objectives"), *prefetches)
     )
 
 
@@ -47,8 +50,11 @@ def programme_context(document: Document) -> dict:
         Prefetch("financing_sources", queryset=FinancingSource.objects.select_related("institution")),
         programme=document.programme,
     )
-    return {"programme": document.programme, "groups": groups,
-            "contents": [_group_entry(g, g, g.heading_field) for g in groups]}
+    return {
+        "programme": document.programme,
+        "groups": groups,
+        "contents": [_group_entry(g, g, g.heading_field) for g in groups],
+    }
 
 
 @dataclass
@@ -72,8 +78,12 @@ def progress_context(document: Document) -> dict:
     """A report on the implementation: every group of the programme with its progress in the round."""
     round_ = document.round
     groups = _groups(programme=round_.programme)
-    entries = (ProgressEntry.objects.published().filter(round=round_)
-               .select_related("activity__topic").order_by("activity__group_id", "activity__order"))
+    entries = (
+        ProgressEntry.objects.published()
+        .filter(round=round_)
+        .select_related("activity__topic")
+        .order_by("activity__group_id", "activity__order")
+    )
     by_group = {gid: list(rows) for gid, rows in groupby(entries, key=lambda e: e.activity.group_id)}
     reports = {r.group_id: r for r in GroupReport.objects.filter(round=round_)}
     progress = [GroupProgress(g, by_group.get(g.pk, []), reports.get(g.pk)) for g in groups]
@@ -124,25 +134,38 @@ def group_report_context(document: Document) -> dict:
     Executive Committee: the parts its data has, numbered as the Conference numbers them."""
     round_, programme = document.round, document.round.programme
     [group] = _groups(
-        Prefetch("activities", queryset=Activity.objects.select_related("topic", "objective")
-                 .order_by("order"), to_attr="all_activities"),
-        Prefetch("outputs", queryset=Output.objects.select_related("objective")
-                 .prefetch_related(Prefetch("institutions", queryset=Institution.objects
-                                            .select_related("country")))),
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.select_related("topic", "objective").order_by("order"),
+            to_attr="all_activities",
+        ),
+        Prefetch(
+            "outputs",
+            queryset=Output.objects.select_related("objective").prefetch_related(
+                Prefetch("institutions", queryset=Institution.objects.select_related("country"))
+            ),
+        ),
         Prefetch("objectives__areas__action_lines"),
         Prefetch("financing_sources", queryset=FinancingSource.objects.select_related("institution")),
-        "events", "figures", "links",
+        "events",
+        "figures",
+        "links",
         pk=document.group_id,
     )
-    entries = list(ProgressEntry.objects.published().filter(round=round_, activity__group=group)
-                   .select_related("activity__topic").order_by("activity__order"))
+    entries = list(
+        ProgressEntry.objects.published()
+        .filter(round=round_, activity__group=group)
+        .select_related("activity__topic")
+        .order_by("activity__order")
+    )
     report = _published_report(round_, group)
     # The schedule as the group's page showed it on the day of the meeting the report goes to,
     # from the progress reported up to this round: never the day it is rendered, so that a
     # report about the past reads the same every day.
     as_of = round_.meeting.start_date
-    rows = standing.standings(group.all_activities, standing.published_entries(
-        group.all_activities, up_to_round=round_), as_of)
+    rows = standing.standings(
+        group.all_activities, standing.published_entries(group.all_activities, up_to_round=round_), as_of
+    )
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
     outputs = list(group.outputs.all())
@@ -154,8 +177,11 @@ def group_report_context(document: Document) -> dict:
         "areas_by_objective": [(o, list(o.areas.all())) for o in objectives if o.areas.all()],
         "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
         "other_activities": [a for a in group.all_activities if a.objective_id is None],
-        "outputs_by_objective": [(o, [out for out in outputs if out.objective_id == o.pk])
-                                 for o in objectives if any(out.objective_id == o.pk for out in outputs)],
+        "outputs_by_objective": [
+            (o, [out for out in outputs if out.objective_id == o.pk])
+            for o in objectives
+            if any(out.objective_id == o.pk for out in outputs)
+        ],
         "other_outputs": [out for out in outputs if out.objective_id is None],
         "financing_sources": list(group.financing_sources.all()),
     }
@@ -188,33 +214,48 @@ def _group_report_parts(document, context) -> dict:
     lettered = [
         ("objectives", gettext("General and specific objectives")) if context["objectives"] else None,
         ("activities", gettext("Activities and action lines for the period"))
-        if context["areas_by_objective"] or group.all_activities else None,
+        if context["areas_by_objective"] or group.all_activities
+        else None,
         ("outputs", gettext("Outputs to be submitted to the Statistical Conference of the Americas"))
-        if group.outputs.all() else None,
+        if group.outputs.all()
+        else None,
         ("financing", gettext("Budget and financing"))
-        if has_text(group, "financing") or context["financing_sources"] else None,
+        if has_text(group, "financing") or context["financing_sources"]
+        else None,
     ]
-    work_parts = {name: f"({letter})" for letter, (name, _label) in
-                  zip("abcdefgh", (part for part in lettered if part))}
+    work_parts = {
+        name: f"({letter})" for letter, (name, _label) in zip("abcdefgh", (part for part in lettered if part))
+    }
     work_labels = dict(part for part in lettered if part)
     named = [
         ("introduction", gettext("Introduction")) if has_text(document, "introduction") else None,
-        ("composition", gettext("Composition of the network") if network
-         else gettext("Composition of the working group")) if group.roles.all() else None,
+        (
+            "composition",
+            gettext("Composition of the network") if network else gettext("Composition of the working group"),
+        )
+        if group.roles.all()
+        else None,
         ("work", gettext("Programme of work %(period)s") % {"period": programme.period})
-        if work_parts else None,
-        ("previous", gettext("Results of the previous programme")) if has_text(group, "previous_results") else None,
+        if work_parts
+        else None,
+        ("previous", gettext("Results of the previous programme"))
+        if has_text(group, "previous_results")
+        else None,
         ("progress", gettext("Progress to date")),
         ("events", gettext("Events held")) if group.events.all() else None,
         ("figures", gettext("The network in figures") if network else gettext("Figures"))
-        if group.figures.all() else None,
+        if group.figures.all()
+        else None,
         ("plan", pgettext("working-group report", "Plan of activities"))
-        if context["timetable"] or context["plan_outputs"] else None,
+        if context["timetable"] or context["plan_outputs"]
+        else None,
         ("links", gettext("Links")) if group.links.all() else None,
         ("conclusions", gettext("Conclusions")) if has_text(group, "conclusions") else None,
     ]
-    parts = [ContentsEntry(name, str(number), label=label)
-             for number, (name, label) in enumerate((part for part in named if part), start=1)]
+    parts = [
+        ContentsEntry(name, str(number), label=label)
+        for number, (name, label) in enumerate((part for part in named if part), start=1)
+    ]
     return {
         # A contents page only where the secretariat wrote an introduction, as the Conference does.
         "contents": parts if has_text(document, "introduction") else [],

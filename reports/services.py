@@ -1,4 +1,5 @@
 """Writes on the document register that touch several records."""
+
 import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,8 +27,9 @@ def document_issue(*, document: Document, user) -> list[IssuedPdf]:
         if document.is_issued:
             raise ValidationError(_("%(symbol)s was issued already.") % {"symbol": document.symbol})
         versions = {lang: document_html(document, lang) for lang in LANGUAGE_CODES}
-        gaps = [f"{lang.upper()}: {gap}" for lang, version in versions.items()
-                for gap in version.untranslated]
+        gaps = [
+            f"{lang.upper()}: {gap}" for lang, version in versions.items() for gap in version.untranslated
+        ]
         if gaps:
             listed = "; ".join(gaps[:MAX_LISTED_GAPS]) + ("…" if len(gaps) > MAX_LISTED_GAPS else "")
             raise ValidationError(
@@ -37,10 +39,15 @@ def document_issue(*, document: Document, user) -> list[IssuedPdf]:
         issued = []
         for lang, version in versions.items():
             content = html_to_pdf(version.html)
-            issued.append(IssuedPdf.objects.create(
-                document=document, language=lang, content=content,
-                sha256=hashlib.sha256(content).hexdigest(), size=len(content),
-            ))
+            issued.append(
+                IssuedPdf.objects.create(
+                    document=document,
+                    language=lang,
+                    content=content,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    size=len(content),
+                )
+            )
         document.issued_at = timezone.now()
         document.issued_by = user
         document.save(update_fields=["issued_at", "issued_by"])

@@ -1,6 +1,7 @@
 """Rendering live documents in the background, so that readers never wait for a render they can
 avoid (reports/delivery.py): one document in one language, and every live document that was
 already asked for, after a change to what they show (reports/apps.py)."""
+
 from celery import shared_task
 from django.conf import settings
 from django.core.cache import caches

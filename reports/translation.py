@@ -1,4 +1,5 @@
 """Texts of the document register that readers see, in English and Spanish."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Document

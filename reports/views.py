@@ -1,4 +1,5 @@
 """The document register in the browser: the list, and each document's PDF in either language."""
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -11,9 +12,13 @@ RETRY_SECONDS = 30
 
 @require_safe
 def document_list(request):
-    return render(request, "reports/document_list.html", {
-        "documents": Document.objects.for_register(),
-    })
+    return render(
+        request,
+        "reports/document_list.html",
+        {
+            "documents": Document.objects.for_register(),
+        },
+    )
 
 
 @require_safe
@@ -26,8 +31,9 @@ def document_download(request, symbol, lang):
     except DocumentPending:
         # Rendering in the background: a page that says so and reloads itself (Retry-After for
         # programs), never the request waiting past the app server's timeout.
-        response = render(request, "reports/pending.html", {"document": document, "retry": RETRY_SECONDS},
-                          status=503)
+        response = render(
+            request, "reports/pending.html", {"document": document, "retry": RETRY_SECONDS}, status=503
+        )
         response["Retry-After"] = str(RETRY_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
@@ -48,4 +54,3 @@ def pdf_response(document: Document, lang: str, *, wait: bool = False) -> HttpRe
         # A live document changes with its data: never let a browser keep a stale copy.
         response["Cache-Control"] = "no-cache"
     return response
-

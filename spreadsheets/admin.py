@@ -2,6 +2,7 @@
 portal's formats and rules: xlsx and csv only; who may import or export is asked of
 reporting.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
+
 import base64
 import secrets
 
@@ -70,8 +71,14 @@ class WorkbookImportAdmin:
     change_list_template = "admin/spreadsheets/groupreport_change_list.html"
 
     def get_urls(self):
-        return [path("import-workbook/", self.admin_site.admin_view(self.workbook_import_view),
-                     name="reporting_groupreport_import_workbook"), *super().get_urls()]
+        return [
+            path(
+                "import-workbook/",
+                self.admin_site.admin_view(self.workbook_import_view),
+                name="reporting_groupreport_import_workbook",
+            ),
+            *super().get_urls(),
+        ]
 
     def workbook_import_view(self, request):
         if not policy.can_change_in_admin(request.user):
@@ -79,12 +86,23 @@ class WorkbookImportAdmin:
         if request.method == "POST" and "token" in request.POST:
             upload_confirm(request)
             return redirect("admin:reporting_groupreport_changelist")
-        context = upload_preview(request) if request.method == "POST" else \
-            {"form": WorkbookUploadForm(), "problems": [], "preview": None, "token": None}
-        return TemplateResponse(request, "admin/spreadsheets/workbook_import.html", {
-            **self.admin_site.each_context(request), **context, "opts": self.model._meta,
-            "title": _("Import a progress workbook"), "action": request.path,
-        }, status=400 if request.method == "POST" and not context["preview"] else 200)
+        context = (
+            upload_preview(request)
+            if request.method == "POST"
+            else {"form": WorkbookUploadForm(), "problems": [], "preview": None, "token": None}
+        )
+        return TemplateResponse(
+            request,
+            "admin/spreadsheets/workbook_import.html",
+            {
+                **self.admin_site.each_context(request),
+                **context,
+                "opts": self.model._meta,
+                "title": _("Import a progress workbook"),
+                "action": request.path,
+            },
+            status=400 if request.method == "POST" and not context["preview"] else 200,
+        )
 
 
 class GroupWorkbookAdmin:
@@ -100,9 +118,14 @@ class GroupWorkbookAdmin:
         view = self.admin_site.admin_view
         return [
             path("workbook.xlsx", view(self.empty_workbook_view), name="groups_workinggroup_empty_workbook"),
-            path("<int:pk>/workbook.xlsx", view(self.group_workbook_view), name="groups_workinggroup_workbook"),
-            path("import-workbook/", view(self.group_workbook_import_view),
-                 name="groups_workinggroup_import_workbook"),
+            path(
+                "<int:pk>/workbook.xlsx", view(self.group_workbook_view), name="groups_workinggroup_workbook"
+            ),
+            path(
+                "import-workbook/",
+                view(self.group_workbook_import_view),
+                name="groups_workinggroup_import_workbook",
+            ),
             *super().get_urls(),
         ]
 
@@ -140,11 +163,21 @@ class GroupWorkbookAdmin:
                     problems = refused.problems
                 if outcome and outcome.changed_count:
                     token = self._keep(request, content)
-        return TemplateResponse(request, "admin/spreadsheets/group_workbook_import.html", {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-            "problems": problems, "outcome": outcome, "token": token, "action": request.path,
-            "title": _("Import a group's workbook"),
-        }, status=400 if request.method == "POST" and outcome is None else 200)
+        return TemplateResponse(
+            request,
+            "admin/spreadsheets/group_workbook_import.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "form": form,
+                "problems": problems,
+                "outcome": outcome,
+                "token": token,
+                "action": request.path,
+                "title": _("Import a group's workbook"),
+            },
+            status=400 if request.method == "POST" and outcome is None else 200,
+        )
 
     def _keep(self, request, content) -> str:
         token = secrets.token_urlsafe(16)
@@ -158,16 +191,25 @@ class GroupWorkbookAdmin:
         kept = pending.pop(request.POST.get("token", ""), None)
         request.session[self.SESSION_KEY] = pending
         if kept is None:
-            messages.error(request, _("This import is no longer waiting for confirmation; upload the workbook again."))
+            messages.error(
+                request, _("This import is no longer waiting for confirmation; upload the workbook again.")
+            )
             return redirect("admin:groups_workinggroup_import_workbook")
         try:
             outcome = group_workbook_import(base64.b64decode(kept), user=request.user, confirm=True)
         except ImportRefused as refused:  # the programme changed since the preview
-            messages.error(request, _("Nothing was imported: %(problems)s") % {
-                "problems": "; ".join(map(str, refused.problems))})
+            messages.error(
+                request,
+                _("Nothing was imported: %(problems)s") % {"problems": "; ".join(map(str, refused.problems))},
+            )
             return redirect("admin:groups_workinggroup_import_workbook")
-        messages.success(request, ngettext(
-            "Working group %(code)s: the workbook was imported (%(count)d record added or changed).",
-            "Working group %(code)s: the workbook was imported (%(count)d records added or changed).",
-            outcome.changed_count) % {"code": outcome.group_code, "count": outcome.changed_count})
+        messages.success(
+            request,
+            ngettext(
+                "Working group %(code)s: the workbook was imported (%(count)d record added or changed).",
+                "Working group %(code)s: the workbook was imported (%(count)d records added or changed).",
+                outcome.changed_count,
+            )
+            % {"code": outcome.group_code, "count": outcome.changed_count},
+        )
         return redirect("admin:groups_workinggroup_changelist")

@@ -5,6 +5,7 @@ program ("CSV injection"). On export such texts are neutralised: in xlsx the cel
 as a string marked with Excel's quote prefix, so the text is kept exactly; in csv, which has
 no cell types, a single quote is put in front (OWASP's advice) and taken off again on import.
 On import a formula is never evaluated: the workbook is read with its formulas as text."""
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 

@@ -3,6 +3,7 @@
 Both neutralise formulas on export and read them as text on import (spreadsheets/cells.py),
 and both refuse an empty, damaged or foreign file with a message the clerk can act on
 (SpreadsheetError), instead of the library's exception name."""
+
 import csv
 import io
 import zipfile
@@ -29,7 +30,7 @@ def dataset_of_rows(rows) -> Dataset:
     dataset = Dataset(headers=headers)
     for row in rows[1:]:
         row = list(row[:width]) + [None] * (width - len(row))
-        dataset.append(row[:len(headers)])
+        dataset.append(row[: len(headers)])
     return dataset
 
 
@@ -49,15 +50,24 @@ def check_upload_size(size: int, limit: int | None = None) -> None:
     """Refuse a file larger than `limit` (SPREADSHEET_MAX_UPLOAD) before it is parsed."""
     limit = limit or settings.SPREADSHEET_MAX_UPLOAD
     if size > limit:
-        raise SpreadsheetError(_("The file is %(size)s; the largest accepted is %(limit)s, far more than "
-                                 "any sheet of the portal's. Nothing was read.") % {
-            "size": filesizeformat(size), "limit": filesizeformat(limit)})
+        raise SpreadsheetError(
+            _(
+                "The file is %(size)s; the largest accepted is %(limit)s, far more than "
+                "any sheet of the portal's. Nothing was read."
+            )
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
 
 
 def _too_many_rows(limit) -> SpreadsheetError:
-    return SpreadsheetError(_("This sheet has more than %(rows)s rows or %(columns)s columns, more than "
-                              "any sheet of the portal's; split it into smaller files. "
-                              "Nothing was read.") % {"rows": limit, "columns": MAX_COLUMNS})
+    return SpreadsheetError(
+        _(
+            "This sheet has more than %(rows)s rows or %(columns)s columns, more than "
+            "any sheet of the portal's; split it into smaller files. "
+            "Nothing was read."
+        )
+        % {"rows": limit, "columns": MAX_COLUMNS}
+    )
 
 
 def sheet_rows(sheet, *, limit=None, columns=MAX_COLUMNS, too_big=None) -> list[list]:
@@ -84,12 +94,15 @@ def _check_unpacked_size(content: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise SpreadsheetError(
-            _("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
+        raise SpreadsheetError(_("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
     if unpacked > MAX_UNPACKED_BYTES:
-        raise SpreadsheetError(_("The workbook unpacks to more than %(size)s MB; a portal workbook "
-                                 "is far smaller. Nothing was read.")
-                               % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)})
+        raise SpreadsheetError(
+            _(
+                "The workbook unpacks to more than %(size)s MB; a portal workbook "
+                "is far smaller. Nothing was read."
+            )
+            % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
 
 
 def read_workbook(content: bytes, *, max_bytes=None):
@@ -105,8 +118,7 @@ def read_workbook(content: bytes, *, max_bytes=None):
     try:
         return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as error:
-        raise SpreadsheetError(
-            _("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
+        raise SpreadsheetError(_("The file is not an Excel workbook (.xlsx), or it is damaged.")) from error
 
 
 def write_cell_value(cell, value):
@@ -160,8 +172,11 @@ class XLSX(Bounded, base_formats.XLSX):
     def create_dataset(self, in_stream):
         book = read_workbook(in_stream, max_bytes=self.max_bytes)
         try:
-            return dataset_of_rows(sheet_rows(book.worksheets[0], limit=self.data_rows + 1,
-                                              too_big=_too_many_rows(self.data_rows)))
+            return dataset_of_rows(
+                sheet_rows(
+                    book.worksheets[0], limit=self.data_rows + 1, too_big=_too_many_rows(self.data_rows)
+                )
+            )
         finally:
             book.close()
 
@@ -188,7 +203,9 @@ class CSV(Bounded, base_formats.CSV):
                 raise SpreadsheetError(_("The CSV file is not in UTF-8; save it as “CSV UTF-8”.")) from error
         if "\x00" in in_stream:
             raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
-        check_upload_size(len(in_stream.encode()) if isinstance(in_stream, str) else len(in_stream), self.max_bytes)
+        check_upload_size(
+            len(in_stream.encode()) if isinstance(in_stream, str) else len(in_stream), self.max_bytes
+        )
         rows, limit = [], self.data_rows + 1  # and the header row
         try:
             for row in csv.reader(io.StringIO(in_stream.lstrip("\ufeff"))):

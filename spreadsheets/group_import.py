@@ -3,6 +3,7 @@ resource, in order, in one transaction. Checking is importing and rolling back, 
 tells exactly what confirming would do, later sheets seeing what earlier ones add (a new
 group's objectives, then the activities under them). Any problem in any sheet and nothing is
 written; every row must be of the one group the workbook names."""
+
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -46,7 +47,7 @@ def workbook_models() -> list:
 
 
 def _group_code(row: dict) -> str:
-    """"2020-2021/IV" from a row of the group's sheets (programme, number)."""
+    """ "2020-2021/IV" from a row of the group's sheets (programme, number)."""
     try:
         number = RomanWidget().clean(row.get("number"))
     except ValueError:
@@ -67,27 +68,45 @@ def _scope_problems(datasets, code) -> list[Problem]:
                 found = str(row.get("group") or "").strip()
                 column = "group"
             if found != code:
-                problems.append(Problem(number, column, _(
-                    "This row is for working group “%(found)s”; this workbook is for %(code)s.")
-                    % {"found": found, "code": code}, sheet))
+                problems.append(
+                    Problem(
+                        number,
+                        column,
+                        _("This row is for working group “%(found)s”; this workbook is for %(code)s.")
+                        % {"found": found, "code": code},
+                        sheet,
+                    )
+                )
     return problems
 
 
 def _heading_problems(datasets, group) -> tuple[str, list[Problem]]:
     heading = datasets["group"]
     if len(heading) != 1:
-        return "", [Problem(None, "", _("The sheet must have exactly one row: the working group's."), "group")]
+        return "", [
+            Problem(None, "", _("The sheet must have exactly one row: the working group's."), "group")
+        ]
     code = _group_code(heading.dict[0])
     if not code:
-        return "", [Problem(2, "number", _("Give the group's programme (2020-2021) and number (IV)."), "group")]
+        return "", [
+            Problem(2, "number", _("Give the group's programme (2020-2021) and number (IV)."), "group")
+        ]
     if group is not None and code != group.code:
-        return code, [Problem(2, "number", _("This workbook is for working group %(theirs)s, not %(ours)s.")
-                              % {"theirs": code, "ours": group.code}, "group")]
+        return code, [
+            Problem(
+                2,
+                "number",
+                _("This workbook is for working group %(theirs)s, not %(ours)s.")
+                % {"theirs": code, "ours": group.code},
+                "group",
+            )
+        ]
     return code, []
 
 
-def group_workbook_import(content: bytes, *, user, group: WorkingGroup | None = None,
-                          confirm: bool = False) -> GroupWorkbookOutcome:
+def group_workbook_import(
+    content: bytes, *, user, group: WorkingGroup | None = None, confirm: bool = False
+) -> GroupWorkbookOutcome:
     """Check a filled workbook (for `group` when given) and say what importing it changes; with
     `confirm`, write it. Raises SpreadsheetError (not a workbook), ImportRefused (every problem,
     by sheet, row and column, in the reader's language) or PermissionDenied."""
@@ -111,12 +130,16 @@ def group_workbook_import(content: bytes, *, user, group: WorkingGroup | None = 
             for part in group_workbook.parts():
                 if part.sheet not in datasets:
                     continue
-                result = part.resource().import_data(datasets[part.sheet], dry_run=False,
-                                                     use_transactions=True, user=user)
+                result = part.resource().import_data(
+                    datasets[part.sheet], dry_run=False, use_transactions=True, user=user
+                )
                 problems += result_problems(result, part.sheet)
                 totals = result.totals
-                outcomes.append(SheetOutcome(part.sheet, totals.get("new", 0), totals.get("update", 0),
-                                             totals.get("skip", 0)))
+                outcomes.append(
+                    SheetOutcome(
+                        part.sheet, totals.get("new", 0), totals.get("update", 0), totals.get("skip", 0)
+                    )
+                )
             if problems or not confirm:
                 raise _Rollback
     except _Rollback:

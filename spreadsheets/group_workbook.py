@@ -3,6 +3,7 @@ part, to fill in offline and upload (spreadsheets.group_import). The first sheet
 English and Spanish; each other sheet is the admin's spreadsheet of that part (its columns and
 keys, spreadsheets/resources) holding this group's rows only: header in row 1, records below.
 An empty workbook (no group) has the headers only, for a group that does not exist yet."""
+
 import io
 from dataclasses import dataclass
 
@@ -41,30 +42,43 @@ def parts() -> list[Part]:
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
 
     return [
-        Part("group", GroupHeadingResource, "pk"), Part("texts", GroupTextsResource, "pk"),
-        Part("financing", FinancingSourceResource, "group"), Part("objectives", ObjectiveResource, "group"),
+        Part("group", GroupHeadingResource, "pk"),
+        Part("texts", GroupTextsResource, "pk"),
+        Part("financing", FinancingSourceResource, "group"),
+        Part("objectives", ObjectiveResource, "group"),
         Part("areas", ProgrammeAreaResource, "objective__group"),
         Part("action_lines", ActionLineResource, "area__objective__group"),
-        Part("topics", TopicResource, "group"), Part("activities", ActivityResource, "group"),
-        Part("outputs", OutputResource, "group"), Part("events", EventResource, "group"),
-        Part("figures", FigureResource, "group"), Part("links", LinkResource, "group"),
+        Part("topics", TopicResource, "group"),
+        Part("activities", ActivityResource, "group"),
+        Part("outputs", OutputResource, "group"),
+        Part("events", EventResource, "group"),
+        Part("figures", FigureResource, "group"),
+        Part("links", LinkResource, "group"),
     ]
 
 
 INSTRUCTIONS = (
-    gettext_noop("This workbook holds a working group's programme and report, a sheet per part: "
-                 "the group and its roles, its paragraphs, financing, objectives, programme areas "
-                 "and their action lines, topic headings, activities, outputs, and a network's "
-                 "events, figures and links."),
-    gettext_noop("Row 1 of each sheet holds the column keys: do not change them. Texts have a "
-                 "column per language (_en, _es). Records are named by their keys: the group as "
-                 "2020-2021/IV, an objective as “specific 2”, a programme area as “specific 2/1”, "
-                 "countries by their ISO code, institutions by their code."),
-    gettext_noop("Every row names this group in its “group” column. Add rows for new records; a "
-                 "record missing from the workbook is left as it is (delete it in the admin)."),
-    gettext_noop("Upload the filled workbook on the working groups' page of the administration: "
-                 "you see what would change, and nothing is written until you confirm. A workbook "
-                 "with any problem writes nothing."),
+    gettext_noop(
+        "This workbook holds a working group's programme and report, a sheet per part: "
+        "the group and its roles, its paragraphs, financing, objectives, programme areas "
+        "and their action lines, topic headings, activities, outputs, and a network's "
+        "events, figures and links."
+    ),
+    gettext_noop(
+        "Row 1 of each sheet holds the column keys: do not change them. Texts have a "
+        "column per language (_en, _es). Records are named by their keys: the group as "
+        "2020-2021/IV, an objective as “specific 2”, a programme area as “specific 2/1”, "
+        "countries by their ISO code, institutions by their code."
+    ),
+    gettext_noop(
+        "Every row names this group in its “group” column. Add rows for new records; a "
+        "record missing from the workbook is left as it is (delete it in the admin)."
+    ),
+    gettext_noop(
+        "Upload the filled workbook on the working groups' page of the administration: "
+        "you see what would change, and nothing is written until you confirm. A workbook "
+        "with any problem writes nothing."
+    ),
 )
 
 
@@ -85,8 +99,11 @@ def build(group=None) -> bytes:
         readme.cell(readme.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     for part in parts():
         resource = part.resource()
-        queryset = resource.get_queryset().filter(**{part.group_lookup: group.pk}) if group \
+        queryset = (
+            resource.get_queryset().filter(**{part.group_lookup: group.pk})
+            if group
             else resource.get_queryset().none()
+        )
         dataset = resource.export(queryset=queryset)
         sheet = book.create_sheet(part.sheet)
         write_dataset(sheet, dataset)
@@ -108,9 +125,15 @@ def read(content: bytes) -> tuple[dict, list[Problem]]:
             if sheet.title == README_SHEET:
                 continue
             if sheet.title not in known:
-                problems.append(Problem(None, "", _("This is not a sheet of a group's workbook; its sheets "
-                                                     "are: %(sheets)s.") % {"sheets": ", ".join(known)},
-                                        sheet.title))
+                problems.append(
+                    Problem(
+                        None,
+                        "",
+                        _("This is not a sheet of a group's workbook; its sheets are: %(sheets)s.")
+                        % {"sheets": ", ".join(known)},
+                        sheet.title,
+                    )
+                )
                 continue
             rows = sheet_rows(sheet)  # one sheet too big refuses the whole workbook
             try:
@@ -120,6 +143,12 @@ def read(content: bytes) -> tuple[dict, list[Problem]]:
     finally:
         book.close()
     if "group" not in datasets:
-        problems.append(Problem(None, "", _("The sheet “group” is missing or empty: it names the working "
-                                            "group the workbook is for."), "group"))
+        problems.append(
+            Problem(
+                None,
+                "",
+                _("The sheet “group” is missing or empty: it names the working group the workbook is for."),
+                "group",
+            )
+        )
     return datasets, problems

@@ -10,6 +10,7 @@ Layout (rows of the sheet):
 
 Everything is locked except the new percentage (whole numbers 0-100 only) and the remarks.
 The lock is a guide against slips, not security: the import checks every cell again."""
+
 import io
 from dataclasses import dataclass, field
 
@@ -27,12 +28,30 @@ from .formats import read_workbook, sheet_rows, write_cell_value
 
 GROUP_CELL, ROUND_CELL, VERSION_CELL = (2, 2), (3, 2), (4, 2)
 LABEL_ROW, HEADER_ROW = 8, 9
-COLUMNS = ("activity", "activity_en", "activity_es", "start", "end", "previous_percent",
-           "percent", "remarks_en", "remarks_es")
+COLUMNS = (
+    "activity",
+    "activity_en",
+    "activity_es",
+    "start",
+    "end",
+    "previous_percent",
+    "percent",
+    "remarks_en",
+    "remarks_es",
+)
 REQUIRED = ("activity", "percent", "remarks_en", "remarks_es")
 EDITABLE = ("percent", "remarks_en", "remarks_es")
-WIDTHS = {"activity": 16, "activity_en": 50, "activity_es": 50, "start": 14, "end": 14,
-          "previous_percent": 14, "percent": 14, "remarks_en": 50, "remarks_es": 50}
+WIDTHS = {
+    "activity": 16,
+    "activity_en": 50,
+    "activity_es": 50,
+    "start": 14,
+    "end": 14,
+    "previous_percent": 14,
+    "percent": 14,
+    "remarks_en": 50,
+    "remarks_es": 50,
+}
 
 
 def _both(message: str) -> str:
@@ -40,11 +59,15 @@ def _both(message: str) -> str:
 
 
 LABELS = {
-    "activity": gettext_noop("Activity code"), "activity_en": gettext_noop("Activity (English)"),
-    "activity_es": gettext_noop("Activity (Spanish)"), "start": gettext_noop("Start"),
-    "end": gettext_noop("End"), "previous_percent": gettext_noop("Previous percentage"),
+    "activity": gettext_noop("Activity code"),
+    "activity_en": gettext_noop("Activity (English)"),
+    "activity_es": gettext_noop("Activity (Spanish)"),
+    "start": gettext_noop("Start"),
+    "end": gettext_noop("End"),
+    "previous_percent": gettext_noop("Previous percentage"),
     "percent": gettext_noop("New percentage (0-100)"),
-    "remarks_en": gettext_noop("Remarks (English)"), "remarks_es": gettext_noop("Remarks (Spanish)"),
+    "remarks_en": gettext_noop("Remarks (English)"),
+    "remarks_es": gettext_noop("Remarks (Spanish)"),
 }
 
 
@@ -54,28 +77,39 @@ def column_label(key) -> str:
 
 
 def activity_code(activity) -> str:
-    """"2020-2021/IV/3": the group's code and the activity's position in it."""
+    """ "2020-2021/IV/3": the group's code and the activity's position in it."""
     return f"{activity.group.code}/{activity.order}"
 
 
-INSTRUCTIONS = gettext_noop("Fill in the new percentage (a whole number from 0 to 100) and the remarks in "
-                "English and Spanish for each activity, in the white cells. An activity not yet "
-                "reported in this round starts from its previous percentage: change it only if it "
-                "moved. Leave a row empty to keep what is already reported. Do not change the other "
-                "cells or the column keys in row 9. Then upload this file on the group's page of "
-                "the portal.")
+INSTRUCTIONS = gettext_noop(
+    "Fill in the new percentage (a whole number from 0 to 100) and the remarks in "
+    "English and Spanish for each activity, in the white cells. An activity not yet "
+    "reported in this round starts from its previous percentage: change it only if it "
+    "moved. Leave a row empty to keep what is already reported. Do not change the other "
+    "cells or the column keys in row 9. Then upload this file on the group's page of "
+    "the portal."
+)
 
 
 def build(group, reporting_round) -> bytes:
     """The workbook of a group for a round, with what is already reported filled in."""
     from openpyxl import Workbook
 
-    activities = list(Activity.objects.filter(group=group).select_related("group__programme")
-                      .order_by("order"))
-    current = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)}
+    activities = list(
+        Activity.objects.filter(group=group).select_related("group__programme").order_by("order")
+    )
+    current = {
+        e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
+    }
     previous_round = ReportingRound.objects.previous_to(reporting_round)
-    previous = {e.activity_id: e.percent for e in ProgressEntry.objects.filter(
-        round=previous_round, activity__group=group)} if previous_round else {}
+    previous = (
+        {
+            e.activity_id: e.percent
+            for e in ProgressEntry.objects.filter(round=previous_round, activity__group=group)
+        }
+        if previous_round
+        else {}
+    )
     report = GroupReport.objects.filter(round=reporting_round, group=group).first()
 
     book = Workbook()
@@ -83,8 +117,14 @@ def build(group, reporting_round) -> bytes:
     sheet.title = f"{group.numeral} {reporting_round.meeting.code}"[:31]
     _write_heading(sheet, group, reporting_round, report)
     for offset, activity in enumerate(activities):
-        _write_activity(sheet, HEADER_ROW + 1 + offset, activity, current.get(activity.pk),
-                        previous.get(activity.pk), reporting_round.asks_percentages)
+        _write_activity(
+            sheet,
+            HEADER_ROW + 1 + offset,
+            activity,
+            current.get(activity.pk),
+            previous.get(activity.pk),
+            reporting_round.asks_percentages,
+        )
     _lock(sheet, HEADER_ROW + max(len(activities), 1))
     out = io.BytesIO()
     book.save(out)
@@ -100,10 +140,18 @@ def _write_heading(sheet, group, reporting_round, report):
     sheet["A1"] = _both(gettext_noop("Progress workbook"))
     sheet["A1"].font = Font(bold=True, size=14)
     heading = [
-        (GROUP_CELL, _both(gettext_noop("Working group")), group.code,
-         f"{shown(group, 'output', 'en').text} / {shown(group, 'output', 'es').text}"),
-        (ROUND_CELL, _both(gettext_noop("Reporting round")), reporting_round.meeting.code,
-         _both(gettext_noop("Deadline")) + f": {reporting_round.deadline.isoformat()}"),
+        (
+            GROUP_CELL,
+            _both(gettext_noop("Working group")),
+            group.code,
+            f"{shown(group, 'output', 'en').text} / {shown(group, 'output', 'es').text}",
+        ),
+        (
+            ROUND_CELL,
+            _both(gettext_noop("Reporting round")),
+            reporting_round.meeting.code,
+            _both(gettext_noop("Deadline")) + f": {reporting_round.deadline.isoformat()}",
+        ),
         (VERSION_CELL, _both(gettext_noop("Report version")), report.version if report else 0, ""),
     ]
     for (row, column), label, value, note in heading:
@@ -133,7 +181,8 @@ def _write_activity(sheet, row, activity, entry, previous_percent, prefill):
         "activity": activity_code(activity),
         "activity_en": shown(activity, "text", "en").text,
         "activity_es": shown(activity, "text", "es").text,
-        "start": _both_label(activity, "start"), "end": _both_label(activity, "end"),
+        "start": _both_label(activity, "start"),
+        "end": _both_label(activity, "end"),
         "previous_percent": previous_percent,
         "percent": entry.percent if entry else (previous_percent if prefill else None),
         "remarks_en": entry.remarks_en or "" if entry else "",
@@ -158,9 +207,15 @@ def _lock(sheet, last):
     first = HEADER_ROW + 1
     percent_column = get_column_letter(COLUMNS.index("percent") + 1)
     validation = DataValidation(
-        type="whole", operator="between", formula1="0", formula2="100", allow_blank=True,
-        showErrorMessage=True, errorTitle=_both(gettext_noop("Percentage")),
-        error=_both(gettext_noop("A whole number from 0 to 100.")))
+        type="whole",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=_both(gettext_noop("Percentage")),
+        error=_both(gettext_noop("A whole number from 0 to 100.")),
+    )
     validation.add(f"{percent_column}{first}:{percent_column}{last}")
     sheet.add_data_validation(validation)
     sheet.freeze_panes = sheet.cell(first, 2)
@@ -181,10 +236,13 @@ MAX_COLUMNS = len(COLUMNS) + 10
 
 
 def _rows(sheet) -> list[list]:
-    too_big = SpreadsheetError(_(
-        "This workbook has more than %(rows)s rows or %(columns)s columns; a group's progress workbook "
-        "has one row per activity (%(activities)s at most). Nothing was read.") % {
-        "rows": MAX_ROWS, "columns": MAX_COLUMNS, "activities": Activity.MAX_PER_GROUP})
+    too_big = SpreadsheetError(
+        _(
+            "This workbook has more than %(rows)s rows or %(columns)s columns; a group's progress workbook "
+            "has one row per activity (%(activities)s at most). Nothing was read."
+        )
+        % {"rows": MAX_ROWS, "columns": MAX_COLUMNS, "activities": Activity.MAX_PER_GROUP}
+    )
     return sheet_rows(sheet, limit=MAX_ROWS, columns=MAX_COLUMNS, too_big=too_big)
 
 
@@ -217,12 +275,21 @@ def read(content: bytes) -> FilledWorkbook:
         return None if blank(value) else str(value).strip()
 
     version = cell(*VERSION_CELL)
-    filled = FilledWorkbook(cell(*GROUP_CELL) or "", cell(*ROUND_CELL) or "",
-                            int(version) if version and version.isdigit() else None)
-    header_row = next((n for n, row in enumerate(rows, 1) if row and str(row[0] or "").strip() == "activity"), None)
+    filled = FilledWorkbook(
+        cell(*GROUP_CELL) or "",
+        cell(*ROUND_CELL) or "",
+        int(version) if version and version.isdigit() else None,
+    )
+    header_row = next(
+        (n for n, row in enumerate(rows, 1) if row and str(row[0] or "").strip() == "activity"), None
+    )
     if header_row is None:
-        raise SpreadsheetError(_("This is not a progress workbook: no row starts with the column "
-                                 "key “activity”. Download the group's workbook from the portal."))
+        raise SpreadsheetError(
+            _(
+                "This is not a progress workbook: no row starts with the column "
+                "key “activity”. Download the group's workbook from the portal."
+            )
+        )
     headers = ["" if v is None else str(v).strip() for v in rows[header_row - 1]]
     while headers and not headers[-1]:
         headers.pop()
@@ -230,13 +297,19 @@ def read(content: bytes) -> FilledWorkbook:
 
     for position, header in enumerate(headers, 1):
         if header not in COLUMNS:
-            filled.problems.append(Problem(header_row, header or get_column_letter(position), _(
-                "This is not a column key of the workbook (was it renamed?); the keys are: %(keys)s.")
-                % {"keys": ", ".join(COLUMNS)}))
+            filled.problems.append(
+                Problem(
+                    header_row,
+                    header or get_column_letter(position),
+                    _("This is not a column key of the workbook (was it renamed?); the keys are: %(keys)s.")
+                    % {"keys": ", ".join(COLUMNS)},
+                )
+            )
     for key in REQUIRED:
         if key not in headers:
-            filled.problems.append(Problem(header_row, column_label(key),
-                                           _("This required column is missing.")))
+            filled.problems.append(
+                Problem(header_row, column_label(key), _("This required column is missing."))
+            )
     for number, row in enumerate(rows[header_row:], header_row + 1):
         values = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h in COLUMNS}
         if all(blank(values.get(k)) for k in ("activity", *EDITABLE)):

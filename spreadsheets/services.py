@@ -2,6 +2,7 @@
 show what would change, and save it through reporting.services.progress_save (source
 "spreadsheet import"), exactly as if the values had been typed into the progress form, history
 included. Nothing is written unless every row is right."""
+
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -54,8 +55,9 @@ def _group(code, problems) -> WorkingGroup | None:
         problems.append(Problem(2, "B", _("There is no working group “%(code)s”.") % {"code": code}))
 
 
-def workbook_preview(content: bytes, *, user, round_code: str | None = None,
-                     group: WorkingGroup | None = None) -> WorkbookPreview:
+def workbook_preview(
+    content: bytes, *, user, round_code: str | None = None, group: WorkingGroup | None = None
+) -> WorkbookPreview:
     """Check a filled workbook and say what importing it would change. `round_code` and `group`
     are what the importer expects (the page or command line it comes from); the workbook must
     be for them. Raises SpreadsheetError (not a workbook), ImportRefused (every problem found)
@@ -81,38 +83,84 @@ def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
     if not filled.group_code:
         problems.append(Problem(2, "B", _("The workbook does not say which working group it is for.")))
     if group is not None and workbook_group is not None and workbook_group.pk != group.pk:
-        problems.append(Problem(2, "B", _("This workbook is for working group %(theirs)s, not %(ours)s.")
-                                % {"theirs": workbook_group.code, "ours": group.code}))
-    reporting_round = ReportingRound.objects.with_meeting() \
-        .filter(meeting__code=filled.round_code).first() if filled.round_code else None
+        problems.append(
+            Problem(
+                2,
+                "B",
+                _("This workbook is for working group %(theirs)s, not %(ours)s.")
+                % {"theirs": workbook_group.code, "ours": group.code},
+            )
+        )
+    reporting_round = (
+        ReportingRound.objects.with_meeting().filter(meeting__code=filled.round_code).first()
+        if filled.round_code
+        else None
+    )
     if reporting_round is None:
-        problems.append(Problem(3, "B", _("There is no reporting round “%(code)s”.")
-                                % {"code": filled.round_code} if filled.round_code
-                                else _("The workbook does not say which reporting round it is for.")))
+        problems.append(
+            Problem(
+                3,
+                "B",
+                _("There is no reporting round “%(code)s”.") % {"code": filled.round_code}
+                if filled.round_code
+                else _("The workbook does not say which reporting round it is for."),
+            )
+        )
     elif round_code and filled.round_code != round_code:
-        problems.append(Problem(3, "B", _("This workbook is for round %(theirs)s, not %(ours)s.")
-                                % {"theirs": filled.round_code, "ours": round_code}))
+        problems.append(
+            Problem(
+                3,
+                "B",
+                _("This workbook is for round %(theirs)s, not %(ours)s.")
+                % {"theirs": filled.round_code, "ours": round_code},
+            )
+        )
     elif not reporting_round.is_open:
-        problems.append(Problem(3, "B", _("Round %(code)s is not open: progress can be imported only "
-                                          "while a round is open.") % {"code": filled.round_code}))
+        problems.append(
+            Problem(
+                3,
+                "B",
+                _("Round %(code)s is not open: progress can be imported only while a round is open.")
+                % {"code": filled.round_code},
+            )
+        )
     target = group or workbook_group
     if problems or target is None:
         raise ImportRefused(problems)
     if reporting_round.programme_id != target.programme_id:
-        raise ImportRefused([Problem(3, "B", _("Round %(round)s is not a round of the programme of group %(group)s.")
-                                     % {"round": filled.round_code, "group": target.code})])
+        raise ImportRefused(
+            [
+                Problem(
+                    3,
+                    "B",
+                    _("Round %(round)s is not a round of the programme of group %(group)s.")
+                    % {"round": filled.round_code, "group": target.code},
+                )
+            ]
+        )
     return target, reporting_round
 
 
 def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], dict[int, EntryValues]]:
     """Each filled row checked against the group's plan: what it would change, and the values to
     save; ImportRefused with every row's problem (row and column, in the reader's language)."""
-    activities = {progress_workbook.activity_code(a): a for a in
-                  Activity.objects.filter(group=target).select_related("group__programme")}
-    existing = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)}
+    activities = {
+        progress_workbook.activity_code(a): a
+        for a in Activity.objects.filter(group=target).select_related("group__programme")
+    }
+    existing = {
+        e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)
+    }
     previous_round = ReportingRound.objects.previous_to(reporting_round)
-    previous = dict(ProgressEntry.objects.filter(round=previous_round, activity__group=target)
-                    .values_list("activity_id", "percent")) if previous_round else {}
+    previous = (
+        dict(
+            ProgressEntry.objects.filter(round=previous_round, activity__group=target).values_list(
+                "activity_id", "percent"
+            )
+        )
+        if previous_round
+        else {}
+    )
     activity_column = progress_workbook.column_label("activity")
     percent_column = progress_workbook.column_label("percent")
     problems, seen, rows, entries = [], {}, [], {}
@@ -124,8 +172,13 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
             problems.append(Problem(number, activity_column, _unknown_activity(code, target)))
             continue
         if code in seen:
-            problems.append(Problem(number, activity_column, _("Activity %(code)s is already on row %(row)s.")
-                                    % {"code": code, "row": seen[code]}))
+            problems.append(
+                Problem(
+                    number,
+                    activity_column,
+                    _("Activity %(code)s is already on row %(row)s.") % {"code": code, "row": seen[code]},
+                )
+            )
             continue
         seen[code] = number
         try:
@@ -136,20 +189,29 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
         remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
         longest = max(remarks, key=lambda name: len(remarks[name]))
         if len(remarks[longest]) > REMARK:
-            problems.append(Problem(number, progress_workbook.column_label(longest),
-                                    too_long(len(remarks[longest]), REMARK)))
+            problems.append(
+                Problem(
+                    number, progress_workbook.column_label(longest), too_long(len(remarks[longest]), REMARK)
+                )
+            )
             continue
         if percent is None:
             if any(v.strip() for v in remarks.values()):
-                problems.append(Problem(number, percent_column, _("Give the percentage these remarks go with.")))
+                problems.append(
+                    Problem(number, percent_column, _("Give the percentage these remarks go with."))
+                )
             continue  # an empty row keeps what is reported
         given = EntryValues(percent, **remarks)
         entry = existing.get(activity.pk)
-        changes = [(name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
-                   for name in ENTRY_FIELDS]
+        changes = [
+            (name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
+            for name in ENTRY_FIELDS
+        ]
         changes = [c for c in changes if c[1] != c[2]]
         status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
-        rows.append(RowPreview(number, activity, status, changes, fall_warning(previous.get(activity.pk), percent)))
+        rows.append(
+            RowPreview(number, activity, status, changes, fall_warning(previous.get(activity.pk), percent))
+        )
         if changes:
             entries[activity.pk] = given
     if problems:
@@ -167,12 +229,21 @@ def _unknown_activity(code, group) -> str:
     group_code, _slash, position = code.rpartition("/")
     if group_code and group_code != group.code:
         return _("Activity %(code)s belongs to another working group, not to %(group)s.") % {
-            "code": code, "group": group.code}
+            "code": code,
+            "group": group.code,
+        }
     return _("Working group %(group)s has no activity %(code)s.") % {"group": group.code, "code": code}
 
 
 def workbook_import(preview: WorkbookPreview, *, user):
     """Save what the preview showed, as a draft; ProgressConflict if the report changed since."""
-    return progress_save(group=preview.group, reporting_round=preview.reporting_round, user=user,
-                         entries=preview.entries, notes={}, seen_version=preview.version, submit=False,
-                         source=ProgressChange.Source.IMPORT)
+    return progress_save(
+        group=preview.group,
+        reporting_round=preview.reporting_round,
+        user=user,
+        entries=preview.entries,
+        notes={},
+        seen_version=preview.version,
+        submit=False,
+        source=ProgressChange.Source.IMPORT,
+    )

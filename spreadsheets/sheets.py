@@ -26,11 +26,18 @@ def sheets():
     )
 
     return [
-        ("countries", CountryResource), ("institutions", InstitutionResource),
-        ("meetings", MeetingResource), ("programmes", ProgrammeResource),
-        ("working_groups", WorkingGroupResource), ("financing_sources", FinancingSourceResource),
-        ("objectives", ObjectiveResource), ("topics", TopicResource),
-        ("activities", ActivityResource), ("outputs", OutputResource),
-        ("reporting_rounds", ReportingRoundResource), ("group_reports", GroupReportResource),
-        ("progress_entries", ProgressEntryResource), ("documents", DocumentResource),
+        ("countries", CountryResource),
+        ("institutions", InstitutionResource),
+        ("meetings", MeetingResource),
+        ("programmes", ProgrammeResource),
+        ("working_groups", WorkingGroupResource),
+        ("financing_sources", FinancingSourceResource),
+        ("objectives", ObjectiveResource),
+        ("topics", TopicResource),
+        ("activities", ActivityResource),
+        ("outputs", OutputResource),
+        ("reporting_rounds", ReportingRoundResource),
+        ("group_reports", GroupReportResource),
+        ("progress_entries", ProgressEntryResource),
+        ("documents", DocumentResource),
     ]

@@ -2,6 +2,7 @@
 would change, confirm. Who may do it is asked of reporting.policy; the import itself is
 spreadsheets.services. Between the preview and the confirmation the checked values wait in
 the session, with the report's version, so a save made meanwhile is noticed, not overwritten."""
+
 import secrets
 
 from django.contrib import messages
@@ -66,9 +67,18 @@ def workbook_upload(request, code, period, numeral):
         upload_confirm(request)
         return redirect(back)
     context = upload_preview(request, group=group, reporting_round=reporting_round)
-    return render(request, "spreadsheets/workbook_preview.html", {
-        **context, "group": group, "round": reporting_round, "action": request.path, "back": back,
-    }, status=200 if context["preview"] else 400)
+    return render(
+        request,
+        "spreadsheets/workbook_preview.html",
+        {
+            **context,
+            "group": group,
+            "round": reporting_round,
+            "action": request.path,
+            "back": back,
+        },
+        status=200 if context["preview"] else 400,
+    )
 
 
 def upload_preview(request, *, group=None, reporting_round=None) -> dict:
@@ -79,8 +89,11 @@ def upload_preview(request, *, group=None, reporting_round=None) -> dict:
     if form.is_valid():
         try:
             preview = workbook_preview(
-                form.cleaned_data["workbook"].read(), user=request.user, group=group,
-                round_code=reporting_round.meeting.code if reporting_round else None)
+                form.cleaned_data["workbook"].read(),
+                user=request.user,
+                group=group,
+                round_code=reporting_round.meeting.code if reporting_round else None,
+            )
         except SpreadsheetError as error:
             form.add_error("workbook", str(error))
         except ImportRefused as refused:
@@ -93,7 +106,9 @@ def _keep(request, preview: WorkbookPreview) -> str:
     token = secrets.token_urlsafe(16)
     pending = request.session.get(SESSION_KEY, {})
     pending[token] = {
-        "group": preview.group.pk, "round": preview.reporting_round.pk, "version": preview.version,
+        "group": preview.group.pk,
+        "round": preview.reporting_round.pk,
+        "version": preview.version,
         "entries": {str(pk): [v.percent, v.remarks_en, v.remarks_es] for pk, v in preview.entries.items()},
     }
     request.session[SESSION_KEY] = dict(list(pending.items())[-5:])  # a few tabs at most
@@ -107,22 +122,39 @@ def upload_confirm(request):
     kept = pending.pop(request.POST.get("token", ""), None)
     request.session[SESSION_KEY] = pending
     if kept is None:
-        messages.error(request, _("This import is no longer waiting for confirmation; upload the workbook again."))
+        messages.error(
+            request, _("This import is no longer waiting for confirmation; upload the workbook again.")
+        )
         return None
     preview = WorkbookPreview(
-        WorkingGroup.objects.get(pk=kept["group"]), ReportingRound.objects.get(pk=kept["round"]),
-        kept["version"], [], {int(pk): EntryValues(*values) for pk, values in kept["entries"].items()})
+        WorkingGroup.objects.get(pk=kept["group"]),
+        ReportingRound.objects.get(pk=kept["round"]),
+        kept["version"],
+        [],
+        {int(pk): EntryValues(*values) for pk, values in kept["entries"].items()},
+    )
     try:
         result = workbook_import(preview, user=request.user)
     except ProgressConflict:
-        messages.error(request, _("Someone saved this report after you uploaded the workbook; nothing was "
-                                  "imported. Upload it again to see what would change now."))
+        messages.error(
+            request,
+            _(
+                "Someone saved this report after you uploaded the workbook; nothing was "
+                "imported. Upload it again to see what would change now."
+            ),
+        )
         return None
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
     values = [c for c in result.changes if c.field != "status"]
-    messages.success(request, ngettext(
-        "The workbook was imported as a draft (%(count)d value changed).",
-        "The workbook was imported as a draft (%(count)d values changed).", len(values)) % {"count": len(values)})
+    messages.success(
+        request,
+        ngettext(
+            "The workbook was imported as a draft (%(count)d value changed).",
+            "The workbook was imported as a draft (%(count)d values changed).",
+            len(values),
+        )
+        % {"count": len(values)},
+    )
     return result

@@ -3,6 +3,7 @@
 Related records are named by keys a clerk can read and type (MEX, INEGI@MEX, CE.20,
 2020-2021/IV), never by database ids. Each widget reads its model's records once per import
 and then looks keys up in memory, so an import's queries do not grow with its rows."""
+
 import datetime
 from decimal import Decimal, InvalidOperation
 
@@ -85,8 +86,10 @@ class GroupKeyWidget(KeyWidget):
         try:
             return self.records()[(group.pk, text)]
         except KeyError:
-            raise ValueError(_("Working group %(group)s has no %(what)s “%(value)s”.") % {
-                "group": group.code, "what": self.what, "value": text}) from None
+            raise ValueError(
+                _("Working group %(group)s has no %(what)s “%(value)s”.")
+                % {"group": group.code, "what": self.what, "value": text}
+            ) from None
 
 
 class KeysWidget(widgets.ManyToManyWidget):
@@ -148,7 +151,8 @@ class PercentWidget(widgets.Widget):
     @staticmethod
     def message(value) -> str:
         return _("The percentage must be a whole number from 0 to 100, not “%(value)s”.") % {
-            "value": _text(value)}
+            "value": _text(value)
+        }
 
     def render(self, value, obj=None, **kwargs):
         return value

@@ -1,5 +1,6 @@
 """Clients of the API as a program uses it: JSON bodies, a personal access token in the
 Authorization header, the language in Accept-Language."""
+
 import json
 
 from django.test import Client
@@ -23,8 +24,12 @@ class ApiClient:
 
     def send(self, method, url, body=None, **headers):
         return getattr(self.client, method.lower())(
-            url, data=json.dumps(body if body is not None else {}), content_type="application/json",
-            **self.headers, **headers)
+            url,
+            data=json.dumps(body if body is not None else {}),
+            content_type="application/json",
+            **self.headers,
+            **headers,
+        )
 
     def patch(self, url, body, **headers):
         return self.send("PATCH", url, body, **headers)

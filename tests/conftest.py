@@ -1,5 +1,6 @@
 """The test database holds the real 2020-2021 programme (fixtures/), loaded once per run;
 each test runs in a transaction that is rolled back."""
+
 import datetime
 import zoneinfo
 
@@ -106,8 +107,9 @@ def member_user(db, group_iv):
     """A user of Chile's INE, with Chile made a member country of group IV."""
     from groups.models import Country, GroupRole
 
-    GroupRole.objects.create(group=group_iv, role=GroupRole.Role.MEMBER, order=1,
-                             country=Country.objects.get(iso3="CHL"))
+    GroupRole.objects.create(
+        group=group_iv, role=GroupRole.Role.MEMBER, order=1, country=Country.objects.get(iso3="CHL")
+    )
     return factories.person("member-ine", "INE@CHL")
 
 
@@ -118,6 +120,7 @@ def reviewer(db):
     from django.contrib.auth.models import Permission
 
     user = factories.person("reviewer")
-    user.user_permissions.add(*Permission.objects.filter(
-        codename__in=("review_groupreport", "open_close_reportinground")))
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=("review_groupreport", "open_close_reportinground"))
+    )
     return user

@@ -1,5 +1,6 @@
 """A database of its own for a test that runs the portal in other processes (a server, an old
 checkout of the code): a SQLite file, or a new database on the test run's PostgreSQL server."""
+
 import uuid
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -13,16 +14,17 @@ def sqlite_database(path):
 def postgres_database(settings_dict, purpose="own"):
     """A new, empty database on the test connection's server, named after the test run's."""
     name = f"{settings_dict['NAME']}_{purpose}_{uuid.uuid4().hex[:8]}"[-63:]
-    params = {key: settings_dict[option] for key, option in
-              (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
-              if settings_dict.get(option)}
+    params = {
+        key: settings_dict[option]
+        for key, option in (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
+        if settings_dict.get(option)
+    }
     _postgres_admin(params, f'CREATE DATABASE "{name}"')
     auth = quote(params.get("user", ""), safe="")
     if params.get("password"):
         auth += ":" + quote(params["password"], safe="")
     host = f"{params.get('host', '127.0.0.1')}:{params.get('port', 5432)}"
-    return {"url": f"postgres://{auth}@{host}/{name}", "vendor": "postgresql",
-            "name": name, "params": params}
+    return {"url": f"postgres://{auth}@{host}/{name}", "vendor": "postgresql", "name": name, "params": params}
 
 
 def postgres_drop(database):
@@ -38,8 +40,6 @@ def _postgres_admin(params, statement):
         conn.autocommit = True
         with conn.cursor() as cursor:
             cursor.execute(statement)
-
-
 
 
 @contextmanager

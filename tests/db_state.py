@@ -1,4 +1,5 @@
 """The database's content, to show that a refused request wrote nothing."""
+
 from django.apps import apps
 from modeltranslation.translator import NotRegistered, translator
 
@@ -24,5 +25,7 @@ def _columns(model):
 
 def snapshot(models=None):
     models = models or [m for m in apps.get_models() if m._meta.app_label in APPS]
-    return {model._meta.label: list(model._default_manager.order_by("pk").values_list(*_columns(model)))
-            for model in models}
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values_list(*_columns(model)))
+        for model in models
+    }

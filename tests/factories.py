@@ -1,4 +1,5 @@
 """Small builders for tests that need a few records of their own."""
+
 import datetime
 import itertools
 
@@ -12,19 +13,33 @@ _numbers = itertools.cycle(range(30, 60))
 
 
 def programme(start_year=2030):
-    conference = Meeting.objects.create(body=Meeting.Body.CONFERENCE, number=next(_numbers),
-                                        place_en="Lima", place_es="Lima",
-                                        start_date=datetime.date(start_year - 1, 11, 1),
-                                        end_date=datetime.date(start_year - 1, 11, 3))
-    return Programme.objects.create(start_year=start_year, end_year=start_year + 1,
-                                    title_en="Test programme", title_es="Programa de prueba",
-                                    approved_at=conference)
+    conference = Meeting.objects.create(
+        body=Meeting.Body.CONFERENCE,
+        number=next(_numbers),
+        place_en="Lima",
+        place_es="Lima",
+        start_date=datetime.date(start_year - 1, 11, 1),
+        end_date=datetime.date(start_year - 1, 11, 3),
+    )
+    return Programme.objects.create(
+        start_year=start_year,
+        end_year=start_year + 1,
+        title_en="Test programme",
+        title_es="Programa de prueba",
+        approved_at=conference,
+    )
 
 
 def group(programme, number=1, **texts):
-    values = {"name_en": "Working Group on Tests", "name_es": "Grupo de Trabajo sobre Pruebas",
-              "theme_en": "testing", "theme_es": "pruebas",
-              "output_en": "Test output", "output_es": "Producto de prueba", **texts}
+    values = {
+        "name_en": "Working Group on Tests",
+        "name_es": "Grupo de Trabajo sobre Pruebas",
+        "theme_en": "testing",
+        "theme_es": "pruebas",
+        "output_en": "Test output",
+        "output_es": "Producto de prueba",
+        **texts,
+    }
     return WorkingGroup.objects.create(programme=programme, number=number, **values)
 
 
@@ -36,13 +51,22 @@ def activity(group, order=1, **values):
 
 def reporting_round(programme, number=1, status="closed", **values):
     """A round of the programme; closed by default, like the rounds the fixtures carry."""
-    meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE, number=next(_numbers),
-                                     is_virtual=True, start_date=datetime.date(2031, 4, 1),
-                                     end_date=datetime.date(2031, 4, 2))
-    return ReportingRound.objects.create(programme=programme, meeting=meeting, number=number,
-                                         opens_on=datetime.date(2031, 2, 1),
-                                         deadline=datetime.date(2031, 3, 1), status=status,
-                                         **values)
+    meeting = Meeting.objects.create(
+        body=Meeting.Body.EXECUTIVE_COMMITTEE,
+        number=next(_numbers),
+        is_virtual=True,
+        start_date=datetime.date(2031, 4, 1),
+        end_date=datetime.date(2031, 4, 2),
+    )
+    return ReportingRound.objects.create(
+        programme=programme,
+        meeting=meeting,
+        number=number,
+        opens_on=datetime.date(2031, 2, 1),
+        deadline=datetime.date(2031, 3, 1),
+        status=status,
+        **values,
+    )
 
 
 def document(symbol="LC/CE.99/1", kind="progress_report", **values):
@@ -54,7 +78,9 @@ def document(symbol="LC/CE.99/1", kind="progress_report", **values):
     values.setdefault("date_en", datetime.date(2031, 3, 25))
     values.setdefault("date_es", datetime.date(2031, 3, 25))
     if "meeting" not in values:
-        values["meeting"] = values["round"].meeting if values.get("round") else values["programme"].approved_at
+        values["meeting"] = (
+            values["round"].meeting if values.get("round") else values["programme"].approved_at
+        )
     return Document.objects.create(symbol=symbol, kind=kind, **values)
 
 
@@ -67,8 +93,13 @@ def small_report(activity_text_en="Activity 1", remarks_en="Going well", **activ
     wg = group(prog)
     act = activity(wg, text_en=activity_text_en, **activity_values)
     round_ = reporting_round(prog)
-    ProgressEntry.objects.create(round=round_, activity=act, percent=40, remarks_en=remarks_en,
-                                 remarks_es="Va bien" if remarks_en else "")
+    ProgressEntry.objects.create(
+        round=round_,
+        activity=act,
+        percent=40,
+        remarks_en=remarks_en,
+        remarks_es="Va bien" if remarks_en else "",
+    )
     return document(symbol=f"LC/CE.{round_.meeting.number}/1", round=round_), act
 
 
@@ -90,8 +121,7 @@ def entry(reporting_round, activity, percent, **values):
     """An activity's progress in a round."""
     from reporting.models import ProgressEntry
 
-    return ProgressEntry.objects.create(round=reporting_round, activity=activity, percent=percent,
-                                        **values)
+    return ProgressEntry.objects.create(round=reporting_round, activity=activity, percent=percent, **values)
 
 
 def group_report(reporting_round, group, status="submitted", **values):
@@ -110,8 +140,15 @@ def part_of_a_group(model):
         area = ProgrammeArea.objects.create(objective=objective, order=90, title_en="Area", title_es="Área")
         ActionLine.objects.create(area=area, order=1, text_en="Action line", text_es="Línea de acción")
         return area
-    values = {Event: {"kind": "workshop", "title_en": "Workshop", "title_es": "Taller",
-                      "start_date": datetime.date(2021, 3, 1), "end_date": datetime.date(2021, 3, 2)},
-              Figure: {"label_en": "Participants", "label_es": "Participantes", "value": 40},
-              Link: {"label_en": "Site", "label_es": "Sitio", "url": "https://example.org/"}}[model]
+    values = {
+        Event: {
+            "kind": "workshop",
+            "title_en": "Workshop",
+            "title_es": "Taller",
+            "start_date": datetime.date(2021, 3, 1),
+            "end_date": datetime.date(2021, 3, 2),
+        },
+        Figure: {"label_en": "Participants", "label_es": "Participantes", "value": 40},
+        Link: {"label_en": "Site", "label_es": "Sitio", "url": "https://example.org/"},
+    }[model]
     return model.objects.create(group=group, order=90, **values)

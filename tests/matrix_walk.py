@@ -1,6 +1,7 @@
 """Walking one URL for every role of tests/test_permission_matrix.py: a GET and a POST each,
 every request inside a savepoint that is rolled back, so nothing one role does (an allowed
 save, or a refused POST that wrote after all) reaches the next role's request."""
+
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -65,8 +66,9 @@ def _post(client, url, expected, place, data):
         if isinstance(expected, Writes):
             expected.check(place, url, response)
             return
-        assert database() == before, \
+        assert database() == before, (
             f"a POST that should write nothing changed the database (answered {response.status_code})"
+        )
         check(response, expected)
 
 

@@ -1,6 +1,7 @@
 """Every row of every table of a database outside Django's connections, read with raw SQL,
 and the comparison of two such dumps (tests/test_migration_move.py): the raw driver, not the
 ORM, so that what is compared is what is stored, whatever the models now say about it."""
+
 import datetime
 import decimal
 import sqlite3
@@ -15,6 +16,7 @@ _ORDERABLE = (int, float, decimal.Decimal, str, bytes, datetime.date, datetime.t
 
 
 # --- Dumping ------------------------------------------------------------------------------------
+
 
 def dump(database) -> dict[str, list[dict]]:
     """{table: rows}, each row a {column: value} dict, the rows in a stable order."""
@@ -56,6 +58,7 @@ def _sort_key(value):
 
 # --- Comparing ----------------------------------------------------------------------------------
 
+
 def differences(before, after) -> list[str]:
     """What the migrate changed that it may not have: one line per problem, none if all is well."""
     problems = [f"table {table} was dropped" for table in sorted(set(before) - set(after))]
@@ -82,26 +85,33 @@ def _identical(table, old, new):
     if old and new and "id" in old[0] and "id" in new[0]:
         return _changes_by_id(table, _by_id(old), _by_id(new))
     lost, gained = [r for r in old if r not in new], [r for r in new if r not in old]
-    return [f"{table}: {len(old)} rows before, {len(new)} after; {len(lost)} lost or changed, "
-            f"e.g. {lost[:2]}; {len(gained)} new or changed, e.g. {gained[:2]}"]
+    return [
+        f"{table}: {len(old)} rows before, {len(new)} after; {len(lost)} lost or changed, "
+        f"e.g. {lost[:2]}; {len(gained)} new or changed, e.g. {gained[:2]}"
+    ]
 
 
 def _changes_by_id(table, old, new):
     """The ids gone and added, and the columns that changed in the rows kept (a few)."""
-    changed = {pk: _columns_changed(old[pk], new[pk]) for pk in sorted(old.keys() & new.keys())
-               if old[pk] != new[pk]}
-    problems = [f"{table}: {len(old)} rows before, {len(new)} after; ids gone "
-                f"{sorted(old.keys() - new.keys())[:10]}, ids added {sorted(new.keys() - old.keys())[:10]}, "
-                f"{len(changed)} rows changed"]
+    changed = {
+        pk: _columns_changed(old[pk], new[pk]) for pk in sorted(old.keys() & new.keys()) if old[pk] != new[pk]
+    }
+    problems = [
+        f"{table}: {len(old)} rows before, {len(new)} after; ids gone "
+        f"{sorted(old.keys() - new.keys())[:10]}, ids added {sorted(new.keys() - old.keys())[:10]}, "
+        f"{len(changed)} rows changed"
+    ]
     return problems + [f"  {table} id {pk}: {diff}" for pk, diff in list(changed.items())[:5]]
 
 
 def _columns_changed(old, new):
     """{column: (before, after)} for the columns that differ; a column gone or added too."""
     missing = "<no such column>"
-    return {column: (_short(old.get(column, missing)), _short(new.get(column, missing)))
-            for column in [*old, *(c for c in new if c not in old)]
-            if old.get(column, missing) != new.get(column, missing)}
+    return {
+        column: (_short(old.get(column, missing)), _short(new.get(column, missing)))
+        for column in [*old, *(c for c in new if c not in old)]
+        if old.get(column, missing) != new.get(column, missing)
+    }
 
 
 def _short(value):
@@ -120,9 +130,16 @@ def _by_id(rows):
 
 def _same_by_id(table, old, new):
     new_by_id = _by_id(new)
-    return [f"{table} id {row['id']}: " + (f"changed {_columns_changed(row, new_by_id[row['id']])}"
-                                           if row["id"] in new_by_id else f"gone, was {row}")
-            for row in old if new_by_id.get(row["id"]) != row]
+    return [
+        f"{table} id {row['id']}: "
+        + (
+            f"changed {_columns_changed(row, new_by_id[row['id']])}"
+            if row["id"] in new_by_id
+            else f"gone, was {row}"
+        )
+        for row in old
+        if new_by_id.get(row["id"]) != row
+    ]
 
 
 def _content_types(table, old, new):
@@ -144,5 +161,7 @@ def _content_types(table, old, new):
 def summary(before, after) -> str:
     rows = sum(len(rows) for rows in before.values())
     added = sorted(set(after) - set(before))
-    return (f"{len(before)} tables and {rows} rows compared; "
-            f"{sum(len(r) for r in after.values()) - rows} rows added; new tables: {added or 'none'}")
+    return (
+        f"{len(before)} tables and {rows} rows compared; "
+        f"{sum(len(r) for r in after.values()) - rows} rows added; new tables: {added or 'none'}"
+    )

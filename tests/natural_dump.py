@@ -1,6 +1,7 @@
 """The programme's data with every record named by its natural key instead of its id, so that
 two databases (or one before and after a round trip) can be compared record by record, in
 both languages. Written independently of the spreadsheets' own keys on purpose."""
+
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
@@ -17,8 +18,23 @@ from groups.models import (
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
 from reports.models import Document
 
-MODELS = [Country, Institution, Meeting, Programme, WorkingGroup, GroupRole, FinancingSource,
-          Objective, Topic, Activity, Output, ReportingRound, GroupReport, ProgressEntry, Document]
+MODELS = [
+    Country,
+    Institution,
+    Meeting,
+    Programme,
+    WorkingGroup,
+    GroupRole,
+    FinancingSource,
+    Objective,
+    Topic,
+    Activity,
+    Output,
+    ReportingRound,
+    GroupReport,
+    ProgressEntry,
+    Document,
+]
 # What an import records about itself, not the programme's data.
 AUDIT = {"id", "version", "updated_at", "updated_by"}
 
@@ -27,7 +43,9 @@ def _natural(obj):
     if obj is None:
         return None
     key = {
-        Country: lambda o: o.iso3, Institution: lambda o: o.code, Meeting: lambda o: o.code,
+        Country: lambda o: o.iso3,
+        Institution: lambda o: o.code,
+        Meeting: lambda o: o.code,
         Programme: lambda o: o.start_year,
         WorkingGroup: lambda o: (o.programme.start_year, o.number),
         Objective: lambda o: (_natural(o.group), o.kind, o.order),
@@ -76,9 +94,25 @@ def empty_programme():
     from reporting.models import ProgressChange, RoundReminder
     from reports.models import IssuedPdf
 
-    for model in (IssuedPdf, Document, ProgressChange, ProgressEntry, RoundReminder, GroupReport,
-                  ReportingRound, Output, Activity, Topic, Objective, FinancingSource, GroupRole,
-                  WorkingGroup, Programme, Meeting, Affiliation):
+    for model in (
+        IssuedPdf,
+        Document,
+        ProgressChange,
+        ProgressEntry,
+        RoundReminder,
+        GroupReport,
+        ReportingRound,
+        Output,
+        Activity,
+        Topic,
+        Objective,
+        FinancingSource,
+        GroupRole,
+        WorkingGroup,
+        Programme,
+        Meeting,
+        Affiliation,
+    ):
         model.objects.all().delete()
     while Institution.objects.exists():
         Institution.objects.filter(units__isnull=True).delete()

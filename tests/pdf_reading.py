@@ -1,5 +1,6 @@
 """Reading a PDF the way the tests need: its text as extracted from the PDF itself (not the
 HTML it came from), its outline and its metadata."""
+
 import io
 import re
 
@@ -56,7 +57,10 @@ def column_numbers(content: bytes, header: str, next_header: str) -> list[int]:
             continue
         low, high = starts[header], starts[next_header]
         top, bottom = float(page.mediabox.top) - MARGIN, float(page.mediabox.bottom) + MARGIN
-        column = [(-y, int(text)) for x, y, text in items
-                  if low - 1 <= x < high and bottom < y < top and re.fullmatch(r"\d{1,3}", text)]
+        column = [
+            (-y, int(text))
+            for x, y, text in items
+            if low - 1 <= x < high and bottom < y < top and re.fullmatch(r"\d{1,3}", text)
+        ]
         numbers += [n for _y, n in sorted(column)]
     return numbers

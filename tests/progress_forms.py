@@ -1,4 +1,5 @@
 """The POST a browser sends from a group's progress form."""
+
 from reporting.models import GroupReport
 from reporting.services import NOTE_FIELDS
 
@@ -13,6 +14,11 @@ def progress_post(group, reporting_round, action="draft", version=None, values=N
     data.update(notes or {})
     for activity in group.activities.all():
         percent, remarks_en, remarks_es = (values or {}).get(activity.order, ("", "", ""))
-        data.update({f"a{activity.pk}-percent": percent, f"a{activity.pk}-remarks_en": remarks_en,
-                     f"a{activity.pk}-remarks_es": remarks_es})
+        data.update(
+            {
+                f"a{activity.pk}-percent": percent,
+                f"a{activity.pk}-remarks_en": remarks_en,
+                f"a{activity.pk}-remarks_es": remarks_es,
+            }
+        )
     return data

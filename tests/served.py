@@ -2,6 +2,7 @@
 servers with the production settings, on a database of their own (SQLite, or PostgreSQL when
 the test run is on PostgreSQL) filled by the first-run commands, and a Redis server of their
 own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
+
 import json
 import os
 import re
@@ -35,19 +36,21 @@ def production_env(database_url, static_root, **extra) -> dict:
     """The environment of a production app server, as README "Deployment" gives it, on plain
     HTTP on loopback (the TLS redirect is the reverse proxy's)."""
     env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.production",
-        "DJANGO_SECRET_KEY": "served-test-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url,
-        "DJANGO_STATIC_ROOT": str(static_root),
-        "DOCUMENT_CACHE_DIR": str(Path(static_root).parent / "document-cache"),
-        "PAGE_CACHE_DIR": str(Path(static_root).parent / "page-cache"),
-        # Evidence files: one folder for every app server, as a shared volume would be.
-        "MEDIA_ROOT": str(Path(static_root).parent / "media"),
-        **extra,
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cea_portal.settings.production",
+            "DJANGO_SECRET_KEY": "served-test-secret-key-" + "x" * 40,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": database_url,
+            "DJANGO_STATIC_ROOT": str(static_root),
+            "DOCUMENT_CACHE_DIR": str(Path(static_root).parent / "document-cache"),
+            "PAGE_CACHE_DIR": str(Path(static_root).parent / "page-cache"),
+            # Evidence files: one folder for every app server, as a shared volume would be.
+            "MEDIA_ROOT": str(Path(static_root).parent / "media"),
+            **extra,
+        }
+    )
     return env
 
 
@@ -69,8 +72,14 @@ def first_run(root, name, *scripts):
 
 
 def manage(env, *args) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env,
-                            capture_output=True, text=True, timeout=COMMAND_TIMEOUT)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+    )
     if result.returncode:
         raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
     return result.stdout
@@ -98,11 +107,17 @@ _opener = urllib.request.build_opener(_NoRedirects)
 def multipart(data, files) -> tuple[bytes, str]:
     """A form with files as a browser posts it: the body and its Content-Type."""
     boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-             for name, value in data.items()]
-    parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-              f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n"
-              for name, (filename, content) in files.items()]
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in data.items()
+    ]
+    parts += [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        f"Content-Type: application/octet-stream\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+        for name, (filename, content) in files.items()
+    ]
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
@@ -119,11 +134,16 @@ def get(url, headers=None, data=None, *, method=None, json_body=None, files=None
     request = urllib.request.Request(url, data=body, headers=headers, method=method)
     try:
         with _opener.open(request, timeout=60) as response:
-            return Answer(response.status, dict(response.headers), response.read(),
-                          response.headers.get_all("Set-Cookie") or [])
+            return Answer(
+                response.status,
+                dict(response.headers),
+                response.read(),
+                response.headers.get_all("Set-Cookie") or [],
+            )
     except urllib.error.HTTPError as error:
-        return Answer(error.code, dict(error.headers), error.read(),
-                      error.headers.get_all("Set-Cookie") or [])
+        return Answer(
+            error.code, dict(error.headers), error.read(), error.headers.get_all("Set-Cookie") or []
+        )
 
 
 class Browser:
@@ -158,9 +178,23 @@ def gunicorn(env, workers=2):
     # Its log goes to a file, not a pipe nobody reads, which a long load would fill and block.
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--timeout", "60"],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cea_portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "60",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(base, process, log)
@@ -198,8 +232,10 @@ def redis_server():
     if binary is None:
         raise AssertionError("redis-server is not installed (requirements-system.txt: redis-server)")
     port = free_port()
-    process = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -219,10 +255,26 @@ def redis_server():
 def celery_worker(env):
     """A Celery worker (one process) on the broker of `env`'s CELERY_BROKER_URL."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cea_portal", "worker", "--concurrency", "1",
-         "--loglevel", "INFO", "--without-mingle", "--without-gossip"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)  # its own process group, to kill the worker and its children
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cea_portal",
+            "worker",
+            "--concurrency",
+            "1",
+            "--loglevel",
+            "INFO",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # its own process group, to kill the worker and its children
     try:
         yield process
     finally:

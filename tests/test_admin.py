@@ -1,5 +1,6 @@
 """The secretariat's admin: every page opens in both languages, nothing loads from outside,
 and bad input is refused next to its field with nothing written."""
+
 import re
 
 import pytest
@@ -19,8 +20,11 @@ from .db_state import APPS
 pytestmark = pytest.mark.django_db
 
 # Users' API tokens are the superusers' to see, as users are: tests/test_api_tokens_admin.py.
-PORTAL_MODELS = [m for m in admin.site._registry if m._meta.app_label in APPS
-                 and m._meta.app_label != "auth" and m._meta.label != "accounts.AccessToken"]
+PORTAL_MODELS = [
+    m
+    for m in admin.site._registry
+    if m._meta.app_label in APPS and m._meta.app_label != "auth" and m._meta.label != "accounts.AccessToken"
+]
 # Written by the services only: the admin lists and shows them, nobody adds or edits one.
 READ_ONLY_MODELS = {ProgressChange}
 
@@ -90,7 +94,10 @@ def test_working_group_page_holds_its_texts_and_roles_and_links_its_other_parts(
     assert {"Programme areas", "Events", "Figures", "Links", "Outputs", "Financing sources"} <= set(parts)
     listed = secretariat_client.get(parts["Activities"]["list"])
     assert listed.status_code == 200 and listed.context["cl"].result_count == group.activities.count()
-    assert f'href="{parts["Activities"]["list"]}"'.replace("&", "&amp;") in html or parts["Activities"]["list"] in html
+    assert (
+        f'href="{parts["Activities"]["list"]}"'.replace("&", "&amp;") in html
+        or parts["Activities"]["list"] in html
+    )
     add = secretariat_client.get(parts["Events"]["add"])
     assert add.status_code == 200 and add.context["adminform"].form.initial["group"] == str(group.pk)
 
@@ -99,7 +106,8 @@ def test_working_group_page_holds_its_texts_and_roles_and_links_its_other_parts(
 def test_activity_list_filters(secretariat_client, query):
     round_ = ReportingRound.objects.get()
     query = query.replace("round=1", f"round={round_.pk}").replace(
-        "programme=1", f"programme={round_.programme_id}")
+        "programme=1", f"programme={round_.programme_id}"
+    )
     response = secretariat_client.get(admin_url(Activity, "changelist", "en") + "?" + query)
     assert response.status_code == 200
     shown = response.context["cl"].result_count
@@ -109,16 +117,21 @@ def test_activity_list_filters(secretariat_client, query):
 def test_group_list_filter_by_coordinating_country(secretariat_client):
     response = secretariat_client.get(admin_url(WorkingGroup, "changelist", "en") + "?coordinator=COL")
     numerals = sorted(g.number for g in response.context["cl"].result_list)
-    assert numerals == sorted(WorkingGroup.objects.coordinated_by_iso3("COL").values_list("number", flat=True))
+    assert numerals == sorted(
+        WorkingGroup.objects.coordinated_by_iso3("COL").values_list("number", flat=True)
+    )
     assert 1 in numerals and 5 not in numerals
 
 
-@pytest.mark.parametrize("lang,value,message", [
-    ("en", "101", "Ensure this value is less than or equal to 100."),
-    ("en", "-1", "Ensure this value is greater than or equal to 0."),
-    ("en", "abc", "Enter a whole number."),
-    ("es", "101", "Asegúrese de que este valor es menor o igual a 100."),
-])
+@pytest.mark.parametrize(
+    "lang,value,message",
+    [
+        ("en", "101", "Ensure this value is less than or equal to 100."),
+        ("en", "-1", "Ensure this value is greater than or equal to 0."),
+        ("en", "abc", "Enter a whole number."),
+        ("es", "101", "Asegúrese de que este valor es menor o igual a 100."),
+    ],
+)
 def test_bad_percentage_is_refused_next_to_the_field(secretariat_client, lang, value, message):
     entry = ProgressEntry.objects.order_by("pk").first()
     url = admin_url(ProgressEntry, "change", lang, entry.pk)
@@ -129,8 +142,8 @@ def test_bad_percentage_is_refused_next_to_the_field(secretariat_client, lang, v
     field_errors = response.context["adminform"].form.errors
     assert list(field_errors) == ["percent"]
     html = response.content.decode()
-    field_block = html[html.index('class="form-row errors field-percent'):]
-    assert message in field_block[:field_block.index('name="percent"')]
+    field_block = html[html.index('class="form-row errors field-percent') :]
+    assert message in field_block[: field_block.index('name="percent"')]
     entry_after = ProgressEntry.objects.get(pk=entry.pk)
     assert entry_after.percent == entry.percent
 
@@ -139,9 +152,16 @@ def test_duplicate_progress_entry_is_refused(secretariat_client):
     entry = ProgressEntry.objects.order_by("pk").first()
     before = ProgressEntry.objects.count()
     url = admin_url(ProgressEntry, "add", "en")
-    response = secretariat_client.post(url, {
-        "round": entry.round_id, "activity": entry.activity_id, "percent": "50",
-        "remarks_en": "again", "remarks_es": "otra vez"})
+    response = secretariat_client.post(
+        url,
+        {
+            "round": entry.round_id,
+            "activity": entry.activity_id,
+            "percent": "50",
+            "remarks_en": "again",
+            "remarks_es": "otra vez",
+        },
+    )
     assert response.status_code == 200
     assert "already exists" in response.content.decode()
     assert ProgressEntry.objects.count() == before
@@ -182,9 +202,12 @@ def test_duplicate_activity_order_in_a_group_writes_nothing(secretariat_client):
     assert Activity.objects.get(pk=second.pk).text_en == second.text_en
 
 
-@pytest.mark.parametrize("lang, message", [("en", "marked as not used, yet written"),
-                                           ("es", "marcado como no usado")])
-def test_texts_not_used_in_a_language_are_ticked_and_a_written_one_is_refused(secretariat_client, lang, message):
+@pytest.mark.parametrize(
+    "lang, message", [("en", "marked as not used, yet written"), ("es", "marcado como no usado")]
+)
+def test_texts_not_used_in_a_language_are_ticked_and_a_written_one_is_refused(
+    secretariat_client, lang, message
+):
     group = WorkingGroup.objects.get(number=5)
     url = admin_url(WorkingGroup, "change", lang, group.pk)
     page = secretariat_client.get(url)

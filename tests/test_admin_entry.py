@@ -2,6 +2,7 @@
 country and code; an activity's, output's or programme area's objective offered from its own
 group only;
 text areas sized for the programme's texts."""
+
 import re
 
 import pytest
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _autocomplete(client, term, lang="en"):
-    response = client.get(f"/{lang}/admin/autocomplete/", {
-        "app_label": "groups", "model_name": "grouprole", "field_name": "institution", "term": term})
+    response = client.get(
+        f"/{lang}/admin/autocomplete/",
+        {"app_label": "groups", "model_name": "grouprole", "field_name": "institution", "term": term},
+    )
     assert response.status_code == 200
     return [r["text"] for r in response.json()["results"]]
 
@@ -49,7 +52,9 @@ def test_an_activitys_objective_is_offered_from_its_own_group(secretariat_client
     output = Output.objects.filter(group=group).first()
     page = secretariat_client.get(f"/en/admin/activities/output/{output.pk}/change/").content.decode()
     assert _options(page, "objective") == own
-    page = secretariat_client.get(f"/en/admin/activities/programmearea/add/?group={group.pk}").content.decode()
+    page = secretariat_client.get(
+        f"/en/admin/activities/programmearea/add/?group={group.pk}"
+    ).content.decode()
     assert _options(page, "objective") == own
     activity = Activity.objects.filter(group=group).first()
     page = secretariat_client.get(f"/en/admin/activities/activity/{activity.pk}/change/").content.decode()

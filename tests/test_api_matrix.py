@@ -13,6 +13,7 @@ of MATRIX is one test walking the nine visitors and five methods; each request r
 savepoint rolled back after it, and the database is compared with what it was before the row's
 first request (so a write that escaped a rollback shows too). A route of the API added without
 a row here fails test_every_api_route_is_in_the_matrix."""
+
 from functools import partial
 
 import pytest
@@ -48,8 +49,12 @@ def visitors(anonymous, users, bad_token=BAD_TOKEN, session=None):
     """Each visitor's answer: `users` is one answer for every token user or {user: answer}; the
     session gets the coordinator's unless `session` is given."""
     users = users if isinstance(users, dict) else dict.fromkeys(USERS, users)
-    return {"anonymous": anonymous, **users, **dict.fromkeys(BAD_TOKENS, bad_token),
-            "session": users["coordinator"] if session is None else session}
+    return {
+        "anonymous": anonymous,
+        **users,
+        **dict.fromkeys(BAD_TOKENS, bad_token),
+        "session": users["coordinator"] if session is None else session,
+    }
 
 
 def only(allowed, answer=200, refused=403):
@@ -61,34 +66,46 @@ def public(html=False):
     method but GET (405); a bad token is refused whatever the method. A page in `html` (the
     documentation) answers the refusals with their status only, not DRF's message."""
     bad_token, no_csrf = (401, 403) if html else (BAD_TOKEN, NO_CSRF)
-    return {"GET": visitors(200, 200, bad_token),
-            **dict.fromkeys(WRITES, visitors(405, 405, bad_token, session=no_csrf))}
+    return {
+        "GET": visitors(200, 200, bad_token),
+        **dict.fromkeys(WRITES, visitors(405, 405, bad_token, session=no_csrf)),
+    }
 
 
 def open_file():
     """An open-data file, a plain Django view: GET for everyone, other methods 405. It reads no
     Authorization header, so a bad token is answered as anonymous."""
-    return {"GET": visitors(200, 200, bad_token=200),
-            **dict.fromkeys(WRITES, visitors(405, 405, bad_token=405, session=NO_CSRF))}
+    return {
+        "GET": visitors(200, 200, bad_token=200),
+        **dict.fromkeys(WRITES, visitors(405, 405, bad_token=405, session=NO_CSRF)),
+    }
 
 
 def private(get, patch=None):
     """For visitors with a valid token or a session only (anonymous: 401): GET answers `get`,
     PATCH `patch`, the other writes (and PATCH without `patch`) 405."""
     write = visitors(NOT_SIGNED_IN, 405, session=NO_CSRF)
-    return {"GET": visitors(NOT_SIGNED_IN, get), **dict.fromkeys(WRITES, write),
-            "PATCH": visitors(NOT_SIGNED_IN, patch, session=NO_CSRF) if patch else write}
+    return {
+        "GET": visitors(NOT_SIGNED_IN, get),
+        **dict.fromkeys(WRITES, write),
+        "PATCH": visitors(NOT_SIGNED_IN, patch, session=NO_CSRF) if patch else write,
+    }
 
 
 def _saved(place, url, response):
     assert response.status_code == 200, f"not saved: answered {response.status_code} {response.content[:300]}"
-    entry = ProgressEntry.objects.get(round=place.open_round, activity__group=place.group_iv,
-                                      activity__order=3)
+    entry = ProgressEntry.objects.get(
+        round=place.open_round, activity__group=place.group_iv, activity__order=3
+    )
     assert entry.percent == 55, f"saved {entry.percent}"
     assert ProgressChange.objects.filter(
-        report__round=place.open_round, report__group=place.group_iv, activity=entry.activity,
-        field="percent", new_value="55", source=ProgressChange.Source.API).exists(), \
-        "no change of the percentage from the API in the history"
+        report__round=place.open_round,
+        report__group=place.group_iv,
+        activity=entry.activity,
+        field="percent",
+        new_value="55",
+        source=ProgressChange.Source.API,
+    ).exists(), "no change of the percentage from the API in the history"
 
 
 SAVED = Writes(_saved)
@@ -123,11 +140,19 @@ MATRIX = {
     "group_progress_json": ("opendata:group_progress", open_file()),
     "my_reports": ("api:reports", private(200)),
     # PATCHed with the report's current version and activity 3 at 55%.
-    "report_open": ("api:report", private(
-        {**only(READERS), "secretariat": EDITABLE, "coordinator": EDITABLE, "member_user": READ_ONLY},
-        patch=only({"secretariat", "coordinator"}, SAVED))),
-    "report_closed": ("api:report", private(
-        only(READERS, READ_ONLY), patch={**only(set()), "secretariat": CLOSED, "coordinator": CLOSED})),
+    "report_open": (
+        "api:report",
+        private(
+            {**only(READERS), "secretariat": EDITABLE, "coordinator": EDITABLE, "member_user": READ_ONLY},
+            patch=only({"secretariat", "coordinator"}, SAVED),
+        ),
+    ),
+    "report_closed": (
+        "api:report",
+        private(
+            only(READERS, READ_ONLY), patch={**only(set()), "secretariat": CLOSED, "coordinator": CLOSED}
+        ),
+    ),
 }
 
 ARGS = {
@@ -136,10 +161,16 @@ ARGS = {
     "group": lambda p: GROUP,
     "round": lambda p: (p.second_round.meeting.code,),
     "document": lambda p: (DOCUMENT,),
-    **{f"{what}_{fmt}": lambda p, fmt=fmt: {"period": GROUP[0], "fmt": fmt}
-       for what in ("programme", "progress") for fmt in ("csv", "json")},
-    **{f"group_{what}_{fmt}": lambda p, fmt=fmt: {"period": GROUP[0], "numeral": GROUP[1], "fmt": fmt}
-       for what in ("programme", "progress") for fmt in ("csv", "json")},
+    **{
+        f"{what}_{fmt}": lambda p, fmt=fmt: {"period": GROUP[0], "fmt": fmt}
+        for what in ("programme", "progress")
+        for fmt in ("csv", "json")
+    },
+    **{
+        f"group_{what}_{fmt}": lambda p, fmt=fmt: {"period": GROUP[0], "numeral": GROUP[1], "fmt": fmt}
+        for what in ("programme", "progress")
+        for fmt in ("csv", "json")
+    },
     "report_open": lambda p: (p.open_round.meeting.code, *GROUP),
     "report_closed": lambda p: (p.second_round.meeting.code, *GROUP),
 }
@@ -187,8 +218,9 @@ def _request(client, method, address, expected, place, body, before):
         if isinstance(expected, Writes):
             expected.check(place, address, response)
             return
-        assert database() == before, \
+        assert database() == before, (
             f"a request that should write nothing changed the database (answered {response.status_code})"
+        )
         check(response, expected)
 
 
@@ -200,8 +232,20 @@ def test_url(request, name):
     failures = []
     for visitor in VISITORS:
         for method in METHODS:
-            _noted(failures, f"{method} {address} as {visitor}", partial(
-                _request, place.clients[visitor], method, address, expected[method][visitor], place, body, before))
+            _noted(
+                failures,
+                f"{method} {address} as {visitor}",
+                partial(
+                    _request,
+                    place.clients[visitor],
+                    method,
+                    address,
+                    expected[method][visitor],
+                    place,
+                    body,
+                    before,
+                ),
+            )
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
 
@@ -215,8 +259,10 @@ def test_every_row_answers_every_visitor_and_method():
 def test_every_api_route_is_in_the_matrix():
     from .test_permission_matrix import _route_names
 
-    routes = {name for name in _route_names(get_resolver().url_patterns)
-              if name.partition(":")[0] in ("api", "opendata") and ":" in name
-              or name in ("api-schema", "api-docs")}
+    routes = {
+        name
+        for name in _route_names(get_resolver().url_patterns)
+        if name.partition(":")[0] in ("api", "opendata") and ":" in name or name in ("api-schema", "api-docs")
+    }
     assert {"api:root", "api:report", "opendata:progress", "api-schema", "api-docs"} <= routes
     assert routes <= {route for route, _expected in MATRIX.values()}

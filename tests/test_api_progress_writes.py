@@ -1,6 +1,7 @@
 """Focal points save and submit progress through the API with a personal access token: the same
 policy, services and version check as the progress form; refused calls write nothing; every
 change is in the group's history with the source "API"."""
+
 import pytest
 
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
@@ -23,27 +24,46 @@ def url(open_round, group_iv):
 
 
 def _entry(open_round, group_iv, order):
-    return ProgressEntry.objects.filter(round=open_round, activity__group=group_iv,
-                                        activity__order=order).first()
+    return ProgressEntry.objects.filter(
+        round=open_round, activity__group=group_iv, activity__order=order
+    ).first()
 
 
 def test_a_focal_point_reads_its_draft(focal, url, coordinator, open_round, group_iv):
     activity = group_iv.activities.get(order=2)
-    progress_save(group=group_iv, reporting_round=open_round, user=coordinator,
-                  entries={activity.pk: EntryValues(35, "A draft", "Un borrador")}, notes={},
-                  seen_version=0, submit=False)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries={activity.pk: EntryValues(35, "A draft", "Un borrador")},
+        notes={},
+        seen_version=0,
+        submit=False,
+    )
     body = focal.get(url).json()
     assert (body["status"], body["version"], body["editable"]) == ("draft", 1, True)
     row = next(e for e in body["entries"] if e["activity"] == 2)
-    assert row == {"activity": 2, "key": "2020-2021/IV/2", "text": row["text"], "percent": 35,
-                   "remarks": {"en": "A draft", "es": "Un borrador"}}
+    assert row == {
+        "activity": 2,
+        "key": "2020-2021/IV/2",
+        "text": row["text"],
+        "percent": 35,
+        "remarks": {"en": "A draft", "es": "Un borrador"},
+    }
     assert len(body["entries"]) == group_iv.activities.count()
 
 
-def test_a_draft_saved_through_the_api_is_in_the_history_as_api(focal, url, coordinator, open_round, group_iv):
-    response = focal.patch(url, {"version": 0, "entries": {
-        "3": {"percent": 55, "remarks": {"en": "Sent", "es": "Enviado"}}},
-        "notes": {"obstacles": {"es": "Ninguno"}}})
+def test_a_draft_saved_through_the_api_is_in_the_history_as_api(
+    focal, url, coordinator, open_round, group_iv
+):
+    response = focal.patch(
+        url,
+        {
+            "version": 0,
+            "entries": {"3": {"percent": 55, "remarks": {"en": "Sent", "es": "Enviado"}}},
+            "notes": {"obstacles": {"es": "Ninguno"}},
+        },
+    )
     assert response.status_code == 200, response.content
     assert response.json()["version"] == 1 and response.json()["status"] == "draft"
     entry = _entry(open_round, group_iv, 3)
@@ -89,14 +109,18 @@ def test_a_stale_version_gets_409_with_the_other_values(focal, url, coordinator,
     assert body["report"]["version"] == 1
     assert next(e for e in body["report"]["entries"] if e["activity"] == 3)["percent"] == 40
     assert {(c["activity"], c["field"], c["new_value"], c["source"]) for c in body["changes"]} >= {
-        (3, "percent", "40", "api")}
+        (3, "percent", "40", "api")
+    }
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "Ensure this value is less than or equal to 100."),
-    ("es", "Asegúrese de que este valor es menor o igual a 100."),
-])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "Ensure this value is less than or equal to 100."),
+        ("es", "Asegúrese de que este valor es menor o igual a 100."),
+    ],
+)
 def test_bad_values_get_400_with_a_message_per_field_in_the_language(coordinator, url, lang, message):
     client = ApiClient(token_for(coordinator), lang=lang)
     before = snapshot()
@@ -109,8 +133,10 @@ def test_bad_values_get_400_with_a_message_per_field_in_the_language(coordinator
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "The group's plan has no activity 99."), ("es", "El plan del grupo no tiene la actividad 99.")])
+@pytest.mark.parametrize(
+    "lang, message",
+    [("en", "The group's plan has no activity 99."), ("es", "El plan del grupo no tiene la actividad 99.")],
+)
 def test_an_unknown_activity_is_refused_by_name(coordinator, url, lang, message):
     client = ApiClient(token_for(coordinator), lang=lang)
     before = snapshot()
@@ -121,14 +147,23 @@ def test_an_unknown_activity_is_refused_by_name(coordinator, url, lang, message)
 
 def test_remarks_without_a_percentage_are_refused_next_to_the_activity(focal, url):
     before = snapshot()
-    response = focal.patch(url, {"version": 0, "entries": {"3": {"percent": None, "remarks": {"en": "Why?"}}}})
+    response = focal.patch(
+        url, {"version": 0, "entries": {"3": {"percent": None, "remarks": {"en": "Why?"}}}}
+    )
     assert response.status_code == 400
     assert response.json() == {"entries": {"3": {"percent": ["Give the percentage these remarks go with."]}}}
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("body", [{}, {"entries": {"3": {"percent": 5}}}, {"version": -1},
-                                  {"version": 0, "entries": ["not", "a", "mapping"]}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"entries": {"3": {"percent": 5}}},
+        {"version": -1},
+        {"version": 0, "entries": ["not", "a", "mapping"]},
+    ],
+)
 def test_a_body_without_a_version_or_of_the_wrong_shape_is_refused(focal, url, body):
     before = snapshot()
     response = focal.patch(url, body)
@@ -139,13 +174,16 @@ def test_a_body_without_a_version_or_of_the_wrong_shape_is_refused(focal, url, b
 def test_a_body_that_is_not_json_is_refused(coordinator, url):
     client = ApiClient(token_for(coordinator))
     before = snapshot()
-    response = client.client.patch(url, data="percent=5", content_type="application/x-www-form-urlencoded",
-                                   **client.headers)
+    response = client.client.patch(
+        url, data="percent=5", content_type="application/x-www-form-urlencoded", **client.headers
+    )
     assert response.status_code == 415
     assert snapshot() == before
 
 
-def test_refused_writers_write_nothing(url, member_user, other_focal, reviewer, second_round, group_iv, coordinator):
+def test_refused_writers_write_nothing(
+    url, member_user, other_focal, reviewer, second_round, group_iv, coordinator
+):
     for user in (member_user, other_focal, reviewer):
         client = ApiClient(token_for(user))
         before = snapshot()
@@ -187,8 +225,11 @@ def test_my_reports_lists_the_groups_of_the_token(focal, open_round, coordinator
     rows = focal.get("/api/v1/reports/").json()
     expected = [g.code for g in policy.groups_of(coordinator).order_by("number")]
     assert [r["group"] for r in rows] == expected and len(expected) > 1
-    coordinated = {g.code for g in policy.groups_of(coordinator).with_roles()
-                   if policy.relation(coordinator, g) is policy.Relation.COORDINATOR}
+    coordinated = {
+        g.code
+        for g in policy.groups_of(coordinator).with_roles()
+        if policy.relation(coordinator, g) is policy.Relation.COORDINATOR
+    }
     assert "2020-2021/IV" in coordinated
     assert {r["group"] for r in rows if r["editable"]} == coordinated
     assert {(r["round"], r["status"]) for r in rows} == {(open_round.meeting.code, "not_started")}

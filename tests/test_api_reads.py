@@ -1,5 +1,6 @@
 """The API's public reads: a valid OpenAPI 3 schema, every endpoint in both languages, records
 by their readable keys, published progress only, filters, pagination and conditional GETs."""
+
 import json
 
 import pytest
@@ -15,9 +16,17 @@ from .api_clients import ApiClient
 pytestmark = pytest.mark.django_db
 
 PUBLIC = [
-    "/api/v1/", "/api/v1/programmes/", "/api/v1/programmes/2020-2021/", "/api/v1/meetings/",
-    "/api/v1/meetings/CE.20/", "/api/v1/groups/", "/api/v1/groups/2020-2021/IV/",
-    "/api/v1/rounds/", "/api/v1/rounds/CE.20/", "/api/v1/progress/", "/api/v1/documents/",
+    "/api/v1/",
+    "/api/v1/programmes/",
+    "/api/v1/programmes/2020-2021/",
+    "/api/v1/meetings/",
+    "/api/v1/meetings/CE.20/",
+    "/api/v1/groups/",
+    "/api/v1/groups/2020-2021/IV/",
+    "/api/v1/rounds/",
+    "/api/v1/rounds/CE.20/",
+    "/api/v1/progress/",
+    "/api/v1/documents/",
     "/api/v1/documents/LC/CE.20/3/",
 ]
 
@@ -33,8 +42,12 @@ def test_the_schema_is_valid_openapi_3_and_describes_every_endpoint(client):
     validate(schema)  # raises on anything the OpenAPI 3 specification does not allow
     assert schema["openapi"].startswith("3.")
     paths = set(schema["paths"])
-    assert {"/api/v1/groups/{period}/{numeral}/", "/api/v1/progress/", "/api/v1/documents/{symbol}/",
-            "/api/v1/reports/{code}/{period}/{numeral}/"} <= paths
+    assert {
+        "/api/v1/groups/{period}/{numeral}/",
+        "/api/v1/progress/",
+        "/api/v1/documents/{symbol}/",
+        "/api/v1/reports/{code}/{period}/{numeral}/",
+    } <= paths
     assert "patch" in schema["paths"]["/api/v1/reports/{code}/{period}/{numeral}/"]
     assert schema["components"]["securitySchemes"]["personalAccessToken"]["scheme"] == "bearer"
 
@@ -68,8 +81,10 @@ def test_every_public_endpoint_answers_in_both_languages_by_readable_keys(url, l
 def test_texts_come_in_both_languages():
     group = ApiClient(lang="es").get("/api/v1/groups/2020-2021/IV/").json()
     assert group["key"] == "2020-2021/IV"
-    assert group["name"] == {"en": "Working Group on Gender Statistics",
-                             "es": "Grupo de Trabajo sobre Estadísticas de Género"}
+    assert group["name"] == {
+        "en": "Working Group on Gender Statistics",
+        "es": "Grupo de Trabajo sobre Estadísticas de Género",
+    }
     assert group["roles"]["coordinating"] == [{"country": "MEX", "institution": "INEGI@MEX"}]
     activity = group["activities"][0]
     assert activity["key"] == "2020-2021/IV/1" and set(activity["text"]) == {"en", "es"}
@@ -77,14 +92,19 @@ def test_texts_come_in_both_languages():
     round_ = ApiClient().get("/api/v1/rounds/CE.20/").json()
     assert round_["title"] == {"en": "Second report", "es": "Segundo informe"}
     document = ApiClient().get("/api/v1/documents/LC/CE.20/3/").json()
-    assert document["pdf"] == {"en": "http://testserver/en/documents/LC/CE.20/3/en.pdf",
-                               "es": "http://testserver/es/documents/LC/CE.20/3/es.pdf"}
+    assert document["pdf"] == {
+        "en": "http://testserver/en/documents/LC/CE.20/3/en.pdf",
+        "es": "http://testserver/es/documents/LC/CE.20/3/es.pdf",
+    }
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "No programme “1999”: give its period, such as 2020-2021."),
-    ("es", "No hay ningún programa “1999”: indique su período, por ejemplo 2020-2021."),
-])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "No programme “1999”: give its period, such as 2020-2021."),
+        ("es", "No hay ningún programa “1999”: indique su período, por ejemplo 2020-2021."),
+    ],
+)
 def test_a_filter_naming_nothing_is_refused_in_the_language(lang, message):
     response = ApiClient(lang=lang).get("/api/v1/groups/?programme=1999")
     assert response.status_code == 400 and response.json() == {"programme": [message]}
@@ -95,7 +115,8 @@ def test_filters_and_pages():
     mexico = api.get("/api/v1/groups/?country=mex").json()
     assert mexico["count"] > 0 and all(
         any(r["country"] == "MEX" for kind in ("coordinating", "member") for r in g["roles"][kind])
-        for g in mexico["results"])
+        for g in mexico["results"]
+    )
     flagged = api.get("/api/v1/progress/?flagged=true&page_size=500").json()["results"]
     others = api.get("/api/v1/progress/?flagged=false&page_size=500").json()["results"]
     everything = api.get("/api/v1/progress/?page_size=500").json()
@@ -108,15 +129,25 @@ def test_filters_and_pages():
     assert second["results"][0]["activity"] != first["results"][0]["activity"]
     iv = api.get("/api/v1/progress/?group=2020-2021/IV&page_size=500").json()["results"]
     assert iv and {a["group"] for a in iv} == {"2020-2021/IV"}
-    for bad in ("group=IV", "group=2020-2021/IV/3", "group=2020-2021/XCIX", "flagged=maybe",
-                "country=ZZZ", "programme=2020"):
+    for bad in (
+        "group=IV",
+        "group=2020-2021/IV/3",
+        "group=2020-2021/XCIX",
+        "flagged=maybe",
+        "country=ZZZ",
+        "programme=2020",
+    ):
         assert api.get(f"/api/v1/progress/?{bad}").status_code == 400, bad
     as_of_first = api.get("/api/v1/progress/?round=CE.19&page_size=500")
     assert as_of_first.status_code == 400  # no such round in the fixtures
-    rounds = {e["round"] for a in api.get("/api/v1/progress/?round=CE.20&page_size=500").json()["results"]
-              for e in a["entries"]}
-    assert rounds and rounds <= {"CE.20"} | {r["code"] for r in api.get("/api/v1/rounds/").json()["results"]
-                                            if r["number"] < 2}
+    rounds = {
+        e["round"]
+        for a in api.get("/api/v1/progress/?round=CE.20&page_size=500").json()["results"]
+        for e in a["entries"]
+    }
+    assert rounds and rounds <= {"CE.20"} | {
+        r["code"] for r in api.get("/api/v1/rounds/").json()["results"] if r["number"] < 2
+    }
 
 
 def _percent_of(api, order, round_code):
@@ -131,29 +162,51 @@ def _open_data(client, path):
     return b"".join(response) if response.streaming else response.content
 
 
-def test_a_draft_never_appears_and_a_submitted_report_does(client, open_round, group_iv, coordinator,
-                                                          secretariat_user):
+def test_a_draft_never_appears_and_a_submitted_report_does(
+    client, open_round, group_iv, coordinator, secretariat_user
+):
     api, code = ApiClient(), open_round.meeting.code
     activities = list(group_iv.activities.order_by("order"))
     values = {a.pk: EntryValues(77, "Draft remark 4242") for a in activities}
-    progress_save(group=group_iv, reporting_round=open_round, user=coordinator, entries=values,
-                  notes={}, seen_version=0, submit=False)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries=values,
+        notes={},
+        seen_version=0,
+        submit=False,
+    )
 
     def group_figure():
         return api.get("/api/v1/groups/2020-2021/IV/").json()["progress"]["percent"]
 
     def everywhere():
-        return [json.dumps(api.get(url).json()) for url in (
-            "/api/v1/progress/?page_size=500", f"/api/v1/progress/?round={code}&page_size=500")] + [
-            _open_data(client, path).decode() for path in (
-                "/open-data/2020-2021/progress.csv", "/open-data/2020-2021/progress.json",
-                "/open-data/2020-2021/IV/progress.csv", "/open-data/2020-2021/IV/progress.json")]
+        return [
+            json.dumps(api.get(url).json())
+            for url in ("/api/v1/progress/?page_size=500", f"/api/v1/progress/?round={code}&page_size=500")
+        ] + [
+            _open_data(client, path).decode()
+            for path in (
+                "/open-data/2020-2021/progress.csv",
+                "/open-data/2020-2021/progress.json",
+                "/open-data/2020-2021/IV/progress.csv",
+                "/open-data/2020-2021/IV/progress.json",
+            )
+        ]
 
     assert _percent_of(api, 1, code) == []
     assert not any("Draft remark 4242" in text for text in everywhere())
     assert group_figure() != 77
-    progress_save(group=group_iv, reporting_round=open_round, user=coordinator, entries={},
-                  notes={}, seen_version=1, submit=True)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries={},
+        notes={},
+        seen_version=1,
+        submit=True,
+    )
     assert _percent_of(api, 1, code) == [77]
     assert all("Draft remark 4242" in text for text in everywhere())
     assert group_figure() == 77
@@ -170,10 +223,19 @@ def test_conditional_gets_answer_304_without_a_query(open_round, group_iv, coord
         again = api.get("/api/v1/groups/2020-2021/IV/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and not again.content and len(queries) == 0
     assert api.get("/api/v1/groups/2020-2021/IV/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
-    assert ApiClient(lang="es").get("/api/v1/groups/2020-2021/IV/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert (
+        ApiClient(lang="es").get("/api/v1/groups/2020-2021/IV/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    )
     activity = group_iv.activities.get(order=1)
-    progress_save(group=group_iv, reporting_round=open_round, user=coordinator,
-                  entries={activity.pk: EntryValues(10)}, notes={}, seen_version=0, submit=False)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries={activity.pk: EntryValues(10)},
+        notes={},
+        seen_version=0,
+        submit=False,
+    )
     changed = api.get("/api/v1/groups/2020-2021/IV/", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
 
@@ -186,18 +248,24 @@ def test_the_open_data_are_what_the_api_gives(client):
     group = api.get("/api/v1/groups/2020-2021/IV/").json()
     programme = json.loads(_open_data(client, "/open-data/2020-2021/IV/programme.json"))
     group_in_file = programme["groups"][0]
-    assert {k: v for k, v in group_in_file.items() if k != "url"} == {k: v for k, v in group.items() if k != "url"}
+    assert {k: v for k, v in group_in_file.items() if k != "url"} == {
+        k: v for k, v in group.items() if k != "url"
+    }
     lines = _open_data(client, "/open-data/2020-2021/progress.csv").decode("utf-8-sig").splitlines()
     header = lines[0].split(",")
     assert header[:3] == ["programme", "group", "activity"] and "remarks_es" in header
     entries = sum(max(1, len(a["entries"])) for a in everything["results"])
     import csv
+
     assert len(list(csv.reader(lines[1:]))) == entries
 
 
 def test_the_home_and_group_pages_link_to_the_open_data(client):
     home = client.get("/es/").content.decode()
-    assert 'href="/open-data/2020-2021/progress.csv"' in home and 'href="/open-data/2020-2021/programme.json"' in home
+    assert (
+        'href="/open-data/2020-2021/progress.csv"' in home
+        and 'href="/open-data/2020-2021/programme.json"' in home
+    )
     group = client.get("/en/groups/2020-2021/IV/").content.decode()
     assert 'href="/open-data/2020-2021/IV/progress.json"' in group
     assert client.get("/open-data/2020-2021/progress.xlsx").status_code == 404

@@ -2,18 +2,22 @@
 two gunicorn app servers sharing Redis answer for one another, the conditional GETs included;
 a token made on one works on the other; anonymous clients are counted across app servers; the
 documentation's assets come from the app server itself."""
+
 import re
 
 import pytest
 
 from .served import first_run, get, gunicorn, manage, redis_server
 
-OPEN_A_ROUND = ("from django.contrib.auth import get_user_model; "
-                "from firstrun.demo import demo_round_open; demo_round_open(user=get_user_model()"
-                ".objects.create_superuser('clerk', 'clerk@example.org', 'pw'))")
+OPEN_A_ROUND = (
+    "from django.contrib.auth import get_user_model; "
+    "from firstrun.demo import demo_round_open; demo_round_open(user=get_user_model()"
+    ".objects.create_superuser('clerk', 'clerk@example.org', 'pw'))"
+)
 MAKE_A_FOCAL_POINT = (
     "from tests.factories import person; from accounts.tokens import token_create; "
-    "print(token_create(user=person('focal-api', 'INEGI@MEX'), name='served')[1])")
+    "print(token_create(user=person('focal-api', 'INEGI@MEX'), name='served')[1])"
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +39,22 @@ def test_app_servers_answer_for_one_another(served):
             etag = group.headers["ETag"]
             assert get(a + "/api/v1/groups/2020-2021/IV/", {"If-None-Match": etag}).status == 304
             path = report["url"].split("127.0.0.1", 1)[1].split("/", 1)[1]
-            saved = get(f"{b}/{path}", auth, method="PATCH",
-                        json_body={"version": report["version"], "entries": {"1": {"percent": 42}}})
+            saved = get(
+                f"{b}/{path}",
+                auth,
+                method="PATCH",
+                json_body={"version": report["version"], "entries": {"1": {"percent": 42}}},
+            )
             assert saved.status == 200, saved.body
             assert saved.json()["version"] == report["version"] + 1
             again = get(a + "/api/v1/groups/2020-2021/IV/", {"If-None-Match": etag})
             assert again.status == 200 and again.headers["ETag"] != etag, "a change is seen everywhere"
-            stale = get(f"{a}/{path}", auth, method="PATCH",
-                        json_body={"version": report["version"], "entries": {"1": {"percent": 43}}})
+            stale = get(
+                f"{a}/{path}",
+                auth,
+                method="PATCH",
+                json_body={"version": report["version"], "entries": {"1": {"percent": 43}}},
+            )
             assert stale.status == 409 and stale.json()["report"]["entries"][0]["percent"] == 42
 
 

@@ -1,4 +1,5 @@
 """Anonymous clients are throttled per address; a token's user is not counted with them."""
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -16,9 +17,13 @@ def low_rate():
     cache.clear()
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "Request was throttled."), ("es", "Solicitud fue regulada (throttled)."),
-])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "Request was throttled."),
+        ("es", "Solicitud fue regulada (throttled)."),
+    ],
+)
 def test_an_anonymous_client_is_throttled_per_address(low_rate, coordinator, lang, message):
     api = ApiClient(lang=lang)
     answers = [api.get("/api/v1/groups/", REMOTE_ADDR="192.0.2.1").status_code for _ in range(4)]
@@ -34,6 +39,10 @@ def test_an_anonymous_client_is_throttled_per_address(low_rate, coordinator, lan
 
 def test_a_forwarded_header_does_not_make_a_new_client(low_rate):
     api = ApiClient()
-    answers = [api.get("/api/v1/rounds/", REMOTE_ADDR="192.0.2.9",
-                       HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(4)]
+    answers = [
+        api.get(
+            "/api/v1/rounds/", REMOTE_ADDR="192.0.2.9", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(4)
+    ]
     assert answers == [200, 200, 200, 429]

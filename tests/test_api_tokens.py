@@ -4,6 +4,7 @@ alone; used by a program on the API (Authorization: Bearer); its last use noted 
 minute and shown on the page; revoked there, by its own user only. Refused requests write nothing.
 
 The Spanish asserted here (SPANISH) is the catalogue's (locale/es/LC_MESSAGES/django.po)."""
+
 import datetime
 import hashlib
 import html
@@ -29,28 +30,33 @@ LIMIT = AccessToken.MAX_ACTIVE
 
 # msgid -> the Spanish the tests expect.
 SPANISH = {
-    "Give the token a name, to know later what uses it.":
-        "Dé un nombre al token, para saber más adelante qué lo utiliza.",
-    "You already have %(count)d tokens in use; revoke one you no longer need first.":
-        "Ya tiene %(count)d tokens en uso; revoque primero uno que ya no necesite.",
-    "No such token of yours; nothing was revoked.":
-        "No tiene ningún token así; no se revocó nada.",
-    "This token is not valid, or it was revoked.":
-        "Este token no es válido, o fue revocado.",
-    "Send the token as: Authorization: Bearer TOKEN.":
-        "Envíe el token así: Authorization: Bearer TOKEN.",
+    "Give the token a name, to know later what uses it.": "Dé un nombre al token, para saber más adelante qué lo utiliza.",
+    "You already have %(count)d tokens in use; revoke one you no longer need first.": "Ya tiene %(count)d tokens en uso; revoque primero uno que ya no necesite.",
+    "No such token of yours; nothing was revoked.": "No tiene ningún token así; no se revocó nada.",
+    "This token is not valid, or it was revoked.": "Este token no es válido, o fue revocado.",
+    "Send the token as: Authorization: Bearer TOKEN.": "Envíe el token así: Authorization: Bearer TOKEN.",
 }
-REQUIRED = {"en": "Give the token a name, to know later what uses it.",
-            "es": SPANISH["Give the token a name, to know later what uses it."]}
-NOT_VALID = {"en": "This token is not valid, or it was revoked.",
-             "es": SPANISH["This token is not valid, or it was revoked."]}
-MALFORMED = {"en": "Send the token as: Authorization: Bearer TOKEN.",
-             "es": SPANISH["Send the token as: Authorization: Bearer TOKEN."]}
-NOT_YOURS = {"en": "No such token of yours; nothing was revoked.",
-             "es": SPANISH["No such token of yours; nothing was revoked."]}
-TOO_MANY = {"en": f"You already have {LIMIT} tokens in use; revoke one you no longer need first.",
-            "es": SPANISH["You already have %(count)d tokens in use; revoke one you no longer need first."]
-            % {"count": LIMIT}}
+REQUIRED = {
+    "en": "Give the token a name, to know later what uses it.",
+    "es": SPANISH["Give the token a name, to know later what uses it."],
+}
+NOT_VALID = {
+    "en": "This token is not valid, or it was revoked.",
+    "es": SPANISH["This token is not valid, or it was revoked."],
+}
+MALFORMED = {
+    "en": "Send the token as: Authorization: Bearer TOKEN.",
+    "es": SPANISH["Send the token as: Authorization: Bearer TOKEN."],
+}
+NOT_YOURS = {
+    "en": "No such token of yours; nothing was revoked.",
+    "es": SPANISH["No such token of yours; nothing was revoked."],
+}
+TOO_MANY = {
+    "en": f"You already have {LIMIT} tokens in use; revoke one you no longer need first.",
+    "es": SPANISH["You already have %(count)d tokens in use; revoke one you no longer need first."]
+    % {"count": LIMIT},
+}
 
 
 def page_url(lang="en"):
@@ -103,16 +109,22 @@ def field_errors(response, field="name"):
 
 
 def messages_of(response):
-    return [(kind, html.unescape(text)) for kind, text in re.findall(
-        r'<li class="message ([a-z]+)">(.*?)</li>', response.content.decode(), re.S)]
+    return [
+        (kind, html.unescape(text))
+        for kind, text in re.findall(
+            r'<li class="message ([a-z]+)">(.*?)</li>', response.content.decode(), re.S
+        )
+    ]
 
 
 def row_of(response, token):
     """The cells of the token's row in the page's table (found by the beginning it shows)."""
     rows = [r for r in response.content.decode().split("<tr>") if f"<code>{token.hint}…</code>" in r]
     assert len(rows) == 1, rows
-    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", rows[0].split("</tr>")[0], re.S)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", rows[0].split("</tr>")[0], re.S)
+    ]
 
 
 def shown(moment):
@@ -132,6 +144,7 @@ def assert_refused(response, message=None):
 
 
 # --- making a token ------------------------------------------------------------------------
+
 
 def test_a_new_token_is_shown_on_that_answer_only_and_no_cache_keeps_it(browser, coordinator):
     response = create(browser, "Sync script")
@@ -163,7 +176,7 @@ def test_the_database_holds_only_the_sha256_of_the_secret(browser):
     assert len(rows) == 1
     for value in rows[0]:
         # The hint is the beginning shown on the page; the rest of the secret is nowhere.
-        assert secret not in str(value) and secret[len(token.hint):] not in str(value)
+        assert secret not in str(value) and secret[len(token.hint) :] not in str(value)
 
 
 def test_the_page_is_for_signed_in_users_only(client):
@@ -203,6 +216,7 @@ def test_the_eleventh_token_in_use_is_refused(browser, coordinator, lang):
 
 # --- using it ------------------------------------------------------------------------------
 
+
 def test_the_token_reads_the_api_where_anonymous_gets_401(browser, open_round, group_iv):
     anonymous = api().get(REPORTS)
     assert_refused(anonymous)
@@ -225,8 +239,11 @@ def test_last_use_is_shown_and_noted_at_most_once_a_minute(browser):
             assert program.get(REPORTS).status_code == 200
             traveller.shift(datetime.timedelta(seconds=59))
             assert program.get(REPORTS).status_code == 200
-        writes = [q["sql"] for q in queries.captured_queries
-                  if q["sql"].lstrip().upper().startswith("UPDATE") and AccessToken._meta.db_table in q["sql"]]
+        writes = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith("UPDATE") and AccessToken._meta.db_table in q["sql"]
+        ]
         assert len(writes) == 1, writes
         token.refresh_from_db()
         assert token.last_used_at == first_use
@@ -260,6 +277,7 @@ def test_the_token_of_a_user_made_inactive_stops_working(browser, coordinator):
 
 
 # --- revoking it ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_revoking_on_the_page_stops_the_token(browser, lang):

@@ -1,6 +1,7 @@
 """Users' personal access tokens in the admin: superusers list them (never their secrets) and
 revoke a leaked one; nobody makes one there; the secretariat's clerks, who do not manage users,
 do not see them."""
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -35,8 +36,11 @@ def test_a_superuser_revokes_a_leaked_token(superuser_client, coordinator, lang,
     api = ApiClient(secret)
     assert api.get("/api/v1/reports/").status_code == 200
     token = AccessToken.objects.get(user=coordinator)
-    response = superuser_client.post(f"/{lang}/admin/accounts/accesstoken/",
-                                     {"action": "revoke", "_selected_action": [token.pk]}, follow=True)
+    response = superuser_client.post(
+        f"/{lang}/admin/accounts/accesstoken/",
+        {"action": "revoke", "_selected_action": [token.pk]},
+        follow=True,
+    )
     assert message in response.content.decode()
     assert api.get("/api/v1/reports/").status_code == 401
 

@@ -1,6 +1,7 @@
 """The audit trail cannot be erased or bypassed: what has a history cannot be deleted (in the
 admin, which says why in the clerk's language, and in the database), every write of progress
 is recorded (the fixture loader's too), and admin saves use the progress form's version check."""
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
@@ -17,15 +18,21 @@ from .db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 
-PROTECTED = {"en": "would require deleting the following protected related objects",
-             "es": "requeriría eliminar los siguientes objetos relacionados protegidos"}
+PROTECTED = {
+    "en": "would require deleting the following protected related objects",
+    "es": "requeriría eliminar los siguientes objetos relacionados protegidos",
+}
 
 
 def _recorded(second_round, group_iv):
     report = GroupReport.objects.get(round=second_round, group=group_iv)
     entry = ProgressEntry.objects.filter(round=second_round, activity__group=group_iv).first()
-    return {"groupreport": report, "reportinground": second_round, "activity": entry.activity,
-            "progressentry": entry}
+    return {
+        "groupreport": report,
+        "reportinground": second_round,
+        "activity": entry.activity,
+        "progressentry": entry,
+    }
 
 
 def _delete_url(obj, lang):
@@ -36,7 +43,8 @@ def _delete_url(obj, lang):
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("model", ["groupreport", "reportinground", "activity", "progressentry"])
 def test_the_admin_refuses_to_delete_what_has_a_history_and_says_why(
-        secretariat_client, second_round, group_iv, model, lang):
+    secretariat_client, second_round, group_iv, model, lang
+):
     obj = _recorded(second_round, group_iv)[model]
     page = secretariat_client.get(_delete_url(obj, lang)).content.decode()
     assert PROTECTED[lang] in page
@@ -72,12 +80,20 @@ def test_the_fixture_loader_records_every_value_it_writes(second_round, group_iv
 
 def _save(user, group, reporting_round, percent, version):
     entries = {a.pk: EntryValues(percent) for a in group.activities.all()}
-    return progress_save(group=group, reporting_round=reporting_round, user=user, entries=entries,
-                         notes={}, seen_version=version, submit=False)
+    return progress_save(
+        group=group,
+        reporting_round=reporting_round,
+        user=user,
+        entries=entries,
+        notes={},
+        seen_version=version,
+        submit=False,
+    )
 
 
 def test_a_caller_without_rights_is_refused_before_it_can_see_a_conflict(
-        coordinator, other_focal, open_round, group_iv):
+    coordinator, other_focal, open_round, group_iv
+):
     _save(coordinator, group_iv, open_round, 40, 0)
     before = snapshot()
     with pytest.raises(PermissionDenied):  # not ProgressConflict, which carries the values
@@ -86,7 +102,8 @@ def test_a_caller_without_rights_is_refused_before_it_can_see_a_conflict(
 
 
 def test_the_rounds_status_is_read_under_the_lock_not_from_the_callers_copy(
-        coordinator, open_round, group_iv):
+    coordinator, open_round, group_iv
+):
     stale = ReportingRound.objects.get(pk=open_round.pk)  # loaded while the round was open
     ReportingRound.objects.filter(pk=open_round.pk).update(status=ReportingRound.Status.CLOSED)
     before = snapshot()
@@ -107,17 +124,23 @@ def _admin_change(client, obj, lang="en"):
     return url, post_data_from(client.get(url))
 
 
-@pytest.mark.parametrize("lang,message", [
-    ("en", "Someone else saved this report after you opened it (Ana Ruiz, "),
-    ("es", "Otra persona guardó este informe después de que usted lo abrió (Ana Ruiz, "),
-])
+@pytest.mark.parametrize(
+    "lang,message",
+    [
+        ("en", "Someone else saved this report after you opened it (Ana Ruiz, "),
+        ("es", "Otra persona guardó este informe después de que usted lo abrió (Ana Ruiz, "),
+    ],
+)
 def test_an_admin_save_over_a_newer_version_is_refused_with_who_and_when(
-        secretariat_client, coordinator, open_round, group_iv, lang, message):
+    secretariat_client, coordinator, open_round, group_iv, lang, message
+):
     _save(coordinator, group_iv, open_round, 40, 0)
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     entry = ProgressEntry.objects.filter(round=open_round, activity__group=group_iv).first()
-    for percent, (obj, field, value) in ((50, (report, "obstacles_en", "Typed in the admin")),
-                                         (60, (entry, "percent", "75"))):
+    for percent, (obj, field, value) in (
+        (50, (report, "obstacles_en", "Typed in the admin")),
+        (60, (entry, "percent", "75")),
+    ):
         url, data = _admin_change(secretariat_client, obj, lang)
         _save(coordinator, group_iv, open_round, percent, GroupReport.objects.get(pk=report.pk).version)
         data[field] = value
@@ -129,14 +152,19 @@ def test_an_admin_save_over_a_newer_version_is_refused_with_who_and_when(
         assert snapshot() == before
 
 
-def test_an_admin_save_on_the_current_version_is_recorded(secretariat_client, secretariat_user,
-                                                          second_round, group_iv):
+def test_an_admin_save_on_the_current_version_is_recorded(
+    secretariat_client, secretariat_user, second_round, group_iv
+):
     entry = ProgressEntry.objects.filter(round=second_round, activity__group=group_iv).first()
     url, data = _admin_change(secretariat_client, entry)
     data["percent"] = str(100 - entry.percent)
     assert secretariat_client.post(url, data).status_code == 302
     change = ProgressChange.objects.filter(source=ProgressChange.Source.ADMIN).get()
-    assert (change.field, change.new_value, change.changed_by) == ("percent", data["percent"], secretariat_user)
+    assert (change.field, change.new_value, change.changed_by) == (
+        "percent",
+        data["percent"],
+        secretariat_user,
+    )
 
 
 def test_being_the_secretariat_is_its_own_role_not_a_review_permission(client, db):
@@ -171,11 +199,19 @@ def test_an_activity_without_history_can_still_be_deleted(group_iv):
 
 
 def test_an_entry_added_in_the_admin_to_a_report_with_a_history_is_recorded(
-        secretariat_client, coordinator, open_round, group_iv):
+    secretariat_client, coordinator, open_round, group_iv
+):
     _save(coordinator, group_iv, open_round, 40, 0)
     activity = group_iv.activities.get(order=5)
-    progress_save(group=group_iv, reporting_round=open_round, user=coordinator,  # cleared: no entry
-                  entries={activity.pk: EntryValues(None)}, notes={}, seen_version=1, submit=False)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,  # cleared: no entry
+        entries={activity.pk: EntryValues(None)},
+        notes={},
+        seen_version=1,
+        submit=False,
+    )
     url = reverse("admin:reporting_progressentry_add")
     data = post_data_from(secretariat_client.get(url))
     data.update({"round": open_round.pk, "activity": activity.pk, "percent": "35"})

@@ -2,6 +2,7 @@
 languages, backed up with `backup_database` and restored with `restore_database` into an empty
 one, holds every row of every table and every PDF byte as before (read with raw SQL). On the
 test run's own kind of database, in processes of their own as an operator would run them."""
+
 import datetime
 import json
 
@@ -32,15 +33,21 @@ progress_save(group=group, reporting_round=ReportingRound.objects.get(meeting__c
 
 @pytest.fixture
 def two_databases(tmp_path):
-    with databases.own_database(tmp_path, "live") as live, databases.own_database(tmp_path, "restored") as restored:
+    with (
+        databases.own_database(tmp_path, "live") as live,
+        databases.own_database(tmp_path, "restored") as restored,
+    ):
         yield [live, restored]
 
 
 def _env(database):
     import os
 
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
-            "DATABASE_URL": database["url"]}
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
+        "DATABASE_URL": database["url"],
+    }
 
 
 def test_a_backup_restores_every_row_and_every_pdf_byte(two_databases, tmp_path):
@@ -70,16 +77,25 @@ def test_restoring_into_a_database_that_is_not_empty_is_refused(two_databases, t
 
 
 # Kept only while the portal runs, or made again by migrate under ids of their own.
-TRANSIENT = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog",
-             "django_content_type", "auth_permission", "auth_group_permissions", "auth_user_user_permissions",
-             "django_admin_log", "django_migrations"}
+TRANSIENT = {
+    "django_session",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+    "django_content_type",
+    "auth_permission",
+    "auth_group_permissions",
+    "auth_user_user_permissions",
+    "django_admin_log",
+    "django_migrations",
+}
 
 
 def _same_everywhere(value):
     """A stored value as either engine's driver gives it back: PostgreSQL's aware datetimes,
     booleans and JSON as SQLite's texts and integers show them."""
     if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+        return value.astimezone(datetime.UTC).replace(tzinfo=None).isoformat(sep=" ")
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, bool):
@@ -95,8 +111,11 @@ def _same_everywhere(value):
 
 
 def _lasting(rows):
-    return {table: [{column: _same_everywhere(value) for column, value in row.items()} for row in content]
-            for table, content in rows.items() if table not in TRANSIENT}
+    return {
+        table: [{column: _same_everywhere(value) for column, value in row.items()} for row in content]
+        for table, content in rows.items()
+        if table not in TRANSIENT
+    }
 
 
 def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases, tmp_path):

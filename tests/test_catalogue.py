@@ -1,4 +1,5 @@
 """The Spanish interface catalogue is complete, and the compiled .mo is the .po's."""
+
 import ast
 import gettext
 import os
@@ -51,7 +52,7 @@ def test_compiled_catalogue_matches_the_source():
         if "|" in msgid:  # plural: compare every form the language has
             singular, plural = msgid.split("|")
             forms = msgstr.split("|")
-            got = "|".join(catalogue.ngettext(singular, plural, n) for n in (1, 2, 1_000_000)[:len(forms)])
+            got = "|".join(catalogue.ngettext(singular, plural, n) for n in (1, 2, 1_000_000)[: len(forms)])
             assert got.split("|")[:2] == forms[:2], f"{msgid!r}: run `make messages` to recompile"
             continue
         got = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
@@ -64,15 +65,30 @@ def test_every_string_the_code_and_templates_show_is_in_the_catalogue(tmp_path):
     page or a message without its entry in locale/es fails here."""
     root = Path(settings.BASE_DIR)
     copy = tmp_path / "project"
-    skipped = shutil.ignore_patterns(".venv", ".git", "var", "test-artifacts", "staticfiles",
-                                     "fonts", "*.sqlite3", "__pycache__", "*.pdf", "*.png")
+    skipped = shutil.ignore_patterns(
+        ".venv",
+        ".git",
+        "var",
+        "test-artifacts",
+        "staticfiles",
+        "fonts",
+        "*.sqlite3",
+        "__pycache__",
+        "*.pdf",
+        "*.png",
+    )
     shutil.copytree(root, copy, ignore=skipped)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.test"}
-    subprocess.run([sys.executable, "manage.py", "makemessages", "--locale", "es", "--no-location",
-                    "--no-obsolete"], cwd=copy, env=env, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--locale", "es", "--no-location", "--no-obsolete"],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     fresh = copy / "locale/es/LC_MESSAGES/django.po"
-    missing = [msgid for _, msgid, msgstr, flags in po_entries(fresh)
-               if not msgstr or "fuzzy" in flags]
+    missing = [msgid for _, msgid, msgstr, flags in po_entries(fresh) if not msgstr or "fuzzy" in flags]
     assert not missing, f"Not in the Spanish catalogue (run `make messages`, then translate): {missing}"
 
 

@@ -1,4 +1,5 @@
 """Management commands and project-wide checks."""
+
 import os
 import subprocess
 import sys
@@ -73,10 +74,18 @@ def test_no_missing_migrations():
 
 
 def test_deploy_check_clean_with_production_settings():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.production",
-           "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
-           "DJANGO_ALLOWED_HOSTS": "cea.example.org"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.production",
+        "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "cea.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

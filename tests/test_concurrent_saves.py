@@ -2,6 +2,7 @@
 (gunicorn, two workers): one save wins, the other gets the documented 409 with the winner's
 values, never a 500; on SQLite (`make run`'s database: WAL, a busy timeout, and transactions
 that take the write lock when they begin) as on PostgreSQL."""
+
 import re
 import threading
 
@@ -27,7 +28,7 @@ FORM = "/en/rounds/CE.42/2020-2021/IV/"
 def _fields(page: str, percent: int) -> dict:
     """The form as the page has it, every percentage `percent`, saved as a draft."""
     fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
-    fields.update({name: "" for name in re.findall(r'<textarea[^>]*name="([^"]+)"', page)})
+    fields.update(dict.fromkeys(re.findall(r'<textarea[^>]*name="([^"]+)"', page), ""))
     fields.update({name: str(percent) for name in re.findall(r'<input[^>]*name="(a\d+-percent)"', page)})
     return {**fields, "action": "draft"}
 
@@ -40,8 +41,10 @@ def test_of_two_simultaneous_saves_one_wins_and_the_other_gets_409(tmp_path):
             assert editor.log_in(server, name, "a focal point's password").status == 302
         for attempt in range(6):
             # Both opened the report at the same version, and save at once.
-            forms = [_fields(editor.request(server + FORM).body.decode(), 10 * attempt + n)
-                     for n, editor in enumerate(editors, 1)]
+            forms = [
+                _fields(editor.request(server + FORM).body.decode(), 10 * attempt + n)
+                for n, editor in enumerate(editors, 1)
+            ]
             start, statuses = threading.Barrier(2), [None, None]
 
             def save(n):

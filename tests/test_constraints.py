@@ -1,4 +1,5 @@
 """Every rule is backed by the database, and explained by full_clean() before it gets there."""
+
 import datetime
 
 import pytest
@@ -18,8 +19,12 @@ pytestmark = pytest.mark.django_db
 def setting():
     programme = factories.programme()
     group = factories.group(programme)
-    return {"programme": programme, "group": group, "activity": factories.activity(group),
-            "round": factories.reporting_round(programme)}
+    return {
+        "programme": programme,
+        "group": group,
+        "activity": factories.activity(group),
+        "round": factories.reporting_round(programme),
+    }
 
 
 def assert_refused_by_database(create):
@@ -29,8 +34,11 @@ def assert_refused_by_database(create):
 
 @pytest.mark.parametrize("percent", [101, -1])
 def test_percentage_between_0_and_100(setting, percent):
-    assert_refused_by_database(lambda: ProgressEntry.objects.create(
-        round=setting["round"], activity=setting["activity"], percent=percent))
+    assert_refused_by_database(
+        lambda: ProgressEntry.objects.create(
+            round=setting["round"], activity=setting["activity"], percent=percent
+        )
+    )
     entry = ProgressEntry(round=setting["round"], activity=setting["activity"], percent=percent)
     with pytest.raises(ValidationError) as error:
         entry.full_clean()
@@ -46,8 +54,14 @@ def test_one_progress_entry_per_activity_and_round(setting):
 
 
 def test_end_month_not_before_start_month(setting):
-    activity = Activity(group=setting["group"], order=2, text_en="x", text_es="x",
-                        start_month=datetime.date(2020, 5, 1), end_month=datetime.date(2020, 4, 1))
+    activity = Activity(
+        group=setting["group"],
+        order=2,
+        text_en="x",
+        text_es="x",
+        start_month=datetime.date(2020, 5, 1),
+        end_month=datetime.date(2020, 4, 1),
+    )
     with pytest.raises(ValidationError) as error:
         activity.full_clean()
     assert "end_month" in error.value.message_dict
@@ -65,31 +79,43 @@ def test_unique_order_within_a_group(setting):
 
 
 def test_month_and_phrase_are_exclusive(setting):
-    activity = Activity(group=setting["group"], order=3, text_en="x", text_es="x",
-                        start_month=datetime.date(2020, 1, 1), start_text_en="To be decided")
+    activity = Activity(
+        group=setting["group"],
+        order=3,
+        text_en="x",
+        text_es="x",
+        start_month=datetime.date(2020, 1, 1),
+        start_text_en="To be decided",
+    )
     with pytest.raises(ValidationError) as error:
         activity.full_clean()
     assert "start_text" in error.value.message_dict
 
 
 def test_months_are_stored_as_their_first_day(setting):
-    activity = factories.activity(setting["group"], order=4, start_month="2020-03",
-                                  end_month=datetime.date(2020, 6, 17))
+    activity = factories.activity(
+        setting["group"], order=4, start_month="2020-03", end_month=datetime.date(2020, 6, 17)
+    )
     activity.refresh_from_db()
-    assert (activity.start_month, activity.end_month) == (datetime.date(2020, 3, 1),
-                                                          datetime.date(2020, 6, 1))
+    assert (activity.start_month, activity.end_month) == (
+        datetime.date(2020, 3, 1),
+        datetime.date(2020, 6, 1),
+    )
 
 
 def test_country_role_needs_a_country(setting):
-    assert_refused_by_database(lambda: GroupRole.objects.create(
-        group=setting["group"], role=GroupRole.Role.COORDINATING))
-    assert_refused_by_database(lambda: GroupRole.objects.create(
-        group=setting["group"], role=GroupRole.Role.SECRETARIAT))
+    assert_refused_by_database(
+        lambda: GroupRole.objects.create(group=setting["group"], role=GroupRole.Role.COORDINATING)
+    )
+    assert_refused_by_database(
+        lambda: GroupRole.objects.create(group=setting["group"], role=GroupRole.Role.SECRETARIAT)
+    )
 
 
 def test_programme_years_are_in_order_and_may_be_three():
-    assert_refused_by_database(lambda: Programme.objects.create(
-        start_year=2040, end_year=2039, title_en="x", title_es="x"))
+    assert_refused_by_database(
+        lambda: Programme.objects.create(start_year=2040, end_year=2039, title_en="x", title_es="x")
+    )
     three = Programme(start_year=2041, end_year=2043)
     three.full_clean()  # no title needed either
     three.save()
@@ -97,13 +123,23 @@ def test_programme_years_are_in_order_and_may_be_three():
 
 
 def test_meeting_dates_and_code():
-    meeting = Meeting.objects.create(body=Meeting.Body.EXECUTIVE_COMMITTEE, number=33,
-                                     is_virtual=True, start_date=datetime.date(2030, 1, 2),
-                                     end_date=datetime.date(2030, 1, 3))
+    meeting = Meeting.objects.create(
+        body=Meeting.Body.EXECUTIVE_COMMITTEE,
+        number=33,
+        is_virtual=True,
+        start_date=datetime.date(2030, 1, 2),
+        end_date=datetime.date(2030, 1, 3),
+    )
     assert meeting.code == "CE.33"
-    assert_refused_by_database(lambda: Meeting.objects.create(
-        body=Meeting.Body.CONFERENCE, number=44, place_en="Quito",
-        start_date=datetime.date(2030, 1, 5), end_date=datetime.date(2030, 1, 3)))
+    assert_refused_by_database(
+        lambda: Meeting.objects.create(
+            body=Meeting.Body.CONFERENCE,
+            number=44,
+            place_en="Quito",
+            start_date=datetime.date(2030, 1, 5),
+            end_date=datetime.date(2030, 1, 3),
+        )
+    )
 
 
 def test_round_for_an_activity_of_another_programme(setting):

@@ -1,6 +1,7 @@
 """A live document renders when what it shows changes and comes from the cache otherwise;
 an issued document is served as issued, whatever changes later; a missing translation is
 marked, warned about, and stops issuing."""
+
 import hashlib
 import io
 
@@ -49,7 +50,8 @@ def test_a_change_to_a_shown_value_renders_anew(small_report, django_capture_on_
 
 
 def test_a_reader_gets_the_previous_copy_at_once_while_the_new_one_renders(
-        small_report, django_capture_on_commit_callbacks):
+    small_report, django_capture_on_commit_callbacks
+):
     """Until the new copy is rendered, the newest one is served, saying so; asking queues the
     render, which the next reader then gets."""
     document, activity = small_report
@@ -132,13 +134,22 @@ def test_render_document_warns_about_missing_translations(tmp_path):
     activity.save()
     err, out = io.StringIO(), io.StringIO()
     target = tmp_path / "report.pdf"
-    call_command("render_document", document.symbol, "--lang", "es", "--output", str(target),
-                 stdout=out, stderr=err)
+    call_command(
+        "render_document", document.symbol, "--lang", "es", "--output", str(target), stdout=out, stderr=err
+    )
     assert "Warning: not translated into ES" in err.getvalue() and "text" in err.getvalue()
     assert target.read_bytes().startswith(b"%PDF-")
     quiet = io.StringIO()
-    call_command("render_document", document.symbol, "--lang", "en", "--output", str(target),
-                 stdout=io.StringIO(), stderr=quiet)
+    call_command(
+        "render_document",
+        document.symbol,
+        "--lang",
+        "en",
+        "--output",
+        str(target),
+        stdout=io.StringIO(),
+        stderr=quiet,
+    )
     assert quiet.getvalue() == ""
 
 
@@ -199,7 +210,8 @@ def test_a_reader_does_not_wait_long_for_a_render_another_is_doing(small_report,
 
 
 def test_a_document_too_long_for_a_request_is_rendered_by_the_background_task(
-        small_report, client, settings, django_capture_on_commit_callbacks):
+    small_report, client, settings, django_capture_on_commit_callbacks
+):
     """Past PDF_INLINE_MAX_CHARS the reader's request queues the render and answers 503 at once;
     the task renders it (here once the request's work commits, in this thread); then the reader
     gets it."""

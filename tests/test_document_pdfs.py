@@ -1,5 +1,6 @@
 """The fixtures' documents as PDFs, checked through the PDFs' own text, outline and metadata
 against what LC/CE.20/3 and LC/CEA.10/5 print."""
+
 import re
 
 import pytest
@@ -76,11 +77,20 @@ def test_progress_report_rows_pair_each_activity_with_its_percentage_and_remarks
 
 def test_progress_report_in_spanish_has_spanish_headings_and_texts_only(pdfs):
     text = pdf_text(pdfs["LC/CE.20/3", "es"])
-    for heading in ("Distr. LIMITADA", "ORIGINAL: ESPAÑOL", "5 de abril de 2021", "ÍNDICE",
-                    "Vigésima reunión del Comité Ejecutivo", "Reunión virtual, 7 y 8 de abril de 2021",
-                    "Principales obstáculos enfrentados por los grupos de trabajo",
-                    "Objetivo general", "Objetivos específicos", "Avance (porcentajes)",
-                    "Observaciones", "Actividad"):
+    for heading in (
+        "Distr. LIMITADA",
+        "ORIGINAL: ESPAÑOL",
+        "5 de abril de 2021",
+        "ÍNDICE",
+        "Vigésima reunión del Comité Ejecutivo",
+        "Reunión virtual, 7 y 8 de abril de 2021",
+        "Principales obstáculos enfrentados por los grupos de trabajo",
+        "Objetivo general",
+        "Objetivos específicos",
+        "Avance (porcentajes)",
+        "Observaciones",
+        "Actividad",
+    ):
         assert heading in text, heading
     assert "ENGLISH" not in text and "Remarks" not in text
     squeezed = compact(text)
@@ -89,15 +99,23 @@ def test_progress_report_in_spanish_has_spanish_headings_and_texts_only(pdfs):
         assert compact(activity.text_es) in squeezed, activity.text_es[:60]
         assert compact(activity.text_en)[:50] not in squeezed, activity.text_en[:60]
     assert column_numbers(pdfs["LC/CE.20/3", "es"], "Avance", "Observaciones") == [
-        p for number in range(1, 12) for p in SECOND_REPORT[number]]
+        p for number in range(1, 12) for p in SECOND_REPORT[number]
+    ]
 
 
 def test_english_heading_block_names_both_languages(pdfs):
     first_page = pdf_pages(pdfs["LC/CE.20/3", "en"])[0]
-    for line in ("Distr. LIMITED", "LC/CE.20/3", "5 April 2021", "ENGLISH", "ORIGINAL: SPANISH",
-                 "21-00161", "Twentieth meeting of the Executive Committee of the Statistical "
-                 "Conference of the Americas", "Virtual meeting, 7-8 April 2021", "SECOND REPORT ON "
-                 "THE IMPLEMENTATION OF THE BIENNIAL PROGRAMME"):
+    for line in (
+        "Distr. LIMITED",
+        "LC/CE.20/3",
+        "5 April 2021",
+        "ENGLISH",
+        "ORIGINAL: SPANISH",
+        "21-00161",
+        "Twentieth meeting of the Executive Committee of the Statistical Conference of the Americas",
+        "Virtual meeting, 7-8 April 2021",
+        "SECOND REPORT ON THE IMPLEMENTATION OF THE BIENNIAL PROGRAMME",
+    ):
         assert line in first_page, line
 
 
@@ -118,7 +136,7 @@ def test_contents_page_numbers_point_at_the_groups(pdfs):
         title = compact(f"{group.numeral}. {group.output_en}")
         at = contents.find(title)
         assert at >= 0, title
-        page = int(re.match(r"\.*(\d+)", contents[at + len(title):]).group(1))
+        page = int(re.match(r"\.*(\d+)", contents[at + len(title) :]).group(1))
         assert title.upper() in pages[page - 1], (title, page)
 
 
@@ -130,7 +148,9 @@ def test_programme_lists_every_plan_with_its_dates(pdfs):
         plan = list(group.activities.in_plan())
         assert len(plan) == PLAN_SIZES[group.number]
         for activity in plan:
-            expected = compact(f"{activity.plan_no}{activity.text_en}{activity.start_label}{activity.end_label}")
+            expected = compact(
+                f"{activity.plan_no}{activity.text_en}{activity.start_label}{activity.end_label}"
+            )
             at = text.find(expected, cursor)
             assert at >= 0, (group.numeral, activity.plan_no, expected[:80])
             cursor = at + len(expected)
@@ -138,10 +158,18 @@ def test_programme_lists_every_plan_with_its_dates(pdfs):
 
 def test_programme_in_spanish_gives_months_in_spanish(pdfs):
     text = pdf_text(pdfs["LC/CEA.10/5", "es"])
-    for words in ("Plan de actividades", "Fecha de inicio", "Fecha de término", "Actividades intermedias",
-                  "enero de 2020", "Presupuesto y fuentes de financiamiento", "Impacto esperado",
-                  "Décima reunión de la Conferencia Estadística de las Américas", "Santiago, 19 a 21 de noviembre de 2019",
-                  "18 de noviembre de 2019"):
+    for words in (
+        "Plan de actividades",
+        "Fecha de inicio",
+        "Fecha de término",
+        "Actividades intermedias",
+        "enero de 2020",
+        "Presupuesto y fuentes de financiamiento",
+        "Impacto esperado",
+        "Décima reunión de la Conferencia Estadística de las Américas",
+        "Santiago, 19 a 21 de noviembre de 2019",
+        "18 de noviembre de 2019",
+    ):
         assert words in text, words
     assert "January 2020" not in text
 
@@ -169,7 +197,9 @@ def test_metadata_and_tagging(pdfs, lang):
     assert root["/Lang"] == lang
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title.startswith("LC/CE.20/3 — ")
-    committee = {"en": "Twentieth meeting of the Executive Committee",
-                 "es": "Vigésima reunión del Comité Ejecutivo"}[lang]
+    committee = {
+        "en": "Twentieth meeting of the Executive Committee",
+        "es": "Vigésima reunión del Comité Ejecutivo",
+    }[lang]
     assert committee in reader.metadata.subject
     assert b"pdfuaid" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()

@@ -1,5 +1,6 @@
 """The document register: its rules, its fixtures, the public page and PDF links, the admin's
 download and issue actions, the render_document command and the working group's report."""
+
 import datetime
 import io
 
@@ -24,7 +25,10 @@ pytestmark = pytest.mark.django_db
 def test_fixtures_register_both_documents():
     programme_doc = Document.objects.get(symbol="LC/CEA.10/5")
     assert (programme_doc.kind, programme_doc.meeting.code, programme_doc.programme.period) == (
-        "programme", "CEA.10", "2020-2021")
+        "programme",
+        "CEA.10",
+        "2020-2021",
+    )
     assert programme_doc.date_en == datetime.date(2019, 11, 18) and programme_doc.job_number == "19-01007"
     report = Document.objects.get(symbol="LC/CE.20/3")
     assert (report.kind, report.meeting.code, report.round.number) == ("progress_report", "CE.20", 2)
@@ -34,16 +38,25 @@ def test_fixtures_register_both_documents():
     assert not report.is_issued
 
 
-@pytest.mark.parametrize("kind, covers, field", [
-    ("programme", {}, "programme"),
-    ("progress_report", {}, "round"),
-    ("group_report", {"round": True}, "group"),
-    ("programme", {"programme": True, "round": True}, "round"),
-])
+@pytest.mark.parametrize(
+    "kind, covers, field",
+    [
+        ("programme", {}, "programme"),
+        ("progress_report", {}, "round"),
+        ("group_report", {"round": True}, "group"),
+        ("programme", {"programme": True, "round": True}, "round"),
+    ],
+)
 def test_a_document_covers_what_its_kind_needs(kind, covers, field, second_round):
     values = {"programme": Programme.objects.get(start_year=2020), "round": second_round}
-    document = Document(symbol="LC/CE.20/9", kind=kind, title_en="T", date_en=datetime.date(2021, 1, 1),
-                        meeting=second_round.meeting, **{k: values[k] for k in covers})
+    document = Document(
+        symbol="LC/CE.20/9",
+        kind=kind,
+        title_en="T",
+        date_en=datetime.date(2021, 1, 1),
+        meeting=second_round.meeting,
+        **{k: values[k] for k in covers},
+    )
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert field in error.value.message_dict
@@ -52,10 +65,17 @@ def test_a_document_covers_what_its_kind_needs(kind, covers, field, second_round
 
 
 def test_sections_a_kind_does_not_show_are_refused(second_round):
-    document = Document(symbol="LC/CE.20/9", kind="group_report", title_en="T", title_es="T",
-                        date_en=datetime.date(2021, 1, 1), meeting=second_round.meeting,
-                        round=second_round, group=WorkingGroup.objects.get(number=4, programme__start_year=2020),
-                        obstacles_es="Texto que el informe de un grupo no muestra")
+    document = Document(
+        symbol="LC/CE.20/9",
+        kind="group_report",
+        title_en="T",
+        title_es="T",
+        date_en=datetime.date(2021, 1, 1),
+        meeting=second_round.meeting,
+        round=second_round,
+        group=WorkingGroup.objects.get(number=4, programme__start_year=2020),
+        obstacles_es="Texto que el informe de un grupo no muestra",
+    )
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert "obstacles_es" in error.value.message_dict
@@ -63,17 +83,37 @@ def test_sections_a_kind_does_not_show_are_refused(second_round):
 
 @pytest.mark.parametrize("symbol", ["lc/ce.20/3", "LC CE 20", "LC/", "LC/CE.20/3<script>"])
 def test_symbols_follow_the_un_pattern(symbol, second_round):
-    document = Document(symbol=symbol, kind="progress_report", title_en="T",
-                        date_en=datetime.date(2021, 1, 1), meeting=second_round.meeting, round=second_round)
+    document = Document(
+        symbol=symbol,
+        kind="progress_report",
+        title_en="T",
+        date_en=datetime.date(2021, 1, 1),
+        meeting=second_round.meeting,
+        round=second_round,
+    )
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert "symbol" in error.value.message_dict
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ["Documents", "LC/CE.20/3", "Second report on the implementation", "Final: its round is closed"]),
-    ("es", ["Documentos", "LC/CEA.10/5", "Segundo informe sobre la ejecución", "Definitivo: su ronda está cerrada"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        (
+            "en",
+            ["Documents", "LC/CE.20/3", "Second report on the implementation", "Final: its round is closed"],
+        ),
+        (
+            "es",
+            [
+                "Documentos",
+                "LC/CEA.10/5",
+                "Segundo informe sobre la ejecución",
+                "Definitivo: su ronda está cerrada",
+            ],
+        ),
+    ],
+)
 def test_register_page_lists_documents_in_the_current_language(client, lang, words):
     response = client.get(f"/{lang}/documents/")
     assert response.status_code == 200
@@ -97,19 +137,24 @@ def test_pdf_link_serves_the_pdf(client):
 def test_admin_download_action_returns_the_pdf_in_the_admin_language(secretariat_client):
     document = Document.objects.get(symbol="LC/CE.20/3")
     url = "/en/admin/reports/document/"
-    response = secretariat_client.post("/es/admin/reports/document/",
-                                       {"action": "download_pdf", "_selected_action": [document.pk]})
+    response = secretariat_client.post(
+        "/es/admin/reports/document/", {"action": "download_pdf", "_selected_action": [document.pk]}
+    )
     assert response["Content-Type"] == "application/pdf"
     assert "Observaciones" in pdf_text(response.content)
     both = Document.objects.values_list("pk", flat=True)
-    response = secretariat_client.post(url, {"action": "download_pdf", "_selected_action": list(both)}, follow=True)
+    response = secretariat_client.post(
+        url, {"action": "download_pdf", "_selected_action": list(both)}, follow=True
+    )
     assert "Select exactly one document" in response.content.decode()
 
 
 def test_admin_issue_action_freezes_the_pdfs(secretariat_client):
     document, _activity = factories.small_report()
     url = "/en/admin/reports/document/"
-    response = secretariat_client.post(url, {"action": "issue", "_selected_action": [document.pk]}, follow=True)
+    response = secretariat_client.post(
+        url, {"action": "issue", "_selected_action": [document.pk]}, follow=True
+    )
     assert f"{document.symbol} issued." in response.content.decode()
     assert IssuedPdf.objects.filter(document=document).count() == 2
     change = f"/en/admin/reports/document/{document.pk}/change/"
@@ -124,8 +169,11 @@ def test_admin_issue_action_freezes_the_pdfs(secretariat_client):
 def test_issuing_needs_its_own_permission(client):
     document, _activity = factories.small_report()
     clerk = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
-    clerk.user_permissions.add(*Permission.objects.filter(
-        content_type__app_label="reports", codename__in=["view_document", "change_document"]))
+    clerk.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="reports", codename__in=["view_document", "change_document"]
+        )
+    )
     client.force_login(clerk)
     url = reverse("admin:reports_document_changelist")
     page = client.get(url).content.decode()
@@ -143,8 +191,17 @@ def test_anonymous_visitors_cannot_reach_the_register_admin(client):
 def test_render_document_writes_html_and_pdf(tmp_path):
     html = tmp_path / "report.html"
     out = io.StringIO()
-    call_command("render_document", "LC/CEA.10/5", "--lang", "es", "--output", str(html),
-                 "--format", "html", stdout=out)
+    call_command(
+        "render_document",
+        "LC/CEA.10/5",
+        "--lang",
+        "es",
+        "--output",
+        str(html),
+        "--format",
+        "html",
+        stdout=out,
+    )
     text = html.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and 'lang="es"' in text and "Plan de actividades" in text
     assert "HTML (live data)" in out.getvalue()
@@ -157,27 +214,41 @@ def group_report(second_round):
     """Group X (member countries in the fixtures), with a participating body and two activities
     placed under its first specific objective, as a group's report would have them."""
     group = WorkingGroup.objects.get(programme__start_year=2020, number=10)
-    GroupRole.objects.create(group=group, role="participating", order=1,
-                             institution=Institution.objects.get(code="UNODC"))
+    GroupRole.objects.create(
+        group=group, role="participating", order=1, institution=Institution.objects.get(code="UNODC")
+    )
     objective = group.objectives.filter(kind="specific").first()
     group.activities.filter(order__in=[2, 3]).update(objective=objective)
     return Document.objects.create(
-        symbol="LC/CE.20/DDR/10", kind="group_report", round=second_round, group=group,
-        meeting=second_round.meeting, title_en="Report of the Working Group on Security and Justice",
+        symbol="LC/CE.20/DDR/10",
+        kind="group_report",
+        round=second_round,
+        group=group,
+        meeting=second_round.meeting,
+        title_en="Report of the Working Group on Security and Justice",
         title_es="Informe del Grupo de Trabajo sobre Seguridad y Justicia",
-        date_en=datetime.date(2021, 3, 30), date_es=datetime.date(2021, 3, 30),
+        date_en=datetime.date(2021, 3, 30),
+        date_es=datetime.date(2021, 3, 30),
     )
 
 
 def test_group_report_in_english(group_report):
     content = _render(group_report, "en")
     pdf = pdf_text(content)
-    for heading in ("Coordinating country", "Member countries", "Technical secretariat", "Participating bodies",
-                    "United Nations Office on Drugs and Crime",
-                    "Programme of work 2020-2021", "General and specific objectives",
-                    "Activities and action lines for the period",
-                    "Outputs to be submitted to the Statistical Conference of the Americas",
-                    "Progress to date", "Plan of activities", "Second report: Twentieth meeting"):
+    for heading in (
+        "Coordinating country",
+        "Member countries",
+        "Technical secretariat",
+        "Participating bodies",
+        "United Nations Office on Drugs and Crime",
+        "Programme of work 2020-2021",
+        "General and specific objectives",
+        "Activities and action lines for the period",
+        "Outputs to be submitted to the Statistical Conference of the Americas",
+        "Progress to date",
+        "Plan of activities",
+        "Second report: Twentieth meeting",
+    ):
         assert heading.casefold() in pdf.casefold(), heading  # parts' headings are in capitals
     group = group_report.group
     squeezed = pdf.replace(" ", "")
@@ -200,10 +271,19 @@ def test_group_report_in_english(group_report):
 
 def test_group_report_in_spanish(group_report):
     pdf = pdf_text(_render(group_report, "es"))
-    for heading in ("País coordinador", "Países miembros", "Organismos participantes", "Secretaría técnica", "Programa de trabajo 2020-2021",
-                    "Objetivos generales y específicos", "Actividades y líneas de acción para el período",
-                    "Avances hasta la fecha", "Planificación de las actividades del período",
-                    "Segundo informe: Vigésima reunión", "30 de marzo de 2021"):
+    for heading in (
+        "País coordinador",
+        "Países miembros",
+        "Organismos participantes",
+        "Secretaría técnica",
+        "Programa de trabajo 2020-2021",
+        "Objetivos generales y específicos",
+        "Actividades y líneas de acción para el período",
+        "Avances hasta la fecha",
+        "Planificación de las actividades del período",
+        "Segundo informe: Vigésima reunión",
+        "30 de marzo de 2021",
+    ):
         assert heading.casefold() in pdf.casefold(), heading
     assert "Coordinating" not in pdf
 
@@ -231,19 +311,41 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
     group has them; the objectives' lead-in and closing paragraph print around the specific
     objectives; an introduction is part 1 and brings the contents page with it."""
     group = group_report.group
-    group.previous_results_en, group.previous_results_es = "The previous guide was published.", "Se publicó la guía anterior."
+    group.previous_results_en, group.previous_results_es = (
+        "The previous guide was published.",
+        "Se publicó la guía anterior.",
+    )
     group.conclusions_en, group.conclusions_es = "The group met its goals.", "El grupo cumplió sus metas."
     group.objectives_lead_in_en, group.objectives_lead_in_es = "The group will:", "El grupo se propone:"
     group.objectives_closing_en, group.objectives_closing_es = "All in two years.", "Todo en dos años."
     group.save()
     group_report.introduction_en, group_report.introduction_es = "This report tells.", "Este informe cuenta."
     group_report.save()
-    for lang, words in (("en", ["1. Introduction", "2. Composition of the working group",
-                                "3. Programme of work 2020-2021", "4. Results of the previous programme",
-                                "5. Progress to date", "6. Plan of activities", "7. Conclusions"]),
-                        ("es", ["1. Introducción", "2. Composición del grupo de trabajo",
-                                "3. Programa de trabajo 2020-2021", "4. Resultados del programa anterior",
-                                "5. Avances hasta la fecha", "7. Conclusiones"])):
+    for lang, words in (
+        (
+            "en",
+            [
+                "1. Introduction",
+                "2. Composition of the working group",
+                "3. Programme of work 2020-2021",
+                "4. Results of the previous programme",
+                "5. Progress to date",
+                "6. Plan of activities",
+                "7. Conclusions",
+            ],
+        ),
+        (
+            "es",
+            [
+                "1. Introducción",
+                "2. Composición del grupo de trabajo",
+                "3. Programa de trabajo 2020-2021",
+                "4. Resultados del programa anterior",
+                "5. Avances hasta la fecha",
+                "7. Conclusiones",
+            ],
+        ),
+    ):
         content = _render(group_report, lang)
         titles = outline_titles(content)
         assert [t.split(".")[0] for t in titles][-7:] == ["1", "2", "3", "4", "5", "6", "7"]
@@ -253,8 +355,11 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
         positions = [body.find(w) for w in words[1:]]
         assert all(p >= 0 for p in positions) and positions == sorted(positions), (lang, positions)
         assert ("contents" if lang == "en" else "índice") in text
-        lead_in, closing = ("The group will:", "All in two years.") if lang == "en" else (
-            "El grupo se propone:", "Todo en dos años.")
+        lead_in, closing = (
+            ("The group will:", "All in two years.")
+            if lang == "en"
+            else ("El grupo se propone:", "Todo en dos años.")
+        )
         assert text.index(lead_in.casefold()) < text.index(closing.casefold())
         for letter in ("(a)", "(b)", "(c)"):
             assert letter in body

@@ -1,6 +1,7 @@
 """Rendering reads the project's static files and nothing else: markup typed into the data
 stays text, the URL fetcher refuses every other URL, and no file outside the static files is
 opened nor any connection attempted (watched with Python's audit hooks while rendering)."""
+
 import contextlib
 import logging
 import os
@@ -45,11 +46,15 @@ def watch():
 # What rendering may legitimately open: the project itself (its code, templates, catalogues
 # and static files) and the installed Python packages (Django's and WeasyPrint's own code and
 # data, such as the user-agent stylesheet). The secret file and /etc/passwd are outside them.
-ALLOWED_ROOTS = [str(settings.BASE_DIR), sys.prefix, sys.base_prefix,
-                 os.path.dirname(os.path.dirname(django.__file__)),
-                 os.path.dirname(os.path.dirname(weasyprint.__file__)),
-                 # WeasyPrint's copies of the fonts it was served, for fontconfig to load.
-                 os.path.join(tempfile.gettempdir(), "weasyprint-")]
+ALLOWED_ROOTS = [
+    str(settings.BASE_DIR),
+    sys.prefix,
+    sys.base_prefix,
+    os.path.dirname(os.path.dirname(django.__file__)),
+    os.path.dirname(os.path.dirname(weasyprint.__file__)),
+    # WeasyPrint's copies of the fonts it was served, for fontconfig to load.
+    os.path.join(tempfile.gettempdir(), "weasyprint-"),
+]
 
 
 def opened_paths(events):
@@ -89,27 +94,41 @@ def test_markup_in_the_data_appears_as_text_and_fetches_nothing(secret_file, cap
 
 def test_the_fetcher_refuses_anything_but_static_files(secret_file, caplog):
     # Markup that did reach WeasyPrint (the templates' own, say) still cannot fetch.
-    html = (f'<html lang="en"><head><title>t</title>'
-            f'<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
-            f'<img src="file://{secret_file}"><img src="file:///etc/passwd">'
-            f'<img src="https://example.org/x.png"><img src="data:image/png;base64,iVBORw0KGgo=">'
-            f'<img src="reports/fonts/../../../etc/passwd"><p>Body</p></body></html>')
+    html = (
+        f'<html lang="en"><head><title>t</title>'
+        f'<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
+        f'<img src="file://{secret_file}"><img src="file:///etc/passwd">'
+        f'<img src="https://example.org/x.png"><img src="data:image/png;base64,iVBORw0KGgo=">'
+        f'<img src="reports/fonts/../../../etc/passwd"><p>Body</p></body></html>'
+    )
     with watch() as events:
         pdf = html_to_pdf(html)
     assert "Body" in pdf_text(pdf)
     assert connections(events) == []
     assert str(secret_file) not in opened_paths(events) and "/etc/passwd" not in opened_paths(events)
     refused = " ".join(r.getMessage() for r in caplog.records if r.name == "reports.fetcher")
-    for url in ("http://127.0.0.1:9/x.css", f"file://{secret_file}", "file:///etc/passwd",
-                "https://example.org/x.png", "data:image/png"):
+    for url in (
+        "http://127.0.0.1:9/x.css",
+        f"file://{secret_file}",
+        "file:///etc/passwd",
+        "https://example.org/x.png",
+        "data:image/png",
+    ):
         assert url in refused, url
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "http://127.0.0.1:9/", "https://example.org/reports/pdf.css",
-    f"{STATIC_BASE_URL}../etc/passwd", f"{STATIC_BASE_URL}reports/%2e%2e/%2e%2e/settings.py",
-    f"{STATIC_BASE_URL}reports/missing.css", f"{STATIC_BASE_URL}reports/fonts",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/",
+        "https://example.org/reports/pdf.css",
+        f"{STATIC_BASE_URL}../etc/passwd",
+        f"{STATIC_BASE_URL}reports/%2e%2e/%2e%2e/settings.py",
+        f"{STATIC_BASE_URL}reports/missing.css",
+        f"{STATIC_BASE_URL}reports/fonts",
+    ],
+)
 def test_urls_outside_the_static_files_name_no_file(url):
     assert static_file_for(url) is None
     with pytest.raises(ValueError):

@@ -3,6 +3,7 @@ their kind told by content, not name) or links to an activity's entry or to an o
 kept through Django's storage API; the secretariat sees them in the review, and the group page
 lists them once the report is published. Bad evidence is refused next to its field, in the
 user's language, with nothing written."""
+
 import io
 
 import pytest
@@ -25,8 +26,19 @@ def evidence_url(reporting_round, group, lang="en"):
     return url(reporting_round, group, lang) + "evidence/"
 
 
-def attach(client, reporting_round, group, *, about, content=None, name="minutes.pdf", link="",
-           title_en="Minutes of the meeting", title_es="", lang="en"):
+def attach(
+    client,
+    reporting_round,
+    group,
+    *,
+    about,
+    content=None,
+    name="minutes.pdf",
+    link="",
+    title_en="Minutes of the meeting",
+    title_es="",
+    lang="en",
+):
     data = {"about": about, "title_en": title_en, "title_es": title_es, "url": link}
     if content is not None:
         data["file"] = SimpleUploadedFile(name, content, content_type="application/octet-stream")
@@ -41,12 +53,22 @@ def state():
     return snapshot([Evidence, GroupReport, ProgressChange])
 
 
-@pytest.mark.parametrize(("content", "kind"), [
-    (files.PDF, uploads.PDF), (files.docx(), uploads.DOCX), (files.xlsx(), uploads.XLSX),
-    (files.PNG, uploads.PNG), (files.JPEG, uploads.JPEG), (files.GIF, uploads.GIF),
-    (files.WEBP, uploads.WEBP), (files.PROGRAM, None), (files.HTML, None), (files.plain_zip(), None),
-    (b"", None),
-])
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (files.PDF, uploads.PDF),
+        (files.docx(), uploads.DOCX),
+        (files.xlsx(), uploads.XLSX),
+        (files.PNG, uploads.PNG),
+        (files.JPEG, uploads.JPEG),
+        (files.GIF, uploads.GIF),
+        (files.WEBP, uploads.WEBP),
+        (files.PROGRAM, None),
+        (files.HTML, None),
+        (files.plain_zip(), None),
+        (b"", None),
+    ],
+)
 def test_a_files_kind_is_told_by_its_content(content, kind):
     stream = io.BytesIO(content)
     assert uploads.sniff(stream) == kind
@@ -54,15 +76,27 @@ def test_a_files_kind_is_told_by_its_content(content, kind):
 
 
 def test_a_focal_point_attaches_a_pdf_kept_through_the_storage_and_recorded(
-        client, coordinator, open_round, group_iv):
+    client, coordinator, open_round, group_iv
+):
     client.force_login(coordinator)
     activity = group_iv.activities.order_by("order").first()
-    answer = attach(client, open_round, group_iv, about=f"activity-{activity.pk}", content=files.PDF,
-                    name="Acta de la reunión <final>.pdf", title_es="Acta de la reunión")
+    answer = attach(
+        client,
+        open_round,
+        group_iv,
+        about=f"activity-{activity.pk}",
+        content=files.PDF,
+        name="Acta de la reunión <final>.pdf",
+        title_es="Acta de la reunión",
+    )
     assert answer.status_code == 302 and answer["Location"].endswith("#evidence")
     evidence = Evidence.objects.get()
     assert (evidence.activity, evidence.output, evidence.content_type, evidence.size) == (
-        activity, None, "application/pdf", len(files.PDF))
+        activity,
+        None,
+        "application/pdf",
+        len(files.PDF),
+    )
     # Stored under a name of the portal's own; the uploader's name is only offered on download.
     assert default_storage.exists(evidence.file.name) and "reuni" not in evidence.file.name
     assert evidence.file.name.endswith(".pdf") and evidence.file_name == "Acta_de_la_reunión_final.pdf"
@@ -79,8 +113,17 @@ def test_a_focal_point_attaches_a_pdf_kept_through_the_storage_and_recorded(
 
 def test_a_docx_named_as_a_pdf_is_kept_as_what_it_is(client, coordinator, open_round, group_iv):
     client.force_login(coordinator)
-    assert attach(client, open_round, group_iv, about=first_activity(group_iv), content=files.docx(),
-                  name="report.pdf").status_code == 302
+    assert (
+        attach(
+            client,
+            open_round,
+            group_iv,
+            about=first_activity(group_iv),
+            content=files.docx(),
+            name="report.pdf",
+        ).status_code
+        == 302
+    )
     evidence = Evidence.objects.get()
     assert evidence.file_name == "report.docx" and evidence.file.name.endswith(".docx")
     assert evidence.content_type == uploads.DOCX.content_type
@@ -89,37 +132,61 @@ def test_a_docx_named_as_a_pdf_is_kept_as_what_it_is(client, coordinator, open_r
 def test_a_link_to_an_output(client, coordinator, open_round, group_iv):
     client.force_login(coordinator)
     output = group_iv.outputs.order_by("order").first()
-    answer = attach(client, open_round, group_iv, about=f"output-{output.pk}", link="https://www.inegi.org.mx/enut/",
-                    title_en="Survey results", title_es="Resultados de la encuesta")
+    answer = attach(
+        client,
+        open_round,
+        group_iv,
+        about=f"output-{output.pk}",
+        link="https://www.inegi.org.mx/enut/",
+        title_en="Survey results",
+        title_es="Resultados de la encuesta",
+    )
     assert answer.status_code == 302
     evidence = Evidence.objects.get()
     assert (evidence.output, evidence.activity, evidence.file.name) == (output, None, "")
-    assert GroupReport.objects.get(round=open_round, group=group_iv).changes.filter(
-        field="output_evidence", activity=None, new_value__startswith=f"{output.order}. Survey results").exists()
+    assert (
+        GroupReport.objects.get(round=open_round, group=group_iv)
+        .changes.filter(
+            field="output_evidence", activity=None, new_value__startswith=f"{output.order}. Survey results"
+        )
+        .exists()
+    )
 
 
-@pytest.mark.parametrize(("fields", "field", "message"), [
-    ({"content": files.PROGRAM, "name": "informe.pdf"}, "file", "no es de ninguno de los tipos aceptados"),
-    ({"content": files.HTML, "name": "informe.pdf"}, "file", "no es de ninguno de los tipos aceptados"),
-    ({"link": "javascript:alert(1)"}, "url", "Introduzca una URL válida"),
-    ({"link": "ftp://example.org/data.xlsx"}, "url", "Introduzca una URL válida"),
-    ({"content": files.PDF, "link": "https://example.org/"}, "url", "Indique un archivo o un enlace, no ambos"),
-    ({}, "file", "Elija un archivo o indique un enlace"),
-    ({"content": files.PDF, "title_en": ""}, "title_en", "Dé un título a la evidencia"),
-    ({"content": files.PDF, "about": "activity-999999"}, "about", "Escoja una opción válida"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {"content": files.PROGRAM, "name": "informe.pdf"},
+            "file",
+            "no es de ninguno de los tipos aceptados",
+        ),
+        ({"content": files.HTML, "name": "informe.pdf"}, "file", "no es de ninguno de los tipos aceptados"),
+        ({"link": "javascript:alert(1)"}, "url", "Introduzca una URL válida"),
+        ({"link": "ftp://example.org/data.xlsx"}, "url", "Introduzca una URL válida"),
+        (
+            {"content": files.PDF, "link": "https://example.org/"},
+            "url",
+            "Indique un archivo o un enlace, no ambos",
+        ),
+        ({}, "file", "Elija un archivo o indique un enlace"),
+        ({"content": files.PDF, "title_en": ""}, "title_en", "Dé un título a la evidencia"),
+        ({"content": files.PDF, "about": "activity-999999"}, "about", "Escoja una opción válida"),
+    ],
+)
 def test_bad_evidence_is_refused_next_to_its_field_in_spanish_and_nothing_is_written(
-        client, coordinator, open_round, group_iv, fields, field, message):
+    client, coordinator, open_round, group_iv, fields, field, message
+):
     client.force_login(coordinator)
     before = state()
     fields = {"about": first_activity(group_iv), **fields}
     answer = attach(client, open_round, group_iv, lang="es", **fields)
     assert answer.status_code == 400
     html = answer.content.decode()
-    form = html[html.index('class="evidence-form"'):]
+    form = html[html.index('class="evidence-form"') :]
     errors_at = form.index('class="errorlist')
-    assert message in form[errors_at:errors_at + 400]
-    assert f'name="{field}"' in form[errors_at:form.index("</div>", errors_at) + 400]
+    assert message in form[errors_at : errors_at + 400]
+    assert f'name="{field}"' in form[errors_at : form.index("</div>", errors_at) + 400]
     assert state() == before and not default_storage.listdir("evidence")[1]
 
 
@@ -127,7 +194,9 @@ def test_a_file_over_the_limit_is_refused_with_its_size(client, coordinator, ope
     settings.EVIDENCE_MAX_UPLOAD = 1024
     client.force_login(coordinator)
     before = state()
-    answer = attach(client, open_round, group_iv, about=first_activity(group_iv), content=files.PDF + b"0" * 2048)
+    answer = attach(
+        client, open_round, group_iv, about=first_activity(group_iv), content=files.PDF + b"0" * 2048
+    )
     assert answer.status_code == 400
     assert "the largest accepted is 1.0\xa0KB" in answer.content.decode()
     assert state() == before
@@ -144,10 +213,14 @@ def test_an_activity_has_at_most_so_many_files_or_links(client, coordinator, ope
     assert state() == before
 
 
-def test_who_may_attach(client, coordinator, other_focal, member_user, secretariat_user, open_round, group_iv):
+def test_who_may_attach(
+    client, coordinator, other_focal, member_user, secretariat_user, open_round, group_iv
+):
     about = first_activity(group_iv)
     before = state()
-    assert attach(Client(), open_round, group_iv, about=about, content=files.PDF).status_code == 302  # to log in
+    assert (
+        attach(Client(), open_round, group_iv, about=about, content=files.PDF).status_code == 302
+    )  # to log in
     for user in (other_focal, member_user):
         client.force_login(user)
         assert attach(client, open_round, group_iv, about=about, content=files.PDF).status_code == 403
@@ -165,7 +238,10 @@ def test_who_may_attach(client, coordinator, other_focal, member_user, secretari
 
 def test_no_evidence_is_attached_in_a_closed_round(client, coordinator, second_round, group_iv):
     client.force_login(coordinator)
-    assert attach(client, second_round, group_iv, about=first_activity(group_iv), content=files.PDF).status_code == 403
+    assert (
+        attach(client, second_round, group_iv, about=first_activity(group_iv), content=files.PDF).status_code
+        == 403
+    )
     assert not Evidence.objects.exists()
 
 
@@ -174,10 +250,18 @@ def _download(client, evidence):
 
 
 def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_everyone(
-        client, coordinator, other_focal, member_user, secretariat_user, open_round, group_iv):
+    client, coordinator, other_focal, member_user, secretariat_user, open_round, group_iv
+):
     client.force_login(coordinator)
-    attach(client, open_round, group_iv, about=first_activity(group_iv), content=files.PDF,
-           title_en="Minutes of the meeting", title_es="Acta de la reunión")
+    attach(
+        client,
+        open_round,
+        group_iv,
+        about=first_activity(group_iv),
+        content=files.PDF,
+        title_en="Minutes of the meeting",
+        title_es="Acta de la reunión",
+    )
     evidence = Evidence.objects.get()
     group_page = f"/es/groups/{group_iv.programme.period}/{group_iv.numeral}/"
     assert _download(Client(), evidence).status_code == 404
@@ -192,7 +276,12 @@ def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_ever
         assert answer.status_code == 200 and b"".join(answer.streaming_content) == files.PDF
     # The secretariat sees it in the review of the submitted report.
     values = {a.order: (50, "", "") for a in group_iv.activities.all()}
-    assert client.post(url(open_round, group_iv), progress_post(group_iv, open_round, "submit", values=values)).status_code == 302
+    assert (
+        client.post(
+            url(open_round, group_iv), progress_post(group_iv, open_round, "submit", values=values)
+        ).status_code
+        == 302
+    )
     reviewer = Client()
     reviewer.force_login(secretariat_user)
     review = reviewer.get(url(open_round, group_iv)).content.decode()
@@ -200,7 +289,10 @@ def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_ever
     # Published on submission (the round's default): anyone may read it, from the group's page.
     answer = _download(Client(), evidence)
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
-    assert answer["Content-Disposition"].startswith("attachment;") and "sandbox" in answer["Content-Security-Policy"]
+    assert (
+        answer["Content-Disposition"].startswith("attachment;")
+        and "sandbox" in answer["Content-Security-Policy"]
+    )
     page = Client().get(group_page).content.decode()
     assert "Acta de la reunión" in page and f'href="/es/evidence/{evidence.pk}/"' in page
 
@@ -217,10 +309,18 @@ def test_evidence_of_a_round_publishing_on_acceptance_waits_for_it(client, coord
 
 
 def test_removing_evidence_deletes_its_file_and_keeps_it_in_the_history(
-        client, coordinator, other_focal, open_round, group_iv, django_capture_on_commit_callbacks):
+    client, coordinator, other_focal, open_round, group_iv, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
-    attach(client, open_round, group_iv, about=first_activity(group_iv), content=files.PNG, name="photo.png",
-           title_en="Photograph of the workshop")
+    attach(
+        client,
+        open_round,
+        group_iv,
+        about=first_activity(group_iv),
+        content=files.PNG,
+        name="photo.png",
+        title_en="Photograph of the workshop",
+    )
     evidence = Evidence.objects.get()
     stored = evidence.file.name
     remove = url(open_round, group_iv) + f"evidence/{evidence.pk}/remove/"
@@ -231,5 +331,7 @@ def test_removing_evidence_deletes_its_file_and_keeps_it_in_the_history(
         answer = client.post(remove)
     assert answer.status_code == 302 and not Evidence.objects.exists()
     assert not default_storage.exists(stored)
-    change = GroupReport.objects.get(round=open_round, group=group_iv).changes.filter(field="evidence").first()
+    change = (
+        GroupReport.objects.get(round=open_round, group=group_iv).changes.filter(field="evidence").first()
+    )
     assert "Photograph of the workshop" in change.old_value and change.new_value == ""

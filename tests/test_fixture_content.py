@@ -1,4 +1,5 @@
 """The fixtures carry the real 2020-2021 programme and its second report (LC/CE.20/3)."""
+
 import pytest
 from django.core.management import call_command
 
@@ -12,10 +13,14 @@ from .published import PLAN_SIZES, SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
 
+
 def test_meetings_and_programme():
     conference = Meeting.objects.get(code="CEA.10")
     assert (conference.place_en, str(conference.start_date), str(conference.end_date)) == (
-        "Santiago", "2019-11-19", "2019-11-21")
+        "Santiago",
+        "2019-11-19",
+        "2019-11-21",
+    )
     committee = Meeting.objects.get(code="CE.20")
     assert committee.is_virtual and str(committee.start_date) == "2021-04-07"
     programme = Programme.objects.get(start_year=2020)
@@ -33,12 +38,14 @@ def test_every_member_and_associate_member():
 
 def test_groups_in_programme_order_with_coordinators():
     groups = list(WorkingGroup.objects.filter(programme__start_year=2020).with_roles())
-    assert [g.numeral for g in groups] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII",
-                                          "IX", "X", "XI"]
+    assert [g.numeral for g in groups] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
     assert groups[0].output_en.startswith("Guide to the implementation of a quality assurance")
     first = groups[0].coordinating_roles
     assert [(r.country.iso3, r.institution.code) for r in first] == [
-        ("COL", "DANE@COL"), ("MEX", "INEGI@MEX"), ("ECU", "INEC@ECU")]
+        ("COL", "DANE@COL"),
+        ("MEX", "INEGI@MEX"),
+        ("ECU", "INEC@ECU"),
+    ]
     for group in groups:
         assert group.coordinating_roles, group
         assert group.secretariat_roles, group
@@ -56,9 +63,9 @@ def test_group_five_financing_table():
 
 @pytest.mark.parametrize("number", range(1, 12))
 def test_second_report_percentages_in_order(number, second_round):
-    entries = ProgressEntry.objects.filter(
-        round=second_round, activity__group__number=number
-    ).order_by("activity__order")
+    entries = ProgressEntry.objects.filter(round=second_round, activity__group__number=number).order_by(
+        "activity__order"
+    )
     assert [e.percent for e in entries] == SECOND_REPORT[number]
 
 
@@ -108,8 +115,18 @@ def test_loading_twice_changes_nothing():
 
 
 def test_loads_into_an_empty_database():
-    for model in (Document, ProgressChange, ProgressEntry, GroupReport, Activity, ReportingRound,
-                  GroupRole, WorkingGroup, Programme, Meeting):
+    for model in (
+        Document,
+        ProgressChange,
+        ProgressEntry,
+        GroupReport,
+        Activity,
+        ReportingRound,
+        GroupRole,
+        WorkingGroup,
+        Programme,
+        Meeting,
+    ):
         model.objects.all().delete()
     Institution.objects.update(parent=None)
     Institution.objects.all().delete()

@@ -1,5 +1,6 @@
 """A group without a theme or a single output (a network has none) is headed by its name
 everywhere: the reading pages, the signed-in pages and the documents."""
+
 import pytest
 from django.test import Client
 
@@ -14,16 +15,23 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def network(db):
     programme = factories.programme(start_year=2036)  # the latest: the current programme
-    group = factories.group(programme, name_en="Statistical Training Network",
-                            name_es="Red de Capacitación Estadística", theme_en="", theme_es="",
-                            output_en="", output_es="")
+    group = factories.group(
+        programme,
+        name_en="Statistical Training Network",
+        name_es="Red de Capacitación Estadística",
+        theme_en="",
+        theme_es="",
+        output_en="",
+        output_es="",
+    )
     group.full_clean()
     factories.activity(group)
     return group
 
 
-@pytest.mark.parametrize("lang, name", [("en", "Statistical Training Network"),
-                                        ("es", "Red de Capacitación Estadística")])
+@pytest.mark.parametrize(
+    "lang, name", [("en", "Statistical Training Network"), ("es", "Red de Capacitación Estadística")]
+)
 def test_the_pages_head_it_by_its_name(client, network, lang, name):
     home = client.get(f"/{lang}/").content.decode()
     assert f">{name}</a>" in home and ("Theme:" if lang == "en" else "Tema:") not in home
@@ -32,8 +40,12 @@ def test_the_pages_head_it_by_its_name(client, network, lang, name):
 
 
 def test_the_programme_document_heads_it_by_its_name(network):
-    document = factories.document(symbol="LC/CEA.99/5", kind="programme", programme=network.programme,
-                                  meeting=network.programme.approved_at)
+    document = factories.document(
+        symbol="LC/CEA.99/5",
+        kind="programme",
+        programme=network.programme,
+        meeting=network.programme.approved_at,
+    )
     content = render_document(document, "es")
     assert "I. Red de Capacitación Estadística" in outline_titles(content)
     assert "Tema:" not in pdf_text(content)

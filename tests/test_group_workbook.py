@@ -2,6 +2,7 @@
 part, filled in offline, uploaded in the admin, previewed, confirmed, all or nothing; an
 empty workbook makes a new group. Problems are said by sheet, row and column, in the clerk's
 language, and nothing is written."""
+
 import io
 
 import openpyxl
@@ -23,28 +24,95 @@ pytestmark = pytest.mark.django_db
 IMPORT_URL = "admin:groups_workinggroup_import_workbook"
 
 NEW_GROUP = {
-    "group": [{"programme": "2020-2021", "number": "XX", "kind": "group",
-               "name_en": "Working Group on Older Shapes", "name_es": "Grupo de Trabajo sobre Formas Antiguas",
-               "coordinating": "ECU: INEC@ECU", "members": "ARG; BRA", "secretariat": "ECLAC"}],
-    "texts": [{"programme": "2020-2021", "number": "XX", "objectives_lead_in_en": "The specific objectives are:",
-               "objectives_lead_in_es": "Los objetivos específicos son:",
-               "conclusions_en": "The group met its aims.", "conclusions_es": "El grupo cumplió sus fines."}],
-    "objectives": [{"group": "2020-2021/XX", "kind": "general", "order": 1, "text_en": "To measure.",
-                    "text_es": "Medir."},
-                   {"group": "2020-2021/XX", "kind": "specific", "order": 1, "text_en": "To harmonize.",
-                    "text_es": "Armonizar."}],
-    "areas": [{"group": "2020-2021/XX", "objective": "specific 1", "order": 1, "title_en": "Methods",
-               "title_es": "Métodos"}],
-    "action_lines": [{"group": "2020-2021/XX", "area": "specific 1/1", "order": 1, "text_en": "Review methods",
-                      "text_es": "Revisar métodos"},
-                     {"group": "2020-2021/XX", "area": "specific 1/1", "order": 2, "text_en": "Train staff",
-                      "text_es": "Capacitar personal"}],
-    "outputs": [{"group": "2020-2021/XX", "order": 1, "objective": "specific 1", "text_en": "A guide",
-                 "text_es": "Una guía", "agency_en": "Coordinating countries", "agency_es": "Países coordinadores",
-                 "timetable_en": "First half of 2021", "timetable_es": "Primer semestre de 2021"}],
-    "events": [{"group": "2020-2021/XX", "order": 1, "kind": "workshop", "title_en": "Workshop on methods",
-                "title_es": "Taller sobre métodos", "place_en": "Quito", "place_es": "Quito",
-                "start_date": "2021-03-01", "end_date": "2021-03-02"}],
+    "group": [
+        {
+            "programme": "2020-2021",
+            "number": "XX",
+            "kind": "group",
+            "name_en": "Working Group on Older Shapes",
+            "name_es": "Grupo de Trabajo sobre Formas Antiguas",
+            "coordinating": "ECU: INEC@ECU",
+            "members": "ARG; BRA",
+            "secretariat": "ECLAC",
+        }
+    ],
+    "texts": [
+        {
+            "programme": "2020-2021",
+            "number": "XX",
+            "objectives_lead_in_en": "The specific objectives are:",
+            "objectives_lead_in_es": "Los objetivos específicos son:",
+            "conclusions_en": "The group met its aims.",
+            "conclusions_es": "El grupo cumplió sus fines.",
+        }
+    ],
+    "objectives": [
+        {
+            "group": "2020-2021/XX",
+            "kind": "general",
+            "order": 1,
+            "text_en": "To measure.",
+            "text_es": "Medir.",
+        },
+        {
+            "group": "2020-2021/XX",
+            "kind": "specific",
+            "order": 1,
+            "text_en": "To harmonize.",
+            "text_es": "Armonizar.",
+        },
+    ],
+    "areas": [
+        {
+            "group": "2020-2021/XX",
+            "objective": "specific 1",
+            "order": 1,
+            "title_en": "Methods",
+            "title_es": "Métodos",
+        }
+    ],
+    "action_lines": [
+        {
+            "group": "2020-2021/XX",
+            "area": "specific 1/1",
+            "order": 1,
+            "text_en": "Review methods",
+            "text_es": "Revisar métodos",
+        },
+        {
+            "group": "2020-2021/XX",
+            "area": "specific 1/1",
+            "order": 2,
+            "text_en": "Train staff",
+            "text_es": "Capacitar personal",
+        },
+    ],
+    "outputs": [
+        {
+            "group": "2020-2021/XX",
+            "order": 1,
+            "objective": "specific 1",
+            "text_en": "A guide",
+            "text_es": "Una guía",
+            "agency_en": "Coordinating countries",
+            "agency_es": "Países coordinadores",
+            "timetable_en": "First half of 2021",
+            "timetable_es": "Primer semestre de 2021",
+        }
+    ],
+    "events": [
+        {
+            "group": "2020-2021/XX",
+            "order": 1,
+            "kind": "workshop",
+            "title_en": "Workshop on methods",
+            "title_es": "Taller sobre métodos",
+            "place_en": "Quito",
+            "place_es": "Quito",
+            "start_date": "2021-03-01",
+            "end_date": "2021-03-02",
+        }
+    ],
 }
 
 
@@ -90,16 +158,30 @@ def test_a_new_group_is_entered_from_the_empty_workbook_after_a_preview(secretar
     assert preview.context["outcome"].is_new_group and "is new: it would be added" in preview.content.decode()
     assert snapshot() == before, "a preview writes nothing"
     counts = {s.sheet: s.new for s in preview.context["outcome"].sheets}
-    assert counts == {"group": 1, "texts": 0, "financing": 0, "objectives": 2, "areas": 1, "action_lines": 2,
-                      "topics": 0, "activities": 0, "outputs": 1, "events": 1, "figures": 0, "links": 0}
+    assert counts == {
+        "group": 1,
+        "texts": 0,
+        "financing": 0,
+        "objectives": 2,
+        "areas": 1,
+        "action_lines": 2,
+        "topics": 0,
+        "activities": 0,
+        "outputs": 1,
+        "events": 1,
+        "figures": 0,
+        "links": 0,
+    }
     confirmed = secretariat_client.post(reverse(IMPORT_URL), {"token": preview.context["token"]})
     assert confirmed.status_code == 302
     group = WorkingGroup.objects.with_roles().by_code("2020-2021", "XX")
     assert group.conclusions_es == "El grupo cumplió sus fines."
     assert [r.country.iso3 for r in group.coordinating_roles] == ["ECU"]
     area = ProgrammeArea.objects.get(objective__group=group)
-    assert list(ActionLine.objects.filter(area=area).values_list("text_es", flat=True)) == \
-        ["Revisar métodos", "Capacitar personal"]
+    assert list(ActionLine.objects.filter(area=area).values_list("text_es", flat=True)) == [
+        "Revisar métodos",
+        "Capacitar personal",
+    ]
     output = Output.objects.get(group=group)
     assert output.objective.order == 1 and output.agency_es == "Países coordinadores"
     assert Event.objects.get(group=group).place_es == "Quito"
@@ -109,12 +191,25 @@ def test_a_new_group_is_entered_from_the_empty_workbook_after_a_preview(secretar
     assert upload(secretariat_client, exported).context["outcome"].changed_count == 0
 
 
-@pytest.mark.parametrize("lang, messages", [
-    ("en", ["Working group 2020-2021/XX has no objective “specific 9”.",
-            "This row is for working group “2020-2021/IV”; this workbook is for 2020-2021/XX."]),
-    ("es", ["El grupo de trabajo 2020-2021/XX no tiene objetivo “specific 9”.",
-            "Esta fila es del grupo de trabajo “2020-2021/IV”; este libro es del 2020-2021/XX."]),
-])
+@pytest.mark.parametrize(
+    "lang, messages",
+    [
+        (
+            "en",
+            [
+                "Working group 2020-2021/XX has no objective “specific 9”.",
+                "This row is for working group “2020-2021/IV”; this workbook is for 2020-2021/XX.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "El grupo de trabajo 2020-2021/XX no tiene objetivo “specific 9”.",
+                "Esta fila es del grupo de trabajo “2020-2021/IV”; este libro es del 2020-2021/XX.",
+            ],
+        ),
+    ],
+)
 def test_a_workbook_with_any_problem_writes_nothing_and_says_where(secretariat_client, lang, messages):
     bad_area = dict(NEW_GROUP["areas"][0], objective="specific 9")
     other_group = dict(NEW_GROUP["events"][0], group="2020-2021/IV")
@@ -135,13 +230,18 @@ def test_a_workbook_with_any_problem_writes_nothing_and_says_where(secretariat_c
     assert snapshot() == before
 
 
-def test_only_who_may_import_every_part_may_exchange_a_groups_workbook(client, coordinator, reviewer, group_iv):
+def test_only_who_may_import_every_part_may_exchange_a_groups_workbook(
+    client, coordinator, reviewer, group_iv
+):
     content = group_workbook.build(group_iv)
     for user in (coordinator, reviewer):
         with pytest.raises(PermissionDenied):
             group_workbook_import(content, user=user)
     client.force_login(reviewer)
-    assert client.get(reverse("admin:groups_workinggroup_workbook", args=[group_iv.pk])).status_code in (302, 403)
+    assert client.get(reverse("admin:groups_workinggroup_workbook", args=[group_iv.pk])).status_code in (
+        302,
+        403,
+    )
     assert upload(client, content).status_code in (302, 403)
 
 

@@ -1,5 +1,6 @@
 """Careless and hostile input (issue 18): each is refused, or made harmless, with a clear message
 in the user's language next to what caused it, nothing written, and never a 500."""
+
 import io
 
 import openpyxl
@@ -25,41 +26,60 @@ from .workbooks import filled, upload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("lang", "message"), [
-    ("en", "Give the place, or mark the meeting as virtual."),
-    ("es", "Indique el lugar o marque la reunión como virtual."),
-])
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Give the place, or mark the meeting as virtual."),
+        ("es", "Indique el lugar o marque la reunión como virtual."),
+    ],
+)
 def test_a_meeting_neither_virtual_nor_placed_is_a_form_error(secretariat_client, lang, message):
     url = admin_url(Meeting, "add", lang)
-    data = {**post_data_from(secretariat_client.get(url)), "body": "committee", "number": "57",
-            "start_date": "2031-05-04", "end_date": "2031-05-05", "place_en": "", "place_es": ""}
+    data = {
+        **post_data_from(secretariat_client.get(url)),
+        "body": "committee",
+        "number": "57",
+        "start_date": "2031-05-04",
+        "end_date": "2031-05-05",
+        "place_en": "",
+        "place_es": "",
+    }
     data.pop("is_virtual", None)
     before = snapshot([Meeting])
     response = secretariat_client.post(url, data)
     assert response.status_code == 200
     html = response.content.decode()
-    block = html[html.index("errors field-place_en"):]
-    assert message in block[:block.index('name="place_en"')]
+    block = html[html.index("errors field-place_en") :]
+    assert message in block[: block.index('name="place_en"')]
     assert snapshot([Meeting]) == before
     # Placed in one language only, it is saved.
     response = secretariat_client.post(url, {**data, "place_es": "Santiago"})
     assert response.status_code == 302 and Meeting.objects.filter(number=57, place_es="Santiago").exists()
 
 
-@pytest.mark.parametrize(("lang", "message"), [
-    ("en", "Ensure this value is less than or equal to 59."),
-    ("es", "Asegúrese de que este valor es menor o igual a 59."),
-])
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Ensure this value is less than or equal to 59."),
+        ("es", "Asegúrese de que este valor es menor o igual a 59."),
+    ],
+)
 def test_a_meeting_numbered_past_the_written_ordinals_is_a_form_error(secretariat_client, lang, message):
     url = admin_url(Meeting, "add", lang)
-    data = {**post_data_from(secretariat_client.get(url)), "body": "committee", "number": "77",
-            "start_date": "2031-05-04", "end_date": "2031-05-05", "is_virtual": "on"}
+    data = {
+        **post_data_from(secretariat_client.get(url)),
+        "body": "committee",
+        "number": "77",
+        "start_date": "2031-05-04",
+        "end_date": "2031-05-05",
+        "is_virtual": "on",
+    }
     before = snapshot([Meeting])
     response = secretariat_client.post(url, data)
     assert response.status_code == 200
     html = response.content.decode()
-    block = html[html.index("errors field-number"):]
-    assert message in block[:block.index('name="number"')]
+    block = html[html.index("errors field-number") :]
+    assert message in block[: block.index('name="number"')]
     assert snapshot([Meeting]) == before
 
 
@@ -68,22 +88,35 @@ CLEANED = "First line\nsecond line end"
 
 
 def test_control_characters_typed_into_the_form_the_api_or_the_admin_are_cleaned(
-        client, coordinator, open_round, group_iv, secretariat_user):
+    client, coordinator, open_round, group_iv, secretariat_user
+):
     client.force_login(coordinator)
     activity = group_iv.activities.get(order=3)
     values = {3: (40, SOFT_BREAK.replace("\ud800", ""), "")}  # a browser cannot send half a pair
-    assert client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code == 302
+    assert (
+        client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code
+        == 302
+    )
     entry = ProgressEntry.objects.get(round=open_round, activity=activity)
     assert entry.remarks_en == CLEANED
     assert ProgressChange.objects.get(report__round=open_round, field="remarks_en").new_value == CLEANED
     api = ApiClient(token_for(coordinator))
     version = entry_version(open_round, group_iv)
-    half_a_pair = api.patch(report_url(open_round, group_iv), {"version": version, "entries": {
-        "3": {"percent": 41, "remarks": {"es": SOFT_BREAK}}}})
-    assert half_a_pair.status_code == 400 and "Surrogate characters are not allowed" in half_a_pair.json()[
-        "entries"]["3"]["remarks"]["es"][0]
-    answer = api.patch(report_url(open_round, group_iv), {"version": version, "entries": {
-        "3": {"percent": 41, "remarks": {"es": SOFT_BREAK.replace("\ud800", "")}}}})
+    half_a_pair = api.patch(
+        report_url(open_round, group_iv),
+        {"version": version, "entries": {"3": {"percent": 41, "remarks": {"es": SOFT_BREAK}}}},
+    )
+    assert (
+        half_a_pair.status_code == 400
+        and "Surrogate characters are not allowed" in half_a_pair.json()["entries"]["3"]["remarks"]["es"][0]
+    )
+    answer = api.patch(
+        report_url(open_round, group_iv),
+        {
+            "version": version,
+            "entries": {"3": {"percent": 41, "remarks": {"es": SOFT_BREAK.replace("\ud800", "")}}},
+        },
+    )
     assert answer.status_code == 200, answer.content
     assert ProgressEntry.objects.get(pk=entry.pk).remarks_es == CLEANED
     secretariat_client = Client()
@@ -98,8 +131,9 @@ def entry_version(reporting_round, group):
     return GroupReport.objects.get(round=reporting_round, group=group).version
 
 
-def test_a_control_character_already_stored_breaks_no_download(client, coordinator, open_round, group_iv,
-                                                                  secretariat_user):
+def test_a_control_character_already_stored_breaks_no_download(
+    client, coordinator, open_round, group_iv, secretariat_user
+):
     """Stored before texts were cleaned: the workbooks, the admin's export, the page and the
     PDF still answer, the character replaced."""
     activity = group_iv.activities.get(order=3)
@@ -123,41 +157,56 @@ TOO_LONG = "x" * 4001  # one past core.limits.REMARK
 
 
 def test_a_remark_too_long_for_the_documents_is_refused_in_the_form_next_to_it(
-        client, coordinator, open_round, group_iv):
+    client, coordinator, open_round, group_iv
+):
     client.force_login(coordinator)
     before = snapshot()
     values = {3: (40, TOO_LONG, "")}
-    response = client.post(url(open_round, group_iv, "es"), progress_post(group_iv, open_round, values=values))
+    response = client.post(
+        url(open_round, group_iv, "es"), progress_post(group_iv, open_round, values=values)
+    )
     assert response.status_code == 400
     part = fieldset(response.content.decode(), 3)
     assert "Asegúrese de que este valor tenga menos de 4000 caracteres (tiene 4001)." in part
     assert TOO_LONG in part  # what was typed is kept in the form
     assert snapshot() == before
     values = {3: (40, "y" * 4000, "")}
-    assert client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code == 302
+    assert (
+        client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values=values)).status_code
+        == 302
+    )
 
 
 def test_a_remark_too_long_is_refused_by_the_api_and_in_a_workbook(client, coordinator, open_round, group_iv):
     progress = [ProgressEntry, GroupReport, ProgressChange]
     before = snapshot(progress)
     api = ApiClient(token_for(coordinator), lang="es")
-    answer = api.patch(report_url(open_round, group_iv), {"version": 0, "entries": {
-        "3": {"percent": 41, "remarks": {"en": TOO_LONG}}}})
+    answer = api.patch(
+        report_url(open_round, group_iv),
+        {"version": 0, "entries": {"3": {"percent": 41, "remarks": {"en": TOO_LONG}}}},
+    )
     assert answer.status_code == 400
     assert "Este texto tiene 4001 caracteres; en los documentos caben 4000 como máximo." in str(answer.json())
     client.force_login(coordinator)
     with translation.override("es"):
-        upload_url = reverse("spreadsheets:workbook_import", args=[open_round.meeting.code, "2020-2021", "IV"])
-    response = client.post(upload_url, {"workbook": upload(filled(group_iv, open_round, {3: (41, TOO_LONG, "")}))})
+        upload_url = reverse(
+            "spreadsheets:workbook_import", args=[open_round.meeting.code, "2020-2021", "IV"]
+        )
+    response = client.post(
+        upload_url, {"workbook": upload(filled(group_iv, open_round, {3: (41, TOO_LONG, "")}))}
+    )
     assert response.status_code == 400
     assert "Este texto tiene 4001 caracteres" in response.content.decode()
     assert snapshot(progress) == before
 
 
-@pytest.mark.parametrize(("lang", "message"), [
-    ("en", "Ensure this value has at most 2000 characters (it has 2001)."),
-    ("es", "Asegúrese de que este valor tenga menos de 2000 caracteres (tiene 2001)."),
-])
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Ensure this value has at most 2000 characters (it has 2001)."),
+        ("es", "Asegúrese de que este valor tenga menos de 2000 caracteres (tiene 2001)."),
+    ],
+)
 def test_an_activity_too_long_is_refused_in_the_admin(secretariat_client, lang, message):
     activity = Activity.objects.order_by("pk").first()
     page = admin_url(Activity, "change", lang, activity.pk)

@@ -3,6 +3,7 @@ the admin's import (by the upload's size, before anything reads it; by the rows 
 sheet declares, which a file of a few KB can set to a million by 16,384; by the rows it really
 has), in a group's workbook and in import_sheets. Each refusal is told next to the file, in the
 clerk's language, and nothing is written."""
+
 import io
 import re
 import zipfile
@@ -52,22 +53,30 @@ def countries_xlsx(rows=3) -> bytes:
 
 
 def countries_csv(rows) -> bytes:
-    lines = ["iso3,name_en,name_es,membership"] + [f"{code(n)},Zedland {n},Zedlandia {n},member" for n in range(rows)]
+    lines = ["iso3,name_en,name_es,membership"] + [
+        f"{code(n)},Zedland {n},Zedlandia {n},member" for n in range(rows)
+    ]
     return "\n".join(lines).encode()
 
 
 def _import(client, content, name, lang):
     with translation.override(lang):
         url = reverse("admin:groups_country_import")
-    return client.post(url, {"format": "0" if name.endswith(".xlsx") else "1", "resource": "0",
-                             "import_file": upload(content, name)})
+    return client.post(
+        url,
+        {
+            "format": "0" if name.endswith(".xlsx") else "1",
+            "resource": "0",
+            "import_file": upload(content, name),
+        },
+    )
 
 
 def _refused_next_to_the_file(response, text):
     assert response.status_code == 200 and response.context.get("confirm_form") is None
     html = response.content.decode()
-    field = html[html.index("errorlist"):]
-    assert text in field[:field.index('name="import_file"')]
+    field = html[html.index("errorlist") :]
+    assert text in field[: field.index('name="import_file"')]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -85,8 +94,9 @@ def test_the_admin_refuses_a_sheet_past_the_limits(secretariat_client, settings,
         settings.SPREADSHEET_MAX_ROWS = 5000
     assert len(content) < 200_000
     before = snapshot()
-    _refused_next_to_the_file(_import(secretariat_client, content, name, lang),
-                              (TOO_LARGE if kind == "size" else TOO_MANY)[lang])
+    _refused_next_to_the_file(
+        _import(secretariat_client, content, name, lang), (TOO_LARGE if kind == "size" else TOO_MANY)[lang]
+    )
     assert snapshot() == before
 
 
@@ -98,8 +108,10 @@ def test_a_sheet_within_the_limits_imports(secretariat_client, settings):
 
 def test_a_groups_workbook_declaring_a_million_rows_is_refused(secretariat_client, group_iv):
     before = snapshot()
-    response = secretariat_client.post(reverse("admin:groups_workinggroup_import_workbook"), {
-        "workbook": upload(dimension_bomb(group_workbook.build(group_iv)), "group.xlsx")})
+    response = secretariat_client.post(
+        reverse("admin:groups_workinggroup_import_workbook"),
+        {"workbook": upload(dimension_bomb(group_workbook.build(group_iv)), "group.xlsx")},
+    )
     assert response.status_code == 400 and TOO_MANY["en"] in response.content.decode()
     assert snapshot() == before
 

@@ -1,5 +1,6 @@
 """The code keeps the shape of its domain: every app imports only the apps below it
 (.importlinter, checked by import-linter), and modules and functions stay small."""
+
 import ast
 import shutil
 import subprocess
@@ -10,15 +11,34 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 LINT = Path(sys.executable).with_name("lint-imports")
-APPS = ("core", "groups", "activities", "accounts", "reporting", "reports", "spreadsheets",
-        "pages", "workspace", "api", "backoffice", "firstrun", "cea_portal", "benchmarks")
+APPS = (
+    "core",
+    "groups",
+    "activities",
+    "accounts",
+    "reporting",
+    "reports",
+    "spreadsheets",
+    "pages",
+    "workspace",
+    "api",
+    "backoffice",
+    "firstrun",
+    "cea_portal",
+    "benchmarks",
+)
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 60
 
 
 def lint(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(LINT), "--config", str(root / ".importlinter"), "--no-cache"],
-                          cwd=root, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(LINT), "--config", str(root / ".importlinter"), "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_every_import_contract_is_kept():
@@ -50,8 +70,11 @@ def _sources():
 
 
 def test_no_module_is_longer_than_300_lines():
-    long = {str(p.relative_to(ROOT)): n for p in _sources()
-            if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES}
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in _sources()
+        if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES
+    }
     assert not long
 
 

@@ -1,6 +1,7 @@
 """Every e-mail leaves through a task queued after its transaction commits (core/mail.py): a
 request never waits for the mail server, and a transaction rolled back sends nothing. Here the
 queue has no broker, so the task runs in the process after commit, as under `make run`."""
+
 import pytest
 from django.core import mail
 from django.core.mail import send_mail
@@ -34,8 +35,9 @@ def test_a_rolled_back_transaction_sends_nothing(queued, django_capture_on_commi
     assert mail.outbox == []
 
 
-def test_a_password_reset_is_mailed_through_the_queue(queued, client, coordinator,
-                                                      django_capture_on_commit_callbacks):
+def test_a_password_reset_is_mailed_through_the_queue(
+    queued, client, coordinator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post("/es/accounts/password_reset/", {"email": coordinator.email})
     assert response.status_code == 302 and len(callbacks) == 1
@@ -44,11 +46,11 @@ def test_a_password_reset_is_mailed_through_the_queue(queued, client, coordinato
 
 
 def test_opening_a_round_mails_the_focal_points_through_the_queue(
-        queued, secretariat_user, coordinator, django_capture_on_commit_callbacks):
+    queued, secretariat_user, coordinator, django_capture_on_commit_callbacks
+):
     from groups.models import Programme
 
-    planned = factories.reporting_round(Programme.objects.get(start_year=2020), number=3,
-                                        status="planned")
+    planned = factories.reporting_round(Programme.objects.get(start_year=2020), number=3, status="planned")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         round_open(reporting_round=planned, user=secretariat_user)
     assert callbacks and all(coordinator.email in m.to for m in mail.outbox)

@@ -20,6 +20,7 @@ database, and everything is read again. The test proves that:
 
 On SQLite the old database is a temporary file; when the test run is on PostgreSQL, it is a
 database of its own on the same server, dropped at the end."""
+
 import json
 import os
 import shutil
@@ -78,16 +79,28 @@ print("RESULT", json.dumps({
 
 def run(args, cwd, database_url):
     """One manage.py command on `database_url`; the test fails with its stderr if it fails."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
-           "DATABASE_URL": database_url}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
+        "DATABASE_URL": database_url,
+    }
     # The old tree must import its own code only, never this tree's.
     env.pop("PYTHONPATH", None)
     try:
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT, check=True).stdout
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=True,
+        ).stdout
     except subprocess.CalledProcessError as error:
-        pytest.fail(f"manage.py {args[0]} in {cwd} exited with {error.returncode}:\n"
-                    f"{error.stderr[-6000:]}", pytrace=False)
+        pytest.fail(
+            f"manage.py {args[0]} in {cwd} exited with {error.returncode}:\n{error.stderr[-6000:]}",
+            pytrace=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"manage.py {args[0]} in {cwd} took over {TIMEOUT} s", pytrace=False)
 
@@ -96,13 +109,19 @@ def extract_old_tree(target):
     """Commit OLD_COMMIT's files in `target`; fails (never skips) without git or the commit:
     the move is only proven against the real code before it."""
     if shutil.which("git") is None:
-        pytest.fail("git is not installed: the test needs it to extract main before the move "
-                    f"({OLD_COMMIT}).", pytrace=False)
-    archive = subprocess.run(["git", "archive", OLD_COMMIT], cwd=settings.BASE_DIR,
-                             capture_output=True, timeout=60)
+        pytest.fail(
+            f"git is not installed: the test needs it to extract main before the move ({OLD_COMMIT}).",
+            pytrace=False,
+        )
+    archive = subprocess.run(
+        ["git", "archive", OLD_COMMIT], cwd=settings.BASE_DIR, capture_output=True, timeout=60
+    )
     if archive.returncode:
-        pytest.fail(f"git archive {OLD_COMMIT} failed in {settings.BASE_DIR} (is the commit "
-                    f"fetched? a shallow clone lacks it):\n{archive.stderr.decode()}", pytrace=False)
+        pytest.fail(
+            f"git archive {OLD_COMMIT} failed in {settings.BASE_DIR} (is the commit "
+            f"fetched? a shallow clone lacks it):\n{archive.stderr.decode()}",
+            pytrace=False,
+        )
     target.mkdir()
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True, timeout=60)
     return target
@@ -116,8 +135,12 @@ def old_database(tmp_path):
 
 
 def fill_with_old_code(tree, url):
-    for args in (["migrate", "--noinput"], ["load_programme"], ["create_demo_users"],
-                 ["shell", "-c", SUBMIT_PROGRESS]):
+    for args in (
+        ["migrate", "--noinput"],
+        ["load_programme"],
+        ["create_demo_users"],
+        ["shell", "-c", SUBMIT_PROGRESS],
+    ):
         run(args, tree, url)
 
 
@@ -147,8 +170,9 @@ def assert_secretariat_may_review(reading):
     perms = reading["group_perms"]
     assert "reporting.review_groupreport" in perms, f"the Secretariat group holds only {perms}"
     assert "reporting.open_close_reportinground" in perms, f"the Secretariat group holds only {perms}"
-    assert not [p for p in perms if p.split(".")[1].endswith(migration_rows.MOVED)
-                and not p.startswith("reporting.")], f"a moved model's permission is elsewhere: {perms}"
+    assert not [
+        p for p in perms if p.split(".")[1].endswith(migration_rows.MOVED) and not p.startswith("reporting.")
+    ], f"a moved model's permission is elsewhere: {perms}"
     assert reading["user_may_review"], "the secretariat user lost reporting.review_groupreport"
 
 

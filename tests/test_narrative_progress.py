@@ -1,5 +1,6 @@
 """Rounds that ask for progress as a narrative (paragraphs, no percentage per activity), or for
 both: the progress form, the API and the working group's report (PDF) follow what the round asks."""
+
 import datetime
 
 import pytest
@@ -43,9 +44,16 @@ def _words(content):
 
 def _report_document(reporting_round, group):
     return Document.objects.create(
-        symbol=f"LC/{reporting_round.meeting.code}/DDR/4", kind="group_report", round=reporting_round,
-        group=group, meeting=reporting_round.meeting, title_en="Report of the group",
-        title_es="Informe del grupo", date_en=datetime.date(2031, 3, 30), date_es=datetime.date(2031, 3, 30))
+        symbol=f"LC/{reporting_round.meeting.code}/DDR/4",
+        kind="group_report",
+        round=reporting_round,
+        group=group,
+        meeting=reporting_round.meeting,
+        title_en="Report of the group",
+        title_es="Informe del grupo",
+        date_en=datetime.date(2031, 3, 30),
+        date_es=datetime.date(2031, 3, 30),
+    )
 
 
 def test_a_narrative_round_asks_for_paragraphs_not_percentages(focal, open_round, group_iv):
@@ -62,21 +70,38 @@ def test_submitting_a_narrative_round_needs_the_narrative(focal, open_round, gro
     refused = focal.post(url, progress_post(group_iv, open_round, action="submit"))
     assert refused.status_code == 400 and snapshot() == before
     assert "Write the group&#x27;s progress to date before submitting." in refused.content.decode()
-    done = focal.post(url, progress_post(group_iv, open_round, action="submit", notes={
-        "progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES}))
+    done = focal.post(
+        url,
+        progress_post(
+            group_iv,
+            open_round,
+            action="submit",
+            notes={"progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES},
+        ),
+    )
     assert done.status_code == 302
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     assert report.status == GroupReport.Status.SUBMITTED and report.progress_narrative_es == NARRATIVE_ES
     assert set(ProgressChange.objects.filter(report=report).values_list("field", flat=True)) >= {
-        "progress_narrative_en", "progress_narrative_es", "status"}
+        "progress_narrative_en",
+        "progress_narrative_es",
+        "status",
+    }
     assert not ProgressEntry.objects.filter(round=open_round).exists()
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_report_of_a_narrative_round_prints_the_narrative(focal, open_round, group_iv, lang):
     _asks(open_round, ReportingRound.Form.NARRATIVE)
-    focal.post(_page(open_round, group_iv), progress_post(group_iv, open_round, action="submit", notes={
-        "progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES}))
+    focal.post(
+        _page(open_round, group_iv),
+        progress_post(
+            group_iv,
+            open_round,
+            action="submit",
+            notes={"progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES},
+        ),
+    )
     text = _words(render_document(_report_document(open_round, group_iv), lang))
     narrative = NARRATIVE_EN if lang == "en" else NARRATIVE_ES
     for paragraph in narrative.split("\n\n"):
@@ -91,7 +116,8 @@ def test_a_narrative_round_refuses_percentages_through_the_api(coordinator, open
     refused = api.patch(url, {"version": 0, "entries": {"3": {"percent": 40}}})
     assert refused.status_code == 400
     assert refused.json()["entries"]["3"]["percent"] == [
-        "This round asks for the group's progress as a narrative, not percentages."]
+        "This round asks for the group's progress as a narrative, not percentages."
+    ]
     assert snapshot() == before
     saved = api.patch(url, {"version": 0, "notes": {"progress_narrative": {"en": NARRATIVE_EN}}})
     assert saved.status_code == 200
@@ -101,9 +127,16 @@ def test_a_narrative_round_refuses_percentages_through_the_api(coordinator, open
 def test_a_round_asking_for_both_prints_both(focal, open_round, group_iv):
     _asks(open_round, ReportingRound.Form.BOTH)
     values = {a.order: (50, "", "") for a in group_iv.activities.all()}
-    response = focal.post(_page(open_round, group_iv), progress_post(
-        group_iv, open_round, action="submit", values=values,
-        notes={"progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES}))
+    response = focal.post(
+        _page(open_round, group_iv),
+        progress_post(
+            group_iv,
+            open_round,
+            action="submit",
+            values=values,
+            notes={"progress_narrative_en": NARRATIVE_EN, "progress_narrative_es": NARRATIVE_ES},
+        ),
+    )
     assert response.status_code == 302
     text = _words(render_document(_report_document(open_round, group_iv), "en"))
     assert "The guide's first chapter was drafted." in text and "50%" in text
@@ -113,7 +146,11 @@ def test_a_percentages_round_leaves_a_narrative_as_it_is(focal, open_round, grou
     report = GroupReport.objects.create(round=open_round, group=group_iv, progress_narrative_en="Kept")
     page = focal.get(_page(open_round, group_iv)).content.decode()
     assert 'name="progress_narrative_en"' not in page
-    assert focal.post(_page(open_round, group_iv), progress_post(
-        group_iv, open_round, values={3: (20, "", "")})).status_code == 302
+    assert (
+        focal.post(
+            _page(open_round, group_iv), progress_post(group_iv, open_round, values={3: (20, "", "")})
+        ).status_code
+        == 302
+    )
     report.refresh_from_db()
     assert report.progress_narrative_en == "Kept"

@@ -1,6 +1,7 @@
 """E-mail on a report's review (issue 17): the secretariat when a group submits; the group's
 focal points, with the comment and a link, when the secretariat returns or accepts; in both
 languages, each once, and none for a save refused."""
+
 import pytest
 
 from reporting.models import GroupReport
@@ -13,11 +14,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
-        client, coordinator, secretariat_user, open_round, group_iv, mailoutbox):
+    client, coordinator, secretariat_user, open_round, group_iv, mailoutbox
+):
     secretariat_user.email = "clerk@example.org"
     secretariat_user.save()
     client.force_login(coordinator)
-    client.post(url(open_round, group_iv), progress_post(group_iv, open_round, "draft", values={1: (10, "", "")}))
+    client.post(
+        url(open_round, group_iv), progress_post(group_iv, open_round, "draft", values={1: (10, "", "")})
+    )
     assert mailoutbox == [], "a draft tells nobody"
     assert submit_all(client, open_round, group_iv).status_code == 302
     (submitted,) = mailoutbox
@@ -29,7 +33,9 @@ def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
 
     mailoutbox.clear()
     report = GroupReport.objects.get(round=open_round, group=group_iv)
-    report_review(report=report, user=secretariat_user, accept=False, comment="Add the sources of activity 3.")
+    report_review(
+        report=report, user=secretariat_user, accept=False, comment="Add the sources of activity 3."
+    )
     (returned,) = mailoutbox
     assert returned.to == ["focal-inegi@example.org"]
     assert "returned with comments" in returned.subject and "devuelto con comentarios" in returned.subject
@@ -44,7 +50,9 @@ def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
     assert "accepted" in mailoutbox[1].subject and "aceptado" in mailoutbox[1].subject
 
 
-def test_a_refused_review_sends_nothing(coordinator, secretariat_user, open_round, group_iv, client, mailoutbox):
+def test_a_refused_review_sends_nothing(
+    coordinator, secretariat_user, open_round, group_iv, client, mailoutbox
+):
     client.force_login(coordinator)
     submit_all(client, open_round, group_iv)
     mailoutbox.clear()
@@ -54,8 +62,9 @@ def test_a_refused_review_sends_nothing(coordinator, secretariat_user, open_roun
     assert mailoutbox == []
 
 
-def test_the_review_box_and_its_error_come_before_the_activities(client, coordinator, secretariat_user,
-                                                                  open_round, group_iv):
+def test_the_review_box_and_its_error_come_before_the_activities(
+    client, coordinator, secretariat_user, open_round, group_iv
+):
     client.force_login(coordinator)
     submit_all(client, open_round, group_iv)
     client.force_login(secretariat_user)

@@ -3,6 +3,7 @@ in every log line written for it, on stderr; a server error is logged there with
 and mailed to ADMINS; readers get error pages in both languages naming the request (500, 400,
 and a form sent without its CSRF token); every page says what it may do (Content-Security-
 Policy, Permissions-Policy)."""
+
 import re
 
 import pytest
@@ -38,28 +39,39 @@ def test_a_bad_request_gets_a_page_in_both_languages(client):
 
 
 def test_a_form_sent_without_its_csrf_token_gets_a_page_in_both_languages():
-    response = Client(enforce_csrf_checks=True).post("/es/accounts/login/", {"username": "a", "password": "b"})
+    response = Client(enforce_csrf_checks=True).post(
+        "/es/accounts/login/", {"username": "a", "password": "b"}
+    )
     assert response.status_code == 403
     page = response.content.decode()
     assert "Este formulario caducó" in page and "This form has expired" in page
 
 
 def test_a_request_id_comes_from_a_trusted_proxy_only(client, settings):
-    assert client.get("/en/", HTTP_X_REQUEST_ID="from-the-client-1234")["X-Request-ID"] != "from-the-client-1234"
+    assert (
+        client.get("/en/", HTTP_X_REQUEST_ID="from-the-client-1234")["X-Request-ID"] != "from-the-client-1234"
+    )
     settings.PORTAL_TRUSTED_PROXIES = 1
-    assert client.get("/en/", HTTP_X_REQUEST_ID="from-the-proxy-1234")["X-Request-ID"] == "from-the-proxy-1234"
+    assert (
+        client.get("/en/", HTTP_X_REQUEST_ID="from-the-proxy-1234")["X-Request-ID"] == "from-the-proxy-1234"
+    )
     assert client.get("/en/", HTTP_X_REQUEST_ID="bad id\n")["X-Request-ID"] != "bad id\n"
 
 
-@pytest.mark.parametrize("address", ["/en/", "/es/groups/2020-2021/IV/", "/en/admin/login/", "/api/docs/",
-                                     "/api/v1/"])
+@pytest.mark.parametrize(
+    "address", ["/en/", "/es/groups/2020-2021/IV/", "/en/admin/login/", "/api/docs/", "/api/v1/"]
+)
 def test_every_page_says_what_it_may_do(client, address):
     response = client.get(address)
     assert response.status_code == 200
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
+    assert (
+        "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
+    )
     assert "script-src 'self' 'unsafe-inline'" not in policy
-    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert (
+        "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    )
 
 
 def test_a_pdf_is_left_to_the_browsers_viewer(client):

@@ -1,6 +1,7 @@
 """The reading pages an anonymous reader gets are kept (pages/cache.py) and served again without
 a query; any change to what they show (progress, the plan, the programme, the register) is on
 the next page at once; signed-in readers always get the page computed anew."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -1,4 +1,5 @@
 """The first reading pages: the current programme and a group's page, in both languages."""
+
 import re
 
 import pytest
@@ -75,7 +76,7 @@ def test_missing_spanish_is_shown_in_english_and_marked(client):
     activity.save()
     html = client.get("/es/groups/2020-2021/I/").content.decode()
     assert 'class="untranslated" lang="en"' in html
-    marked = html[html.index('class="untranslated" lang="en"'):][:600]
+    marked = html[html.index('class="untranslated" lang="en"') :][:600]
     assert activity.text_en[:40] in marked
 
 

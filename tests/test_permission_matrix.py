@@ -9,6 +9,7 @@ particular: being the secretariat is that group, not a permission). Each row of 
 that walks the six visitors (tests/matrix_walk.py); each request runs in a savepoint rolled
 back after it, so an allowed save does not reach the next visitor. A URL added to the portal
 without a row here fails test_every_url_is_in_the_matrix."""
+
 from functools import cached_property
 
 import pytest
@@ -59,8 +60,9 @@ def admin_only(status=200):
 
 def _saved(place, url, response):
     assert response.status_code == 302 and response["Location"] == url, "not saved"
-    entry = ProgressEntry.objects.get(round=place.open_round, activity__group=place.group_iv,
-                                      activity__order=3)
+    entry = ProgressEntry.objects.get(
+        round=place.open_round, activity__group=place.group_iv, activity__order=3
+    )
     assert (entry.percent, entry.remarks_en) == (55, "Posted")
 
 
@@ -109,40 +111,73 @@ MATRIX = {
     "tokens": ("tokens", signed_in(200), signed_in(400)),  # POSTed a token without a name
     "my_groups": ("workspace:my_groups", signed_in(200), every(405)),
     "round_overview": ("workspace:round", only({"secretariat"}), every(405)),
-    "progress_open": ("workspace:progress", only({"secretariat", "coordinator", "member_user"}),
-                      only({"secretariat", "coordinator"}, status=SAVED)),
-    "progress_closed": ("workspace:progress",
-                        only({"secretariat", "coordinator", "member_user"}), only(set())),
+    "progress_open": (
+        "workspace:progress",
+        only({"secretariat", "coordinator", "member_user"}),
+        only({"secretariat", "coordinator"}, status=SAVED),
+    ),
+    "progress_closed": (
+        "workspace:progress",
+        only({"secretariat", "coordinator", "member_user"}),
+        only(set()),
+    ),
     "workbook_open": ("spreadsheets:workbook", only({"secretariat", "coordinator"}), every(405)),
     "workbook_closed": ("spreadsheets:workbook", only(set()), every(405)),
     # POSTed a filled workbook: the preview (200) writes nothing.
-    "workbook_import_open": ("spreadsheets:workbook_import", every(405),
-                             only({"secretariat", "coordinator"})),
+    "workbook_import_open": (
+        "spreadsheets:workbook_import",
+        every(405),
+        only({"secretariat", "coordinator"}),
+    ),
     "workbook_import_closed": ("spreadsheets:workbook_import", every(405), only(set())),
     # POSTed a link to group IV's first activity.
-    "evidence_new_open": ("workspace:evidence_new", every(405),
-                          only({"secretariat", "coordinator"}, status=ATTACHED)),
+    "evidence_new_open": (
+        "workspace:evidence_new",
+        every(405),
+        only({"secretariat", "coordinator"}, status=ATTACHED),
+    ),
     "evidence_new_closed": ("workspace:evidence_new", every(405), only(set())),
-    "evidence_delete": ("workspace:evidence_delete", every(405),
-                        only({"secretariat", "coordinator"}, status=REMOVED)),
+    "evidence_delete": (
+        "workspace:evidence_delete",
+        every(405),
+        only({"secretariat", "coordinator"}, status=REMOVED),
+    ),
     # Group IV's draft report's evidence: its readers only, and 404 for the others, who are not
     # told that it exists.
-    "evidence_file": ("pages:evidence", {**every(404), "secretariat": 200, "coordinator": 200,
-                                         "member_user": 200}, every(405)),
+    "evidence_file": (
+        "pages:evidence",
+        {**every(404), "secretariat": 200, "coordinator": 200, "member_user": 200},
+        every(405),
+    ),
     "admin_index": ("admin:index", admin_only(), admin_only()),
     "admin_progress": ("admin:reporting_progressentry_changelist", admin_only(), admin_only()),
     "admin_progress_import": ("admin:reporting_progressentry_import", admin_only(), admin_only()),
-    "admin_workbook_import": ("admin:reporting_groupreport_import_workbook",
-                              admin_only(), admin_only(400)),  # POSTed without a file
+    "admin_workbook_import": (
+        "admin:reporting_groupreport_import_workbook",
+        admin_only(),
+        admin_only(400),
+    ),  # POSTed without a file
     # Whatever has a history is not deleted, even when the secretariat confirms.
-    "admin_report_delete": ("admin:reporting_groupreport_delete", admin_only(PROTECTED),
-                            admin_only(PROTECTED)),
-    "admin_round_delete": ("admin:reporting_reportinground_delete", admin_only(PROTECTED),
-                           admin_only(PROTECTED)),
-    "admin_activity_delete": ("admin:activities_activity_delete", admin_only(PROTECTED),
-                              admin_only(PROTECTED)),
-    "admin_entry_delete": ("admin:reporting_progressentry_delete", admin_only(PROTECTED),
-                           admin_only(PROTECTED)),
+    "admin_report_delete": (
+        "admin:reporting_groupreport_delete",
+        admin_only(PROTECTED),
+        admin_only(PROTECTED),
+    ),
+    "admin_round_delete": (
+        "admin:reporting_reportinground_delete",
+        admin_only(PROTECTED),
+        admin_only(PROTECTED),
+    ),
+    "admin_activity_delete": (
+        "admin:activities_activity_delete",
+        admin_only(PROTECTED),
+        admin_only(PROTECTED),
+    ),
+    "admin_entry_delete": (
+        "admin:reporting_progressentry_delete",
+        admin_only(PROTECTED),
+        admin_only(PROTECTED),
+    ),
     # POSTed as opened on an older version of the report, with a note changed.
     "admin_report_stale": ("admin:reporting_groupreport_change", admin_only(), admin_only(CONFLICT)),
     # POSTed the action issuing an unissued document.
@@ -161,8 +196,10 @@ class Place:
         self.second_round = request.getfixturevalue("second_round")
         self.group_iv = request.getfixturevalue("group_iv")
         self.document = factories.small_report()[0]
-        self.users = {"anonymous": None, **{role: request.getfixturevalue(FIXTURES.get(role, role))
-                                            for role in SIGNED_IN}}
+        self.users = {
+            "anonymous": None,
+            **{role: request.getfixturevalue(FIXTURES.get(role, role)) for role in SIGNED_IN},
+        }
 
     @cached_property
     def report(self):
@@ -172,17 +209,27 @@ class Place:
 
     @cached_property
     def entry(self):
-        entry = ProgressEntry.objects.filter(round=self.second_round, activity__group=self.group_iv) \
-            .select_related("activity").order_by("activity__order").first()
+        entry = (
+            ProgressEntry.objects.filter(round=self.second_round, activity__group=self.group_iv)
+            .select_related("activity")
+            .order_by("activity__order")
+            .first()
+        )
         assert entry and entry.history().exists(), "group IV's first CE.20 entry has no history"
         return entry
 
     @cached_property
     def evidence(self):
         """A file attached to group IV's draft report in the open round."""
-        return evidence_add(group=self.group_iv, reporting_round=self.open_round, user=self.users["coordinator"],
-                            about=self.group_iv.activities.order_by("order").first(), title_en="Draft minutes",
-                            upload=SimpleUploadedFile("minutes.pdf", evidence_files.PDF), kind=uploads.PDF)
+        return evidence_add(
+            group=self.group_iv,
+            reporting_round=self.open_round,
+            user=self.users["coordinator"],
+            about=self.group_iv.activities.order_by("order").first(),
+            title_en="Draft minutes",
+            upload=SimpleUploadedFile("minutes.pdf", evidence_files.PDF),
+            kind=uploads.PDF,
+        )
 
     @cached_property
     def workbook(self):
@@ -205,10 +252,14 @@ ARGS = {
     "round_progress": lambda p: (p.second_round.meeting.code,),
     "password_reset_confirm": lambda p: ("MQ", "not-a-valid-token"),
     "round_overview": lambda p: (p.open_round.meeting.code,),
-    **{name: lambda p: (p.open_round.meeting.code, *GROUP)
-       for name in ("progress_open", "workbook_open", "workbook_import_open")},
-    **{name: lambda p: (p.second_round.meeting.code, *GROUP)
-       for name in ("progress_closed", "workbook_closed", "workbook_import_closed")},
+    **{
+        name: lambda p: (p.open_round.meeting.code, *GROUP)
+        for name in ("progress_open", "workbook_open", "workbook_import_open")
+    },
+    **{
+        name: lambda p: (p.second_round.meeting.code, *GROUP)
+        for name in ("progress_closed", "workbook_closed", "workbook_import_closed")
+    },
     **{name: lambda p: (p.open_round.meeting.code, *GROUP) for name in ("evidence_new_open",)},
     "evidence_new_closed": lambda p: (p.second_round.meeting.code, *GROUP),
     "evidence_delete": lambda p: (p.open_round.meeting.code, *GROUP, p.evidence.pk),
@@ -227,9 +278,14 @@ POSTS = {
     "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values=TYPED),
     "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values=TYPED),
     "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
-    **{name: lambda p: {"about": f"activity-{p.group_iv.activities.order_by('order').first().pk}",
-                        "title_en": "Posted minutes", "url": "https://example.org/minutes"}
-       for name in ("evidence_new_open", "evidence_new_closed")},
+    **{
+        name: lambda p: {
+            "about": f"activity-{p.group_iv.activities.order_by('order').first().pk}",
+            "title_en": "Posted minutes",
+            "url": "https://example.org/minutes",
+        }
+        for name in ("evidence_new_open", "evidence_new_closed")
+    },
     "workbook_import_closed": lambda p: {"workbook": upload(p.workbook)},
     **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
     "admin_report_stale": lambda p: p.stale_report_post,

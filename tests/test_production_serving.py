@@ -4,6 +4,7 @@ hashed, compressed, cached for a year), answer /healthz with the state of their 
 share sessions and lock-outs through the database and, given REDIS_URL, rendered PDFs through
 Redis; Celery workers deliver the e-mail the servers queue and render in the background what a
 change made out of date, a render killed with its worker being done by the next one."""
+
 import re
 import uuid
 
@@ -47,10 +48,12 @@ PASSWORD = "a reader's password"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    with first_run(tmp_path_factory.mktemp("served"), "served",
-                   "from django.contrib.auth import get_user_model; "
-                   f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})"
-                   ) as env:
+    with first_run(
+        tmp_path_factory.mktemp("served"),
+        "served",
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_user('reader', 'reader@example.org', {PASSWORD!r})",
+    ) as env:
         yield env
 
 
@@ -75,9 +78,11 @@ def test_healthz_answers_200_when_the_database_and_the_cache_answer(served):
 
 def test_healthz_answers_503_naming_what_does_not_answer(served, tmp_path):
     closed = f"postgres://postgres@127.0.0.1:{_closed_port()}/nothing"
-    cases = [({"DATABASE_URL": closed}, "database"),
-             ({"REDIS_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "cache"),
-             ({"CELERY_BROKER_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "broker")]
+    cases = [
+        ({"DATABASE_URL": closed}, "database"),
+        ({"REDIS_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "cache"),
+        ({"CELERY_BROKER_URL": f"redis://127.0.0.1:{_closed_port()}/0"}, "broker"),
+    ]
     for extra, broken in cases:
         with gunicorn({**served, **extra}, workers=1) as base:
             health = get(base + "/healthz")
@@ -129,10 +134,14 @@ def test_a_worker_delivers_the_mail_an_app_server_queued(served, tmp_path, broke
     if broker == "rabbitmq":
         _rabbitmq_listens()
     with redis_server() as redis_url:
-        env = {**served, "CELERY_BROKER_URL": redis_url if broker == "redis" else RABBITMQ,
-               "CELERY_QUEUE": f"cea-test-{uuid.uuid4().hex}",  # nothing left by another run
-               "REDIS_URL": redis_url, "EMAIL_FILE_PATH": str(outbox),
-               "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"}
+        env = {
+            **served,
+            "CELERY_BROKER_URL": redis_url if broker == "redis" else RABBITMQ,
+            "CELERY_QUEUE": f"cea-test-{uuid.uuid4().hex}",  # nothing left by another run
+            "REDIS_URL": redis_url,
+            "EMAIL_FILE_PATH": str(outbox),
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        }
         with gunicorn(env, workers=1) as base:
             asked = Browser().submit(base + "/en/accounts/password_reset/", {"email": "reader@example.org"})
             assert asked.status == 302
@@ -170,8 +179,10 @@ def test_a_change_is_rendered_by_the_worker_and_served_by_every_app_server(serve
             assert get(a + SYMBOL_PDF).headers["X-Document-Source"] == "rendered"
             change_a_remark(env, "Changed while server B waited")
             with celery_worker(env):
-                wait_until(lambda: _current_shows(b, "Changed while server B waited"),
-                           what="the new copy on server B")
+                wait_until(
+                    lambda: _current_shows(b, "Changed while server B waited"),
+                    what="the new copy on server B",
+                )
 
 
 # An open round of the 2020-2021 programme, its report on the implementation in the register,
@@ -201,7 +212,7 @@ SUBMITTED = "Submitted on server A"
 def _submitted_form(page: str) -> dict:
     """The progress form's fields as the page has them, every percentage 60 and one remark."""
     fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page))
-    fields.update({name: "" for name in re.findall(r'<textarea[^>]*name="([^"]+)"', page)})
+    fields.update(dict.fromkeys(re.findall(r'<textarea[^>]*name="([^"]+)"', page), ""))
     for name in re.findall(r'<input[^>]*name="(a\d+-percent)"', page):
         fields[name] = "60"
     first_remark = re.search(r'<textarea[^>]*name="(a\d+-remarks_en)"', page).group(1)
@@ -233,8 +244,13 @@ def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
     """The worker dies in the middle of the refresh: readers keep getting the previous copy,
     and the task, never acknowledged, is run again by the worker started after it."""
     with redis_server() as redis_url:
-        env = {**served, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url,
-               "CELERY_VISIBILITY_TIMEOUT": "5", "PDF_RENDER_LOCK_SECONDS": "10"}
+        env = {
+            **served,
+            "REDIS_URL": redis_url,
+            "CELERY_BROKER_URL": redis_url,
+            "CELERY_VISIBILITY_TIMEOUT": "5",
+            "PDF_RENDER_LOCK_SECONDS": "10",
+        }
         with gunicorn(env, workers=1) as a:
             first = get(a + SYMBOL_PDF)
             change_a_remark(env, "Changed while the worker died")
@@ -245,8 +261,11 @@ def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
             assert meanwhile.headers["X-Document-Source"] == "previous"
             assert meanwhile.headers["X-Document-Refreshing"] == "yes" and meanwhile.body == first.body
             with celery_worker(env):
-                wait_until(lambda: _current_shows(a, "Changed while the worker died"), timeout=90,
-                           what="the render by the next worker")
+                wait_until(
+                    lambda: _current_shows(a, "Changed while the worker died"),
+                    timeout=90,
+                    what="the render by the next worker",
+                )
 
 
 def _current_shows(base, text, path=SYMBOL_PDF) -> bool:
@@ -263,8 +282,11 @@ def _rabbitmq_listens():
     try:
         socket.create_connection(("127.0.0.1", 5672), timeout=3).close()
     except OSError:
-        pytest.fail("RabbitMQ does not listen on 127.0.0.1:5672: start it (rabbitmq-server "
-                    "-detached; .ci/run does) for the test of e-mail through RabbitMQ.", pytrace=False)
+        pytest.fail(
+            "RabbitMQ does not listen on 127.0.0.1:5672: start it (rabbitmq-server "
+            "-detached; .ci/run does) for the test of e-mail through RabbitMQ.",
+            pytrace=False,
+        )
 
 
 def _closed_port() -> int:
@@ -285,9 +307,17 @@ def test_evidence_attached_on_one_server_is_downloaded_from_another(served, roun
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         about = re.search(r'<option value="(activity-\d+)"', page).group(1)
         content = b"%PDF-1.4\n% evidence served " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
-        answer = focal.request(a + form + "evidence/", {"csrfmiddlewaretoken": token, "about": about,
-                                                        "title_en": "Minutes", "title_es": "Acta", "url": ""},
-                               files={"file": ("minutes.pdf", content)})
+        answer = focal.request(
+            a + form + "evidence/",
+            {
+                "csrfmiddlewaretoken": token,
+                "about": about,
+                "title_en": "Minutes",
+                "title_es": "Acta",
+                "url": "",
+            },
+            files={"file": ("minutes.pdf", content)},
+        )
         assert answer.status == 302, answer.body[:500]
         link = re.search(r'href="(/en/evidence/\d+/)"', focal.request(b + form).body.decode()).group(1)
         download = focal.request(b + link)

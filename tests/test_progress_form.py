@@ -1,6 +1,7 @@
 """A focal point reports the group's progress in the browser: the form, its errors (nothing
 saved), drafts and submission, the history of changes, concurrent edits, the secretariat's
 review, and a closed round."""
+
 import re
 from html import unescape
 
@@ -31,7 +32,8 @@ def saved_state(reporting_round, group):
 
 
 def test_form_shows_every_activity_with_schedule_previous_percentage_and_inputs(
-        client, coordinator, open_round, group_iv, second_round):
+    client, coordinator, open_round, group_iv, second_round
+):
     client.force_login(coordinator)
     html = client.get(url(open_round, group_iv, "es")).content.decode()
     activities = list(group_iv.activities.order_by("order"))
@@ -51,8 +53,12 @@ def test_form_shows_every_activity_with_schedule_previous_percentage_and_inputs(
 def test_draft_saved_with_history_and_confirmation(client, coordinator, open_round, group_iv):
     client.force_login(coordinator)
     activity = group_iv.activities.get(order=3)
-    data = progress_post(group_iv, open_round, values={3: (70, "Index agreed.", "Índice acordado.")},
-                         notes={"obstacles_en": "Few staff.", "obstacles_es": "Poco personal."})
+    data = progress_post(
+        group_iv,
+        open_round,
+        values={3: (70, "Index agreed.", "Índice acordado.")},
+        notes={"obstacles_en": "Few staff.", "obstacles_es": "Poco personal."},
+    )
     response = client.post(url(open_round, group_iv), data, follow=True)
     assert response.status_code == 200
     assert "saved as a draft (5 values changed)" in response.content.decode()
@@ -61,32 +67,42 @@ def test_draft_saved_with_history_and_confirmation(client, coordinator, open_rou
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     assert report.status == "draft" and report.version == 1 and report.updated_by == coordinator
     history = {(c.field, c.old_value, c.new_value) for c in report.changes.all()}
-    assert history == {("percent", "", "70"), ("remarks_en", "", "Index agreed."),
-                       ("remarks_es", "", "Índice acordado."), ("obstacles_en", "", "Few staff."),
-                       ("obstacles_es", "", "Poco personal."), ("status", "not_started", "draft")}
+    assert history == {
+        ("percent", "", "70"),
+        ("remarks_en", "", "Index agreed."),
+        ("remarks_es", "", "Índice acordado."),
+        ("obstacles_en", "", "Few staff."),
+        ("obstacles_es", "", "Poco personal."),
+        ("status", "not_started", "draft"),
+    }
     assert all(c.changed_by == coordinator and c.source == "form" for c in report.changes.all())
     # The page shows the history: who, the old and the new value.
     html = response.content.decode()
-    history_html = html[html.index('id="history"'):]
+    history_html = html[html.index('id="history"') :]
     assert "Ana Ruiz" in history_html and "Índice acordado." in history_html
     # A draft stays with the group: the public page does not show it.
     public = client.get("/en/groups/2020-2021/IV/").content.decode()
     assert "Index agreed." not in public
 
 
-@pytest.mark.parametrize("lang, bad, message", [
-    ("en", "101", "less than or equal to 100"),
-    ("en", "-5", "greater than or equal to 0"),
-    ("en", "50.5", "Enter a whole number"),
-    ("es", "half", "Introduzca un número entero"),
-    ("es", "", "Indique el porcentaje al que corresponden estas observaciones"),
-])
+@pytest.mark.parametrize(
+    "lang, bad, message",
+    [
+        ("en", "101", "less than or equal to 100"),
+        ("en", "-5", "greater than or equal to 0"),
+        ("en", "50.5", "Enter a whole number"),
+        ("es", "half", "Introduzca un número entero"),
+        ("es", "", "Indique el porcentaje al que corresponden estas observaciones"),
+    ],
+)
 def test_bad_percentage_refused_next_to_its_field_nothing_saved(
-        client, coordinator, open_round, group_iv, lang, bad, message):
+    client, coordinator, open_round, group_iv, lang, bad, message
+):
     client.force_login(coordinator)
     before = saved_state(open_round, group_iv)
-    data = progress_post(group_iv, open_round, values={2: (bad, "Some remarks", ""),
-                                                       3: (80, "Kept", "Guardado")})
+    data = progress_post(
+        group_iv, open_round, values={2: (bad, "Some remarks", ""), 3: (80, "Kept", "Guardado")}
+    )
     response = client.post(url(open_round, group_iv, lang), data)
     assert response.status_code == 400
     html = response.content.decode()
@@ -110,13 +126,15 @@ def test_submit_needs_every_percentage(client, coordinator, open_round, group_iv
 
 
 def submit_all(client, open_round, group, percent=60):
-    values = {a.order: (percent, f"Remark {a.order}", f"Observación {a.order}")
-              for a in group.activities.all()}
+    values = {
+        a.order: (percent, f"Remark {a.order}", f"Observación {a.order}") for a in group.activities.all()
+    }
     return client.post(url(open_round, group), progress_post(group, open_round, "submit", values=values))
 
 
 def test_submitted_report_is_published_and_locked_for_the_focal_point(
-        client, coordinator, open_round, group_iv):
+    client, coordinator, open_round, group_iv
+):
     client.force_login(coordinator)
     response = submit_all(client, open_round, group_iv)
     assert response.status_code == 302
@@ -129,13 +147,16 @@ def test_submitted_report_is_published_and_locked_for_the_focal_point(
     page = client.get(url(open_round, group_iv)).content.decode()
     assert 'name="action" value="draft"' not in page and "can read this report but not change it" in page
     before = saved_state(open_round, group_iv)
-    again = client.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={1: (1, "", "")}))
+    again = client.post(
+        url(open_round, group_iv), progress_post(group_iv, open_round, values={1: (1, "", "")})
+    )
     assert again.status_code == 403
     assert saved_state(open_round, group_iv) == before
 
 
 def test_later_save_on_an_older_version_is_refused_showing_the_other_save(
-        client, coordinator, secretariat_user, open_round, group_iv):
+    client, coordinator, secretariat_user, open_round, group_iv
+):
     """Two people open the form; the first saves; the second's save is refused, with the
     first one's values shown and the second one's input kept."""
     client.force_login(coordinator)
@@ -144,13 +165,15 @@ def test_later_save_on_an_older_version_is_refused_showing_the_other_save(
 
     other = Client()
     other.force_login(secretariat_user)
-    first = other.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (90, "Theirs", "Suyo")}))
+    first = other.post(
+        url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (90, "Theirs", "Suyo")})
+    )
     assert first.status_code == 302
     before = saved_state(open_round, group_iv)
     response = client.post(url(open_round, group_iv), loaded)
     assert response.status_code == 409
     html = response.content.decode()
-    conflict = html[html.index('id="conflict"'):html.index("</table>", html.index('id="conflict"'))]
+    conflict = html[html.index('id="conflict"') : html.index("</table>", html.index('id="conflict"'))]
     assert "clerk" in conflict and "90" in conflict and "Theirs" in conflict
     assert 'value="40"' in fieldset(html, 3) and "Mine" in fieldset(html, 3)
     assert saved_state(open_round, group_iv) == before
@@ -158,11 +181,14 @@ def test_later_save_on_an_older_version_is_refused_showing_the_other_save(
     version = re.search(r'name="version" value="(\d+)"', html).group(1)
     again = client.post(url(open_round, group_iv), {**loaded, "version": version})
     assert again.status_code == 302
-    assert ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3).percent == 40
+    assert (
+        ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3).percent == 40
+    )
 
 
 def test_secretariat_returns_with_comment_then_accepts(
-        client, coordinator, secretariat_user, open_round, group_iv):
+    client, coordinator, secretariat_user, open_round, group_iv
+):
     from django.test import Client
 
     client.force_login(coordinator)
@@ -185,14 +211,21 @@ def test_secretariat_returns_with_comment_then_accepts(
     report.refresh_from_db()
     assert report.status == "accepted"
     assert [c.new_value for c in report.changes.filter(field="status").order_by("version")] == [
-        "submitted", "returned", "submitted", "accepted"]
+        "submitted",
+        "returned",
+        "submitted",
+        "accepted",
+    ]
 
 
 def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
-        client, coordinator, secretariat_user, second_round, group_iv):
+    client, coordinator, secretariat_user, second_round, group_iv
+):
     client.force_login(coordinator)
     before = saved_state(second_round, group_iv)
-    response = client.post(url(second_round, group_iv), progress_post(group_iv, second_round, values={3: (5, "", "")}))
+    response = client.post(
+        url(second_round, group_iv), progress_post(group_iv, second_round, values={3: (5, "", "")})
+    )
     assert response.status_code == 403
     assert saved_state(second_round, group_iv) == before
     page = client.get(url(second_round, group_iv)).content.decode()
@@ -203,12 +236,16 @@ def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
     progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
     change = ProgressChange.objects.get(report__round=second_round, report__group=group_iv, source="admin")
     assert (change.field, change.old_value, change.new_value, change.source, change.changed_by) == (
-        "percent", str(old), "55", "admin", secretariat_user)
+        "percent",
+        str(old),
+        "55",
+        "admin",
+        secretariat_user,
+    )
     assert "55" in client.get(url(second_round, group_iv)).content.decode().split('id="history"')[1]
 
 
-def test_group_page_links_its_reports_for_those_who_may_read_them(
-        client, coordinator, open_round, group_iv):
+def test_group_page_links_its_reports_for_those_who_may_read_them(client, coordinator, open_round, group_iv):
     link = f'href="{url(open_round, group_iv)}"'
     assert link not in client.get("/en/groups/2020-2021/IV/").content.decode()
     client.force_login(coordinator)
@@ -220,7 +257,9 @@ def test_admin_shows_a_reports_history(coordinator, secretariat_client, open_rou
 
     focal = Client()
     focal.force_login(coordinator)
-    focal.post(url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (70, "Seen in admin", "")}))
+    focal.post(
+        url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (70, "Seen in admin", "")})
+    )
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     html = secretariat_client.get(f"/en/admin/reporting/groupreport/{report.pk}/change/").content.decode()
     assert "Seen in admin" in html and "focal-inegi" in html
@@ -228,8 +267,9 @@ def test_admin_shows_a_reports_history(coordinator, secretariat_client, open_rou
     assert "Seen in admin" in listing
 
 
-def test_round_overview_counts_every_activity_a_group_reported(client, coordinator, secretariat_user,
-                                                               open_round, group_iv):
+def test_round_overview_counts_every_activity_a_group_reported(
+    client, coordinator, secretariat_user, open_round, group_iv
+):
     """Issue 17: the overview showed "1 / 18" for a group that reported all 18."""
     client.force_login(coordinator)
     assert submit_all(client, open_round, group_iv).status_code == 302
@@ -241,12 +281,16 @@ def test_round_overview_counts_every_activity_a_group_reported(client, coordinat
     assert total > 1
 
 
-@pytest.mark.parametrize("lang, heading, where", [
-    ("en", "There are 2 problems in the form; nothing was saved.", "Activity 2, New percentage"),
-    ("es", "Hay 2 problemas en el formulario; no se guardó nada.", "Actividad 2, Nuevo porcentaje"),
-])
+@pytest.mark.parametrize(
+    "lang, heading, where",
+    [
+        ("en", "There are 2 problems in the form; nothing was saved.", "Activity 2, New percentage"),
+        ("es", "Hay 2 problemas en el formulario; no se guardó nada.", "Actividad 2, Nuevo porcentaje"),
+    ],
+)
 def test_the_problems_are_listed_at_the_top_with_links_to_their_fields(
-        client, coordinator, open_round, group_iv, lang, heading, where):
+    client, coordinator, open_round, group_iv, lang, heading, where
+):
     """Issue 17: "There are 14 problems" and then a search through 18 activities."""
     client.force_login(coordinator)
     data = progress_post(group_iv, open_round, values={2: ("150", "", ""), 5: ("abc", "", "")})
@@ -260,11 +304,16 @@ def test_the_problems_are_listed_at_the_top_with_links_to_their_fields(
     assert html.index("notice errors") < html.index('id="activities"')
 
 
-def test_the_form_starts_from_the_previous_rounds_percentages(client, coordinator, open_round, group_iv,
-                                                              second_round):
+def test_the_form_starts_from_the_previous_rounds_percentages(
+    client, coordinator, open_round, group_iv, second_round
+):
     """Issue 17: a focal point changes only what moved; an activity at 100% needs no typing."""
-    previous = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(
-        round=second_round, activity__group=group_iv).select_related("activity")}
+    previous = {
+        e.activity.order: e.percent
+        for e in ProgressEntry.objects.filter(round=second_round, activity__group=group_iv).select_related(
+            "activity"
+        )
+    }
     assert len(previous) > 2
     ProgressEntry.objects.create(round=open_round, activity=group_iv.activities.get(order=1), percent=99)
     client.force_login(coordinator)
@@ -282,27 +331,43 @@ def test_the_form_starts_from_the_previous_rounds_percentages(client, coordinato
         assert not re.search(r'name="a\d+-percent" value="', fieldset(html, order)), order
 
 
-@pytest.mark.parametrize("lang, big_drop, small_fall", [
-    ("en", "A drop of {points} points, from {before}% to 5%: is it right?",
-     "Below the previous round's {before}% (now {after}%): is it right?"),
-    ("es", "Una caída de {points} puntos, de {before}% a 5%: ¿es correcto?",
-     "Por debajo del {before}% de la ronda anterior (ahora {after}%): ¿es correcto?"),
-])
+@pytest.mark.parametrize(
+    "lang, big_drop, small_fall",
+    [
+        (
+            "en",
+            "A drop of {points} points, from {before}% to 5%: is it right?",
+            "Below the previous round's {before}% (now {after}%): is it right?",
+        ),
+        (
+            "es",
+            "Una caída de {points} puntos, de {before}% a 5%: ¿es correcto?",
+            "Por debajo del {before}% de la ronda anterior (ahora {after}%): ¿es correcto?",
+        ),
+    ],
+)
 def test_submitting_shows_what_changed_and_warns_of_falls_before_anything_is_written(
-        client, coordinator, open_round, group_iv, second_round, lang, big_drop, small_fall):
+    client, coordinator, open_round, group_iv, second_round, lang, big_drop, small_fall
+):
     """Issue 17: a look before submitting; a drop of more than 20 points, or any fall below the
     previous figure, is confirmed or corrected by the focal point."""
-    previous = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(
-        round=second_round, activity__group=group_iv).select_related("activity")}
+    previous = {
+        e.activity.order: e.percent
+        for e in ProgressEntry.objects.filter(round=second_round, activity__group=group_iv).select_related(
+            "activity"
+        )
+    }
     high = [order for order, percent in previous.items() if percent > 30]
-    low = [order for order, percent in previous.items() if 0 < percent and order not in high[:1]]
+    low = [order for order, percent in previous.items() if percent > 0 and order not in high[:1]]
     drop, fall = high[0], low[0]
     values = {a.order: (previous.get(a.order, 50), "", "") for a in group_iv.activities.all()}
     values[drop] = (5, "", "")
     values[fall] = (previous[fall] - 1, "", "")
     client.force_login(coordinator)
     before = saved_state(open_round, group_iv)
-    response = client.post(url(open_round, group_iv, lang), progress_post(group_iv, open_round, "check", values=values))
+    response = client.post(
+        url(open_round, group_iv, lang), progress_post(group_iv, open_round, "check", values=values)
+    )
     assert response.status_code == 200 and saved_state(open_round, group_iv) == before
     html = response.content.decode()
     summary = unescape(re.search(r'<section class="notice submit-summary".*?</section>', html, re.S).group(0))
@@ -311,13 +376,19 @@ def test_submitting_shows_what_changed_and_warns_of_falls_before_anything_is_wri
     assert 'name="action" value="submit"' in summary
     assert html.index("submit-summary") < html.index('id="activities"')
     # Confirming submits exactly what was checked.
-    done = client.post(url(open_round, group_iv, lang), progress_post(group_iv, open_round, "submit", values=values))
+    done = client.post(
+        url(open_round, group_iv, lang), progress_post(group_iv, open_round, "submit", values=values)
+    )
     assert done.status_code == 302
-    assert ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=drop).percent == 5
+    assert (
+        ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=drop).percent
+        == 5
+    )
 
 
 def test_checking_a_submission_with_a_missing_percentage_shows_the_error_and_writes_nothing(
-        client, coordinator, open_round, group_iv):
+    client, coordinator, open_round, group_iv
+):
     client.force_login(coordinator)
     before = saved_state(open_round, group_iv)
     data = progress_post(group_iv, open_round, action="check", values={1: (100, "", "")})

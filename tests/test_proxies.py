@@ -2,6 +2,7 @@
 outermost trusted proxy saw: django-axes locks out that client, not the proxy and with it
 everyone; without trusted proxies, X-Forwarded-For is ignored, so nobody can pose as another
 address by writing the header."""
+
 import pytest
 from django.test import Client
 
@@ -12,15 +13,18 @@ pytestmark = pytest.mark.django_db
 PROXY = "10.0.0.2"
 
 
-@pytest.mark.parametrize("trusted,forwarded,expected", [
-    (0, "203.0.113.5", PROXY),                      # no proxy trusted: the header is ignored
-    (1, "203.0.113.5", "203.0.113.5"),
-    (1, "198.51.100.1, 203.0.113.5", "203.0.113.5"),  # the client wrote the first one itself
-    (2, "198.51.100.1, 203.0.113.5", "198.51.100.1"),
-    (2, "203.0.113.5", PROXY),                      # fewer hops than proxies: not theirs
-    (1, "not-an-address", PROXY),
-    (1, "", PROXY),
-])
+@pytest.mark.parametrize(
+    "trusted,forwarded,expected",
+    [
+        (0, "203.0.113.5", PROXY),  # no proxy trusted: the header is ignored
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "198.51.100.1, 203.0.113.5", "203.0.113.5"),  # the client wrote the first one itself
+        (2, "198.51.100.1, 203.0.113.5", "198.51.100.1"),
+        (2, "203.0.113.5", PROXY),  # fewer hops than proxies: not theirs
+        (1, "not-an-address", PROXY),
+        (1, "", PROXY),
+    ],
+)
 def test_the_clients_address(settings, trusted, forwarded, expected):
     settings.PORTAL_TRUSTED_PROXIES = trusted
     assert client_address({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": forwarded}) == expected
@@ -39,10 +43,12 @@ def test_behind_a_trusted_proxy_only_the_guessing_client_is_locked_out(coordinat
     settings.PORTAL_TRUSTED_PROXIES = 1
     _fail_until_locked(_through_the_proxy("203.0.113.5"), settings)
     refused = _through_the_proxy("203.0.113.5").post(
-        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"})
+        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"}
+    )
     assert refused.status_code == 429
     allowed = _through_the_proxy("198.51.100.7").post(
-        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"})
+        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"}
+    )
     assert allowed.status_code == 302
 
 
@@ -51,5 +57,6 @@ def test_without_trusted_proxies_a_forged_header_changes_nothing(coordinator, se
     _fail_until_locked(_through_the_proxy("203.0.113.5"), settings)
     # Another header from the same address is still that address, and still locked out.
     forged = _through_the_proxy("198.51.100.7").post(
-        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"})
+        "/en/accounts/login/", {"username": "focal-inegi", "password": "pw"}
+    )
     assert forged.status_code == 429

@@ -1,6 +1,7 @@
 """Published only after review, if the secretariat wants it (issue 17): a round set to publish
 on acceptance keeps a submitted group's figures off the reading pages, the API and the
 documents until the secretariat accepts them; the default publishes on submission."""
+
 import pytest
 from django.test import Client
 
@@ -17,7 +18,12 @@ REMARK = "Figures not yet reviewed by the secretariat"
 def _submit(client, coordinator, open_round, group):
     values = {a.order: (60, REMARK if a.order == 3 else "", "") for a in group.activities.all()}
     client.force_login(coordinator)
-    assert client.post(url(open_round, group), progress_post(group, open_round, "submit", values=values)).status_code == 302
+    assert (
+        client.post(
+            url(open_round, group), progress_post(group, open_round, "submit", values=values)
+        ).status_code
+        == 302
+    )
 
 
 def _public(group):
@@ -25,12 +31,17 @@ def _public(group):
 
 
 def _in_api(open_round):
-    answer = Client().get("/api/v1/progress/", {"round": open_round.meeting.code, "page_size": 500}).content.decode()
+    answer = (
+        Client()
+        .get("/api/v1/progress/", {"round": open_round.meeting.code, "page_size": 500})
+        .content.decode()
+    )
     return REMARK in answer
 
 
 def test_a_round_publishing_on_acceptance_shows_figures_only_once_accepted(
-        client, coordinator, secretariat_user, open_round, group_iv):
+    client, coordinator, secretariat_user, open_round, group_iv
+):
     open_round.publish_on = ReportingRound.Publication.ON_ACCEPTANCE
     open_round.save()
     _submit(client, coordinator, open_round, group_iv)

@@ -2,6 +2,7 @@
 times it (tests/scaling.py): 110 groups in the programme, group IV with 180 activities, two
 rounds with progress (so the change since the previous round is computed at both sizes) and
 ten times as many documents."""
+
 import re
 from collections import Counter
 
@@ -63,23 +64,32 @@ def test_reading_pages_issue_the_same_queries_at_ten_times_the_data(client, secr
     assert WorkingGroup.objects.filter(programme=programme).count() == 110
     assert Activity.objects.filter(group__programme=programme, group__number=4).count() == 180
     assert Activity.objects.filter(group__programme=programme).count() == 10 * 146 + 9 * 18
-    assert ProgressEntry.objects.filter(round__number=2, round__programme=programme).count() == 10 * 85 + 9 * 10
-    assert GroupRole.objects.filter(group__programme=programme, country__iso3="MEX",
-                                    role="coordinating").count() == 60
+    assert (
+        ProgressEntry.objects.filter(round__number=2, round__programme=programme).count() == 10 * 85 + 9 * 10
+    )
+    assert (
+        GroupRole.objects.filter(group__programme=programme, country__iso3="MEX", role="coordinating").count()
+        == 60
+    )
     assert Document.objects.count() == 10 * 2
     large = measure(client, secretariat)
 
     names = list(small)
     print(f"\n{'page':<20} {'1x':>4} {'10x':>4}   bytes 1x -> 10x   ({scaled}, {connection.vendor})")
     for name in names:
-        print(f"{name:<20} {small[name][0]:>4} {large[name][0]:>4}   {small[name][1]:>8,} -> {large[name][1]:>9,}")
+        print(
+            f"{name:<20} {small[name][0]:>4} {large[name][0]:>4}   {small[name][1]:>8,} -> {large[name][1]:>9,}"
+        )
 
     problems = {}
     for name in names:
         if small[name][0] != large[name][0]:
             grown = Counter(map(_shape, large[name][2])) - Counter(map(_shape, small[name][2]))
-            problems[name] = (small[name][0], large[name][0],
-                              [f"{n} more: {sql[:300]}" for sql, n in grown.most_common(5)])
+            problems[name] = (
+                small[name][0],
+                large[name][0],
+                [f"{n} more: {sql[:300]}" for sql, n in grown.most_common(5)],
+            )
     assert not problems, problems
     # The pages did read the larger data.
     for name in ("home", "group", "group (secretariat)", "country", "round", "documents", "search"):

@@ -5,6 +5,7 @@ search, the documents of a group and the language switcher.
 
 Expected figures are computed here from the fixture's ProgressEntry rows, not with
 reporting.standing."""
+
 import datetime
 import re
 import unicodedata
@@ -25,14 +26,39 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 LANGS = ("en", "es")
 NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
 }
 
 
 # Reading a page.
+
 
 def text_of(html):
     html = html if isinstance(html, str) else html.content.decode()
@@ -47,14 +73,14 @@ def html_of(response, status=200):
 def body_rows(html, table_class):
     """The rows (<tr>...</tr>) of the body of the first table whose class starts with `table_class`."""
     start = html.index(f'<table class="{table_class}')
-    body = html[html.index("<tbody>", start):html.index("</tbody>", start)]
+    body = html[html.index("<tbody>", start) : html.index("</tbody>", start)]
     return [row for row in re.findall(r"<tr[^>]*>.*?</tr>", body, re.S) if 'class="topic"' not in row]
 
 
 def row_of(html, marker):
     """The table row holding `marker`."""
     at = html.index(marker)
-    return html[html.rindex("<tr", 0, at):html.index("</tr>", at)]
+    return html[html.rindex("<tr", 0, at) : html.index("</tr>", at)]
 
 
 def percents_in(html):
@@ -84,6 +110,7 @@ def month_text(day, lang):
 
 # Figures computed from the fixture's rows.
 
+
 def rounded(mean: Fraction) -> set[int]:
     """The whole number a mean is shown as: the nearest, half a point rounded up."""
     low = mean.numerator // mean.denominator
@@ -93,8 +120,9 @@ def rounded(mean: Fraction) -> set[int]:
 def latest_percents(group):
     """activity pk -> its percentage in the latest closed round (the fixture's rounds are closed)."""
     latest = {}
-    for entry in ProgressEntry.objects.filter(activity__group=group, round__status="closed") \
-            .order_by("round__number"):
+    for entry in ProgressEntry.objects.filter(activity__group=group, round__status="closed").order_by(
+        "round__number"
+    ):
         latest[entry.activity_id] = entry.percent
     return latest
 
@@ -111,8 +139,12 @@ def group_figures(group, today):
     # (only overdue); the counts below rely on it.
     assert all(month_passed(a.end_month, today) for a in with_months)
     overdue = sum(1 for a in with_months if a.pk in latest and latest[a.pk] < 100)
-    return {"mean": Fraction(sum(latest.values()), len(latest)), "reported": len(latest),
-            "total": len(activities), "overdue": overdue}
+    return {
+        "mean": Fraction(sum(latest.values()), len(latest)),
+        "reported": len(latest),
+        "total": len(activities),
+        "overdue": overdue,
+    }
 
 
 def programme_2020():
@@ -132,13 +164,22 @@ def previous_round(db):
 # The programme at a glance.
 
 FLAGS = {
-    "en": {"one": "{n} activity flagged", "many": "{n} activities flagged",
-           "split": "0 behind schedule, {n} overdue", "split_one": "0 behind schedule, 1 overdue",
-           "none": "None flagged",
-           "reported": "{reported} of {total} activities reported"},
-    "es": {"one": "{n} actividad señalada", "many": "{n} actividades señaladas",
-           "split": "0 atrasadas, {n} vencidas", "split_one": "0 atrasadas, 1 vencida", "none": "Ninguna señalada",
-           "reported": "{reported} de {total} actividades informadas"},
+    "en": {
+        "one": "{n} activity flagged",
+        "many": "{n} activities flagged",
+        "split": "0 behind schedule, {n} overdue",
+        "split_one": "0 behind schedule, 1 overdue",
+        "none": "None flagged",
+        "reported": "{reported} of {total} activities reported",
+    },
+    "es": {
+        "one": "{n} actividad señalada",
+        "many": "{n} actividades señaladas",
+        "split": "0 atrasadas, {n} vencidas",
+        "split_one": "0 atrasadas, 1 vencida",
+        "none": "Ninguna señalada",
+        "reported": "{reported} de {total} actividades informadas",
+    },
 }
 
 
@@ -199,18 +240,30 @@ def test_home_counts_an_activity_behind_schedule(client):
 
 # A group's page: change since the previous round.
 
-CHANGE = {"en": {"up": "points up", "down": "points down", "same": "unchanged",
-                 "none": "no figure in the previous round"},
-          "es": {"up": "puntos más", "down": "puntos menos", "same": "sin cambios",
-                 "none": "sin cifra en la ronda anterior"}}
+CHANGE = {
+    "en": {
+        "up": "points up",
+        "down": "points down",
+        "same": "unchanged",
+        "none": "no figure in the previous round",
+    },
+    "es": {
+        "up": "puntos más",
+        "down": "puntos menos",
+        "same": "sin cambios",
+        "none": "sin cifra en la ronda anterior",
+    },
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_group_page_shows_the_change_since_the_previous_round(client, previous_round, second_round, lang):
-    activities = list(Activity.objects.filter(group__programme__start_year=2020, group__number=4)
-                      .order_by("order"))
-    entries = {e.activity_id: e for e in ProgressEntry.objects.filter(round=second_round,
-                                                                      activity__in=activities)}
+    activities = list(
+        Activity.objects.filter(group__programme__start_year=2020, group__number=4).order_by("order")
+    )
+    entries = {
+        e.activity_id: e for e in ProgressEntry.objects.filter(round=second_round, activity__in=activities)
+    }
     up, down, same, new = [a for a in activities if a.pk in entries][:4]
     unreported = next(a for a in activities if a.pk not in entries)
     for activity, now, before in ((up, 70, 50), (down, 60, 70), (same, 100, 100)):
@@ -239,8 +292,10 @@ def test_group_page_change_ignores_a_draft_in_an_open_round(client, second_round
     activities = list(group.activities.order_by("order"))
     entry = ProgressEntry.objects.filter(round=second_round, activity__group=group, percent=70).first()
     factories.entry(round_3, entry.activity, 90)
-    row = row_of(html_of(client.get("/en/groups/2020-2021/IV/")),
-                 f'id="activity-{activities.index(entry.activity) + 1}"')
+    row = row_of(
+        html_of(client.get("/en/groups/2020-2021/IV/")),
+        f'id="activity-{activities.index(entry.activity) + 1}"',
+    )
     assert percents_in(row) == [70]
     assert "→" not in row and "no figure in the previous round" in text_of(row)
 
@@ -248,29 +303,33 @@ def test_group_page_change_ignores_a_draft_in_an_open_round(client, second_round
 # A group's page: the timeline.
 
 TIMELINE = {
-    "en": {"title": "Timeline of the activities, {first} to {last}",
-           "after": "Today, {today}, is after the period shown, which ends in {last}: every "
-                    "activity should have ended.",
-           "during": "The vertical line marks today, {today}.",
-           "desc_today": "A vertical line marks today, {today}.",
-           "before": "Today, {today}, is before the period shown, which starts in {first}.",
-           "today": "Today"},
-    "es": {"title": "Línea de tiempo de las actividades, de {first} a {last}",
-           "after": "Hoy, {today}, es posterior al período que se muestra, que termina en {last}: "
-                    "todas las actividades deberían haber concluido.",
-           "during": "La línea vertical marca la fecha de hoy, {today}.",
-           "desc_today": "Una línea vertical marca la fecha de hoy, {today}.",
-           "before": "Hoy, {today}, es anterior al período que se muestra, que comienza en {first}.",
-           "today": "Hoy"},
+    "en": {
+        "title": "Timeline of the activities, {first} to {last}",
+        "after": "Today, {today}, is after the period shown, which ends in {last}: every "
+        "activity should have ended.",
+        "during": "The vertical line marks today, {today}.",
+        "desc_today": "A vertical line marks today, {today}.",
+        "before": "Today, {today}, is before the period shown, which starts in {first}.",
+        "today": "Today",
+    },
+    "es": {
+        "title": "Línea de tiempo de las actividades, de {first} a {last}",
+        "after": "Hoy, {today}, es posterior al período que se muestra, que termina en {last}: "
+        "todas las actividades deberían haber concluido.",
+        "during": "La línea vertical marca la fecha de hoy, {today}.",
+        "desc_today": "Una línea vertical marca la fecha de hoy, {today}.",
+        "before": "Hoy, {today}, es anterior al período que se muestra, que comienza en {first}.",
+        "today": "Hoy",
+    },
 }
 
 
 def svg_of(html):
-    return html[html.index("<svg"):html.index("</svg>") + len("</svg>")]
+    return html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
 
 
 def caption_of(html):
-    return text_of(html[html.index("<figcaption>"):html.index("</figcaption>")])
+    return text_of(html[html.index("<figcaption>") : html.index("</figcaption>")])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -279,7 +338,7 @@ def test_timeline_has_a_row_per_activity_a_title_and_a_description(client, lang)
     activities = list(group.activities.all())
     html = html_of(client.get(f"/{lang}/groups/2020-2021/IV/"))
     svg = svg_of(html)
-    opening = svg[:svg.index(">")]
+    opening = svg[: svg.index(">")]
     assert 'role="img"' in opening
     # The title names the chart and the description describes it, for screen readers.
     assert re.search(r'aria-labelledby="[^"]*timeline-title', opening)
@@ -289,8 +348,9 @@ def test_timeline_has_a_row_per_activity_a_title_and_a_description(client, lang)
     first = min(first, datetime.date(2020, 1, 1))
     last = max(max(a.end_month for a in activities if a.end_month), datetime.date(2021, 12, 1))
     title = re.search(r'<title id="timeline-title">(.*?)</title>', svg, re.S).group(1)
-    assert text_of(title) == TIMELINE[lang]["title"].format(first=month_text(first, lang),
-                                                            last=month_text(last, lang))
+    assert text_of(title) == TIMELINE[lang]["title"].format(
+        first=month_text(first, lang), last=month_text(last, lang)
+    )
     desc = text_of(re.search(r'<desc id="timeline-desc">(.*?)</desc>', svg, re.S).group(1))
     assert desc.startswith("18 activities;" if lang == "en" else "18 actividades;")
     # Each row has a title of its own.
@@ -301,9 +361,9 @@ def test_timeline_has_a_row_per_activity_a_title_and_a_description(client, lang)
 def test_timeline_of_2020_2021_says_today_is_after_the_period(client, lang):
     html = html_of(client.get(f"/{lang}/groups/2020-2021/IV/"))
     today = timezone.localdate()
-    assert TIMELINE[lang]["after"].format(today=day_text(today, lang),
-                                          last=month_text(datetime.date(2021, 12, 1), lang)) \
-        in caption_of(html)
+    assert TIMELINE[lang]["after"].format(
+        today=day_text(today, lang), last=month_text(datetime.date(2021, 12, 1), lang)
+    ) in caption_of(html)
     assert 'class="today"' not in svg_of(html)
     # The chart itself points past its right edge to today.
     marker = {"en": "Today, {today} →", "es": "Hoy, {today} →"}[lang].format(today=day_text(today, lang))
@@ -315,8 +375,12 @@ def test_timeline_marks_today_inside_a_running_programme(client, lang):
     today = timezone.localdate()
     prog = factories.programme(start_year=today.year)
     wg = factories.group(prog)
-    factories.activity(wg, order=1, start_month=datetime.date(today.year, 1, 1),
-                       end_month=datetime.date(today.year + 1, 12, 1))
+    factories.activity(
+        wg,
+        order=1,
+        start_month=datetime.date(today.year, 1, 1),
+        end_month=datetime.date(today.year + 1, 12, 1),
+    )
     factories.activity(wg, order=2, start_text_en="When funds allow", start_text_es="Cuando haya fondos")
     html = html_of(client.get(f"/{lang}/groups/{prog.period}/I/"))
     svg = svg_of(html)
@@ -324,8 +388,10 @@ def test_timeline_marks_today_inside_a_running_programme(client, lang):
     line = re.search(r'<line x1="([\d.]+)" x2="([\d.]+)" [^>]*class="today"/>', svg)
     assert line, "no line for today"
     # 24 months over 900 units, after the 48 units of the numbers' column.
-    days = (datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-            - datetime.date(today.year, today.month, 1)).days
+    days = (
+        datetime.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+        - datetime.date(today.year, today.month, 1)
+    ).days
     x = 48 + (today.month - 1 + (today.day - 1) / days) * 900 / 24
     assert float(line.group(1)) == pytest.approx(x, abs=0.06)
     assert f'class="today-label">{TIMELINE[lang]["today"]}</text>' in svg
@@ -338,12 +404,15 @@ def test_timeline_marks_today_inside_a_running_programme(client, lang):
 def test_timeline_of_a_future_programme_says_today_is_before_it(client, lang):
     today = timezone.localdate()
     prog = factories.programme(start_year=today.year + 2)
-    factories.activity(factories.group(prog), start_month=datetime.date(today.year + 2, 3, 1),
-                       end_month=datetime.date(today.year + 2, 9, 1))
+    factories.activity(
+        factories.group(prog),
+        start_month=datetime.date(today.year + 2, 3, 1),
+        end_month=datetime.date(today.year + 2, 9, 1),
+    )
     html = html_of(client.get(f"/{lang}/groups/{prog.period}/I/"))
     assert TIMELINE[lang]["before"].format(
-        today=day_text(today, lang), first=month_text(datetime.date(today.year + 2, 1, 1), lang)) \
-        in caption_of(html)
+        today=day_text(today, lang), first=month_text(datetime.date(today.year + 2, 1, 1), lang)
+    ) in caption_of(html)
     assert 'class="today"' not in svg_of(html)
     # The chart itself points back from its left edge to today.
     marker = {"en": "← Today, {today}", "es": "← Hoy, {today}"}[lang].format(today=day_text(today, lang))
@@ -353,12 +422,16 @@ def test_timeline_of_a_future_programme_says_today_is_before_it(client, lang):
 # A group's page: activities that are not compared with a schedule say why.
 
 REASONS = {
-    "en": {"phrase": "Not compared with a schedule: its dates are given as a phrase, not as months.",
-           "none": "Not compared with a schedule: the plan gives it no start and end months.",
-           "label": "No months to compare"},
-    "es": {"phrase": "No se compara con un cronograma: sus fechas se indican con una frase, no en meses.",
-           "none": "No se compara con un cronograma: el plan no le asigna meses de inicio y de término.",
-           "label": "Sin meses para comparar"},
+    "en": {
+        "phrase": "Not compared with a schedule: its dates are given as a phrase, not as months.",
+        "none": "Not compared with a schedule: the plan gives it no start and end months.",
+        "label": "No months to compare",
+    },
+    "es": {
+        "phrase": "No se compara con un cronograma: sus fechas se indican con una frase, no en meses.",
+        "none": "No se compara con un cronograma: el plan no le asigna meses de inicio y de término.",
+        "label": "Sin meses para comparar",
+    },
 }
 
 
@@ -386,26 +459,36 @@ def test_a_flagged_activity_says_why(client):
     activities = list(group.activities.order_by("order"))
     latest = latest_percents(group)
     overdue = next(a for a in activities if a.end_month and latest.get(a.pk, 100) < 100)
-    row_html = row_of(html_of(client.get("/en/groups/2020-2021/IV/")),
-                      f'id="activity-{activities.index(overdue) + 1}"')
+    row_html = row_of(
+        html_of(client.get("/en/groups/2020-2021/IV/")), f'id="activity-{activities.index(overdue) + 1}"'
+    )
     assert 'class="flagged"' in row_html
     assert f"Its end month has passed and it is at {latest[overdue.pk]}%." in text_of(row_html)
 
 
 # A group's documents.
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_group_page_links_its_documents_in_both_languages(client, second_round, lang):
     group = WorkingGroup.objects.get(programme__start_year=2020, number=4)
-    factories.document("LC/CE.20/DDR/4", kind="group_report", round=second_round, group=group,
-                       title_en="Report of the time-use group", title_es="Informe del grupo de uso del tiempo")
+    factories.document(
+        "LC/CE.20/DDR/4",
+        kind="group_report",
+        round=second_round,
+        group=group,
+        title_en="Report of the time-use group",
+        title_es="Informe del grupo de uso del tiempo",
+    )
     html = html_of(client.get(f"/{lang}/groups/2020-2021/IV/"))
-    section = html[html.index('<h2 id="documents">'):]
+    section = html[html.index('<h2 id="documents">') :]
     for symbol in ("LC/CEA.10/5", "LC/CE.20/3", "LC/CE.20/DDR/4"):
         assert f"<strong>{symbol}</strong>" in section
         for pdf_lang in LANGS:
             assert f'href="/{lang}/documents/{symbol}/{pdf_lang}.pdf"' in section
-    assert ("Informe del grupo de uso del tiempo" if lang == "es" else "Report of the time-use group") in section
+    assert (
+        "Informe del grupo de uso del tiempo" if lang == "es" else "Report of the time-use group"
+    ) in section
     # Another group's page does not list it.
     assert "LC/CE.20/DDR/4" not in html_of(client.get(f"/{lang}/groups/2020-2021/V/"))
 
@@ -418,23 +501,34 @@ def test_documents_of_another_programme_are_not_on_the_group_page(client):
 
 # Countries.
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_country_page_lists_the_groups_mexico_takes_part_in(client, lang):
     html = html_of(client.get(f"/{lang}/countries/MEX/"))
     rows = body_rows(html, "groups")
     assert [numeral_of(r) for r in rows] == ["I", "IV", "VI", "VII", "IX", "X"]
     assert ("<h1>México</h1>" if lang == "es" else "<h1>Mexico</h1>") in html
-    words = {"en": ("Coordinating country (National Institute of Statistics and Geography)",
-                    "Member country", "Working groups the country coordinates or belongs to"),
-             "es": ("País coordinador (Instituto Nacional de Estadística y Geografía)",
-                    "País miembro", "Grupos de trabajo que el país coordina o integra")}[lang]
+    words = {
+        "en": (
+            "Coordinating country (National Institute of Statistics and Geography)",
+            "Member country",
+            "Working groups the country coordinates or belongs to",
+        ),
+        "es": (
+            "País coordinador (Instituto Nacional de Estadística y Geografía)",
+            "País miembro",
+            "Grupos de trabajo que el país coordina o integra",
+        ),
+    }[lang]
     for row in rows:
         assert words[0] in text_of(row)
     assert words[1] in text_of(rows[4])  # IX: Mexico is also one of its member countries
     assert words[2] in text_of(html)
     today = timezone.localdate()
     for row in rows:
-        group = WorkingGroup.objects.get(programme__start_year=2020, number=NUMERALS.index(numeral_of(row)) + 1)
+        group = WorkingGroup.objects.get(
+            programme__start_year=2020, number=NUMERALS.index(numeral_of(row)) + 1
+        )
         (shown,) = percents_in(row)
         assert shown in rounded(group_figures(group, today)["mean"])
 
@@ -462,17 +556,21 @@ def test_country_list_links_each_country_to_its_groups(client, lang):
     assert re.findall(r">([IVX]+)</a>", coordinates) == ["I", "IV", "VI", "VII", "IX", "X"]
     assert re.findall(r">([IVX]+)</a>", member) == ["IX"]
     assert f'href="/{lang}/groups/2020-2021/IX/"' in member
-    assert ("Países" if lang == "es" else "Countries") in text_of(html[html.index("<h1>"):])
+    assert ("Países" if lang == "es" else "Countries") in text_of(html[html.index("<h1>") :])
 
 
 # A round's progress, side by side.
+
 
 def round_means(reporting_round):
     """numeral -> the exact mean of the percentages each group reported in the round."""
     means = {}
     for group in groups_2020():
-        values = list(ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
-                      .values_list("percent", flat=True))
+        values = list(
+            ProgressEntry.objects.filter(round=reporting_round, activity__group=group).values_list(
+                "percent", flat=True
+            )
+        )
         means[group.numeral] = Fraction(sum(values), len(values)) if values else None
     return means
 
@@ -480,7 +578,7 @@ def round_means(reporting_round):
 def header_of(html, href):
     """The column heading linking to `href`."""
     at = html.index(f'href="{href}')
-    return html[html.rindex("<th", 0, at):html.index("</th>", at)]
+    return html[html.rindex("<th", 0, at) : html.index("</th>", at)]
 
 
 def round_table(html):
@@ -496,8 +594,10 @@ def test_round_page_lists_every_group_with_its_mean(client, second_round, lang):
     assert [numeral for numeral, _p in table] == NUMERALS
     for numeral, shown in table:
         assert shown in rounded(means[numeral]), numeral
-    heading = {"en": "Progress of the working groups: Second report (CE.20)",
-               "es": "Avance de los grupos de trabajo: Segundo informe (CE.20)"}[lang]
+    heading = {
+        "en": "Progress of the working groups: Second report (CE.20)",
+        "es": "Avance de los grupos de trabajo: Segundo informe (CE.20)",
+    }[lang]
     assert f"<h1>{heading}</h1>" in html
 
 
@@ -518,8 +618,9 @@ def test_round_page_sorted_by_number_descending(client):
     assert [n for n, _p in round_table(html)] == NUMERALS[::-1]
 
 
-@pytest.mark.parametrize("query", ["?sort=bogus", "?sort=group__number", "?sort=", "?order=desc&sort=x",
-                                   "?sort=__class__"])
+@pytest.mark.parametrize(
+    "query", ["?sort=bogus", "?sort=group__number", "?sort=", "?order=desc&sort=x", "?sort=__class__"]
+)
 def test_round_page_unknown_sort_falls_back_to_the_default(client, query):
     default = round_table(html_of(client.get("/en/progress/CE.20/")))
     html = html_of(client.get(f"/en/progress/CE.20/{query}"))
@@ -533,8 +634,11 @@ def test_round_page_with_a_previous_round_shows_and_sorts_the_change(client, sec
     # Group I and III are given a first round; the others have no change to show.
     changes = {}
     for number, minus in ((1, 30), (3, 10)):
-        entries = ProgressEntry.objects.filter(round=second_round, activity__group__number=number,
-                                               activity__group__programme=second_round.programme)
+        entries = ProgressEntry.objects.filter(
+            round=second_round,
+            activity__group__number=number,
+            activity__group__programme=second_round.programme,
+        )
         for entry in entries:
             factories.entry(previous_round, entry.activity, max(entry.percent - minus, 0))
     means, before = round_means(second_round), round_means(previous_round)
@@ -548,7 +652,7 @@ def test_round_page_with_a_previous_round_shows_and_sorts_the_change(client, sec
     assert order[2:] == [n for n in NUMERALS if n not in changes]
     first = text_of(rows[0])
     assert "→" in first and "points up" in first
-    assert "First report" in text_of(html[html.index("<thead>"):html.index("</thead>")])
+    assert "First report" in text_of(html[html.index("<thead>") : html.index("</thead>")])
     assert "the change is against the First report" in text_of(html)
 
 
@@ -558,6 +662,7 @@ def test_unknown_round_is_404(client):
 
 
 # Search.
+
 
 def fold(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
@@ -575,14 +680,21 @@ def count_holding(word, lang):
     word = fold(word)
 
     def holding(records, *fields):
-        return sum(1 for r in records if any(word in fold(getattr(r, f"{f}_{lang}", None) or getattr(r, f, "") or "")
-                                             for f in fields))
+        return sum(
+            1
+            for r in records
+            if any(word in fold(getattr(r, f"{f}_{lang}", None) or getattr(r, f, "") or "") for f in fields)
+        )
 
-    return (holding(WorkingGroup.objects.all(), "output", "name", "theme")
-            + holding(Activity.objects.all(), "text") + holding(Output.objects.all(), "text")
-            + holding(ProgressEntry.objects.published(), "remarks") + holding(Country.objects.all(), "name")
-            + holding(Institution.objects.all(), "name", "acronym")
-            + holding(Document.objects.all(), "symbol", "title"))
+    return (
+        holding(WorkingGroup.objects.all(), "output", "name", "theme")
+        + holding(Activity.objects.all(), "text")
+        + holding(Output.objects.all(), "text")
+        + holding(ProgressEntry.objects.published(), "remarks")
+        + holding(Country.objects.all(), "name")
+        + holding(Institution.objects.all(), "name", "acronym")
+        + holding(Document.objects.all(), "symbol", "title")
+    )
 
 
 def search(client, lang, query, status=200):
@@ -621,8 +733,10 @@ def test_search_reads_the_current_language_only(client):
     assert status_count(search(client, "en", "hummingbird")) == 1
     html = search(client, "es", "hummingbird")
     assert status_count(html) == 0
-    assert "No se encontró nada para «hummingbird». Pruebe con menos palabras o con palabras más cortas." \
+    assert (
+        "No se encontró nada para «hummingbird». Pruebe con menos palabras o con palabras más cortas."
         in text_of(html)
+    )
     assert status_count(search(client, "es", "colibries")) == 1
     assert status_count(search(client, "en", "colibries")) == 0
     assert "Nothing found for “colibries”." in text_of(search(client, "en", "colibries"))
@@ -656,16 +770,29 @@ def test_search_keeps_user_text_escaped(client):
 
 
 ERRORS = {
-    "en": {"empty": "Type a word to search for.", "long": "Search for at most 100 characters.",
-           "words": "Search for at most 8 words."},
-    "es": {"empty": "Escriba una palabra para buscar.", "long": "Busque como máximo 100 caracteres.",
-           "words": "Busque como máximo 8 palabras."},
+    "en": {
+        "empty": "Type a word to search for.",
+        "long": "Search for at most 100 characters.",
+        "words": "Search for at most 8 words.",
+    },
+    "es": {
+        "empty": "Escriba una palabra para buscar.",
+        "long": "Busque como máximo 100 caracteres.",
+        "words": "Busque como máximo 8 palabras.",
+    },
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("query, error", [("", "empty"), ("   ", "empty"), ("a" * 101, "long"),
-                                          ("uno dos tres cuatro cinco seis siete ocho nueve", "words")])
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("a" * 101, "long"),
+        ("uno dos tres cuatro cinco seis siete ocho nueve", "words"),
+    ],
+)
 def test_search_refuses_an_empty_or_too_long_query_in_the_pages_language(client, lang, query, error):
     html = search(client, lang, query, status=400)
     message = ERRORS[lang][error]
@@ -686,24 +813,28 @@ def test_search_page_without_a_query_is_just_the_form(client):
 
 # The language switcher keeps the page, and its query.
 
-@pytest.mark.parametrize("url, other", [
-    ("/en/", "/es/"),
-    ("/es/", "/en/"),
-    ("/en/countries/", "/es/countries/"),
-    ("/en/countries/MEX/", "/es/countries/MEX/"),
-    ("/es/countries/MEX/", "/en/countries/MEX/"),
-    ("/en/progress/CE.20/", "/es/progress/CE.20/"),
-    ("/en/progress/CE.20/?sort=progress&order=desc", "/es/progress/CE.20/?sort=progress&amp;order=desc"),
-    ("/es/progress/CE.20/?sort=change", "/en/progress/CE.20/?sort=change"),
-    ("/en/search/", "/es/search/"),
-    ("/en/search/?q=estadistica", "/es/search/?q=estadistica"),
-    ("/es/search/?q=calidad+estad%C3%ADstica", "/en/search/?q=calidad+estad%C3%ADstica"),
-    ("/en/groups/2020-2021/IV/", "/es/groups/2020-2021/IV/"),
-])
+
+@pytest.mark.parametrize(
+    "url, other",
+    [
+        ("/en/", "/es/"),
+        ("/es/", "/en/"),
+        ("/en/countries/", "/es/countries/"),
+        ("/en/countries/MEX/", "/es/countries/MEX/"),
+        ("/es/countries/MEX/", "/en/countries/MEX/"),
+        ("/en/progress/CE.20/", "/es/progress/CE.20/"),
+        ("/en/progress/CE.20/?sort=progress&order=desc", "/es/progress/CE.20/?sort=progress&amp;order=desc"),
+        ("/es/progress/CE.20/?sort=change", "/en/progress/CE.20/?sort=change"),
+        ("/en/search/", "/es/search/"),
+        ("/en/search/?q=estadistica", "/es/search/?q=estadistica"),
+        ("/es/search/?q=calidad+estad%C3%ADstica", "/en/search/?q=calidad+estad%C3%ADstica"),
+        ("/en/groups/2020-2021/IV/", "/es/groups/2020-2021/IV/"),
+    ],
+)
 def test_language_switcher_keeps_the_page_and_its_query(client, url, other):
     html = client.get(url).content.decode()
-    switcher = html[html.index('<nav class="languages"'):]
-    switcher = switcher[:switcher.index("</nav>")]
+    switcher = html[html.index('<nav class="languages"') :]
+    switcher = switcher[: switcher.index("</nav>")]
     assert f'href="{other}"' in switcher
 
 
@@ -711,7 +842,9 @@ def test_search_finds_remarks_countries_institutions_and_document_symbols(client
     """Issue 17: search found groups, activities and outputs only."""
     from reporting.models import ProgressEntry
 
-    entry = ProgressEntry.objects.published().select_related("activity__group__programme").order_by("pk").first()
+    entry = (
+        ProgressEntry.objects.published().select_related("activity__group__programme").order_by("pk").first()
+    )
     entry.remarks_en = "The hummingbird survey was fielded"
     entry.save()
     html = search(client, "en", "hummingbird survey")

@@ -1,5 +1,6 @@
 """E-mails to focal points: when a round opens, and before its deadline while their report is
 not submitted; each one once."""
+
 import datetime
 
 import pytest
@@ -22,7 +23,8 @@ def planned_round(db):
 
 
 def test_opening_a_round_tells_each_groups_focal_points_once(
-        planned_round, secretariat_user, coordinator, other_focal, mailoutbox):
+    planned_round, secretariat_user, coordinator, other_focal, mailoutbox
+):
     round_open(reporting_round=planned_round, user=secretariat_user)
     # INEGI coordinates groups I, IV, VI, VII, IX and X; DANE groups I, VII, VIII and IX.
     by_group = {}
@@ -44,7 +46,8 @@ def test_opening_a_round_tells_each_groups_focal_points_once(
 
 
 def test_deadline_reminder_only_for_groups_not_submitted_and_only_once(
-        planned_round, secretariat_user, coordinator, mailoutbox, settings):
+    planned_round, secretariat_user, coordinator, mailoutbox, settings
+):
     round_open(reporting_round=planned_round, user=secretariat_user)
     GroupReport.objects.create(round=planned_round, group=factories_group("IV"), status="submitted")
     mailoutbox.clear()

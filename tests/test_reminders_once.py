@@ -2,6 +2,7 @@
 each reminder still goes once, because its record in the database is unique and is written
 before the e-mail is queued. Shown with two real processes started together, on a database of
 their own (SQLite or PostgreSQL, as the test run), delivering through the file e-mail backend."""
+
 import subprocess
 import sys
 
@@ -42,15 +43,27 @@ def database(tmp_path):
 
 def test_two_servers_sending_reminders_at_once_send_each_once(database, tmp_path):
     outbox = tmp_path / "outbox"
-    env = production_env(database["url"], tmp_path / "static", EMAIL_FILE_PATH=str(outbox),
-                         DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-                         PROGRESS_REMINDER_DAYS="7")
+    env = production_env(
+        database["url"],
+        tmp_path / "static",
+        EMAIL_FILE_PATH=str(outbox),
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        PROGRESS_REMINDER_DAYS="7",
+    )
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_programme")
     manage(env, "shell", "-c", PREPARE)
-    runs = [subprocess.Popen([sys.executable, "manage.py", "send_reminders"], cwd=settings.BASE_DIR,
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _server in range(2)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "send_reminders"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _server in range(2)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], [err for _out, err in outputs]
     recorded = int(manage(env, "shell", "-c", COUNT).split("REMINDERS")[1])

@@ -1,8 +1,8 @@
 """The schedule figures of the reading pages appear the same in the admin's activity list and
 in the working group's report (PDF): each is checked against what the public pages show."""
+
 import datetime
 import re
-
 import zoneinfo
 
 import pytest
@@ -46,7 +46,8 @@ def test_the_admin_shows_an_activitys_figures_and_why(secretariat_client):
     group = WorkingGroup.objects.get(programme__start_year=2020, number=4)
     activity = Activity.objects.get(group=group, order=7)  # 50% reported, ended in August 2020
     html = secretariat_client.get(
-        f"/en/admin/activities/activity/?group__id__exact={group.pk}&q=Minimum+list").content.decode()
+        f"/en/admin/activities/activity/?group__id__exact={group.pk}&q=Minimum+list"
+    ).content.decode()
     [row] = re.findall(r'<tr>\s*<td class="action-checkbox">.*?</tr>', html, re.S)
     assert '<td class="field-latest_percent">50</td>' in row
     assert '<td class="field-expected_percent">100</td>' in row
@@ -63,17 +64,24 @@ def test_the_admin_schedule_is_in_spanish_too(secretariat_client):
 def report_iv(second_round):
     group = WorkingGroup.objects.get(programme__start_year=2020, number=4)
     return Document.objects.create(
-        symbol="LC/CE.20/DDR/4", kind="group_report", round=second_round, group=group,
-        meeting=second_round.meeting, title_en="Report of the Working Group on Gender Statistics",
+        symbol="LC/CE.20/DDR/4",
+        kind="group_report",
+        round=second_round,
+        group=group,
+        meeting=second_round.meeting,
+        title_en="Report of the Working Group on Gender Statistics",
         title_es="Informe del Grupo de Trabajo sobre Estadísticas de Género",
-        date_en=datetime.date(2021, 3, 30), date_es=datetime.date(2021, 3, 30))
+        date_en=datetime.date(2021, 3, 30),
+        date_es=datetime.date(2021, 3, 30),
+    )
 
 
 def _on_the_meeting_day(report):
     """The clock at noon on the first day of the meeting the report goes to."""
     day = report.round.meeting.start_date
-    return time_machine.travel(datetime.datetime(day.year, day.month, day.day, 12, tzinfo=SANTIAGO),
-                               tick=False)
+    return time_machine.travel(
+        datetime.datetime(day.year, day.month, day.day, 12, tzinfo=SANTIAGO), tick=False
+    )
 
 
 def test_the_group_report_has_the_group_pages_figures_of_its_meeting_day(client, report_iv):
@@ -86,13 +94,15 @@ def test_the_group_report_has_the_group_pages_figures_of_its_meeting_day(client,
     pdf = pdf_text(render_document(report_iv, "en"))  # today, years after the meeting
     day = report_iv.round.meeting.start_date
     assert f"Schedule as of {day.day} {day:%B} {day.year}" in " ".join(pdf.split())
-    assert (f"Overall progress: {progress[1]}% ({progress[2]} of {progress[3]} activities "
-            f"reported).") in pdf
-    assert (f"{flagged[1]} activit{'y' if flagged[1] == '1' else 'ies'} flagged: {flagged[2]} "
-            f"behind schedule, {flagged[3]} overdue.") in pdf
+    assert (f"Overall progress: {progress[1]}% ({progress[2]} of {progress[3]} activities reported).") in pdf
+    assert (
+        f"{flagged[1]} activit{'y' if flagged[1] == '1' else 'ies'} flagged: {flagged[2]} "
+        f"behind schedule, {flagged[3]} overdue."
+    ) in pdf
     today_page = text_of(client.get("/en/groups/2020-2021/IV/"))
-    assert re.search(r"(\d+) activit(?:y|ies) flagged", today_page)[0] != flagged[0], \
+    assert re.search(r"(\d+) activit(?:y|ies) flagged", today_page)[0] != flagged[0], (
         "the page today and on the meeting day should differ, or this test shows nothing"
+    )
 
 
 def test_a_report_on_a_past_round_renders_the_same_on_another_day(report_iv):

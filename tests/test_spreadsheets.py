@@ -1,6 +1,7 @@
 """Spreadsheets of the programme's data in the admin (django-import-export): export and import
 in xlsx and csv, natural keys, one column per language, a preview before anything is written,
 formulas neutralised, and round trips that change nothing."""
+
 import csv
 import io
 
@@ -40,7 +41,9 @@ def as_file(resource_class, file_format, queryset=None) -> bytes:
 
 def rows_of(content: bytes, name: str) -> list[list]:
     if name == "xlsx":
-        return [list(r) for r in openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)]
+        return [
+            list(r) for r in openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)
+        ]
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 
 
@@ -62,12 +65,17 @@ def problems(result) -> list[str]:
     """Every problem of an import result: (spreadsheet row, column, message) as text."""
     found = [str(e.error) for e in result.base_errors]
     found += [f"{line}: {e.error}" for line, errors in result.row_errors() for e in errors]
-    found += [f"{row.number} {column}: {message}" for row in result.invalid_rows
-              for column, messages in row.error_dict.items() for message in messages]
+    found += [
+        f"{row.number} {column}: {message}"
+        for row in result.invalid_rows
+        for column, messages in row.error_dict.items()
+        for message in messages
+    ]
     return found
 
 
 # Round trips -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", FORMATS)
 @pytest.mark.parametrize("stem,resource_class", sheets(), ids=[s for s, _r in sheets()])
@@ -91,8 +99,10 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
     call_command("import_sheets", str(tmp_path), stdout=io.StringIO())
     after = natural_dump.dump()
     for model in before:
-        assert after[model] == before[model], (model, [
-            set(b) ^ set(a) for b, a in zip(before[model], after[model]) if a != b][:1])
+        assert after[model] == before[model], (
+            model,
+            [set(b) ^ set(a) for b, a in zip(before[model], after[model]) if a != b][:1],
+        )
     # Both languages came back, for instance a group's output in Spanish.
     group = WorkingGroup.objects.by_code("2020-2021", "IV")
     assert group.output_es.startswith("Guía metodológica")
@@ -100,38 +110,51 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
 
 # Natural keys and languages ---------------------------------------------------------------
 
+
 def test_exports_name_related_records_by_keys_a_clerk_can_type():
     rows = rows_of(as_file(ActivityResource, XLSX, Activity.objects.filter(group__number=4, order=1)), "xlsx")
     record = dict(zip(rows[0], rows[1]))
     assert record["group"] == "2020-2021/IV" and record["order"] == 1
     assert "id" not in rows[0] and {"text_en", "text_es"} <= set(rows[0])
-    groups = dict(zip(*rows_of(as_file(WorkingGroupResource, CSV, WorkingGroup.objects.filter(number=4)), "csv")))
+    groups = dict(
+        zip(*rows_of(as_file(WorkingGroupResource, CSV, WorkingGroup.objects.filter(number=4)), "csv"))
+    )
     assert groups["programme"] == "2020-2021" and groups["number"] == "IV"
     assert groups["coordinating"] == "MEX: INEGI@MEX"
-    institutions = dict(zip(*rows_of(as_file(InstitutionResource, CSV, Institution.objects.filter(code="INEGI@MEX")), "csv")))
+    institutions = dict(
+        zip(*rows_of(as_file(InstitutionResource, CSV, Institution.objects.filter(code="INEGI@MEX")), "csv"))
+    )
     assert institutions["country"] == "MEX"
 
 
 def test_a_missing_language_column_leaves_that_language_as_it_is():
-    result = CountryResource().import_data(dataset([["iso3", "name_en"], ["MEX", "United Mexican States"]]), user=SYSTEM)
+    result = CountryResource().import_data(
+        dataset([["iso3", "name_en"], ["MEX", "United Mexican States"]]), user=SYSTEM
+    )
     assert problems(result) == [] and result.totals["update"] == 1
     mexico = Country.objects.get(iso3="MEX")
     assert (mexico.name_en, mexico.name_es) == ("United Mexican States", "México")
 
 
 def test_a_group_s_roles_are_replaced_from_their_column_and_kept_without_it():
-    result = WorkingGroupResource().import_data(dataset([
-        ["programme", "number", "coordinating"], ["2020-2021", "IV", "MEX: INEGI@MEX; COL: DANE@COL"]]), user=SYSTEM)
+    result = WorkingGroupResource().import_data(
+        dataset(
+            [["programme", "number", "coordinating"], ["2020-2021", "IV", "MEX: INEGI@MEX; COL: DANE@COL"]]
+        ),
+        user=SYSTEM,
+    )
     assert problems(result) == [] and result.totals["update"] == 1
     group = WorkingGroup.objects.with_roles().by_code("2020-2021", "IV")
     assert [(r.country.iso3, r.institution.code) for r in group.coordinating_roles] == [
-        ("MEX", "INEGI@MEX"), ("COL", "DANE@COL")]
+        ("MEX", "INEGI@MEX"),
+        ("COL", "DANE@COL"),
+    ]
     assert group.member_roles or group.secretariat_roles  # other kinds untouched
 
 
 # Formulas ---------------------------------------------------------------------------------
 
-DANGEROUS = ["=HYPERLINK(\"http://evil.example\")", "+1+2", "-3+4", "@SUM(A1)", "\tTab", "\rReturn"]
+DANGEROUS = ['=HYPERLINK("http://evil.example")', "+1+2", "-3+4", "@SUM(A1)", "\tTab", "\rReturn"]
 
 
 @pytest.mark.parametrize("text", DANGEROUS)
@@ -170,21 +193,37 @@ def test_an_imported_formula_is_stored_as_its_text():
 # Bad input ----------------------------------------------------------------------------------
 
 BAD = {
-    "unknown country": (InstitutionResource, [["code", "name_en", "kind", "country"],
-                                              ["INE@ATL", "Instituto", "nso", "ATL"]],
-                        "There is no country with the ISO code “ATL”."),
-    "unknown group": (ObjectiveResource, [["group", "kind", "order", "text_en"],
-                                          ["2020-2021/XL", "general", "1", "Text"]],
-                      "There is no working group “2020-2021/XL”."),
-    "unknown round": (ProgressEntryResource, [["round", "group", "activity", "percent"],
-                                              ["CE.99", "2020-2021/IV", "3", "50"]], "There is no reporting round"),
-    "unknown activity": (ProgressEntryResource, [["round", "group", "activity", "percent"],
-                                                 ["CE.20", "2020-2021/IV", "99", "50"]], "has no activity at position"),
+    "unknown country": (
+        InstitutionResource,
+        [["code", "name_en", "kind", "country"], ["INE@ATL", "Instituto", "nso", "ATL"]],
+        "There is no country with the ISO code “ATL”.",
+    ),
+    "unknown group": (
+        ObjectiveResource,
+        [["group", "kind", "order", "text_en"], ["2020-2021/XL", "general", "1", "Text"]],
+        "There is no working group “2020-2021/XL”.",
+    ),
+    "unknown round": (
+        ProgressEntryResource,
+        [["round", "group", "activity", "percent"], ["CE.99", "2020-2021/IV", "3", "50"]],
+        "There is no reporting round",
+    ),
+    "unknown activity": (
+        ProgressEntryResource,
+        [["round", "group", "activity", "percent"], ["CE.20", "2020-2021/IV", "99", "50"]],
+        "has no activity at position",
+    ),
     "renamed header": (CountryResource, [["iso3", "nombre_en"], ["MEX", "Mexico"]], "nombre_en"),
-    "missing key column": (ObjectiveResource, [["group", "order", "text_en"],
-                                               ["2020-2021/IV", "1", "Text"]], "kind"),
-    "repeated record": (CountryResource, [["iso3", "name_en"], ["MEX", "Mexico"], ["MEX", "Mexique"]],
-                        "already on row 2"),
+    "missing key column": (
+        ObjectiveResource,
+        [["group", "order", "text_en"], ["2020-2021/IV", "1", "Text"]],
+        "kind",
+    ),
+    "repeated record": (
+        CountryResource,
+        [["iso3", "name_en"], ["MEX", "Mexico"], ["MEX", "Mexique"]],
+        "already on row 2",
+    ),
     "a choice that does not exist": (CountryResource, [["iso3", "membership"], ["MEX", "friend"]], "friend"),
 }
 
@@ -202,9 +241,11 @@ def test_bad_rows_are_refused_with_row_column_and_reason_and_nothing_written(cas
 @pytest.mark.parametrize("value", ["101", "-5", "50.5", "half"])
 def test_bad_percentages_in_a_progress_sheet_are_refused(value, open_round):
     before = snapshot()
-    rows = [["round", "group", "activity", "percent", "remarks_en"],
-            [open_round.meeting.code, "2020-2021/IV", "1", "40", "fine"],
-            [open_round.meeting.code, "2020-2021/IV", "3", value, "bad"]]
+    rows = [
+        ["round", "group", "activity", "percent", "remarks_en"],
+        [open_round.meeting.code, "2020-2021/IV", "1", "40", "fine"],
+        [open_round.meeting.code, "2020-2021/IV", "3", value, "bad"],
+    ]
     found = problems(ProgressEntryResource().import_data(dataset(rows), dry_run=False, user=SYSTEM))
     assert found == [f"3 percent: The percentage must be a whole number from 0 to 100, not “{value}”."]
     assert snapshot() == before
@@ -212,19 +253,28 @@ def test_bad_percentages_in_a_progress_sheet_are_refused(value, open_round):
 
 def test_a_closed_round_and_another_programme_s_activity_are_refused(second_round):
     before = snapshot()
-    found = problems(ProgressEntryResource().import_data(dataset([
-        ["round", "group", "activity", "percent"], ["CE.20", "2020-2021/IV", "3", "90"]]), dry_run=False, user=SYSTEM))
+    found = problems(
+        ProgressEntryResource().import_data(
+            dataset([["round", "group", "activity", "percent"], ["CE.20", "2020-2021/IV", "3", "90"]]),
+            dry_run=False,
+            user=SYSTEM,
+        )
+    )
     assert found == ["2 round: Round CE.20 is closed: its progress can no longer be imported."]
     assert snapshot() == before
 
 
 @pytest.mark.parametrize("name", FORMATS)
-@pytest.mark.parametrize("content,expected", [
-    (b"", "empty"),
-    (b"\n\n", "empty|not an Excel"),
-    (b"%PDF-1.7 not a spreadsheet \x00\x01\x02", "not"),
-    (b"PK\x03\x04 a damaged zip", "not"),
-], ids=["empty", "blank lines", "not a spreadsheet", "corrupt"])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "empty"),
+        (b"\n\n", "empty|not an Excel"),
+        (b"%PDF-1.7 not a spreadsheet \x00\x01\x02", "not"),
+        (b"PK\x03\x04 a damaged zip", "not"),
+    ],
+    ids=["empty", "blank lines", "not a spreadsheet", "corrupt"],
+)
 def test_unreadable_files_are_refused_with_a_message(name, content, expected):
     from spreadsheets.errors import SpreadsheetError
 
@@ -234,9 +284,12 @@ def test_unreadable_files_are_refused_with_a_message(name, content, expected):
 
 # Through the admin ------------------------------------------------------------------------------
 
+
 def _export(client, model_name, resource_class, file_format):
     url = reverse(f"admin:{model_name}_export")
-    fields = {f"{resource_class.__name__.lower()}_{name}": "on" for name in resource_class().get_export_order()}
+    fields = {
+        f"{resource_class.__name__.lower()}_{name}": "on" for name in resource_class().get_export_order()
+    }
     return client.post(url, {"format": str(file_format), "resource": "0", **fields})
 
 
@@ -257,8 +310,10 @@ def test_the_secretariat_exports_and_imports_through_the_admin_with_a_preview(se
     sheet.save(out)
 
     before = snapshot()
-    preview = secretariat_client.post(reverse("admin:groups_country_import"), {
-        "format": "0", "resource": "0", "import_file": upload(out.getvalue(), "countries.xlsx")})
+    preview = secretariat_client.post(
+        reverse("admin:groups_country_import"),
+        {"format": "0", "resource": "0", "import_file": upload(out.getvalue(), "countries.xlsx")},
+    )
     assert preview.status_code == 200
     html = preview.content.decode()
     assert "Confirm import" in html and "Zedland" in html and "United Mexican States" in html
@@ -273,10 +328,12 @@ def test_the_secretariat_exports_and_imports_through_the_admin_with_a_preview(se
 
 
 def test_the_admin_shows_every_problem_and_offers_no_confirmation(secretariat_client):
-    content = "iso3,name_en,membership\nMEX,Mexico,friend\nATL,Atlantis,member\n".encode()
+    content = b"iso3,name_en,membership\nMEX,Mexico,friend\nATL,Atlantis,member\n"
     before = snapshot()
-    response = secretariat_client.post(reverse("admin:groups_country_import"), {
-        "format": "1", "resource": "0", "import_file": upload(content, "countries.csv")})
+    response = secretariat_client.post(
+        reverse("admin:groups_country_import"),
+        {"format": "1", "resource": "0", "import_file": upload(content, "countries.csv")},
+    )
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
     assert "Value &#x27;friend&#x27; is not a valid choice." in html  # row 2, membership
@@ -287,17 +344,24 @@ def test_the_admin_shows_every_problem_and_offers_no_confirmation(secretariat_cl
 
 
 def test_the_admin_lists_each_header_problem(secretariat_client):
-    content = "iso3,nombre_en\nMEX,Mexico\n".encode()
-    response = secretariat_client.post(reverse("admin:groups_country_import"), {
-        "format": "1", "resource": "0", "import_file": upload(content, "countries.csv")})
+    content = b"iso3,nombre_en\nMEX,Mexico\n"
+    response = secretariat_client.post(
+        reverse("admin:groups_country_import"),
+        {"format": "1", "resource": "0", "import_file": upload(content, "countries.csv")},
+    )
     assert response.context.get("confirm_form") is None
-    assert "<li>Row 1, column “nombre_en”: This is not a column of this sheet; its columns are: " \
-           "iso3, name_en, name_es, name_in_phrase_en, name_in_phrase_es, membership.</li>" in response.content.decode()
+    assert (
+        "<li>Row 1, column “nombre_en”: This is not a column of this sheet; its columns are: "
+        "iso3, name_en, name_es, name_in_phrase_en, name_in_phrase_es, membership.</li>"
+        in response.content.decode()
+    )
 
 
 def test_an_unreadable_file_is_refused_next_to_the_file_field(secretariat_client):
-    response = secretariat_client.post(reverse("admin:groups_country_import"), {
-        "format": "0", "resource": "0", "import_file": upload(b"not a workbook", "countries.xlsx")})
+    response = secretariat_client.post(
+        reverse("admin:groups_country_import"),
+        {"format": "0", "resource": "0", "import_file": upload(b"not a workbook", "countries.xlsx")},
+    )
     assert "not an Excel workbook" in response.content.decode()
     assert "BadZipFile" not in response.content.decode()
 
@@ -308,9 +372,17 @@ def test_import_and_export_need_the_matching_permissions(client):
     client.force_login(clerk)
     assert _export(client, "groups_country", CountryResource, 1).status_code == 200
     assert client.get(reverse("admin:groups_country_import")).status_code == 403
-    clerk.user_permissions.add(*Permission.objects.filter(codename__in=["add_country", "change_country",
-                                                                        "view_progressentry", "change_progressentry",
-                                                                        "add_progressentry"]))
+    clerk.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=[
+                "add_country",
+                "change_country",
+                "view_progressentry",
+                "change_progressentry",
+                "add_progressentry",
+            ]
+        )
+    )
     clerk = get_user_model().objects.get(pk=clerk.pk)
     client.force_login(clerk)
     assert client.get(reverse("admin:groups_country_import")).status_code == 200
@@ -319,27 +391,34 @@ def test_import_and_export_need_the_matching_permissions(client):
 
 
 def test_imported_progress_is_recorded_in_the_groups_history(open_round, secretariat_user):
-    rows = [["round", "group", "activity", "percent", "remarks_en", "remarks_es"],
-            [open_round.meeting.code, "2020-2021/IV", "3", "60", "On track", "Según lo previsto"],
-            [open_round.meeting.code, "2020-2021/V", "1", "10", "", ""]]
+    rows = [
+        ["round", "group", "activity", "percent", "remarks_en", "remarks_es"],
+        [open_round.meeting.code, "2020-2021/IV", "3", "60", "On track", "Según lo previsto"],
+        [open_round.meeting.code, "2020-2021/V", "1", "10", "", ""],
+    ]
     result = ProgressEntryResource().import_data(dataset(rows), user=secretariat_user)
     assert problems(result) == [] and result.totals["new"] == 2
     entry = ProgressEntry.objects.get(round=open_round, activity__group__number=4, activity__order=3)
     assert (entry.percent, entry.remarks_es) == (60, "Según lo previsto")
     changes = ProgressChange.objects.filter(report__round=open_round)
     assert {(c.report.group.number, c.field, c.new_value, c.source, c.changed_by_id) for c in changes} == {
-        (4, "percent", "60", "import", secretariat_user.pk), (4, "remarks_en", "On track", "import", secretariat_user.pk),
-        (4, "remarks_es", "Según lo previsto", "import", secretariat_user.pk), (5, "percent", "10", "import", secretariat_user.pk)}
+        (4, "percent", "60", "import", secretariat_user.pk),
+        (4, "remarks_en", "On track", "import", secretariat_user.pk),
+        (4, "remarks_es", "Según lo previsto", "import", secretariat_user.pk),
+        (5, "percent", "10", "import", secretariat_user.pk),
+    }
     assert {c.report.version for c in changes} == {1}
 
 
 def test_importing_progress_costs_the_same_queries_for_ten_times_the_rows(open_round):
-    activities = list(Activity.objects.filter(group__programme=open_round.programme).select_related("group__programme"))
+    activities = list(
+        Activity.objects.filter(group__programme=open_round.programme).select_related("group__programme")
+    )
 
     def import_rows(chosen, percent):
         rows = [["round", "group", "activity", "percent", "remarks_en"]] + [
-            [open_round.meeting.code, a.group.code, str(a.order), str(percent), f"r{percent}"]
-            for a in chosen]
+            [open_round.meeting.code, a.group.code, str(a.order), str(percent), f"r{percent}"] for a in chosen
+        ]
         with CaptureQueriesContext(connection) as queries:
             result = ProgressEntryResource().import_data(dataset(rows), dry_run=False, user=SYSTEM)
         assert problems(result) == []
@@ -357,30 +436,36 @@ def test_importing_progress_costs_the_same_queries_for_ten_times_the_rows(open_r
 
 
 def test_the_secretariat_imports_progress_through_the_admin(secretariat_client, secretariat_user, open_round):
-    content = (f"round,group,activity,percent,remarks_en,remarks_es\n"
-               f"{open_round.meeting.code},2020-2021/IV,3,65,Admin import,Importación\n").encode()
-    preview = secretariat_client.post(reverse("admin:reporting_progressentry_import"), {
-        "format": "1", "resource": "0", "import_file": upload(content, "progress.csv")})
+    content = (
+        f"round,group,activity,percent,remarks_en,remarks_es\n"
+        f"{open_round.meeting.code},2020-2021/IV,3,65,Admin import,Importación\n"
+    ).encode()
+    preview = secretariat_client.post(
+        reverse("admin:reporting_progressentry_import"),
+        {"format": "1", "resource": "0", "import_file": upload(content, "progress.csv")},
+    )
     assert preview.status_code == 200 and preview.context["result"].totals["new"] == 1
     assert not ProgressEntry.objects.filter(round=open_round).exists()
-    done = secretariat_client.post(reverse("admin:reporting_progressentry_process_import"),
-                                   preview.context["confirm_form"].initial)
+    done = secretariat_client.post(
+        reverse("admin:reporting_progressentry_process_import"), preview.context["confirm_form"].initial
+    )
     assert done.status_code == 302
     entry = ProgressEntry.objects.get(round=open_round)
     assert (entry.activity.order, entry.percent, entry.remarks_es) == (3, 65, "Importación")
-    assert set(ProgressChange.objects.filter(report__round=open_round)
-               .values_list("source", "changed_by")) == {("import", secretariat_user.pk)}
+    assert set(
+        ProgressChange.objects.filter(report__round=open_round).values_list("source", "changed_by")
+    ) == {("import", secretariat_user.pk)}
 
 
 def test_an_admin_imports_problems_name_what_is_missing_in_the_clerks_language(secretariat_client):
     """The kind of record a cell names ("reporting round for the meeting") is translated when
     the message is shown, not when the sheet was defined."""
-    content = ("round,group,activity,percent,remarks_en,remarks_es\n"
-               "CE.99,2020-2021/IV,3,65,,\n").encode()
+    content = (b"round,group,activity,percent,remarks_en,remarks_es\nCE.99,2020-2021/IV,3,65,,\n")
     with translation.override("es"):
         url = reverse("admin:reporting_progressentry_import")
     before = snapshot()
-    page = secretariat_client.post(url, {"format": "1", "resource": "0",
-                                         "import_file": upload(content, "progress.csv")})
+    page = secretariat_client.post(
+        url, {"format": "1", "resource": "0", "import_file": upload(content, "progress.csv")}
+    )
     assert "No existe ronda de informes para la reunión “CE.99”." in page.content.decode()
     assert snapshot() == before

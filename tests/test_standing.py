@@ -2,6 +2,7 @@
 a given day, its standing against its schedule (behind, overdue, completed, not reported, no
 months), its latest published percentage and change since the previous round, a group's
 overall progress and flagged counts, and a round's figures per group."""
+
 import datetime
 
 import pytest
@@ -57,6 +58,7 @@ def reported(wg, round_, percent, start="2030-01", end="2030-12", order=1, **val
 
 # The expected percentage: the share of the activity's months elapsed.
 
+
 @pytest.mark.parametrize("today", [D(2029, 12, 31), D(2029, 1, 1), D(2020, 6, 15)])
 def test_expected_is_0_before_the_start_month(today):
     assert standing.expected_percent(scheduled("2030-01", "2030-12"), today) == 0
@@ -67,15 +69,18 @@ def test_expected_is_100_once_the_end_month_is_over(today):
     assert standing.expected_percent(scheduled("2030-01", "2030-12"), today) == 100
 
 
-@pytest.mark.parametrize("start, end, today, expected", [
-    ("2030-01", "2030-12", D(2030, 7, 1), 50),      # 6 of 12 months
-    ("2030-01", "2030-12", D(2030, 1, 1), 0),       # the first day: nothing gone by yet
-    ("2030-01", "2030-12", D(2030, 4, 1), 25),
-    ("2030-01", "2030-04", D(2030, 3, 1), 50),      # 2 of 4 months
-    ("2030-01", "2030-04", D(2030, 2, 15), 37.5),   # 1 month and 14 of February's 28 days
-    ("2030-06", "2030-06", D(2030, 6, 16), 50),     # a single month: 15 of its 30 days
-    ("2029-07", "2030-06", D(2030, 1, 1), 50),      # across a new year
-])
+@pytest.mark.parametrize(
+    "start, end, today, expected",
+    [
+        ("2030-01", "2030-12", D(2030, 7, 1), 50),  # 6 of 12 months
+        ("2030-01", "2030-12", D(2030, 1, 1), 0),  # the first day: nothing gone by yet
+        ("2030-01", "2030-12", D(2030, 4, 1), 25),
+        ("2030-01", "2030-04", D(2030, 3, 1), 50),  # 2 of 4 months
+        ("2030-01", "2030-04", D(2030, 2, 15), 37.5),  # 1 month and 14 of February's 28 days
+        ("2030-06", "2030-06", D(2030, 6, 16), 50),  # a single month: 15 of its 30 days
+        ("2029-07", "2030-06", D(2030, 1, 1), 50),  # across a new year
+    ],
+)
 def test_expected_mid_schedule_is_the_share_of_months_elapsed(start, end, today, expected):
     assert standing.expected_percent(scheduled(start, end), today) == pytest.approx(expected)
 
@@ -85,17 +90,21 @@ def test_expected_on_the_last_day_of_the_end_month_is_just_below_100():
     assert value == pytest.approx(100 * (11 + 30 / 31) / 12) and value < 100
 
 
-@pytest.mark.parametrize("values", [
-    {"start_text_en": "To be decided in May 2030", "end_text_en": "To be decided in May 2030"},
-    {"start_text_en": "Six months after the document is agreed"},
-    {"start_month": D(2030, 1, 1), "end_text_en": "When the survey is over"},
-    {},
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"start_text_en": "To be decided in May 2030", "end_text_en": "To be decided in May 2030"},
+        {"start_text_en": "Six months after the document is agreed"},
+        {"start_month": D(2030, 1, 1), "end_text_en": "When the survey is over"},
+        {},
+    ],
+)
 def test_expected_is_none_without_start_and_end_months(values):
     assert standing.expected_percent(Activity(**values), MID_2030) is None
 
 
 # Standing against the schedule.
+
 
 def test_26_points_below_expected_is_behind_schedule(wg, round_1):
     row = standing_of(reported(wg, round_1, 24), MID_2030)
@@ -154,8 +163,9 @@ def test_no_progress_reported_is_not_flagged(wg, today):
 
 
 def test_a_phrase_schedule_has_no_months_to_compare_and_says_why(wg, round_1):
-    activity = factories.activity(wg, start_text_en="To be decided in May 2030",
-                                  start_text_es="Por definir en mayo de 2030")
+    activity = factories.activity(
+        wg, start_text_en="To be decided in May 2030", start_text_es="Por definir en mayo de 2030"
+    )
     factories.entry(round_1, activity, 10)
     row = standing_of(activity, D(2035, 1, 1))
     assert row.schedule is Schedule.NO_MONTHS and not row.flagged
@@ -180,6 +190,7 @@ def test_reasons_are_in_the_readers_language(wg, round_1):
 
 
 # The latest published percentage and the change since the previous round.
+
 
 def test_latest_is_the_entry_of_the_latest_round_and_change_is_against_the_one_before(programme, wg):
     # Created out of order: the rounds' numbers decide, not the order of the records.
@@ -256,13 +267,14 @@ def test_a_draft_of_another_group_does_not_hide_a_submitted_report(programme, wg
 
 # A group's overall progress and flagged counts.
 
+
 def test_group_progress_is_the_mean_of_latest_percentages(programme, wg, round_1):
     round_2 = factories.reporting_round(programme, number=2)
     first = reported(wg, round_1, 10, order=1)
-    factories.entry(round_2, first, 70)                  # latest: 70
-    reported(wg, round_1, 30, order=2)                   # only in round 1: 30
-    reported(wg, round_2, 80, order=3)                   # only in round 2: 80
-    factories.activity(wg, order=4)                      # not reported: left out of the mean
+    factories.entry(round_2, first, 70)  # latest: 70
+    reported(wg, round_1, 30, order=2)  # only in round 1: 30
+    reported(wg, round_2, 80, order=3)  # only in round 2: 80
+    factories.activity(wg, order=4)  # not reported: left out of the mean
     (summary,) = standing.group_standings([wg], MID_2030)
     assert [s.percent for s in summary.activities] == [70, 30, 80, None]
     assert len(summary.reported) == 3
@@ -276,11 +288,14 @@ def test_group_mean_is_rounded_to_a_whole_number(wg, round_1):
     assert summary.progress == 25  # 25.25
 
 
-@pytest.mark.parametrize("percents, shown", [
-    ((75, 76), 76),
-    ((32, 33), 33),
-    ((62, 63), 63),
-])
+@pytest.mark.parametrize(
+    "percents, shown",
+    [
+        ((75, 76), 76),
+        ((32, 33), 33),
+        ((62, 63), 63),
+    ],
+)
 def test_group_mean_rounds_half_a_point_up(wg, round_1, percents, shown):
     for order, percent in enumerate(percents, start=1):
         reported(wg, round_1, percent, order=order)
@@ -289,17 +304,23 @@ def test_group_mean_rounds_half_a_point_up(wg, round_1, percents, shown):
 
 
 def test_group_flagged_counts(wg, round_1):
-    reported(wg, round_1, 10, order=1)                                   # behind (50 expected)
-    reported(wg, round_1, 20, order=2)                                   # behind
-    reported(wg, round_1, 60, order=3, start="2030-01", end="2030-06")   # overdue
+    reported(wg, round_1, 10, order=1)  # behind (50 expected)
+    reported(wg, round_1, 20, order=2)  # behind
+    reported(wg, round_1, 60, order=3, start="2030-01", end="2030-06")  # overdue
     reported(wg, round_1, 100, order=4, start="2030-01", end="2030-06")  # completed
-    reported(wg, round_1, 40, order=5)                                   # on schedule
-    factories.activity(wg, order=6, **months("2029-01", "2029-12"))      # not reported
-    factories.activity(wg, order=7, start_text_en="Later")               # no months
+    reported(wg, round_1, 40, order=5)  # on schedule
+    factories.activity(wg, order=6, **months("2029-01", "2029-12"))  # not reported
+    factories.activity(wg, order=7, start_text_en="Later")  # no months
     (summary,) = standing.group_standings([wg], MID_2030)
     assert [s.schedule for s in summary.activities] == [
-        Schedule.BEHIND, Schedule.BEHIND, Schedule.OVERDUE, Schedule.COMPLETED,
-        Schedule.ON_SCHEDULE, Schedule.NOT_REPORTED, Schedule.NO_MONTHS]
+        Schedule.BEHIND,
+        Schedule.BEHIND,
+        Schedule.OVERDUE,
+        Schedule.COMPLETED,
+        Schedule.ON_SCHEDULE,
+        Schedule.NOT_REPORTED,
+        Schedule.NO_MONTHS,
+    ]
     assert (summary.flagged, summary.behind, summary.overdue) == (3, 2, 1)
     assert summary.progress == 46  # (10 + 20 + 60 + 100 + 40) / 5
 
@@ -324,6 +345,7 @@ def test_group_standings_keep_the_groups_order_and_their_own_activities(programm
 
 # A round's figures per group.
 
+
 def test_round_rows_mean_previous_change_and_counts(programme, wg, round_1):
     from groups.models import WorkingGroup
 
@@ -334,10 +356,13 @@ def test_round_rows_mean_previous_change_and_counts(programme, wg, round_1):
     factories.entry(round_2, a2, 70)
     factories.activity(wg, order=3)
     reported(other, round_2, 10)  # nothing in round 1
-    rows = standing.round_rows(round_2, round_1, WorkingGroup.objects.filter(programme=programme)
-                               .order_by("number"))
+    rows = standing.round_rows(
+        round_2, round_1, WorkingGroup.objects.filter(programme=programme).order_by("number")
+    )
     assert [(r.group, r.progress, r.previous, r.change, r.reported, r.activities) for r in rows] == [
-        (wg, 60, 30, 30, 2, 3), (other, 10, None, None, 1, 1)]
+        (wg, 60, 30, 30, 2, 3),
+        (other, 10, None, None, 1, 1),
+    ]
 
 
 def test_round_rows_without_a_previous_round_and_without_drafts(programme, wg):
@@ -349,10 +374,13 @@ def test_round_rows_without_a_previous_round_and_without_drafts(programme, wg):
     reported(other, round_, 80)
     factories.group_report(round_, wg, status="submitted")
     factories.group_report(round_, other, status="draft")
-    rows = standing.round_rows(round_, None, WorkingGroup.objects.filter(programme=programme)
-                               .order_by("number"))
+    rows = standing.round_rows(
+        round_, None, WorkingGroup.objects.filter(programme=programme).order_by("number")
+    )
     assert [(r.progress, r.previous, r.change, r.reported) for r in rows] == [
-        (40, None, None, 1), (None, None, None, 0)]
+        (40, None, None, 1),
+        (None, None, None, 0),
+    ]
 
 
 def test_the_flag_agrees_with_the_expected_percentage_shown(wg, round_1):

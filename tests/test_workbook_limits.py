@@ -1,6 +1,7 @@
 """A progress workbook larger than any group's could be is refused before it is parsed row by
 row: by its declared size, by the rows it really has, and by how far it unpacks. Each refusal
 is told next to the upload field in the reader's language, and nothing is written."""
+
 import io
 import re
 import zipfile
@@ -39,6 +40,7 @@ def _dimension_bomb(content):
         if name == "xl/worksheets/sheet1.xml":
             return re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', data)
         return data
+
     return _rewritten(content, change)
 
 
@@ -59,11 +61,14 @@ def _unpacks_too_far(content):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("kind", ["dimension bomb", "too many rows", "unpacks too far"])
-def test_an_oversized_workbook_is_refused_next_to_the_field(client, coordinator, group_iv, open_round,
-                                                             kind, lang):
-    content = {"dimension bomb": lambda: _dimension_bomb(filled(group_iv, open_round, {3: (30, "", "")})),
-               "too many rows": lambda: _too_many_rows(group_iv, open_round),
-               "unpacks too far": lambda: _unpacks_too_far(filled(group_iv, open_round))}[kind]()
+def test_an_oversized_workbook_is_refused_next_to_the_field(
+    client, coordinator, group_iv, open_round, kind, lang
+):
+    content = {
+        "dimension bomb": lambda: _dimension_bomb(filled(group_iv, open_round, {3: (30, "", "")})),
+        "too many rows": lambda: _too_many_rows(group_iv, open_round),
+        "unpacks too far": lambda: _unpacks_too_far(filled(group_iv, open_round)),
+    }[kind]()
     assert len(content) < 200_000  # small files: the size limit of the upload does not catch them
     client.force_login(coordinator)
     with translation.override(lang):

@@ -1,5 +1,6 @@
 """Filled progress workbooks for the tests: the portal's own workbook, with cells changed as a
 focal point would change them in a spreadsheet program."""
+
 import io
 
 import openpyxl
@@ -45,4 +46,6 @@ def row_of(sheet, group, position) -> int:
 
 
 def upload(content: bytes, name="progress.xlsx") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return SimpleUploadedFile(
+        name, content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )

@@ -7,8 +7,12 @@ urlpatterns = [
     path("my-groups/", views.my_groups, name="my_groups"),
     path("rounds/<str:code>/", views.round_overview, name="round"),
     path("rounds/<str:code>/<str:period>/<str:numeral>/", views.progress, name="progress"),
-    path("rounds/<str:code>/<str:period>/<str:numeral>/evidence/", evidence.evidence_new,
-         name="evidence_new"),
-    path("rounds/<str:code>/<str:period>/<str:numeral>/evidence/<int:pk>/remove/",
-         evidence.evidence_delete, name="evidence_delete"),
+    path(
+        "rounds/<str:code>/<str:period>/<str:numeral>/evidence/", evidence.evidence_new, name="evidence_new"
+    ),
+    path(
+        "rounds/<str:code>/<str:period>/<str:numeral>/evidence/<int:pk>/remove/",
+        evidence.evidence_delete,
+        name="evidence_delete",
+    ),
 ]

@@ -1,5 +1,6 @@
 """Pages of the reporting rounds, for signed-in users: my working groups, a group's progress
 form, and the secretariat's overview of a round. Who may do what is asked of reporting.policy."""
+
 from collections import Counter
 
 from django.contrib import messages
@@ -37,17 +38,24 @@ def _round(code) -> ReportingRound:
 @login_required
 def my_groups(request):
     programme = Programme.objects.current()
-    groups = policy.groups_of(request.user).filter(programme=programme).with_roles() \
-        .order_by("number")
-    open_round = ReportingRound.objects.open().filter(programme=programme) \
-        .select_related("meeting").first()
+    groups = policy.groups_of(request.user).filter(programme=programme).with_roles().order_by("number")
+    open_round = ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
     reports = {r.group_id: r for r in GroupReport.objects.filter(round=open_round)} if open_round else {}
     rows = [(group, policy.relation(request.user, group).value, reports.get(group.pk)) for group in groups]
-    return render(request, "workspace/my_groups.html", {
-        "programme": programme, "round": open_round, "rows": rows,
-        "all_rounds": ReportingRound.objects.filter(programme=programme).select_related("meeting")
-        .order_by("-number") if policy.can_review(request.user) else [],
-    })
+    return render(
+        request,
+        "workspace/my_groups.html",
+        {
+            "programme": programme,
+            "round": open_round,
+            "rows": rows,
+            "all_rounds": ReportingRound.objects.filter(programme=programme)
+            .select_related("meeting")
+            .order_by("-number")
+            if policy.can_review(request.user)
+            else [],
+        },
+    )
 
 
 @require_safe
@@ -56,19 +64,32 @@ def round_overview(request, code):
     if not policy.can_review(request.user):
         raise PermissionDenied
     reporting_round = _round(code)
-    groups = reporting_round.programme.groups.with_roles().order_by("number").annotate(
-        activity_count=Count("activities", distinct=True))
+    groups = (
+        reporting_round.programme.groups.with_roles()
+        .order_by("number")
+        .annotate(activity_count=Count("activities", distinct=True))
+    )
     reports = {r.group_id: r for r in reporting_round.group_reports.select_related("updated_by")}
     # order_by(): the entries' default ordering would otherwise join the GROUP BY, one row each.
-    reported = dict(ProgressEntry.objects.filter(round=reporting_round).order_by()
-                    .values_list("activity__group").annotate(n=Count("pk")))
+    reported = dict(
+        ProgressEntry.objects.filter(round=reporting_round)
+        .order_by()
+        .values_list("activity__group")
+        .annotate(n=Count("pk"))
+    )
     rows = [(g, reports.get(g.pk), reported.get(g.pk, 0)) for g in groups]
-    counts = Counter(report.status if report else GroupReport.Status.NOT_STARTED
-                     for _group, report, _n in rows)
-    return render(request, "workspace/round_overview.html", {
-        "round": reporting_round, "rows": rows,
-        "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
-    })
+    counts = Counter(
+        report.status if report else GroupReport.Status.NOT_STARTED for _group, report, _n in rows
+    )
+    return render(
+        request,
+        "workspace/round_overview.html",
+        {
+            "round": reporting_round,
+            "rows": rows,
+            "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
+        },
+    )
 
 
 def report_of(request, code, period, numeral) -> tuple[ReportingRound, WorkingGroup, GroupReport | None]:
@@ -111,10 +132,17 @@ def progress(request, code, period, numeral):
         else:
             if summary is None:
                 return redirect(request.path)
-    return progress_page(request, reporting_round, group, report, form, can_edit, conflict,
-                          summary=summary,
-                          status=409 if conflict else (200 if summary is not None or request.method != "POST"
-                                                       else 400))
+    return progress_page(
+        request,
+        reporting_round,
+        group,
+        report,
+        form,
+        can_edit,
+        conflict,
+        summary=summary,
+        status=409 if conflict else (200 if summary is not None or request.method != "POST" else 400),
+    )
 
 
 def _save(request, reporting_round, group, form, action):
@@ -122,10 +150,17 @@ def _save(request, reporting_round, group, form, action):
     rolls back, so that every error of a submission shows without anything written, and gives
     the summary of what changed since the previous round, which the focal point then confirms
     (action "submit") or corrects."""
+
     def save(submit):
-        return progress_save(group=group, reporting_round=reporting_round, user=request.user,
-                             entries=form.entries(), notes=form.notes(), seen_version=form.seen_version,
-                             submit=submit)
+        return progress_save(
+            group=group,
+            reporting_round=reporting_round,
+            user=request.user,
+            entries=form.entries(),
+            notes=form.notes(),
+            seen_version=form.seen_version,
+            submit=submit,
+        )
 
     if action == "check":
         with transaction.atomic():
@@ -137,10 +172,15 @@ def _save(request, reporting_round, group, form, action):
         messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
     elif result.changes:
         values = [c for c in result.changes if c.field != "status"]
-        messages.success(request, ngettext(
-            "Your changes were saved as a draft (%(count)d value changed).",
-            "Your changes were saved as a draft (%(count)d values changed).", len(values))
-            % {"count": len(values)})
+        messages.success(
+            request,
+            ngettext(
+                "Your changes were saved as a draft (%(count)d value changed).",
+                "Your changes were saved as a draft (%(count)d values changed).",
+                len(values),
+            )
+            % {"count": len(values)},
+        )
     else:
         messages.info(request, _("Nothing had changed; nothing was saved."))
     return None
@@ -149,11 +189,15 @@ def _save(request, reporting_round, group, form, action):
 def _form(reporting_round, group, report, data=None) -> ProgressForm:
     """The group's activities with their entries in the round and in the previous round."""
     activities = list(group.activities.select_related("topic").order_by("order"))
-    entries = {e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round,
-                                                                     activity__group=group)}
+    entries = {
+        e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
+    }
     previous_round = ReportingRound.objects.previous_to(reporting_round)
-    previous = {e.activity_id: e for e in ProgressEntry.objects.filter(
-        round=previous_round, activity__group=group)} if previous_round else {}
+    previous = (
+        {e.activity_id: e for e in ProgressEntry.objects.filter(round=previous_round, activity__group=group)}
+        if previous_round
+        else {}
+    )
     return ProgressForm(activities, entries, previous, report, data=data, reporting_round=reporting_round)
 
 
@@ -163,40 +207,76 @@ def _review(request, reporting_round, group, report):
     review_form = ReviewForm(request.POST)
     review_form.is_valid()
     try:
-        report_review(report=report, user=request.user, accept=request.POST["action"] == "accept",
-                      comment=review_form.cleaned_data.get("comment", ""))
+        report_review(
+            report=report,
+            user=request.user,
+            accept=request.POST["action"] == "accept",
+            comment=review_form.cleaned_data.get("comment", ""),
+        )
     except ValidationError as error:
         if hasattr(error, "error_dict") and "comment" in error.error_dict:
             review_form.add_error("comment", error.error_dict["comment"])
         else:
             review_form.add_error(None, error)
-        return progress_page(request, reporting_round, group, report, None, False, None,
-                              review_form=review_form, status=400)
-    messages.success(request, _("The report was accepted.") if request.POST["action"] == "accept"
-                     else _("The report was returned to the group."))
+        return progress_page(
+            request, reporting_round, group, report, None, False, None, review_form=review_form, status=400
+        )
+    messages.success(
+        request,
+        _("The report was accepted.")
+        if request.POST["action"] == "accept"
+        else _("The report was returned to the group."),
+    )
     return redirect(request.path)
 
 
-def progress_page(request, reporting_round, group, report, form, can_edit, conflict, *,
-                  review_form=None, summary=None, evidence_form=None, status=200):
-    history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by") \
-        if report else []
+def progress_page(
+    request,
+    reporting_round,
+    group,
+    report,
+    form,
+    can_edit,
+    conflict,
+    *,
+    review_form=None,
+    summary=None,
+    evidence_form=None,
+    status=200,
+):
+    history = (
+        ProgressChange.objects.filter(report=report).select_related("activity", "changed_by")
+        if report
+        else []
+    )
     form = form or _form(reporting_round, group, report)
     evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
     for row in form.rows:
         row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]
     # The round's report on every group, and this group's own report.
     documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
-    return render(request, "workspace/progress.html", {
-        "round": reporting_round, "group": group, "report": report, "form": form,
-        "can_edit": can_edit, "conflict": conflict, "history": history, "summary": summary,
-        "review_form": review_form or ReviewForm(),
-        "can_review": policy.can_review(request.user) and report is not None
-        and report.status == GroupReport.Status.SUBMITTED,
-        "documents": documents.order_by("symbol"),
-        "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
-        "workbook_form": WorkbookUploadForm(),
-        "evidence": evidence,
-        "can_attach_evidence": policy.can_attach_evidence(request.user, group, reporting_round, report),
-        "evidence_form": evidence_form or EvidenceForm(group),
-    }, status=status)
+    return render(
+        request,
+        "workspace/progress.html",
+        {
+            "round": reporting_round,
+            "group": group,
+            "report": report,
+            "form": form,
+            "can_edit": can_edit,
+            "conflict": conflict,
+            "history": history,
+            "summary": summary,
+            "review_form": review_form or ReviewForm(),
+            "can_review": policy.can_review(request.user)
+            and report is not None
+            and report.status == GroupReport.Status.SUBMITTED,
+            "documents": documents.order_by("symbol"),
+            "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
+            "workbook_form": WorkbookUploadForm(),
+            "evidence": evidence,
+            "can_attach_evidence": policy.can_attach_evidence(request.user, group, reporting_round, report),
+            "evidence_form": evidence_form or EvidenceForm(group),
+        },
+        status=status,
+    )

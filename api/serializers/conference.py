@@ -1,4 +1,5 @@
 """Programmes, meetings and reporting rounds, as the API gives them."""
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,15 +16,25 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["code", "body", "body_label", "number", "name", "place", "is_virtual",
-                  "start_date", "end_date"]
+        fields = [
+            "code",
+            "body",
+            "body_label",
+            "number",
+            "name",
+            "place",
+            "is_virtual",
+            "start_date",
+            "end_date",
+        ]
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
     period = serializers.CharField(read_only=True)
     title = Bilingual()
-    approved_at = serializers.SlugRelatedField(slug_field="code", read_only=True,
-                                               help_text="The code of the meeting that approved it.")
+    approved_at = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="The code of the meeting that approved it."
+    )
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -36,13 +47,24 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
 
 class RoundSerializer(serializers.ModelSerializer):
-    code = serializers.CharField(source="meeting.code", read_only=True,
-                                 help_text="The code of the meeting the round reports to.")
+    code = serializers.CharField(
+        source="meeting.code", read_only=True, help_text="The code of the meeting the round reports to."
+    )
     programme = serializers.CharField(source="programme.period", read_only=True)
     title = BilingualLabel("title")
     status_label = BilingualLabel("get_status_display")
 
     class Meta:
         model = ReportingRound
-        fields = ["code", "programme", "number", "title", "status", "status_label", "progress_form",
-                  "opens_on", "deadline", "closed_at"]
+        fields = [
+            "code",
+            "programme",
+            "number",
+            "title",
+            "status",
+            "status_label",
+            "progress_form",
+            "opens_on",
+            "deadline",
+            "closed_at",
+        ]

@@ -1,4 +1,5 @@
 """The document register: each document with its PDF in each language."""
+
 from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
@@ -23,9 +24,22 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["symbol", "kind", "kind_label", "title", "date", "distribution",
-                  "original_language", "meeting", "programme", "round", "group", "issued",
-                  "issued_at", "pdf"]
+        fields = [
+            "symbol",
+            "kind",
+            "kind_label",
+            "title",
+            "date",
+            "distribution",
+            "original_language",
+            "meeting",
+            "programme",
+            "round",
+            "group",
+            "issued",
+            "issued_at",
+            "pdf",
+        ]
 
     def get_programme(self, document) -> str:
         return document.covered_programme.period
@@ -33,12 +47,14 @@ class DocumentSerializer(serializers.ModelSerializer):
     def get_issued(self, document) -> bool:
         return document.is_issued
 
-    @extend_schema_field({"type": "object", "properties": {
-        lang: {"type": "string", "format": "uri"} for lang in LANGUAGES}})
+    @extend_schema_field(
+        {"type": "object", "properties": {lang: {"type": "string", "format": "uri"} for lang in LANGUAGES}}
+    )
     def get_pdf(self, document):
         links = {}
         for lang in LANGUAGES:
             with translation.override(lang):
                 links[lang] = self.context["request"].build_absolute_uri(
-                    reverse("reports:pdf", args=(document.symbol, lang)))
+                    reverse("reports:pdf", args=(document.symbol, lang))
+                )
         return links

@@ -1,4 +1,5 @@
 """Working groups with their roles, objectives, plan of activities, outputs and financing."""
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -21,10 +22,22 @@ class RoleSerializer(serializers.ModelSerializer):
 
 
 ROLE_KEYS = {role.value: role for role in GroupRole.Role}
-ROLES_SCHEMA = {"type": "object", "properties": {
-    key: {"type": "array", "items": {"type": "object", "properties": {
-        "country": {"type": "string", "nullable": True},
-        "institution": {"type": "string", "nullable": True}}}} for key in ROLE_KEYS}}
+ROLES_SCHEMA = {
+    "type": "object",
+    "properties": {
+        key: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "country": {"type": "string", "nullable": True},
+                    "institution": {"type": "string", "nullable": True},
+                },
+            },
+        }
+        for key in ROLE_KEYS
+    },
+}
 
 
 def group_key(group) -> str:
@@ -45,28 +58,52 @@ class GroupSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WorkingGroup
-        fields = ["key", "programme", "numeral", "number", "name", "theme", "output", "roles",
-                  "progress", "url"]
+        fields = [
+            "key",
+            "programme",
+            "numeral",
+            "number",
+            "name",
+            "theme",
+            "output",
+            "roles",
+            "progress",
+            "url",
+        ]
 
     @extend_schema_field(ROLES_SCHEMA)
     def get_roles(self, group):
-        return {key: RoleSerializer(group.roles_of(role), many=True).data
-                for key, role in ROLE_KEYS.items()}
+        return {key: RoleSerializer(group.roles_of(role), many=True).data for key, role in ROLE_KEYS.items()}
 
-    @extend_schema_field({"type": "object", "properties": {
-        "percent": {"type": "integer", "nullable": True,
-                    "description": "Mean of the activities' latest published percentages."},
-        "reported": {"type": "integer"}, "activities": {"type": "integer"},
-        "flagged": {"type": "integer"}}})
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "percent": {
+                    "type": "integer",
+                    "nullable": True,
+                    "description": "Mean of the activities' latest published percentages.",
+                },
+                "reported": {"type": "integer"},
+                "activities": {"type": "integer"},
+                "flagged": {"type": "integer"},
+            },
+        }
+    )
     def get_progress(self, group):
         figures = self.context["standings"][group.pk]
-        return {"percent": figures.progress, "reported": len(figures.reported),
-                "activities": len(figures.activities), "flagged": figures.flagged}
+        return {
+            "percent": figures.progress,
+            "reported": len(figures.reported),
+            "activities": len(figures.activities),
+            "flagged": figures.flagged,
+        }
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, group):
         return self.context["request"].build_absolute_uri(
-            f"/api/v1/groups/{group.programme.period}/{group.numeral}/")
+            f"/api/v1/groups/{group.programme.period}/{group.numeral}/"
+        )
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
@@ -82,7 +119,9 @@ class ActivitySerializer(serializers.ModelSerializer):
     """An activity of the plan and its schedule: months where the plan gives months, phrases
     where it gives phrases."""
 
-    key = serializers.SerializerMethodField(help_text="2020-2021/IV/3: the group and the activity's position.")
+    key = serializers.SerializerMethodField(
+        help_text="2020-2021/IV/3: the group and the activity's position."
+    )
     text = Bilingual()
     coordination = Bilingual()
     topic = serializers.SerializerMethodField(help_text="The topic heading it comes under.")
@@ -94,14 +133,30 @@ class ActivitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Activity
-        fields = ["key", "order", "plan_no", "text", "coordination", "topic", "objective",
-                  "start_month", "end_month", "start_text", "end_text"]
+        fields = [
+            "key",
+            "order",
+            "plan_no",
+            "text",
+            "coordination",
+            "topic",
+            "objective",
+            "start_month",
+            "end_month",
+            "start_text",
+            "end_text",
+        ]
 
     def get_key(self, activity) -> str:
         return f"{activity.group.code}/{activity.order}"
 
-    @extend_schema_field({"type": "object", "nullable": True, "properties": {
-        "kind": {"type": "string"}, "order": {"type": "integer"}}})
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"kind": {"type": "string"}, "order": {"type": "integer"}},
+        }
+    )
     def get_objective(self, activity):
         objective = activity.objective
         return {"kind": objective.kind, "order": objective.order} if objective else None
@@ -118,8 +173,14 @@ class OutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Output
-        fields = ["order", "text", "by_coordinating_countries", "by_member_countries",
-                  "institutions", "timetable"]
+        fields = [
+            "order",
+            "text",
+            "by_coordinating_countries",
+            "by_member_countries",
+            "institutions",
+            "timetable",
+        ]
 
 
 class FinancingSerializer(serializers.ModelSerializer):
@@ -148,5 +209,13 @@ class GroupDetailSerializer(GroupSerializer):
 
     class Meta(GroupSerializer.Meta):
         fields = GroupSerializer.Meta.fields + [
-            "background", "expected_impact", "financing", "document_type", "document_type_label",
-            "objectives", "activities", "outputs", "financing_sources"]
+            "background",
+            "expected_impact",
+            "financing",
+            "document_type",
+            "document_type_label",
+            "objectives",
+            "activities",
+            "outputs",
+            "financing_sources",
+        ]

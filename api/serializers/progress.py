@@ -1,5 +1,6 @@
 """Each activity's published progress, round by round, and its standing today (figures from
 reporting.standing: the same as the reading pages and the documents show)."""
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -7,27 +8,42 @@ from reporting.standing import Schedule
 
 from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
 
-ENTRY_SCHEMA = {"type": "object", "properties": {
-    "round": {"type": "string", "description": "The meeting's code: CE.20."},
-    "round_number": {"type": "integer"},
-    "percent": {"type": "integer"},
-    "remarks": BILINGUAL_SCHEMA}}
-STANDING_SCHEMA = {"type": "object", "properties": {
-    "percent": {"type": "integer", "nullable": True, "description": "The latest published percentage."},
-    "round": {"type": "string", "nullable": True, "description": "The round it was reported in."},
-    "previous_percent": {"type": "integer", "nullable": True},
-    "change": {"type": "integer", "nullable": True, "description": "Points since the round before."},
-    "expected_percent": {"type": "integer", "nullable": True,
-                         "description": "The share of its months elapsed today."},
-    "schedule": {"type": "string", "enum": [s.value for s in Schedule]},
-    "schedule_label": BILINGUAL_SCHEMA,
-    "flagged": {"type": "boolean", "description": "Behind schedule or overdue."},
-    "reason": BILINGUAL_SCHEMA}}
+ENTRY_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "round": {"type": "string", "description": "The meeting's code: CE.20."},
+        "round_number": {"type": "integer"},
+        "percent": {"type": "integer"},
+        "remarks": BILINGUAL_SCHEMA,
+    },
+}
+STANDING_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "percent": {"type": "integer", "nullable": True, "description": "The latest published percentage."},
+        "round": {"type": "string", "nullable": True, "description": "The round it was reported in."},
+        "previous_percent": {"type": "integer", "nullable": True},
+        "change": {"type": "integer", "nullable": True, "description": "Points since the round before."},
+        "expected_percent": {
+            "type": "integer",
+            "nullable": True,
+            "description": "The share of its months elapsed today.",
+        },
+        "schedule": {"type": "string", "enum": [s.value for s in Schedule]},
+        "schedule_label": BILINGUAL_SCHEMA,
+        "flagged": {"type": "boolean", "description": "Behind schedule or overdue."},
+        "reason": BILINGUAL_SCHEMA,
+    },
+}
 
 
 def entry_data(entry) -> dict:
-    return {"round": entry.round.meeting.code, "round_number": entry.round_number,
-            "percent": entry.percent, "remarks": bilingual(entry, "remarks")}
+    return {
+        "round": entry.round.meeting.code,
+        "round_number": entry.round_number,
+        "percent": entry.percent,
+        "remarks": bilingual(entry, "remarks"),
+    }
 
 
 def standing_data(row) -> dict:

@@ -1,5 +1,6 @@
 """A group's report in a round as its focal points read it through the API (the draft
 included), and what a program sends to save or submit it."""
+
 from dataclasses import dataclass
 
 from drf_spectacular.utils import extend_schema_field
@@ -31,7 +32,8 @@ class ReportSerializer(serializers.Serializer):
     status = serializers.SerializerMethodField()
     status_label = serializers.SerializerMethodField()
     version = serializers.SerializerMethodField(
-        help_text="Send it back with a change: a save made on an older version is refused (409).")
+        help_text="Send it back with a change: a save made on an older version is refused (409)."
+    )
     editable = serializers.BooleanField(help_text="Whether you may save or submit it now.")
     updated_at = serializers.SerializerMethodField()
     submitted_at = serializers.SerializerMethodField()
@@ -57,36 +59,62 @@ class ReportSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_updated_at(self, state):
-        return serializers.DateTimeField().to_representation(state.report.updated_at) \
-            if state.report and state.report.updated_at else None
+        return (
+            serializers.DateTimeField().to_representation(state.report.updated_at)
+            if state.report and state.report.updated_at
+            else None
+        )
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_submitted_at(self, state):
-        return serializers.DateTimeField().to_representation(state.report.submitted_at) \
-            if state.report and state.report.submitted_at else None
+        return (
+            serializers.DateTimeField().to_representation(state.report.submitted_at)
+            if state.report and state.report.submitted_at
+            else None
+        )
 
     def get_review_comment(self, state) -> str:
         return state.report.review_comment if state.report else ""
 
-    @extend_schema_field({"type": "array", "items": {"type": "object", "properties": {
-        "activity": {"type": "integer", "description": "The activity's position in the group's plan."},
-        "key": {"type": "string"}, "text": BILINGUAL_SCHEMA,
-        "percent": {"type": "integer", "nullable": True}, "remarks": BILINGUAL_SCHEMA}}})
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "activity": {
+                        "type": "integer",
+                        "description": "The activity's position in the group's plan.",
+                    },
+                    "key": {"type": "string"},
+                    "text": BILINGUAL_SCHEMA,
+                    "percent": {"type": "integer", "nullable": True},
+                    "remarks": BILINGUAL_SCHEMA,
+                },
+            },
+        }
+    )
     def get_entries(self, state):
         rows = []
         for activity in state.activities:
             entry = state.entries.get(activity.pk)
-            rows.append({"activity": activity.order, "key": f"{state.group.code}/{activity.order}",
-                         "text": bilingual(activity, "text"),
-                         "percent": entry.percent if entry else None,
-                         "remarks": bilingual(entry, "remarks") if entry
-                         else dict.fromkeys(LANGUAGES)})
+            rows.append(
+                {
+                    "activity": activity.order,
+                    "key": f"{state.group.code}/{activity.order}",
+                    "text": bilingual(activity, "text"),
+                    "percent": entry.percent if entry else None,
+                    "remarks": bilingual(entry, "remarks") if entry else dict.fromkeys(LANGUAGES),
+                }
+            )
         return rows
 
-    @extend_schema_field({"type": "object", "properties": {n: BILINGUAL_SCHEMA for n in NOTES}})
+    @extend_schema_field({"type": "object", "properties": dict.fromkeys(NOTES, BILINGUAL_SCHEMA)})
     def get_notes(self, state):
-        return {name: bilingual(state.report, name) if state.report else dict.fromkeys(LANGUAGES)
-                for name in NOTES}
+        return {
+            name: bilingual(state.report, name) if state.report else dict.fromkeys(LANGUAGES)
+            for name in NOTES
+        }
 
 
 class TextsSerializer(serializers.Serializer):
@@ -97,8 +125,9 @@ class TextsSerializer(serializers.Serializer):
 
 
 class EntryWriteSerializer(serializers.Serializer):
-    percent = serializers.IntegerField(min_value=0, max_value=100, allow_null=True,
-                                       help_text="null clears the activity's entry.")
+    percent = serializers.IntegerField(
+        min_value=0, max_value=100, allow_null=True, help_text="null clears the activity's entry."
+    )
     remarks = TextsSerializer(required=False)
 
 
@@ -114,18 +143,24 @@ class ReportWriteSerializer(serializers.Serializer):
 
     version = serializers.IntegerField(min_value=0, help_text="The version you read.")
     entries = serializers.DictField(
-        child=EntryWriteSerializer(), required=False,
-        help_text="By the activity's position in the group's plan: {\"3\": {\"percent\": 55}}.")
+        child=EntryWriteSerializer(),
+        required=False,
+        help_text='By the activity\'s position in the group\'s plan: {"3": {"percent": 55}}.',
+    )
     notes = NotesWriteSerializer(required=False)
     submit = serializers.BooleanField(
-        default=False, help_text="Submit the report to the secretariat (every activity needs a "
-                                 "percentage); otherwise the values are saved as a draft.")
+        default=False,
+        help_text="Submit the report to the secretariat (every activity needs a "
+        "percentage); otherwise the values are saved as a draft.",
+    )
 
 
 class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     report = ReportSerializer(help_text="The report as it is now, with the other person's values.")
-    changes = serializers.ListField(child=serializers.DictField(), help_text="What changed since your version.")
+    changes = serializers.ListField(
+        child=serializers.DictField(), help_text="What changed since your version."
+    )
 
 
 class ReportSummarySerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """The public, published data: programmes, meetings, working groups, rounds, progress and
 documents. The same rule as the reading pages: progress of submitted or accepted reports and of
 closed rounds only, never a draft (reporting.models.ProgressEntry.objects.published())."""
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -95,8 +96,7 @@ class GroupList(GroupListBase, PublicList):
         if programme is not None:
             groups = groups.filter(programme=programme)
         if country is not None:
-            groups = groups.filter(roles__country=country,
-                                   roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
+            groups = groups.filter(roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
         return groups
 
 
@@ -136,8 +136,7 @@ class RoundDetail(PublicDetail):
         return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=self.kwargs["code"])
 
 
-@extend_schema(parameters=[filters.PROGRAMME, filters.GROUP, filters.COUNTRY, filters.ROUND,
-                           filters.FLAGGED])
+@extend_schema(parameters=[filters.PROGRAMME, filters.GROUP, filters.COUNTRY, filters.ROUND, filters.FLAGGED])
 class ProgressList(PublicList):
     """Each activity's published progress, round by round, and its standing today: latest
     percentage, change since the round before, expected percentage, flags. With `round`, as of
@@ -148,8 +147,11 @@ class ProgressList(PublicList):
     def get_queryset(self):
         request = self.request
         self.as_of = filters.reporting_round(request)
-        given = {"group": filters.group(request), "country": filters.country(request),
-                 "programme": self.as_of.programme if self.as_of else filters.programme(request)}
+        given = {
+            "group": filters.group(request),
+            "country": filters.country(request),
+            "programme": self.as_of.programme if self.as_of else filters.programme(request),
+        }
         flagged = filters.flagged(request)
         if flagged is None:
             # Paginated in the database: only the page's activities are read and figured.
@@ -187,5 +189,6 @@ class DocumentDetail(PublicDetail):
     serializer_class = DocumentSerializer
 
     def get_object(self):
-        return get_object_or_404(Document.objects.for_register().select_related("round__programme"),
-                                 symbol=self.kwargs["symbol"])
+        return get_object_or_404(
+            Document.objects.for_register().select_related("round__programme"), symbol=self.kwargs["symbol"]
+        )

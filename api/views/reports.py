@@ -2,6 +2,7 @@
 access token (or a signed-in session): read it, draft included, and save or submit progress
 through the same policy, services and version check as the progress form. Every change is in
 the group's history with the source "API"."""
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404
@@ -36,10 +37,17 @@ from ..serializers.reports import (
 def _state(reporting_round, group, user) -> ReportState:
     report = GroupReport.objects.filter(round=reporting_round, group=group).first()
     activities = list(group.activities.order_by("order"))
-    entries = {e.activity_id: e for e in ProgressEntry.objects.filter(
-        round=reporting_round, activity__group=group)}
-    return ReportState(reporting_round, group, report, activities, entries,
-                       policy.can_edit_progress(user, group, reporting_round, report))
+    entries = {
+        e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
+    }
+    return ReportState(
+        reporting_round,
+        group,
+        report,
+        activities,
+        entries,
+        policy.can_edit_progress(user, group, reporting_round, report),
+    )
 
 
 def _entry_values(state, given) -> dict:
@@ -48,8 +56,13 @@ def _entry_values(state, given) -> dict:
     by_order = {str(a.order): a for a in state.activities}
     unknown = sorted(set(given) - set(by_order))
     if unknown:
-        raise ValidationError({"entries": {key: [_("The group's plan has no activity %(key)s.")
-                                                 % {"key": key}] for key in unknown}})
+        raise ValidationError(
+            {
+                "entries": {
+                    key: [_("The group's plan has no activity %(key)s.") % {"key": key}] for key in unknown
+                }
+            }
+        )
     values = {}
     for key, item in given.items():
         activity = by_order[key]
@@ -61,8 +74,7 @@ def _entry_values(state, given) -> dict:
 
 
 def _notes(given) -> dict:
-    return {f"{name}_{lang}": text or "" for name in NOTES
-            for lang, text in given.get(name, {}).items()}
+    return {f"{name}_{lang}": text or "" for name in NOTES for lang, text in given.get(name, {}).items()}
 
 
 def _service_errors(state, error: ModelValidationError) -> ValidationError:
@@ -84,10 +96,16 @@ def _service_errors(state, error: ModelValidationError) -> ValidationError:
 
 
 def _change_data(change) -> dict:
-    return {"version": change.version, "activity": change.activity.order if change.activity else None,
-            "field": change.field, "old_value": change.old_value, "new_value": change.new_value,
-            "changed_by": change.changed_by.get_username() if change.changed_by else None,
-            "changed_at": change.changed_at.isoformat(), "source": change.source}
+    return {
+        "version": change.version,
+        "activity": change.activity.order if change.activity else None,
+        "field": change.field,
+        "old_value": change.old_value,
+        "new_value": change.new_value,
+        "changed_by": change.changed_by.get_username() if change.changed_by else None,
+        "changed_at": change.changed_at.isoformat(),
+        "source": change.source,
+    }
 
 
 class ReportDetail(generics.GenericAPIView):
@@ -105,8 +123,9 @@ class ReportDetail(generics.GenericAPIView):
             raise Http404 from None
         if not policy.can_view_progress(self.request.user, group):
             raise PermissionDenied
-        reporting_round = get_object_or_404(ReportingRound.objects.with_meeting(),
-                                            meeting__code=self.kwargs["code"])
+        reporting_round = get_object_or_404(
+            ReportingRound.objects.with_meeting(), meeting__code=self.kwargs["code"]
+        )
         if reporting_round.programme_id != group.programme_id:
             raise Http404
         return reporting_round, group
@@ -115,29 +134,48 @@ class ReportDetail(generics.GenericAPIView):
         reporting_round, group = self._place()
         return Response(ReportSerializer(_state(reporting_round, group, request.user)).data)
 
-    @extend_schema(request=ReportWriteSerializer, responses={
-        200: ReportSerializer, 400: OpenApiResponse(description="A value is wrong; nothing was saved."),
-        403: OpenApiResponse(description="You may not change this report now."),
-        409: ConflictSerializer})
+    @extend_schema(
+        request=ReportWriteSerializer,
+        responses={
+            200: ReportSerializer,
+            400: OpenApiResponse(description="A value is wrong; nothing was saved."),
+            403: OpenApiResponse(description="You may not change this report now."),
+            409: ConflictSerializer,
+        },
+    )
     def patch(self, request, *args, **kwargs):
         reporting_round, group = self._place()
         state = _state(reporting_round, group, request.user)
         if not state.editable:
-            raise PermissionDenied(_("You may not change this report now: the round is not open, "
-                                     "or the report is with the secretariat."))
+            raise PermissionDenied(
+                _(
+                    "You may not change this report now: the round is not open, "
+                    "or the report is with the secretariat."
+                )
+            )
         payload = ReportWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         try:
-            progress_save(group=group, reporting_round=reporting_round, user=request.user,
-                          entries=_entry_values(state, data.get("entries", {})),
-                          notes=_notes(data.get("notes", {})), seen_version=data["version"],
-                          submit=data["submit"], source=ProgressChange.Source.API)
+            progress_save(
+                group=group,
+                reporting_round=reporting_round,
+                user=request.user,
+                entries=_entry_values(state, data.get("entries", {})),
+                notes=_notes(data.get("notes", {})),
+                seen_version=data["version"],
+                submit=data["submit"],
+                source=ProgressChange.Source.API,
+            )
         except ProgressConflict as conflict:
-            return Response({"detail": conflict.message,
-                             "report": ReportSerializer(_state(reporting_round, group, request.user)).data,
-                             "changes": [_change_data(c) for c in conflict.changes]},
-                            status=status.HTTP_409_CONFLICT)
+            return Response(
+                {
+                    "detail": conflict.message,
+                    "report": ReportSerializer(_state(reporting_round, group, request.user)).data,
+                    "changes": [_change_data(c) for c in conflict.changes],
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
         except ModelValidationError as error:
             raise _service_errors(state, error) from None
         return Response(ReportSerializer(_state(reporting_round, group, request.user)).data)
@@ -152,20 +190,30 @@ class MyReports(generics.GenericAPIView):
     @extend_schema(responses=ReportSummarySerializer(many=True))
     def get(self, request, *args, **kwargs):
         rounds = {r.programme_id: r for r in ReportingRound.objects.open().with_meeting()}
-        groups = policy.groups_of(request.user).filter(programme_id__in=rounds).with_roles() \
+        groups = (
+            policy.groups_of(request.user)
+            .filter(programme_id__in=rounds)
+            .with_roles()
             .order_by("programme__start_year", "number")
-        reports = {(r.round_id, r.group_id): r for r in GroupReport.objects.filter(
-            round__in=rounds.values(), group__in=groups)}
+        )
+        reports = {
+            (r.round_id, r.group_id): r
+            for r in GroupReport.objects.filter(round__in=rounds.values(), group__in=groups)
+        }
         rows = []
         for group in groups:
             reporting_round = rounds[group.programme_id]
             report = reports.get((reporting_round.pk, group.pk))
-            rows.append({
-                "round": reporting_round.meeting.code, "group": group.code,
-                "status": report.status if report else GroupReport.Status.NOT_STARTED.value,
-                "version": report.version if report else 0,
-                "editable": policy.can_edit_progress(request.user, group, reporting_round, report),
-                "url": request.build_absolute_uri(
-                    f"/api/v1/reports/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"),
-            })
+            rows.append(
+                {
+                    "round": reporting_round.meeting.code,
+                    "group": group.code,
+                    "status": report.status if report else GroupReport.Status.NOT_STARTED.value,
+                    "version": report.version if report else 0,
+                    "editable": policy.can_edit_progress(request.user, group, reporting_round, report),
+                    "url": request.build_absolute_uri(
+                        f"/api/v1/reports/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"
+                    ),
+                }
+            )
         return Response(ReportSummarySerializer(rows, many=True).data)

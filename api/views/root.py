@@ -6,7 +6,9 @@ from rest_framework.response import Response
 LISTS = ("programmes", "meetings", "groups", "rounds", "progress", "documents", "reports")
 
 
-@extend_schema(responses={200: {"type": "object", "additionalProperties": {"type": "string", "format": "uri"}}})
+@extend_schema(
+    responses={200: {"type": "object", "additionalProperties": {"type": "string", "format": "uri"}}}
+)
 @api_view(["GET"])
 def root(request):
     """Where each list of the API is, and its schema and documentation."""

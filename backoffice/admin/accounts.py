@@ -1,5 +1,6 @@
 """A user's institution is set on the user's own admin page; the users' API tokens are listed
 and may be revoked."""
+
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -54,5 +55,8 @@ class AccessTokenAdmin(admin.ModelAdmin):
     @admin.action(description=_("Revoke the selected tokens"), permissions=["delete"])
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, ngettext("%(count)d token was revoked.", "%(count)d tokens were revoked.",
-                                            count) % {"count": count})
+        self.message_user(
+            request,
+            ngettext("%(count)d token was revoked.", "%(count)d tokens were revoked.", count)
+            % {"count": count},
+        )

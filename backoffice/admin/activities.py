@@ -1,6 +1,7 @@
 """Secretariat admin for a group's plan: objectives, programme areas with their action lines,
 topic headings, activities (with their schedule figures) and outputs, each on pages of its
 own, linked from the working group's page ("parts of this group"), filtered by group."""
+
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -81,8 +82,12 @@ class ProgrammeAreaAdmin(OwnGroupChoices, LanguageGapsChoices, SpreadsheetAdmin,
     list_filter = (programme_filter("objective__group"), "objective__group")
     search_fields = ("title_en", "title_es", "action_lines__text_en", "action_lines__text_es")
     list_select_related = ("objective__group__programme",)
-    ordering = ("objective__group__programme__start_year", "objective__group__number", "objective__order",
-                "order")
+    ordering = (
+        "objective__group__programme__start_year",
+        "objective__group__number",
+        "objective__order",
+        "order",
+    )
     inlines = (ActionLineInline,)
     GROUP_FIELDS = ("objective",)
 
@@ -107,26 +112,46 @@ class ScheduleFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("flagged", _("flagged (behind schedule or overdue)"))] + [
-            (choice.value, choice.label) for choice in standing.Schedule]
+            (choice.value, choice.label) for choice in standing.Schedule
+        ]
 
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
         rows = standing.standings(queryset.order_by())
-        wanted = [r.activity.pk for r in rows if (r.flagged if self.value() == "flagged"
-                                                  else r.schedule.value == self.value())]
+        wanted = [
+            r.activity.pk
+            for r in rows
+            if (r.flagged if self.value() == "flagged" else r.schedule.value == self.value())
+        ]
         return queryset.filter(pk__in=wanted)
 
 
 @admin.register(Activity)
-class ActivityAdmin(OwnGroupChoices, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin,
-                    TranslationAdmin):
+class ActivityAdmin(
+    OwnGroupChoices, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin
+):
     resource_classes = [ActivityResource]
-    list_display = ("group_numeral", "order", "text", "start_label", "end_label", "plan_no",
-                    "latest_percent", "expected_percent", "schedule")
+    list_display = (
+        "group_numeral",
+        "order",
+        "text",
+        "start_label",
+        "end_label",
+        "plan_no",
+        "latest_percent",
+        "expected_percent",
+        "schedule",
+    )
     list_display_links = ("text",)
-    list_filter = (programme_filter("group"), theme_filter("group"),
-                   coordinating_country_filter("group"), RoundFilter, ScheduleFilter, "group")
+    list_filter = (
+        programme_filter("group"),
+        theme_filter("group"),
+        coordinating_country_filter("group"),
+        RoundFilter,
+        ScheduleFilter,
+        "group",
+    )
     search_fields = ("text_en", "text_es", "coordination_en", "coordination_es")
     list_select_related = ("group__programme",)
     ordering = ("group__programme__start_year", "group__number", "order")
@@ -147,8 +172,11 @@ class ActivityAdmin(OwnGroupChoices, LanguageGapsChoices, HistoryProtectedAdmin,
     def get_queryset(self, request):
         # Each listed activity's published entries, oldest round first: the figures below.
         entries = standing.published_entries()
-        return super().get_queryset(request).prefetch_related(
-            Prefetch("progress", queryset=entries, to_attr="published_progress"))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("progress", queryset=entries, to_attr="published_progress"))
+        )
 
     def _standing(self, obj):
         if not hasattr(obj, "_standing"):
@@ -168,8 +196,9 @@ class ActivityAdmin(OwnGroupChoices, LanguageGapsChoices, HistoryProtectedAdmin,
     @admin.display(description=_("schedule"))
     def schedule(self, obj):
         row = self._standing(obj)
-        return format_html('<span title="{}">{}{}</span>', row.reason,
-                           "⚠ " if row.flagged else "", row.schedule.label)
+        return format_html(
+            '<span title="{}">{}{}</span>', row.reason, "⚠ " if row.flagged else "", row.schedule.label
+        )
 
 
 @admin.register(Output)

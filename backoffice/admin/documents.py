@@ -1,5 +1,6 @@
 """Secretariat admin for the document register: edit a document in both languages, download
 its PDF, issue it. An issued document is frozen: it can be viewed, not changed or deleted."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -48,18 +49,28 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     actions = ["download_pdf", "issue"]
     fieldsets = (
         (None, {"fields": ("symbol", "kind", "layout", "title")}),
-        (_("Heading block"), {"fields": ("date", "distribution", "original_language", "job_number",
-                                         "meeting")}),
-        (_("What it covers"), {
-            "fields": ("programme", "round", "group"),
-            "description": _("A draft biennial programme covers a programme; a report on the "
-                             "implementation, a reporting round; a working group's report, a "
-                             "reporting round and a group."),
-        }),
-        (_("The secretariat's sections"), {
-            "fields": ("introduction", "obstacles", "gender", "document_type"),
-            "description": _("Only a report on the implementation has the last three."),
-        }),
+        (
+            _("Heading block"),
+            {"fields": ("date", "distribution", "original_language", "job_number", "meeting")},
+        ),
+        (
+            _("What it covers"),
+            {
+                "fields": ("programme", "round", "group"),
+                "description": _(
+                    "A draft biennial programme covers a programme; a report on the "
+                    "implementation, a reporting round; a working group's report, a "
+                    "reporting round and a group."
+                ),
+            },
+        ),
+        (
+            _("The secretariat's sections"),
+            {
+                "fields": ("introduction", "obstacles", "gender", "document_type"),
+                "description": _("Only a report on the implementation has the last three."),
+            },
+        ),
         (_("Issue"), {"fields": ("issued_at", "issued_by", "pdf_links")}),
     )
 
@@ -71,9 +82,11 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     def pdf_links(self, obj):
         if not obj.pk:
             return "—"
-        return format_html_join(" · ", '<a href="{}">{}</a>', (
-            (reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGE_CODES
-        ))
+        return format_html_join(
+            " · ",
+            '<a href="{}">{}</a>',
+            ((reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGE_CODES),
+        )
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_issued:
@@ -91,14 +104,14 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     @admin.action(description=_("Download the PDF of the selected document (in the current language)"))
     def download_pdf(self, request, queryset):
         if queryset.count() != 1:
-            self.message_user(request, gettext("Select exactly one document to download its PDF."),
-                              messages.ERROR)
+            self.message_user(
+                request, gettext("Select exactly one document to download its PDF."), messages.ERROR
+            )
             return None
         # The secretariat checks what it just changed: the current copy, rendered if need be.
         return pdf_response(queryset.get(), (get_language() or LANGUAGE_CODES[0])[:2], wait=True)
 
-    @admin.action(description=_("Issue the selected documents (freezes their PDFs)"),
-                  permissions=["issue"])
+    @admin.action(description=_("Issue the selected documents (freezes their PDFs)"), permissions=["issue"])
     def issue(self, request, queryset):
         for document in queryset.order_by("symbol"):
             try:
@@ -106,7 +119,12 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 continue
-            self.message_user(request, format_html(
-                "{} {}", gettext("%(symbol)s issued.") % {"symbol": document.symbol},
-                ", ".join(f"{pdf.language.upper()} SHA-256 {pdf.sha256}" for pdf in pdfs),
-            ), messages.SUCCESS)
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    gettext("%(symbol)s issued.") % {"symbol": document.symbol},
+                    ", ".join(f"{pdf.language.upper()} SHA-256 {pdf.sha256}" for pdf in pdfs),
+                ),
+                messages.SUCCESS,
+            )

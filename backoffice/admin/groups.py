@@ -1,6 +1,7 @@
 """Secretariat admin for countries, institutions, meetings, programmes and working groups.
 Translated fields appear side by side (text [en], text [es]); no tab widget, because
 modeltranslation's tabs need jQuery UI from a CDN and the portal must work offline."""
+
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -55,8 +56,16 @@ class InstitutionAdmin(LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
     list_display = ("code", "acronym", "name", "country", "kind", "parent")
     list_filter = ("kind", "country")
     # Found by its country too, by name in either language or by code ("INE Chile", "INE CHL").
-    search_fields = ("code", "acronym_en", "acronym_es", "name_en", "name_es", "country__name_en",
-                     "country__name_es", "country__iso3")
+    search_fields = (
+        "code",
+        "acronym_en",
+        "acronym_es",
+        "name_en",
+        "name_es",
+        "country__name_en",
+        "country__name_es",
+        "country__iso3",
+    )
     list_select_related = ("country", "parent")
     autocomplete_fields = ("country", "parent")
     ordering = ("name_en",)
@@ -98,8 +107,13 @@ class GroupRoleInline(admin.TabularInline):
 class GroupRoleAdmin(admin.ModelAdmin):
     list_display = ("group", "role", "order", "country", "institution")
     list_filter = (programme_filter("group"), "role", "country")
-    search_fields = ("country__name_en", "country__name_es", "institution__name_en",
-                     "institution__name_es", "institution__code")
+    search_fields = (
+        "country__name_en",
+        "country__name_es",
+        "institution__name_en",
+        "institution__name_es",
+        "institution__code",
+    )
     list_select_related = ("group__programme", "country", "institution")
     autocomplete_fields = ("group", "country", "institution")
     ordering = ("group__programme__start_year", "group__number", "role", "order")
@@ -119,9 +133,17 @@ class FinancingSourceAdmin(SpreadsheetAdmin, TranslationAdmin):
 # The parts of a group's programme, each on admin pages of its own: (model, how it reaches its
 # group). The group's page links them with their counts, instead of holding them as inlines
 # (one page of 500 inputs).
-GROUP_PARTS = ((FinancingSource, "group"), (Objective, "group"), (ProgrammeArea, "objective__group"),
-               (Topic, "group"), (Activity, "group"), (Output, "group"), (Event, "group"),
-               (Figure, "group"), (Link, "group"))
+GROUP_PARTS = (
+    (FinancingSource, "group"),
+    (Objective, "group"),
+    (ProgrammeArea, "objective__group"),
+    (Topic, "group"),
+    (Activity, "group"),
+    (Output, "group"),
+    (Event, "group"),
+    (Figure, "group"),
+    (Link, "group"),
+)
 
 
 def group_parts(group) -> list[dict]:
@@ -129,18 +151,22 @@ def group_parts(group) -> list[dict]:
     parts = []
     for model, path in GROUP_PARTS:
         opts = model._meta
-        parts.append({
-            "name": capfirst(opts.verbose_name_plural),
-            "count": model.objects.filter(**{path: group}).count(),
-            "list": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + f"?{path}__id__exact={group.pk}",
-            "add": reverse(f"admin:{opts.app_label}_{opts.model_name}_add") + f"?group={group.pk}",
-        })
+        parts.append(
+            {
+                "name": capfirst(opts.verbose_name_plural),
+                "count": model.objects.filter(**{path: group}).count(),
+                "list": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+                + f"?{path}__id__exact={group.pk}",
+                "add": reverse(f"admin:{opts.app_label}_{opts.model_name}_add") + f"?group={group.pk}",
+            }
+        )
     return parts
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(GroupWorkbookAdmin, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin,
-                        TranslationAdmin):
+class WorkingGroupAdmin(
+    GroupWorkbookAdmin, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin
+):
     """The group's heading, texts and roles; its other parts are linked (group_parts)."""
 
     resource_classes = [WorkingGroupResource]

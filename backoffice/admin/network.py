@@ -1,5 +1,6 @@
 """Secretariat admin for a network's events, figures and links, each on pages of its own,
 linked from the working group's page."""
+
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin

@@ -1,6 +1,7 @@
 """Secretariat admin for reporting rounds, group reports, progress entries and their history.
 Saves go through reporting.services with the progress form's version check; whatever has a
 history cannot be deleted (the confirmation page lists why, in the admin's language)."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -62,8 +63,9 @@ class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAd
             else:
                 self.message_user(request, f"{reporting_round}: {done_message}", messages.SUCCESS)
 
-    @admin.action(description=_("Open the selected rounds (focal points are e-mailed)"),
-                  permissions=["open_close"])
+    @admin.action(
+        description=_("Open the selected rounds (focal points are e-mailed)"), permissions=["open_close"]
+    )
     def open_round(self, request, queryset):
         self._move(request, queryset, round_open, _("opened."))
 
@@ -71,8 +73,10 @@ class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAd
     def close_round(self, request, queryset):
         self._move(request, queryset, round_close, _("closed."))
 
-    @admin.action(description=_("Record the selected rounds as past ones (closed; nobody is e-mailed)"),
-                  permissions=["open_close"])
+    @admin.action(
+        description=_("Record the selected rounds as past ones (closed; nobody is e-mailed)"),
+        permissions=["open_close"],
+    )
     def record_past_round(self, request, queryset):
         self._move(request, queryset, round_record_past, _("recorded as a past round."))
 
@@ -87,8 +91,12 @@ class ProgressEntryAdmin(EntryHistoryProtectedAdmin, SpreadsheetAdmin, Translati
     resource_classes = [ProgressEntryResource]
 
     list_display = ("round", "group_numeral", "activity_order", "activity", "percent")
-    list_filter = ("round", programme_filter("activity__group"),
-                   coordinating_country_filter("activity__group"), "activity__group")
+    list_filter = (
+        "round",
+        programme_filter("activity__group"),
+        coordinating_country_filter("activity__group"),
+        "activity__group",
+    )
     search_fields = ("activity__text_en", "activity__text_es", "remarks_en", "remarks_es")
     list_select_related = ("round__meeting", "activity__group__programme")
     autocomplete_fields = ("activity",)
@@ -115,8 +123,9 @@ class ProgressEntryAdmin(EntryHistoryProtectedAdmin, SpreadsheetAdmin, Translati
 
     def save_model(self, request, obj, form, change):
         # A new entry overwrites nothing (one per activity and round); a change is checked.
-        progress_admin_save(entry=obj, user=request.user,
-                            seen_version=form.cleaned_data["seen_version"] if change else None)
+        progress_admin_save(
+            entry=obj, user=request.user, seen_version=form.cleaned_data["seen_version"] if change else None
+        )
 
     def delete_model(self, request, obj):
         progress_admin_save(entry=obj, user=request.user, seen_version=None, delete=True)
@@ -148,12 +157,19 @@ class GroupReportAdmin(HistoryProtectedAdmin, WorkbookImportAdmin, SpreadsheetAd
 class ProgressChangeAdmin(admin.ModelAdmin):
     """The history of every group's progress; nobody edits it."""
 
-    list_display = ("changed_at", "report", "activity_order", "field", "old_value",
-                    "new_value", "changed_by", "source")
+    list_display = (
+        "changed_at",
+        "report",
+        "activity_order",
+        "field",
+        "old_value",
+        "new_value",
+        "changed_by",
+        "source",
+    )
     list_filter = ("report__round", "source", "field", "report__group")
     search_fields = ("old_value", "new_value", "changed_by__username")
-    list_select_related = ("report__round__meeting", "report__group__programme", "activity",
-                           "changed_by")
+    list_select_related = ("report__round__meeting", "report__group__programme", "activity", "changed_by")
     date_hierarchy = "changed_at"
 
     @admin.display(description=_("activity"))

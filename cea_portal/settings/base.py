@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value can be overridden by an environment
 variable; README.md lists them all."""
+
 import datetime
 import os
 from pathlib import Path
@@ -97,9 +98,7 @@ WSGI_APPLICATION = "cea_portal.wsgi.application"
 # SQLite is the embedded default for a first run; DATABASE_URL selects PostgreSQL
 # (postgres://USER@HOST:PORT/NAME).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
+    "default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes write to one SQLite file (app server workers, send_reminders from cron):
@@ -108,11 +107,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # when it begins (IMMEDIATE), because SQLite cannot wait for a lock a reading transaction
     # asks to upgrade: it answers "database is locked" at once. So of two simultaneous saves the
     # second waits, then finds the report's version moved and answers 409, as on PostgreSQL.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata and loaddata's JSON keeps times to the microsecond (core/serializers.py).
 SERIALIZATION_MODULES = {"json": "core.serializers"}
@@ -196,7 +197,9 @@ PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # render takes, so that readers wait for it rather than render it again.
 PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
 # How long Redis waits for an acknowledgement before handing a task to another worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+}
 
 # The portal's address as e-mails link to it.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
@@ -221,12 +224,22 @@ SECURE_REFERRER_POLICY = "same-origin"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                    "LOCATION": REDIS_URL, "KEY_PREFIX": "cea"},
-        "documents": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                      "LOCATION": REDIS_URL, "KEY_PREFIX": "cea-documents", "TIMEOUT": None},
-        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                  "LOCATION": REDIS_URL, "KEY_PREFIX": "cea-pages"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cea",
+        },
+        "documents": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cea-documents",
+            "TIMEOUT": None,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cea-pages",
+        },
     }
 else:
     CACHES = {
@@ -265,8 +278,10 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.TokenAuthentication",
-                                       "rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
@@ -280,10 +295,10 @@ API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Working groups of the Statistical Conference of the Americas: API",
     "DESCRIPTION": "The programme of the working groups of the Statistical Conference of the "
-                   "Americas of ECLAC and their published progress; and, with a personal access "
-                   "token, a group's report for its focal points. Texts come in English and "
-                   "Spanish ({\"en\": ..., \"es\": ...}); messages in the language of the "
-                   "request's Accept-Language.",
+    "Americas of ECLAC and their published progress; and, with a personal access "
+    "token, a group's report for its focal points. Texts come in English and "
+    'Spanish ({"en": ..., "es": ...}); messages in the language of the '
+    "request's Accept-Language.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # The documentation page's scripts and styles come from the portal (drf-spectacular-sidecar).

@@ -1,4 +1,5 @@
 """Local development: DEBUG on, a throw-away secret key, console e-mail."""
+
 from .base import *  # noqa: F401,F403
 from .base import SECRET_KEY
 

@@ -1,5 +1,6 @@
 """How large what users send may be, and how long a request may spend rendering (issue 18;
 benchmarks/limits.py measures them). Imported by base.py; each can be set in the environment."""
+
 import os
 
 # Largest workbook a browser may upload (bytes); a progress workbook is a few dozen KB.

@@ -1,4 +1,5 @@
 """Logging and error mail, shared by every environment (imported by base.py)."""
+
 import os
 from email.utils import getaddresses
 
@@ -10,13 +11,18 @@ SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "portal-cea@cepal.org")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.requests.RequestIdFilter"},
-                "production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "request_id": {"()": "core.requests.RequestIdFilter"},
+        "production": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {"portal": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
     "handlers": {
         "stderr": {"class": "core.requests.StderrHandler", "filters": ["request_id"], "formatter": "portal"},
-        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
-                        "filters": ["request_id", "production"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id", "production"],
+        },
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -24,7 +30,9 @@ LOGGING = {
         "django.request": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
         "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         # Their start-up banner (axes) and each step of a render (WeasyPrint, fontTools) are noise.
-        "axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},  # a line per task run in the app's process
     },
 }

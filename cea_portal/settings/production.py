@@ -1,4 +1,5 @@
 """Production: behind HTTPS; every secret and host comes from the environment."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -28,7 +29,8 @@ MIDDLEWARE = [*MIDDLEWARE[:_after], "whitenoise.middleware.WhiteNoiseMiddleware"
 # Evidence files: MEDIA_ROOT on a volume every app server shares, or object storage named by
 # FILE_STORAGE_BACKEND (django-storages' "storages.backends.s3.S3Storage", for instance).
 STORAGES = {
-    "default": {"BACKEND": os.environ.get("FILE_STORAGE_BACKEND",
-                                          "django.core.files.storage.FileSystemStorage")},
+    "default": {
+        "BACKEND": os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -1,4 +1,5 @@
 """The test suite: fast password hashing, DEBUG off as in production."""
+
 import os
 import tempfile
 
@@ -14,8 +15,11 @@ PORTAL_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run starts with an empty PDF cache of its own.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                  "LOCATION": "documents", "TIMEOUT": None},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "documents",
+        "TIMEOUT": None,
+    },
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 # Background work (core.tasks.enqueue) runs right after the commit, in the test's thread.

@@ -1,6 +1,7 @@
 """{% tr obj "field" %}: a translated text in the reader's language, or the other language
 visibly marked as untranslated, so that nothing is silently blank. A template whose context
 holds an `untranslated` list (the PDF documents) gets each stand-in recorded there."""
+
 from django import template
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
@@ -23,7 +24,9 @@ def _render(context, obj, field, paragraphs):
     tag = "div" if paragraphs else "span"
     return format_html(
         '<{tag} class="untranslated" lang="{lang}"><span class="untranslated-mark">[{mark}]</span> {body}</{tag}>',
-        tag=tag, lang=value.lang, body=body,
+        tag=tag,
+        lang=value.lang,
+        body=body,
         mark=gettext("Not yet translated; shown in %(language)s") % {"language": value.lang.upper()},
     )
 
@@ -47,7 +50,7 @@ def _record(context, obj, field):
 
 @register.simple_tag(takes_context=True)
 def tr_joined(context, objects, field):
-    """"Chile, Mexico and Peru" / "Chile, México y el Perú": each record's text as {% tr %}
+    """ "Chile, Mexico and Peru" / "Chile, México y el Perú": each record's text as {% tr %}
     shows it, the last joined with the language's "and" (core.wording.join_and)."""
     objects = list(objects)
     # {% tr %}'s own output: plain text is escaped here, a marked stand-in is already safe.

@@ -1,4 +1,5 @@
 """Small template helpers shared by every page."""
+
 from django import template
 from django.urls import translate_url
 

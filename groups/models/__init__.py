@@ -1,9 +1,21 @@
 """Who is who in the Conference: countries, institutions, meetings, programmes and the
 working groups with their roles and financing, and what a network reports beyond them."""
+
 from .conference import Country, Institution, Meeting
 from .financing import FinancingSource
 from .network import Event, Figure, Link
 from .programme import GroupRole, Programme, WorkingGroup, WorkingGroupQuerySet
 
-__all__ = ["Country", "Event", "Figure", "FinancingSource", "GroupRole", "Institution", "Link",
-           "Meeting", "Programme", "WorkingGroup", "WorkingGroupQuerySet"]
+__all__ = [
+    "Country",
+    "Event",
+    "Figure",
+    "FinancingSource",
+    "GroupRole",
+    "Institution",
+    "Link",
+    "Meeting",
+    "Programme",
+    "WorkingGroup",
+    "WorkingGroupQuerySet",
+]

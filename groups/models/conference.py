@@ -1,4 +1,5 @@
 """Who takes part in the Conference and where it meets: countries, institutions, meetings."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,12 +29,18 @@ class Country(models.Model):
     # "Instituto Nacional de Estadística (INE) del Perú": the name as a phrase writes it after
     # "of" / "de", with its article where the language gives it one.
     name_in_phrase = models.CharField(
-        _("name after \"of\""), max_length=160, blank=True,
-        help_text=_("With its article, as a phrase writes it after \"of\": \"the Dominican "
-                    "Republic\", \"el Perú\". Empty: the name alone."),
+        _('name after "of"'),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            'With its article, as a phrase writes it after "of": "the Dominican '
+            'Republic", "el Perú". Empty: the name alone.'
+        ),
     )
     membership = models.CharField(
-        _("membership of the Conference"), max_length=10, choices=Membership.choices,
+        _("membership of the Conference"),
+        max_length=10,
+        choices=Membership.choices,
         default=Membership.MEMBER,
     )
 
@@ -59,7 +66,6 @@ class Country(models.Model):
         return (self.iso3,)
 
 
-
 class Institution(LanguageGaps):
     class Kind(models.TextChoices):
         NSO = "nso", _("national statistical office")
@@ -69,20 +75,32 @@ class Institution(LanguageGaps):
         OTHER = "other", _("other")
 
     code = models.CharField(
-        _("code"), max_length=40, unique=True,
-        help_text=_("Stable key used in spreadsheets and fixtures: ACRONYM@ISO3 for a national "
-                    "body (INEGI@MEX), the acronym alone otherwise (UNICEF)."),
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_(
+            "Stable key used in spreadsheets and fixtures: ACRONYM@ISO3 for a national "
+            "body (INEGI@MEX), the acronym alone otherwise (UNICEF)."
+        ),
     )
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     name = models.CharField(_("name"), max_length=255)
     country = models.ForeignKey(
-        Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True,
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="institutions",
     )
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent institution"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="units",
+        "self",
+        verbose_name=_("parent institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
     )
 
     class Meta:
@@ -90,16 +108,14 @@ class Institution(LanguageGaps):
         verbose_name_plural = _("institutions")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("pk")), name="institution_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="institution_not_own_parent"),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def as_phrase(self, lang=None) -> str:
-        """"Instituto Nacional de Estadística (INE) de México": the institution as a document
+        """ "Instituto Nacional de Estadística (INE) de México": the institution as a document
         names it, in the active language (core.wording.of_country)."""
         from django.utils.translation import get_language
 
@@ -114,8 +130,11 @@ class Institution(LanguageGaps):
         if self.country_id:
             # No stand-in from the other language: "of the Bahamas" is no Spanish phrase.
             country = self.country
-            text = of_country(text, getattr(country, f"name_in_phrase_{lang}", "")
-                              or shown(country, "name", lang).text, lang)
+            text = of_country(
+                text,
+                getattr(country, f"name_in_phrase_{lang}", "") or shown(country, "name", lang).text,
+                lang,
+            )
         return text
 
     def clean(self):
@@ -137,11 +156,15 @@ class Meeting(models.Model):
     body = models.CharField(_("body"), max_length=10, choices=Body.choices)
     # Written out as an ordinal in the meeting's name ("Twentieth meeting"): 1 to MAX_ORDINAL.
     number = models.PositiveSmallIntegerField(
-        _("ordinal number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
+        _("ordinal number"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
         help_text=_("10 for the tenth meeting."),
     )
     code = models.CharField(
-        _("code"), max_length=12, unique=True, editable=False,
+        _("code"),
+        max_length=12,
+        unique=True,
+        editable=False,
         help_text=_("Short code used on command lines and in URLs: CEA.10, CE.20."),
     )
     place = models.CharField(_("place"), max_length=120, blank=True)
@@ -170,8 +193,13 @@ class Meeting(models.Model):
         # The place is written by language (place_en, place_es): the error goes to the first,
         # which every form of a meeting has; "place" itself is in none of them.
         if not self.is_virtual and not has_text(self, "place"):
-            raise ValidationError({build_localized_fieldname("place", LANGUAGES[0]): _(
-                "Give the place, or mark the meeting as virtual.")})
+            raise ValidationError(
+                {
+                    build_localized_fieldname("place", LANGUAGES[0]): _(
+                        "Give the place, or mark the meeting as virtual."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         self.code = f"{self.CODE_PREFIX[self.body]}.{self.number}"
@@ -195,7 +223,7 @@ class Meeting(models.Model):
 
     @property
     def place_and_dates(self) -> str:
-        """"Santiago, 19-21 November 2019" / "Reunión virtual, 7 y 8 de abril de 2021"."""
+        """ "Santiago, 19-21 November 2019" / "Reunión virtual, 7 y 8 de abril de 2021"."""
         from django.utils.translation import gettext
 
         where = gettext("Virtual meeting") if self.is_virtual else self.place

@@ -1,4 +1,5 @@
 """A group's table of financing sources."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,20 +15,32 @@ class FinancingSource(models.Model):
     """A row of a group's table of financing sources."""
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="financing_sources",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     institution = models.ForeignKey(
-        Institution, verbose_name=_("source institution"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="financing",
+        Institution,
+        verbose_name=_("source institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="financing",
     )
     label = models.CharField(
-        pgettext_lazy("financing", "source as written"), max_length=255, blank=True,
+        pgettext_lazy("financing", "source as written"),
+        max_length=255,
+        blank=True,
         help_text=_("How the table names the source, when not just the institution's name."),
     )
     amount_usd = models.DecimalField(
-        _("amount (US$)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("amount (US$)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     form = models.CharField(_("form of the contribution"), max_length=300, blank=True)

@@ -1,5 +1,6 @@
 """What a network reports beyond a working group's plan: its events, its figures and its links
 (its council is a kind of role, GroupRole.Role.COUNCIL)."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -20,14 +21,17 @@ class Event(LanguageGaps):
         OTHER = "other", _("other event")
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="events",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=400)
-    place = models.CharField(_("place"), max_length=200, blank=True,
-                             help_text=_("Empty for a virtual event."))
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("Empty for a virtual event.")
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
 
@@ -37,8 +41,9 @@ class Event(LanguageGaps):
         ordering = ["group", "order"]
         constraints = [
             models.UniqueConstraint(fields=["group", "order"], name="event_unique_order"),
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")),
-                                   name="event_end_not_before_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="event_end_not_before_start"
+            ),
         ]
 
     def __str__(self):
@@ -57,7 +62,9 @@ class Figure(LanguageGaps):
     """A count the network reports: activities held, participants, visits to its site."""
 
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="figures",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -78,7 +85,9 @@ class Figure(LanguageGaps):
 
 class Link(LanguageGaps):
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="links",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)

@@ -1,4 +1,5 @@
 """A programme (biennial, most of them) and its working groups, with their roles and financing."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -33,7 +34,11 @@ class Programme(models.Model):
     # Not every programme document has a title of its own: readers then see its period.
     title = models.CharField(_("title"), max_length=300, blank=True)
     approved_at = models.ForeignKey(
-        Meeting, verbose_name=_("approved at"), on_delete=models.PROTECT, null=True, blank=True,
+        Meeting,
+        verbose_name=_("approved at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="programmes_approved",
     )
 
@@ -85,9 +90,7 @@ class WorkingGroupQuerySet(models.QuerySet):
         return self.get(programme__start_year=start, programme__end_year=end, number=number)
 
     def coordinated_by_iso3(self, iso3):
-        return self.filter(
-            roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3
-        ).distinct()
+        return self.filter(roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3).distinct()
 
 
 class WorkingGroup(LanguageGaps):
@@ -107,16 +110,22 @@ class WorkingGroup(LanguageGaps):
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="groups"
     )
     number = models.PositiveSmallIntegerField(
-        _("position"), validators=[MinValueValidator(1)],
+        _("position"),
+        validators=[MinValueValidator(1)],
         help_text=_("Position in the programme, shown as a roman numeral."),
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("kind"), max_length=10, choices=Kind.choices, default=Kind.WORKING_GROUP,
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.WORKING_GROUP,
         help_text=_("A network reports its events, council, figures and links."),
     )
     role_order = models.CharField(
-        _("order of countries and bodies"), max_length=12, choices=RoleOrder.choices,
+        _("order of countries and bodies"),
+        max_length=12,
+        choices=RoleOrder.choices,
         default=RoleOrder.ALPHABETICAL,
         help_text=_("Alphabetical: each language lists them in its own alphabetical order."),
     )
@@ -124,7 +133,9 @@ class WorkingGroup(LanguageGaps):
     # its name everywhere (heading_field).
     theme = models.CharField(_("theme"), max_length=120, blank=True)
     output = models.CharField(
-        _("output"), max_length=400, blank=True,
+        _("output"),
+        max_length=400,
+        blank=True,
         help_text=_("The document the group produces, if one; the group is headed by it."),
     )
     background = models.TextField(_("background"), blank=True, **limited(PARAGRAPHS))
@@ -132,14 +143,23 @@ class WorkingGroup(LanguageGaps):
     financing = models.TextField(_("budget and financing"), blank=True, **limited(PARAGRAPHS))
     # Where a group's report has free text of its own, around its objectives and after its plan.
     objectives_lead_in = models.TextField(
-        _("lead-in to the specific objectives"), blank=True, **limited(NOTE),
-        help_text=_("A sentence the report prints before the list of specific objectives."))
+        _("lead-in to the specific objectives"),
+        blank=True,
+        **limited(NOTE),
+        help_text=_("A sentence the report prints before the list of specific objectives."),
+    )
     objectives_closing = models.TextField(
-        _("paragraph after the specific objectives"), blank=True, **limited(NOTE))
+        _("paragraph after the specific objectives"), blank=True, **limited(NOTE)
+    )
     outputs_lead_in = models.TextField(
-        _("lead-in to the outputs"), blank=True, **limited(NOTE),
-        help_text=_("A sentence the report prints before the outputs under each objective."))
-    previous_results = models.TextField(_("results of the previous programme"), blank=True, **limited(PARAGRAPHS))
+        _("lead-in to the outputs"),
+        blank=True,
+        **limited(NOTE),
+        help_text=_("A sentence the report prints before the outputs under each objective."),
+    )
+    previous_results = models.TextField(
+        _("results of the previous programme"), blank=True, **limited(PARAGRAPHS)
+    )
     conclusions = models.TextField(_("conclusions"), blank=True, **limited(PARAGRAPHS))
     document_type = models.CharField(
         _("type of document"), max_length=20, choices=DocumentType.choices, blank=True
@@ -173,7 +193,7 @@ class WorkingGroup(LanguageGaps):
 
     @property
     def code(self) -> str:
-        """"2020-2021/IV": how command lines and spreadsheets name a group."""
+        """ "2020-2021/IV": how command lines and spreadsheets name a group."""
         return f"{self.programme.period}/{self.numeral}"
 
     def roles_as_entered(self, role):
@@ -222,6 +242,7 @@ class GroupRole(models.Model):
 
     class Capacity(models.TextChoices):
         """What a member of a network's council is there as."""
+
         CHAIR = "chair", _("chair")
         DONOR = "donor", _("donor")
         SECRETARIAT = "secretariat", _("secretariat")
@@ -235,16 +256,27 @@ class GroupRole(models.Model):
     role = models.CharField(_("role"), max_length=15, choices=Role.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     country = models.ForeignKey(
-        Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True,
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="group_roles",
     )
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="group_roles",
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="group_roles",
         help_text=_("For a coordinating country, its coordinating institution."),
     )
     capacity = models.CharField(
-        _("capacity"), max_length=12, choices=Capacity.choices, blank=True,
+        _("capacity"),
+        max_length=12,
+        choices=Capacity.choices,
+        blank=True,
         help_text=_("For a member of a network's council."),
     )
 
@@ -263,7 +295,8 @@ class GroupRole(models.Model):
                 name="role_institution_required_for_bodies",
             ),
             models.CheckConstraint(
-                condition=Q(role="council") | Q(capacity=""), name="role_capacity_only_in_council",
+                condition=Q(role="council") | Q(capacity=""),
+                name="role_capacity_only_in_council",
             ),
         ]
 
@@ -285,11 +318,18 @@ class GroupRole(models.Model):
             raise ValidationError({"country": _("A coordinating or member country needs a country.")})
         if self.role not in self.COUNTRY_ROLES and not self.institution_id:
             raise ValidationError(
-                {"institution": _("A technical secretariat, participating body or council member "
-                                  "needs an institution.")}
+                {
+                    "institution": _(
+                        "A technical secretariat, participating body or council member needs an institution."
+                    )
+                }
             )
-        if (self.role == self.Role.COORDINATING and self.institution_id and self.country_id
-                and self.institution.country_id not in (None, self.country_id)):
+        if (
+            self.role == self.Role.COORDINATING
+            and self.institution_id
+            and self.country_id
+            and self.institution.country_id not in (None, self.country_id)
+        ):
             raise ValidationError(
                 {"institution": _("The coordinating institution must belong to the coordinating country.")}
             )

@@ -2,9 +2,19 @@
 Committee, the progress reported in each, each group's report with its history of changes,
 and the reminders sent. The tables keep the names they had when these models lived in
 activities/ (migrations moved them without touching the database)."""
+
 from .evidence import Evidence, EvidenceQuerySet
 from .progress import GroupReport, ProgressChange, ProgressEntry, ProgressEntryQuerySet
 from .rounds import ReportingRound, ReportingRoundQuerySet, RoundReminder
 
-__all__ = ["Evidence", "EvidenceQuerySet", "GroupReport", "ProgressChange", "ProgressEntry", "ProgressEntryQuerySet", "ReportingRound",
-           "ReportingRoundQuerySet", "RoundReminder"]
+__all__ = [
+    "Evidence",
+    "EvidenceQuerySet",
+    "GroupReport",
+    "ProgressChange",
+    "ProgressEntry",
+    "ProgressEntryQuerySet",
+    "ReportingRound",
+    "ReportingRoundQuerySet",
+    "RoundReminder",
+]

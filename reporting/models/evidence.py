@@ -2,6 +2,7 @@
 workbook, an image) or a link, about one of its activities or outputs. The file is kept through
 Django's storage API (settings.STORAGES["default"]): a folder on one machine, object storage in
 production. Readers see evidence once the report it belongs to is published."""
+
 import uuid
 from urllib.parse import urlsplit
 
@@ -28,32 +29,57 @@ class EvidenceQuerySet(models.QuerySet):
     def published(self):
         """Evidence readers may see: of a closed round, or of a published report."""
         shown = GroupReport.objects.filter(pk=models.OuterRef("report")).filter(
-            GroupReport.published_condition())
+            GroupReport.published_condition()
+        )
         return self.filter(Q(report__round__status=ReportingRound.Status.CLOSED) | models.Exists(shown))
 
     def shown(self):
-        return self.select_related("activity", "output", "report__round__meeting") \
-            .order_by("report__round__number", "activity__order", "output__order", "pk")
+        return self.select_related("activity", "output", "report__round__meeting").order_by(
+            "report__round__number", "activity__order", "output__order", "pk"
+        )
 
 
 class Evidence(models.Model):
     """A file or a link that shows an activity's progress, or an output, as reported in a round."""
 
-    report = models.ForeignKey(GroupReport, verbose_name=_("group report"), on_delete=models.CASCADE,
-                               related_name="evidence")
-    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.PROTECT,
-                                 null=True, blank=True, related_name="evidence")
-    output = models.ForeignKey(Output, verbose_name=_("output"), on_delete=models.PROTECT,
-                               null=True, blank=True, related_name="evidence")
+    report = models.ForeignKey(
+        GroupReport, verbose_name=_("group report"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
+    output = models.ForeignKey(
+        Output,
+        verbose_name=_("output"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=evidence_path, blank=True, max_length=200)
-    file_name = models.CharField(_("file name"), max_length=120, blank=True,
-                                 help_text=_("The name the file had, offered when it is downloaded."))
+    file_name = models.CharField(
+        _("file name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The name the file had, offered when it is downloaded."),
+    )
     content_type = models.CharField(_("type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"),
-                                 on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     added_at = models.DateTimeField(_("added at"))
 
     objects = EvidenceQuerySet.as_manager()
@@ -85,7 +111,9 @@ class Evidence(models.Model):
 
     @property
     def content_type_label(self) -> str:
-        return next((kind.label for kind in KINDS if kind.content_type == self.content_type), self.content_type)
+        return next(
+            (kind.label for kind in KINDS if kind.content_type == self.content_type), self.content_type
+        )
 
     @property
     def url_host(self) -> str:

@@ -1,5 +1,6 @@
 """What a group reports in a round: an entry per activity, the group's report with its status
 and version, and the history of every changed value."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,7 +20,8 @@ class ProgressEntryQuerySet(models.QuerySet):
         """Entries readers may see: those of a closed round, or of a group whose report in its
         round has been submitted or accepted. Drafts stay with the group and the secretariat."""
         shared = GroupReport.objects.filter(
-            round=models.OuterRef("round"), group=models.OuterRef("activity__group"),
+            round=models.OuterRef("round"),
+            group=models.OuterRef("activity__group"),
         ).filter(GroupReport.published_condition())
         return self.filter(Q(round__status=ReportingRound.Status.CLOSED) | models.Exists(shared))
 
@@ -29,7 +31,9 @@ class ProgressEntry(models.Model):
 
     # PROTECT: a round or an activity with reported progress is part of the record.
     round = models.ForeignKey(
-        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT,
+        ReportingRound,
+        verbose_name=_("reporting round"),
+        on_delete=models.PROTECT,
         related_name="entries",
     )
     activity = models.ForeignKey(
@@ -67,13 +71,16 @@ class ProgressEntry(models.Model):
         protected = list(self.history()[:5])
         if protected:
             raise models.ProtectedError(
-                _("This progress entry has a history of changes and cannot be deleted; change its "
-                  "values instead."), protected)
+                _(
+                    "This progress entry has a history of changes and cannot be deleted; change its "
+                    "values instead."
+                ),
+                protected,
+            )
         return super().delete(*args, **kwargs)
 
     def clean(self):
-        if (self.round_id and self.activity_id
-                and self.activity.group.programme_id != self.round.programme_id):
+        if self.round_id and self.activity_id and self.activity.group.programme_id != self.round.programme_id:
             raise ValidationError(
                 {"activity": _("The activity belongs to another programme than the round.")}
             )
@@ -93,48 +100,70 @@ class GroupReport(models.Model):
 
     # Focal points may change their report in these states (while the round is open).
     EDITABLE = (Status.NOT_STARTED, Status.DRAFT, Status.RETURNED)
+
     @classmethod
     def published_condition(cls) -> Q:
         """Reports readers may see before their round closes: accepted ones, and submitted ones
         where the round publishes on submission (ReportingRound.publish_on)."""
         return Q(status=cls.Status.ACCEPTED) | Q(
-            status=cls.Status.SUBMITTED, round__publish_on=ReportingRound.Publication.ON_SUBMISSION)
+            status=cls.Status.SUBMITTED, round__publish_on=ReportingRound.Publication.ON_SUBMISSION
+        )
 
     @property
     def is_published(self) -> bool:
         """What published_condition() says of this report, or its round is closed."""
-        return self.round.status == self.round.Status.CLOSED or self.status == self.Status.ACCEPTED or (
-            self.status == self.Status.SUBMITTED
-            and self.round.publish_on == ReportingRound.Publication.ON_SUBMISSION)
+        return (
+            self.round.status == self.round.Status.CLOSED
+            or self.status == self.Status.ACCEPTED
+            or (
+                self.status == self.Status.SUBMITTED
+                and self.round.publish_on == ReportingRound.Publication.ON_SUBMISSION
+            )
+        )
 
     round = models.ForeignKey(
-        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT,
+        ReportingRound,
+        verbose_name=_("reporting round"),
+        on_delete=models.PROTECT,
         related_name="group_reports",
     )
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE,
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
         related_name="round_reports",
     )
     output_as_reported = models.CharField(
-        _("output as titled in the report"), max_length=400, blank=True,
+        _("output as titled in the report"),
+        max_length=400,
+        blank=True,
         help_text=_("Only when the report titles the output differently from the programme."),
     )
     progress_narrative = models.TextField(
-        _("progress to date"), blank=True, **limited(PARAGRAPHS),
-        help_text=_("The group's progress as paragraphs, where its round asks for a narrative."))
+        _("progress to date"),
+        blank=True,
+        **limited(PARAGRAPHS),
+        help_text=_("The group's progress as paragraphs, where its round asks for a narrative."),
+    )
     obstacles = models.TextField(_("main obstacles"), blank=True, **limited(NOTE))
     gender_notes = models.TextField(_("mainstreaming of the gender perspective"), blank=True, **limited(NOTE))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.NOT_STARTED)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     review_comment = models.TextField(
-        _("secretariat's comment"), blank=True, **limited(REMARK),
+        _("secretariat's comment"),
+        blank=True,
+        **limited(REMARK),
         help_text=_("Why the report was returned, for the group's focal points."),
     )
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last saved at"), null=True, blank=True, editable=False)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("last saved by"), on_delete=models.SET_NULL,
-        null=True, blank=True, editable=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
 
@@ -173,15 +202,28 @@ class ProgressChange(models.Model):
         API = "api", _("API")
 
     # PROTECT: the history cannot be erased by deleting what it is the history of.
-    report = models.ForeignKey(GroupReport, verbose_name=_("group report"),
-                               on_delete=models.PROTECT, related_name="changes")
-    activity = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.PROTECT,
-                                 null=True, blank=True, related_name="changes")
+    report = models.ForeignKey(
+        GroupReport, verbose_name=_("group report"), on_delete=models.PROTECT, related_name="changes"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+    )
     field = models.CharField(_("field"), max_length=30)
     old_value = models.TextField(_("old value"), blank=True)
     new_value = models.TextField(_("new value"), blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("changed by"),
-                                   on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     changed_at = models.DateTimeField(_("changed at"))
     source = models.CharField(_("made in"), max_length=10, choices=Source.choices)
     version = models.PositiveIntegerField(_("report version"))
@@ -194,7 +236,8 @@ class ProgressChange(models.Model):
         indexes = [models.Index(fields=["report", "version"])]
 
     FIELD_LABELS = {
-        "percent": _("percentage"), "remarks_en": _("remarks (English)"),
+        "percent": _("percentage"),
+        "remarks_en": _("remarks (English)"),
         "remarks_es": _("remarks (Spanish)"),
         "progress_narrative_en": _("progress to date (English)"),
         "progress_narrative_es": _("progress to date (Spanish)"),
@@ -202,8 +245,10 @@ class ProgressChange(models.Model):
         "obstacles_es": _("main obstacles (Spanish)"),
         "gender_notes_en": _("gender perspective (English)"),
         "gender_notes_es": _("gender perspective (Spanish)"),
-        "status": _("status"), "review_comment": _("secretariat's comment"),
-        "evidence": _("evidence"), "output_evidence": _("evidence of an output"),
+        "status": _("status"),
+        "review_comment": _("secretariat's comment"),
+        "evidence": _("evidence"),
+        "output_evidence": _("evidence of an output"),
     }
 
     def __str__(self):

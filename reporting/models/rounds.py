@@ -1,5 +1,6 @@
 """A reporting round: the progress reported to one meeting (of the Executive Committee, most
 often, or of the Conference itself), and the reminders sent about it."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -25,17 +26,26 @@ class ReportingRoundQuerySet(models.QuerySet):
         """Rounds in which readers may see some progress (not only drafts)."""
         from .progress import ProgressEntry  # progress.py imports this module
 
-        return self.filter(models.Exists(ProgressEntry.objects.published()
-                                         .filter(round=models.OuterRef("pk"))))
+        return self.filter(
+            models.Exists(ProgressEntry.objects.published().filter(round=models.OuterRef("pk")))
+        )
 
     def latest_published(self, programme):
-        return self.filter(programme=programme).with_published_progress() \
-            .select_related("meeting").order_by("-number").first()
+        return (
+            self.filter(programme=programme)
+            .with_published_progress()
+            .select_related("meeting")
+            .order_by("-number")
+            .first()
+        )
 
     def previous_to(self, reporting_round):
         """The round reported just before this one on the same programme, or None."""
-        return self.filter(programme_id=reporting_round.programme_id,
-                           number__lt=reporting_round.number).order_by("-number").first()
+        return (
+            self.filter(programme_id=reporting_round.programme_id, number__lt=reporting_round.number)
+            .order_by("-number")
+            .first()
+        )
 
 
 class ReportingRound(models.Model):
@@ -65,24 +75,36 @@ class ReportingRound(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="rounds"
     )
     meeting = models.OneToOneField(
-        Meeting, verbose_name=_("meeting reported to"), on_delete=models.PROTECT,
+        Meeting,
+        verbose_name=_("meeting reported to"),
+        on_delete=models.PROTECT,
         related_name="reporting_round",
     )
     number = models.PositiveSmallIntegerField(
-        _("report number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
+        _("report number"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
         help_text=_("2 for the second report on the programme."),
     )
     opens_on = models.DateField(_("opening date"))
     deadline = models.DateField(
-        _("deadline"), help_text=_("The last day for the groups to submit their progress."))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PLANNED, editable=False)
+        _("deadline"), help_text=_("The last day for the groups to submit their progress.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, editable=False
+    )
     progress_form = models.CharField(
-        _("what the groups report"), max_length=12, choices=Form.choices, default=Form.PERCENTAGES)
+        _("what the groups report"), max_length=12, choices=Form.choices, default=Form.PERCENTAGES
+    )
     publish_on = models.CharField(
-        _("published"), max_length=10, choices=Publication.choices, default=Publication.ON_SUBMISSION,
-        help_text=_("On acceptance, figures not yet reviewed stay off the public pages, the "
-                    "documents and the API until the secretariat accepts them (or the round closes)."))
+        _("published"),
+        max_length=10,
+        choices=Publication.choices,
+        default=Publication.ON_SUBMISSION,
+        help_text=_(
+            "On acceptance, figures not yet reviewed stay off the public pages, the "
+            "documents and the API until the secretariat accepts them (or the round closes)."
+        ),
+    )
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
@@ -100,9 +122,12 @@ class ReportingRound(models.Model):
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
             # Focal points report to one meeting at a time.
-            models.UniqueConstraint(fields=["programme"], condition=Q(status="open"),
-                                    name="round_one_open_per_programme",
-                                    violation_error_message=_("Another round of this programme is open.")),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=Q(status="open"),
+                name="round_one_open_per_programme",
+                violation_error_message=_("Another round of this programme is open."),
+            ),
         ]
         permissions = [("open_close_reportinground", _("Can open and close reporting rounds"))]
 
@@ -113,8 +138,7 @@ class ReportingRound(models.Model):
     def title(self) -> str:
         from django.utils.translation import gettext
 
-        return gettext("%(ordinal)s report") % {
-            "ordinal": ordinal(self.number, feminine=False).capitalize()}
+        return gettext("%(ordinal)s report") % {"ordinal": ordinal(self.number, feminine=False).capitalize()}
 
     def clean(self):
         errors = {}
@@ -143,10 +167,12 @@ class RoundReminder(models.Model):
         OPENED = "opened", _("round opened")
         DEADLINE = "deadline", _("deadline approaching")
 
-    round = models.ForeignKey(ReportingRound, verbose_name=_("reporting round"),
-                              on_delete=models.PROTECT, related_name="reminders")
-    group = models.ForeignKey(WorkingGroup, verbose_name=_("working group"),
-                              on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(
+        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT, related_name="reminders"
+    )
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     sent_at = models.DateTimeField(_("sent at"))
     recipients = models.TextField(_("recipients"), blank=True)
@@ -155,8 +181,7 @@ class RoundReminder(models.Model):
         db_table = "activities_roundreminder"
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
-        constraints = [models.UniqueConstraint(fields=["round", "group", "kind"],
-                                               name="reminder_sent_once")]
+        constraints = [models.UniqueConstraint(fields=["round", "group", "kind"], name="reminder_sent_once")]
 
     def __str__(self):
         return f"{self.round} {self.group.numeral}: {self.get_kind_display()}"

@@ -1,22 +1,39 @@
 """Writes of the reporting workflow that touch several records. Every function asks
 reporting.policy first and writes inside one transaction; nothing writes progress around them."""
+
 from .admin_saves import admin_version_check, progress_admin_save, report_admin_save
 from .evidence import evidence_add, evidence_remove
 from .history import (
-                      ENTRY_FIELDS,
-                      NARRATIVE_FIELDS,
-                      NOTE_FIELDS,
-                      EntryValues,
-                      ProgressConflict,
-                      SaveResult,
-                      changes_since,
+    ENTRY_FIELDS,
+    NARRATIVE_FIELDS,
+    NOTE_FIELDS,
+    EntryValues,
+    ProgressConflict,
+    SaveResult,
+    changes_since,
 )
 from .progress import LoadResult, progress_import, progress_load, progress_save
 from .rounds import report_review, round_close, round_open, round_record_past
 
 __all__ = [
-    "ENTRY_FIELDS", "NARRATIVE_FIELDS", "NOTE_FIELDS", "admin_version_check", "EntryValues", "LoadResult", "ProgressConflict", "SaveResult",
-    "changes_since", "evidence_add", "evidence_remove", "progress_admin_save", "progress_import", "progress_load",
-    "progress_save", "report_admin_save", "report_review", "round_close", "round_open",
+    "ENTRY_FIELDS",
+    "NARRATIVE_FIELDS",
+    "NOTE_FIELDS",
+    "admin_version_check",
+    "EntryValues",
+    "LoadResult",
+    "ProgressConflict",
+    "SaveResult",
+    "changes_since",
+    "evidence_add",
+    "evidence_remove",
+    "progress_admin_save",
+    "progress_import",
+    "progress_load",
+    "progress_save",
+    "report_admin_save",
+    "report_review",
+    "round_close",
+    "round_open",
     "round_record_past",
 ]

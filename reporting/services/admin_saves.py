@@ -1,6 +1,7 @@
 """Changes the secretariat makes in the admin, in any round (closed ones included): each is
 saved with its history and the same version check as the progress form, so that saving over
 someone else's newer change is refused instead of overwriting it."""
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -10,8 +11,9 @@ from ..models import GroupReport, ProgressChange, ProgressEntry
 from .history import ENTRY_FIELDS, NOTE_FIELDS, changed, check_version, locked, record
 
 
-def progress_admin_save(*, entry: ProgressEntry, user, seen_version: int | None,
-                        delete: bool = False) -> None:
+def progress_admin_save(
+    *, entry: ProgressEntry, user, seen_version: int | None, delete: bool = False
+) -> None:
     """An entry changed (or deleted, when it has no history yet) in the admin.
     ProgressConflict when its group's report moved on since `seen_version`."""
     if not policy.can_change_in_admin(user):

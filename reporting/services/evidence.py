@@ -1,6 +1,7 @@
 """Attaching evidence to a group's report, and removing it: under the same locks and version
 as every other write of the report (reporting.services.history), recorded in its history, the
 stored file written last and removed again if the record cannot be written."""
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,8 +32,9 @@ def _file_name(upload_name: str, kind) -> str:
     return f"{stem[:100] or 'evidence'}.{kind.extension}"
 
 
-def evidence_add(*, group, reporting_round, user, about, title_en="", title_es="", upload=None,
-                 kind=None, url="") -> Evidence:
+def evidence_add(
+    *, group, reporting_round, user, about, title_en="", title_es="", upload=None, kind=None, url=""
+) -> Evidence:
     """Attach a file (`upload`, of `kind` as core.uploads.sniff told it) or a link (`url`) to the
     group's report in the round, about `about`, one of the group's activities or outputs.
     PermissionDenied when the user may not; ValidationError (keyed by form field) when the
@@ -44,19 +46,36 @@ def evidence_add(*, group, reporting_round, user, about, title_en="", title_es="
             raise PermissionDenied
         link = "activity" if isinstance(about, Activity) else "output"
         if Evidence.objects.filter(report=report, **{link: about}).count() >= settings.EVIDENCE_PER_ITEM:
-            raise ValidationError({"about": ngettext(
-                "This already has %(count)d file or link, as many as it may have; remove one first.",
-                "This already has %(count)d files or links, as many as it may have; remove one first.",
-                settings.EVIDENCE_PER_ITEM) % {"count": settings.EVIDENCE_PER_ITEM}})
-        evidence = Evidence(report=report, title_en=title_en.strip(), title_es=title_es.strip(),
-                            url=url, added_by=user if user.is_authenticated else None, added_at=now,
-                            **{link: about})
+            raise ValidationError(
+                {
+                    "about": ngettext(
+                        "This already has %(count)d file or link, as many as it may have; remove one first.",
+                        "This already has %(count)d files or links, as many as it may have; remove one first.",
+                        settings.EVIDENCE_PER_ITEM,
+                    )
+                    % {"count": settings.EVIDENCE_PER_ITEM}
+                }
+            )
+        evidence = Evidence(
+            report=report,
+            title_en=title_en.strip(),
+            title_es=title_es.strip(),
+            url=url,
+            added_by=user if user.is_authenticated else None,
+            added_at=now,
+            **{link: about},
+        )
         if upload is not None:
             evidence.file_name = _file_name(upload.name, kind)
             evidence.content_type, evidence.size = kind.content_type, upload.size
         evidence.full_clean(exclude=["file", "title"])  # the form asks a title in either language
-        record(report, [*move_status(report, False, now), _history_row(evidence)], user=user,
-               source=ProgressChange.Source.FORM, now=now)
+        record(
+            report,
+            [*move_status(report, False, now), _history_row(evidence)],
+            user=user,
+            source=ProgressChange.Source.FORM,
+            now=now,
+        )
         report.save()
         if upload is not None:
             evidence.file.save(evidence.file_name, upload, save=False)
@@ -77,8 +96,13 @@ def evidence_remove(*, evidence: Evidence, user) -> None:
         reporting_round, report, _created = locked(report.round, report.group)
         if not policy.can_attach_evidence(user, report.group, reporting_round, report):
             raise PermissionDenied
-        record(report, [*move_status(report, False, now), _history_row(evidence, removed=True)], user=user,
-               source=ProgressChange.Source.FORM, now=now)
+        record(
+            report,
+            [*move_status(report, False, now), _history_row(evidence, removed=True)],
+            user=user,
+            source=ProgressChange.Source.FORM,
+            now=now,
+        )
         report.save()
         stored = evidence.file.name
         evidence.delete()

@@ -1,5 +1,6 @@
 """What every write of progress shares: the values it takes, the locks it holds, the check
 against concurrent edits, and the history row recorded for each changed value."""
+
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -42,12 +43,16 @@ class ProgressConflict(Exception):
     def message(self) -> str:
         """Who saved over the editor's version, and when, in the reader's language."""
         last = self.changes[-1] if self.changes else None
-        who = (last.changed_by.get_full_name() or last.changed_by.get_username()) \
-            if last and last.changed_by else _("the system")
+        who = (
+            (last.changed_by.get_full_name() or last.changed_by.get_username())
+            if last and last.changed_by
+            else _("the system")
+        )
         when = last.changed_at if last else self.report.updated_at
-        return _("Someone else saved this report after you opened it (%(who)s, %(when)s); nothing "
-                 "was saved. Reload the page to see their changes, then make yours again.") % {
-            "who": who, "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "—"}
+        return _(
+            "Someone else saved this report after you opened it (%(who)s, %(when)s); nothing "
+            "was saved. Reload the page to see their changes, then make yours again."
+        ) % {"who": who, "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "—"}
 
 
 @dataclass
@@ -78,13 +83,17 @@ def locked(reporting_round: ReportingRound, group) -> tuple[ReportingRound, Grou
     assert transaction.get_connection().in_atomic_block, "lock inside a transaction"
     reporting_round = ReportingRound.objects.select_for_update().get(pk=reporting_round.pk)
     report, created = GroupReport.objects.select_for_update().get_or_create(
-        round=reporting_round, group=group)
+        round=reporting_round, group=group
+    )
     return reporting_round, report, created
 
 
 def changes_since(report: GroupReport, version: int):
-    return list(ProgressChange.objects.filter(report=report, version__gt=version)
-                .select_related("activity", "changed_by").order_by("version", "pk"))
+    return list(
+        ProgressChange.objects.filter(report=report, version__gt=version)
+        .select_related("activity", "changed_by")
+        .order_by("version", "pk")
+    )
 
 
 def check_version(report: GroupReport, seen_version: int | None) -> None:
@@ -97,11 +106,20 @@ def history(report, rows, *, user, source, now) -> list[ProgressChange]:
     """Bump the report's version; one unsaved history row per changed value."""
     report.version += 1
     report.updated_at, report.updated_by = now, person(user)
-    return [ProgressChange(report=report, activity=activity,
-                           field=name, old_value=as_text(old), new_value=as_text(new),
-                           changed_by=person(user), changed_at=now, source=source,
-                           version=report.version)
-            for activity, name, old, new in rows]
+    return [
+        ProgressChange(
+            report=report,
+            activity=activity,
+            field=name,
+            old_value=as_text(old),
+            new_value=as_text(new),
+            changed_by=person(user),
+            changed_at=now,
+            source=source,
+            version=report.version,
+        )
+        for activity, name, old, new in rows
+    ]
 
 
 def record(report, rows, *, user, source, now) -> list[ProgressChange]:

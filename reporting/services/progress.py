@@ -2,6 +2,7 @@
 spreadsheet imported in the admin or by import_sheets (progress_import) and from the fixture
 files (progress_load). Each asks reporting.policy first, writes inside one transaction, and records
 every changed value in the group's history."""
+
 from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -35,15 +36,18 @@ from .history import (
 
 # How long each of the group's notes may be (the model fields' limits, checked here too because
 # the form, the workbook and the API all give them to progress_save).
-NOTE_LIMITS = {**dict.fromkeys(NARRATIVE_FIELDS, PARAGRAPHS),
-               **dict.fromkeys(set(NOTE_FIELDS) - set(NARRATIVE_FIELDS), NOTE)}
+NOTE_LIMITS = {
+    **dict.fromkeys(NARRATIVE_FIELDS, PARAGRAPHS),
+    **dict.fromkeys(set(NOTE_FIELDS) - set(NARRATIVE_FIELDS), NOTE),
+}
 
 
 def _value_errors(activities, entries) -> dict:
     unknown = set(entries) - set(activities)
     if unknown:
-        raise ValidationError(_("These activities are not the group's: %(ids)s")
-                              % {"ids": ", ".join(map(str, sorted(unknown)))})
+        raise ValidationError(
+            _("These activities are not the group's: %(ids)s") % {"ids": ", ".join(map(str, sorted(unknown)))}
+        )
     errors = {}
     for pk, values in entries.items():
         longest = max(len(values.remarks_en), len(values.remarks_es))
@@ -70,14 +74,27 @@ def _unreported(activities, entries, existing) -> dict:
 def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
     """What the round's form of report refuses: percentages where it asks for a narrative
     only; on submitting, the narrative it asks for (in either language)."""
-    errors = {name: too_long(len(text), limit) for name, text in notes.items()
-              if len(text) > (limit := NOTE_LIMITS.get(name, PARAGRAPHS))}
+    errors = {
+        name: too_long(len(text), limit)
+        for name, text in notes.items()
+        if len(text) > (limit := NOTE_LIMITS.get(name, PARAGRAPHS))
+    }
     if not reporting_round.asks_percentages:
-        errors.update({pk: _("This round asks for the group's progress as a narrative, not "
-                             "percentages.") for pk, values in entries.items() if values.percent is not None})
-    if submit and reporting_round.asks_narrative and not any(
+        errors.update(
+            {
+                pk: _("This round asks for the group's progress as a narrative, not percentages.")
+                for pk, values in entries.items()
+                if values.percent is not None
+            }
+        )
+    if (
+        submit
+        and reporting_round.asks_narrative
+        and not any(
             (notes[name] if name in notes else getattr(report, name) or "").strip()
-            for name in NARRATIVE_FIELDS):
+            for name in NARRATIVE_FIELDS
+        )
+    ):
         errors[NARRATIVE_FIELDS[0]] = _("Write the group's progress to date before submitting.")
     return errors
 
@@ -126,9 +143,17 @@ def _write_notes(report, notes) -> list[tuple]:
     return rows
 
 
-def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
-                  entries: dict[int, EntryValues], notes: dict[str, str], seen_version: int,
-                  submit: bool, source: str = ProgressChange.Source.FORM) -> SaveResult:
+def progress_save(
+    *,
+    group: WorkingGroup,
+    reporting_round: ReportingRound,
+    user,
+    entries: dict[int, EntryValues],
+    notes: dict[str, str],
+    seen_version: int,
+    submit: bool,
+    source: str = ProgressChange.Source.FORM,
+) -> SaveResult:
     """Save a group's progress in an open round as a draft, or submit it.
 
     `entries` maps activity ids of the group to their values; `notes` holds the group's
@@ -146,8 +171,10 @@ def progress_save(*, group: WorkingGroup, reporting_round: ReportingRound, user,
         if not policy.can_edit_progress(user, group, reporting_round, report):
             raise PermissionDenied
         check_version(report, seen_version)
-        existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
-            round=reporting_round, activity__group=group)}
+        existing = {
+            e.activity_id: e
+            for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
+        }
         if submit and reporting_round.asks_percentages:
             errors = {**_unreported(activities, entries, existing), **errors}
         errors = {**errors, **_form_errors(reporting_round, report, entries, notes, submit)}
@@ -178,8 +205,9 @@ def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
     for _before, after in changed_entries:
         clean_fields(after, ENTRY_FIELDS)  # bulk writes: no pre_save cleans them (core.text)
     ProgressEntry.objects.bulk_create([after for before, after in changed_entries if before is None])
-    ProgressEntry.objects.bulk_update([after for before, after in changed_entries if before is not None],
-                                      ENTRY_FIELDS)
+    ProgressEntry.objects.bulk_update(
+        [after for before, after in changed_entries if before is not None], ENTRY_FIELDS
+    )
     rows_by_report = defaultdict(list)
     for before, after in changed_entries:
         rows = changed(after.activity, ENTRY_FIELDS, before, after)
@@ -189,8 +217,12 @@ def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
         return []
     round_ids = {r for r, _g in rows_by_report}
     group_ids = {g for _r, g in rows_by_report}
-    reports = {(r.round_id, r.group_id): r for r in GroupReport.objects.select_for_update().filter(
-        round_id__in=round_ids, group_id__in=group_ids)}
+    reports = {
+        (r.round_id, r.group_id): r
+        for r in GroupReport.objects.select_for_update().filter(
+            round_id__in=round_ids, group_id__in=group_ids
+        )
+    }
     missing = [GroupReport(round_id=r, group_id=g) for r, g in rows_by_report if (r, g) not in reports]
     for report in GroupReport.objects.bulk_create(missing):
         reports[(report.round_id, report.group_id)] = report
@@ -212,8 +244,15 @@ class LoadResult:
     report_created: bool = False
 
 
-def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor,
-                  entries: dict, report_values: dict, update: bool) -> LoadResult:
+def progress_load(
+    *,
+    reporting_round: ReportingRound,
+    group: WorkingGroup,
+    actor,
+    entries: dict,
+    report_values: dict,
+    update: bool,
+) -> LoadResult:
     """Progress from the fixture files: `entries` maps activities to their EntryValues and
     `report_values` gives the group report's status and texts. Missing records are created;
     with `update`, existing ones are brought to the files' values. Every change is recorded
@@ -223,8 +262,10 @@ def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor
     result, now = LoadResult(), timezone.now()
     with transaction.atomic():
         reporting_round, report, result.report_created = locked(reporting_round, group)
-        existing = {e.activity_id: e for e in ProgressEntry.objects.filter(
-            round=reporting_round, activity__group=group)}
+        existing = {
+            e.activity_id: e
+            for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
+        }
         rows, created, updated = [], [], []
         for activity, values in entries.items():
             entry = existing.get(activity.pk)
@@ -240,8 +281,11 @@ def progress_load(*, reporting_round: ReportingRound, group: WorkingGroup, actor
         ProgressEntry.objects.bulk_create(created)
         ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
         result.created, result.updated = len(created), len(updated)
-        given = {name: value for name, value in report_values.items()
-                 if (result.report_created or update) and getattr(report, name) != value}
+        given = {
+            name: value
+            for name, value in report_values.items()
+            if (result.report_created or update) and getattr(report, name) != value
+        }
         rows += [(None, "status", report.status, given["status"])] if "status" in given else []
         for name, value in given.items():
             setattr(report, name, value)

@@ -1,4 +1,5 @@
 """Moving a round and a group's report along: the secretariat's review, opening and closing."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone

@@ -1,5 +1,6 @@
 """Spreadsheet columns of a group's plan: objectives, topic headings, activities and outputs;
 see base.py for the rules every sheet shares."""
+
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
@@ -36,14 +37,19 @@ class TopicResource(PortalResource):
 
 
 def objective_key(objective) -> str:
-    """"general 1", "specific 3": how an activity names its objective within its group."""
+    """ "general 1", "specific 3": how an activity names its objective within its group."""
     return f"{objective.kind} {objective.order}"
 
 
 def objective_widget(group_column_widget):
     """An objective named within the row's group: "specific 2"."""
-    return in_group(Objective, objective_key, _("objective"), group_column_widget,
-                    queryset=Objective.objects.select_related("group__programme"))
+    return in_group(
+        Objective,
+        objective_key,
+        _("objective"),
+        group_column_widget,
+        queryset=Objective.objects.select_related("group__programme"),
+    )
 
 
 class ActivityResource(PortalResource):
@@ -56,9 +62,19 @@ class ActivityResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = Activity
-        fields = ("group", "order", "plan_no", "objective", "topic", *translated("text", "coordination"),
-                  "start_month", *translated("start_text"), "end_month", *translated("end_text"),
-                  "unused_texts")
+        fields = (
+            "group",
+            "order",
+            "plan_no",
+            "objective",
+            "topic",
+            *translated("text", "coordination"),
+            "start_month",
+            *translated("start_text"),
+            "end_month",
+            *translated("end_text"),
+            "unused_texts",
+        )
         import_id_fields = ("group", "order")
 
     def __init__(self, **kwargs):
@@ -66,8 +82,12 @@ class ActivityResource(PortalResource):
         groups = self.fields["group"].widget
         self.fields["objective"].widget = objective_widget(groups)
         self.fields["topic"].widget = in_group(
-            Topic, lambda t: str(t.order), _("topic heading"), groups,
-            queryset=Topic.objects.select_related("group__programme"))
+            Topic,
+            lambda t: str(t.order),
+            _("topic heading"),
+            groups,
+            queryset=Topic.objects.select_related("group__programme"),
+        )
 
     def get_queryset(self):
         return Activity.objects.select_related("group__programme", "objective", "topic")
@@ -76,16 +96,26 @@ class ActivityResource(PortalResource):
 class OutputResource(PortalResource):
     group = group_field()
     objective = Field(attribute="objective", column_name="objective")
-    institutions = Field(attribute="institutions", column_name="institutions",
-                         widget=KeysWidget(institution_widget().model, lambda i: i.code,
-                                           _("institution with the code")))
+    institutions = Field(
+        attribute="institutions",
+        column_name="institutions",
+        widget=KeysWidget(institution_widget().model, lambda i: i.code, _("institution with the code")),
+    )
     unused_texts = unused_texts_field()
 
     class Meta(PortalResource.Meta):
         model = Output
-        fields = ("group", "order", "objective", *translated("text"), "by_coordinating_countries",
-                  "by_member_countries", "institutions", *translated("agency", "timetable"),
-                  "unused_texts")
+        fields = (
+            "group",
+            "order",
+            "objective",
+            *translated("text"),
+            "by_coordinating_countries",
+            "by_member_countries",
+            "institutions",
+            *translated("agency", "timetable"),
+            "unused_texts",
+        )
         import_id_fields = ("group", "order")
 
     def __init__(self, **kwargs):
@@ -93,5 +123,4 @@ class OutputResource(PortalResource):
         self.fields["objective"].widget = objective_widget(self.fields["group"].widget)
 
     def get_queryset(self):
-        return Output.objects.select_related("group__programme", "objective") \
-            .prefetch_related("institutions")
+        return Output.objects.select_related("group__programme", "objective").prefetch_related("institutions")

@@ -6,6 +6,7 @@
   position), read once per import (KeyedInstanceLoader), never by database id.
 - An unknown or renamed header, a missing key column and a key given twice are refused with
   the row and column, so nothing half-understood is written."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -137,8 +138,9 @@ class PortalResource(resources.ModelResource):
         return getattr(value, "pk", value)
 
     def instance_key(self, instance) -> tuple:
-        return tuple(self._key_part(self.fields[name].get_value(instance))
-                     for name in self.get_import_id_fields())
+        return tuple(
+            self._key_part(self.fields[name].get_value(instance)) for name in self.get_import_id_fields()
+        )
 
     def row_key(self, row) -> tuple:
         errors, key = {}, []
@@ -184,9 +186,14 @@ class PortalResource(resources.ModelResource):
                 problems.append(Problem(1, header, _("This column appears twice.")))
             seen.add(header)
             if header not in known:
-                problems.append(Problem(1, header or _("(empty header, column %(n)s)") % {"n": position},
-                                        _("This is not a column of this sheet; its columns are: %(columns)s.")
-                                        % {"columns": ", ".join(known)}))
+                problems.append(
+                    Problem(
+                        1,
+                        header or _("(empty header, column %(n)s)") % {"n": position},
+                        _("This is not a column of this sheet; its columns are: %(columns)s.")
+                        % {"columns": ", ".join(known)},
+                    )
+                )
         for name in (*self.get_import_id_fields(), *self.required_columns):
             column = self.fields[name].column_name if name in self.fields else name
             if column not in headers:
@@ -218,9 +225,14 @@ class PortalResource(resources.ModelResource):
         number = kwargs.get("row_number")
         if key in self._rows_seen:
             columns = ", ".join(self.fields[n].column_name for n in self.get_import_id_fields())
-            raise ValidationError({self.fields[self.get_import_id_fields()[-1]].column_name: _(
-                "The same record (%(columns)s) is already on row %(row)s.") % {
-                "columns": columns, "row": self._rows_seen[key] + 1}})
+            raise ValidationError(
+                {
+                    self.fields[self.get_import_id_fields()[-1]].column_name: _(
+                        "The same record (%(columns)s) is already on row %(row)s."
+                    )
+                    % {"columns": columns, "row": self._rows_seen[key] + 1}
+                }
+            )
         self._rows_seen[key] = number
 
 
@@ -231,6 +243,8 @@ def result_problems(result, sheet="") -> list[Problem]:
     for line, errors in result.row_errors():
         problems += [Problem(line, "", str(error.error), sheet) for error in errors]
     for row in result.invalid_rows:
-        problems += [Problem(row.number, column, " ".join(messages), sheet)
-                     for column, messages in row.error_dict.items()]
+        problems += [
+            Problem(row.number, column, " ".join(messages), sheet)
+            for column, messages in row.error_dict.items()
+        ]
     return problems

@@ -1,5 +1,6 @@
 """Spreadsheet columns of the document register; see spreadsheets/resources.py. Issued PDFs
 are files, not spreadsheet data: they stay in the portal."""
+
 from import_export.fields import Field
 
 from reports.models import Document
@@ -17,11 +18,20 @@ class DocumentResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = Document
-        fields = ("symbol", "kind", *translated("title", "date"), "distribution", "original_language",
-                  "job_number", "meeting", "programme", "round", "group",
-                  *translated("introduction", "obstacles", "gender", "document_type"))
+        fields = (
+            "symbol",
+            "kind",
+            *translated("title", "date"),
+            "distribution",
+            "original_language",
+            "job_number",
+            "meeting",
+            "programme",
+            "round",
+            "group",
+            *translated("introduction", "obstacles", "gender", "document_type"),
+        )
         import_id_fields = ("symbol",)
 
     def get_queryset(self):
-        return Document.objects.select_related("meeting", "programme", "round__meeting",
-                                               "group__programme")
+        return Document.objects.select_related("meeting", "programme", "round__meeting", "group__programme")

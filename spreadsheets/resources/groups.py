@@ -1,5 +1,6 @@
 """Spreadsheet columns of countries, institutions, meetings, programmes, working groups (with
 their roles) and financing sources; see spreadsheets/resources.py for the shared rules."""
+
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -38,8 +39,12 @@ def programme_widget():
 
 
 def group_widget():
-    return KeyWidget(WorkingGroup, lambda g: g.code, _("working group"),
-                     queryset=WorkingGroup.objects.select_related("programme"))
+    return KeyWidget(
+        WorkingGroup,
+        lambda g: g.code,
+        _("working group"),
+        queryset=WorkingGroup.objects.select_related("programme"),
+    )
 
 
 def group_field():
@@ -97,7 +102,8 @@ class InstitutionResource(PortalResource):
     def get_queryset(self):
         # Parents before their units, so that a file imports in one pass.
         return Institution.objects.select_related("country", "parent").order_by(
-            F("parent").asc(nulls_first=True), "code")
+            F("parent").asc(nulls_first=True), "code"
+        )
 
     def after_save_instance(self, instance, row, **kwargs):
         self.fields["parent"].widget.remember(instance)  # a unit further down may name it
@@ -114,8 +120,12 @@ class MeetingResource(PortalResource):
     def before_save_instance(self, instance, row, **kwargs):
         code = f"{Meeting.CODE_PREFIX[instance.body]}.{instance.number}"
         if code != instance.code:
-            raise ValidationError({"code": _("The code of meeting %(number)s of this body is %(code)s.")
-                                   % {"number": instance.number, "code": code}})
+            raise ValidationError(
+                {
+                    "code": _("The code of meeting %(number)s of this body is %(code)s.")
+                    % {"number": instance.number, "code": code}
+                }
+            )
 
 
 class ProgrammeResource(PortalResource):
@@ -165,8 +175,10 @@ class RolesField(Field):
                 item, _open, capacity = item[:-1].rpartition("(")
                 item, capacity = item.strip(), capacity.strip().lower()
                 if capacity not in GroupRole.Capacity.values:
-                    raise ValueError(_("“%(capacity)s” is no capacity in a council: write one of %(choices)s.")
-                                     % {"capacity": capacity, "choices": ", ".join(GroupRole.Capacity.values)})
+                    raise ValueError(
+                        _("“%(capacity)s” is no capacity in a council: write one of %(choices)s.")
+                        % {"capacity": capacity, "choices": ", ".join(GroupRole.Capacity.values)}
+                    )
             if ":" in item:
                 country_code, institution_code = (p.strip() for p in item.split(":", 1))
                 country = self.countries.clean(country_code)
@@ -175,15 +187,26 @@ class RolesField(Field):
                 country = self.countries.clean(item)
             else:
                 institution = self.institutions.clean(item)
-            roles.append(GroupRole(role=self.role, order=order, country=country, institution=institution,
-                                   capacity=capacity))
+            roles.append(
+                GroupRole(
+                    role=self.role, order=order, country=country, institution=institution, capacity=capacity
+                )
+            )
         return roles
 
 
 ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating", "council")
 # The group's paragraphs: a sheet of their own in the group's workbook.
-GROUP_TEXTS = ("background", "expected_impact", "financing", "objectives_lead_in", "objectives_closing",
-               "outputs_lead_in", "previous_results", "conclusions")
+GROUP_TEXTS = (
+    "background",
+    "expected_impact",
+    "financing",
+    "objectives_lead_in",
+    "objectives_closing",
+    "outputs_lead_in",
+    "previous_results",
+    "conclusions",
+)
 
 
 class WorkingGroupResource(PortalResource):
@@ -198,8 +221,16 @@ class WorkingGroupResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = WorkingGroup
-        fields = ("programme", "number", "kind", *translated("name", "theme", "output", *GROUP_TEXTS),
-                  "document_type", "role_order", *ROLE_COLUMNS, "unused_texts")
+        fields = (
+            "programme",
+            "number",
+            "kind",
+            *translated("name", "theme", "output", *GROUP_TEXTS),
+            "document_type",
+            "role_order",
+            *ROLE_COLUMNS,
+            "unused_texts",
+        )
         import_id_fields = ("programme", "number")
 
     def get_queryset(self):
@@ -225,8 +256,11 @@ class WorkingGroupResource(PortalResource):
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         for role, roles in getattr(instance, "_new_roles", {}).items():
-            before = ([(r.country_id, r.institution_id, r.capacity) for r in original.roles_as_entered(role)]
-                      if original.pk else [])
+            before = (
+                [(r.country_id, r.institution_id, r.capacity) for r in original.roles_as_entered(role)]
+                if original.pk
+                else []
+            )
             if before != [(r.country_id, r.institution_id, r.capacity) for r in roles]:
                 return False
         return super().skip_row(instance, original, row, import_validation_errors)
@@ -245,8 +279,16 @@ class GroupHeadingResource(WorkingGroupResource):
     """The group's workbook, first sheet: what heads the group and who takes part."""
 
     class Meta(WorkingGroupResource.Meta):
-        fields = ("programme", "number", "kind", *translated("name", "theme", "output"), "document_type",
-                  "role_order", *ROLE_COLUMNS, "unused_texts")
+        fields = (
+            "programme",
+            "number",
+            "kind",
+            *translated("name", "theme", "output"),
+            "document_type",
+            "role_order",
+            *ROLE_COLUMNS,
+            "unused_texts",
+        )
 
 
 class GroupTextsResource(WorkingGroupResource):
@@ -262,8 +304,14 @@ class FinancingSourceResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = FinancingSource
-        fields = ("group", "order", "institution", *translated("label"), "amount_usd",
-                  *translated("form", "purpose"))
+        fields = (
+            "group",
+            "order",
+            "institution",
+            *translated("label"),
+            "amount_usd",
+            *translated("form", "purpose"),
+        )
         import_id_fields = ("group", "order")
 
     def get_queryset(self):

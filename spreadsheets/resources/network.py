@@ -1,5 +1,6 @@
 """Spreadsheet columns of a network's events, figures and links; see base.py for the rules
 every sheet shares."""
+
 from groups.models import Event, Figure, Link
 
 from .base import PortalResource, translated, unused_texts_field
@@ -22,8 +23,15 @@ class GroupPartResource(PortalResource):
 class EventResource(GroupPartResource):
     class Meta(GroupPartResource.Meta):
         model = Event
-        fields = ("group", "order", "kind", *translated("title", "place"), "start_date", "end_date",
-                  "unused_texts")
+        fields = (
+            "group",
+            "order",
+            "kind",
+            *translated("title", "place"),
+            "start_date",
+            "end_date",
+            "unused_texts",
+        )
 
 
 class FigureResource(GroupPartResource):

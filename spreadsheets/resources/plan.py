@@ -2,6 +2,7 @@
 and their action lines; see base.py for the rules every sheet shares. Neither model has a
 group of its own (an area reaches it through its objective), so their `group` column is read
 by the other columns' widgets and written nowhere."""
+
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
@@ -28,7 +29,7 @@ class ReachedGroupField(Field):
 
 
 def area_key(area) -> str:
-    """"specific 1/2": an area named within its group by its objective and its order."""
+    """ "specific 1/2": an area named within its group by its objective and its order."""
     return f"{objective_key(area.objective)}/{area.order}"
 
 
@@ -68,8 +69,12 @@ class ActionLineResource(PortalResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.fields["area"].widget = AreaWidget(
-            ProgrammeArea, area_key, _("programme area"), self.fields["group"].widget,
-            queryset=ProgrammeArea.objects.select_related("objective__group__programme"))
+            ProgrammeArea,
+            area_key,
+            _("programme area"),
+            self.fields["group"].widget,
+            queryset=ProgrammeArea.objects.select_related("objective__group__programme"),
+        )
 
     def get_queryset(self):
         return ActionLine.objects.select_related("area__objective__group__programme")

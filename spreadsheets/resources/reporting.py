@@ -4,6 +4,7 @@ see base.py for the rules every sheet shares.
 Progress entries are written in bulk and recorded in each group's history as a spreadsheet
 import (reporting.services.progress_import), so that importing thousands of rows
 costs a fixed number of queries."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
@@ -25,8 +26,12 @@ from .groups import (
 
 
 def round_widget():
-    return KeyWidget(ReportingRound, lambda r: r.meeting.code, _("reporting round for the meeting"),
-                     queryset=ReportingRound.objects.select_related("meeting"))
+    return KeyWidget(
+        ReportingRound,
+        lambda r: r.meeting.code,
+        _("reporting round for the meeting"),
+        queryset=ReportingRound.objects.select_related("meeting"),
+    )
 
 
 class ReportingRoundResource(PortalResource):
@@ -35,8 +40,18 @@ class ReportingRoundResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = ReportingRound
-        fields = ("meeting", "programme", "number", "opens_on", "deadline", "progress_form", "publish_on",
-                  "status", "opened_at", "closed_at")
+        fields = (
+            "meeting",
+            "programme",
+            "number",
+            "opens_on",
+            "deadline",
+            "progress_form",
+            "publish_on",
+            "status",
+            "opened_at",
+            "closed_at",
+        )
         import_id_fields = ("meeting",)
 
     def get_queryset(self):
@@ -47,8 +62,9 @@ class ReportingRoundResource(PortalResource):
         if instance.pk and not self.options.get("restoring"):
             before = ReportingRound.objects.get(pk=instance.pk)
             if before.status != instance.status:
-                raise ValidationError({"status": _(
-                    "Open or close a round with the actions of the reporting rounds' list.")})
+                raise ValidationError(
+                    {"status": _("Open or close a round with the actions of the reporting rounds' list.")}
+                )
 
 
 class GroupReportResource(PortalResource):
@@ -57,8 +73,13 @@ class GroupReportResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = GroupReport
-        fields = ("round", "group", "status", "review_comment",
-                  *translated("output_as_reported", "obstacles", "gender_notes"))
+        fields = (
+            "round",
+            "group",
+            "status",
+            "review_comment",
+            *translated("output_as_reported", "obstacles", "gender_notes"),
+        )
         import_id_fields = ("round", "group")
 
     def get_queryset(self):
@@ -89,8 +110,12 @@ class ProgressEntryResource(PortalResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.fields["activity"].widget = in_group(
-            Activity, lambda a: str(a.order), _("activity at position"), self.fields["group"].widget,
-            queryset=Activity.objects.select_related("group__programme"))
+            Activity,
+            lambda a: str(a.order),
+            _("activity at position"),
+            self.fields["group"].widget,
+            queryset=Activity.objects.select_related("group__programme"),
+        )
 
     def get_queryset(self):
         return ProgressEntry.objects.select_related("round__meeting", "activity__group__programme")
@@ -113,16 +138,23 @@ class ProgressEntryResource(PortalResource):
         problems = {}
         if "percent" not in errors and instance.percent is None:
             problems["percent"] = [_("Give the percentage (a whole number from 0 to 100).")]
-        if instance.round_id and instance.activity_id \
-                and instance.activity.group.programme_id != instance.round.programme_id:
+        if (
+            instance.round_id
+            and instance.activity_id
+            and instance.activity.group.programme_id != instance.round.programme_id
+        ):
             problems["activity"] = [_("The activity belongs to another programme than the round.")]
         return problems
 
     def before_save_instance(self, instance, row, **kwargs):
         # Only a change is refused: an unchanged row of a closed round was skipped before this.
         if instance.round.status == ReportingRound.Status.CLOSED and not self.options.get("restoring"):
-            raise ValidationError({"round": _("Round %(round)s is closed: its progress can no longer "
-                                              "be imported.") % {"round": instance.round.meeting.code}})
+            raise ValidationError(
+                {
+                    "round": _("Round %(round)s is closed: its progress can no longer be imported.")
+                    % {"round": instance.round.meeting.code}
+                }
+            )
 
     # The library would write the checked rows itself; the reporting workflow's service writes
     # them instead (after_import), with their history, so nothing writes progress around it.
@@ -136,6 +168,9 @@ class ProgressEntryResource(PortalResource):
         super().after_import(dataset, result, **kwargs)
         if result.has_errors() or result.has_validation_errors():
             return
-        changed = [(row.original, row.instance) for row in result.rows
-                   if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)]
+        changed = [
+            (row.original, row.instance)
+            for row in result.rows
+            if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
+        ]
         progress_import(changed, user=kwargs.get("user"), source=ProgressChange.Source.IMPORT)

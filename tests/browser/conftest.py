@@ -6,6 +6,7 @@ The server has a database of its own, of the same engine as the suite's, and nev
 pytest's test database. The Playwright sync API runs an asyncio loop in this thread, so these
 tests must not use the Django ORM: they observe the portal only over HTTP and the browser.
 """
+
 import os
 import re
 import socket
@@ -36,6 +37,7 @@ BROWSER_DIR = Path(__file__).resolve().parent
 
 # --- marking -------------------------------------------------------------------------------
 
+
 def pytest_collection_modifyitems(config, items):
     """Every test under tests/browser is marked `browser` (`-m "not browser"` leaves them out)."""
     for item in items:
@@ -53,6 +55,7 @@ def pytest_runtest_makereport(item, call):
 
 
 # --- the portal as a separate process ------------------------------------------------------
+
 
 def _free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -79,8 +82,9 @@ class _PostgresDatabase:
         }
         # Once pytest-django has created its test database, NAME already is its name.
         name = settings_db["NAME"]
-        test_name = ((settings_db.get("TEST") or {}).get("NAME")
-                     or (name if name.startswith("test_") else f"test_{name}"))
+        test_name = (settings_db.get("TEST") or {}).get("NAME") or (
+            name if name.startswith("test_") else f"test_{name}"
+        )
         self.name = f"{test_name}_browser"
 
     def _admin(self, sql):
@@ -128,7 +132,11 @@ class PortalServer:
 def _manage(env, *args):
     return subprocess.run(
         [sys.executable, str(MANAGE), *map(str, args)],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -139,8 +147,10 @@ def _wait_until_up(url, process, log_path):
     last_error = None
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"runserver exited with {process.returncode} before answering; "
-                        f"its log ({log_path}) ends:\n{_tail(log_path)}")
+            pytest.fail(
+                f"runserver exited with {process.returncode} before answering; "
+                f"its log ({log_path}) ends:\n{_tail(log_path)}"
+            )
         try:
             with opener.open(url, timeout=5) as response:
                 if response.status == 200:
@@ -148,11 +158,13 @@ def _wait_until_up(url, process, log_path):
                 last_error = f"HTTP {response.status}"
         except urllib.error.HTTPError as error:
             last_error = f"HTTP {error.code}"
-        except (urllib.error.URLError, ConnectionError, socket.timeout) as error:
+        except (TimeoutError, urllib.error.URLError, ConnectionError) as error:
             last_error = repr(error)
         time.sleep(0.25)
-    pytest.fail(f"The portal did not answer 200 at {url} within {SERVER_START_TIMEOUT} s "
-                f"(last: {last_error}); its log ({log_path}) ends:\n{_tail(log_path)}")
+    pytest.fail(
+        f"The portal did not answer 200 at {url} within {SERVER_START_TIMEOUT} s "
+        f"(last: {last_error}); its log ({log_path}) ends:\n{_tail(log_path)}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -175,16 +187,18 @@ def portal_server(tmp_path_factory):
         pytest.fail(f"The browser tests know no database engine {default_db['ENGINE']!r}")
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
-        "DATABASE_URL": database_url,
-        # Caches and files of its own: a developer's `make run` in the same checkout shares
-        # var/ otherwise, and would serve this server's pages (and it theirs).
-        "DOCUMENT_CACHE_DIR": str(workdir / "document-cache"),
-        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "cea_portal.settings.development",
+            "DATABASE_URL": database_url,
+            # Caches and files of its own: a developer's `make run` in the same checkout shares
+            # var/ otherwise, and would serve this server's pages (and it theirs).
+            "DOCUMENT_CACHE_DIR": str(workdir / "document-cache"),
+            "PAGE_CACHE_DIR": str(workdir / "page-cache"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = workdir / "runserver.log"
@@ -194,12 +208,17 @@ def portal_server(tmp_path_factory):
             try:
                 _manage(env, *command)
             except subprocess.CalledProcessError as error:
-                pytest.fail(f"manage.py {' '.join(command)} failed ({error.returncode}):\n"
-                            f"{error.stdout}\n{error.stderr}")
+                pytest.fail(
+                    f"manage.py {' '.join(command)} failed ({error.returncode}):\n"
+                    f"{error.stdout}\n{error.stderr}"
+                )
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
                 [sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}", "--noreload"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
         _wait_until_up(f"{url}/en/", process, log_path)
@@ -218,6 +237,7 @@ def portal_server(tmp_path_factory):
 
 # --- the browser ---------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="package")
 def browser():
     """Debian's Chromium, headless, started once for the tests of this folder. Missing Chromium
@@ -227,14 +247,18 @@ def browser():
     Django refuse the ORM in this thread (SynchronousOnlyOperation), so it must be stopped as
     soon as the last browser test is done, before any other folder's tests run."""
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install "
-                    "it with `make system` (or `apt-get install chromium`); never run "
-                    "`playwright install`.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install "
+            "it with `make system` (or `apt-get install chromium`); never run "
+            "`playwright install`."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
         )
         try:
             yield chromium
@@ -270,8 +294,9 @@ def page(browser, request):
     try:
         yield page
     finally:
-        failed = any(getattr(getattr(request.node, f"rep_{when}", None), "failed", False)
-                     for when in ("setup", "call"))
+        failed = any(
+            getattr(getattr(request.node, f"rep_{when}", None), "failed", False) for when in ("setup", "call")
+        )
         if failed:
             try:
                 path = save_screenshot(page, request.node.name)

@@ -3,6 +3,7 @@ urllib against the live portal's API), sees its last use on the page and revokes
 
 Only HTTP and the browser here: no Django ORM (see conftest.py). Django's date formatting (no
 database) gives the times the page should show."""
+
 import json
 import urllib.error
 import urllib.request

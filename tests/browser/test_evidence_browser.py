@@ -4,6 +4,7 @@ PDF and a link; a reader cannot download the file while the report is a draft; o
 the group's page lists both and the file downloads with the bytes uploaded.
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 import urllib.error
 import urllib.request
 
@@ -34,7 +35,8 @@ def _status(url):
 
 
 def test_a_focal_point_attaches_evidence_that_readers_get_once_published(
-        portal_server, browser, screenshot, tmp_path):
+    portal_server, browser, screenshot, tmp_path
+):
     base = portal_server.url
     report = f"{base}/es/rounds/CE.21/2020-2021/{GROUP}/"
     (tmp_path / "informe.pdf").write_bytes(files.PROGRAM)

@@ -2,6 +2,7 @@
 runs it (the demo accounts and the demo round of `create_demo_users`).
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 import io
 import re
 
@@ -22,13 +23,16 @@ def log_in(page, base, username):
 
 
 def test_focal_point_submits_in_spanish_and_sees_it_on_the_page_and_in_the_pdf(
-        portal_server, page, screenshot):
+    portal_server, page, screenshot
+):
     base = portal_server.url
     log_in(page, base, "focal-mex")
     page.locator('nav.languages a[hreflang="es"]').click()
     expect(page).to_have_url(f"{base}/es/my-groups/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mis grupos de trabajo")
-    page.get_by_role("link", name=re.compile("^Guía metodológica sobre las mediciones de uso del tiempo")).click()
+    page.get_by_role(
+        "link", name=re.compile("^Guía metodológica sobre las mediciones de uso del tiempo")
+    ).click()
     expect(page).to_have_url(f"{base}/es{FORM}")
 
     # Every activity needs a percentage to submit; activity 3 gets its own value and remarks.

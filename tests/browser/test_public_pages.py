@@ -1,6 +1,7 @@
 """The public pages in a real browser, against the portal as a new user first runs it.
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 import re
 
 from playwright.sync_api import expect
@@ -9,8 +10,7 @@ TIME_USE_EN = "Methodological guide on time-use measurements in Latin America an
 TIME_USE_ES = "Guía metodológica sobre las mediciones de uso del tiempo en América Latina y el Caribe"
 
 
-def test_home_in_english_then_spanish_through_the_language_switcher(portal_server, page,
-                                                                   screenshot):
+def test_home_in_english_then_spanish_through_the_language_switcher(portal_server, page, screenshot):
     response = page.goto(f"{portal_server.url}/en/")
     assert response is not None and response.status == 200
 
@@ -26,7 +26,8 @@ def test_home_in_english_then_spanish_through_the_language_switcher(portal_serve
     expect(gender_group).to_contain_text("Theme: gender")
     expect(gender_group).to_contain_text("Mexico")
     expect(gender_group.get_by_role("link", name=TIME_USE_EN)).to_have_attribute(
-        "href", "/en/groups/2020-2021/IV/")
+        "href", "/en/groups/2020-2021/IV/"
+    )
 
     # The switcher offers Spanish as a link, English as the current language.
     switcher = page.locator("nav.languages")
@@ -42,7 +43,8 @@ def test_home_in_english_then_spanish_through_the_language_switcher(portal_serve
     grupo_genero = page.locator("table.groups tbody tr").filter(has_text=TIME_USE_ES)
     expect(grupo_genero).to_have_count(1)
     expect(grupo_genero.get_by_role("link", name=TIME_USE_ES)).to_have_attribute(
-        "href", "/es/groups/2020-2021/IV/")
+        "href", "/es/groups/2020-2021/IV/"
+    )
     expect(page.locator("main")).not_to_contain_text(TIME_USE_EN)
     expect(switcher.locator('[aria-current="true"]')).to_have_attribute("lang", "es")
     expect(switcher.locator('a[hreflang="en"]')).to_be_visible()

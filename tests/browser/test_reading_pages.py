@@ -9,6 +9,7 @@ The Spanish words asserted below are the Spanish catalogue's (locale/es/LC_MESSA
 for these msgids: "Timeline" (Línea de tiempo), "Overall progress" (Avance general) and "Schedule"
 (Cronograma); the walk first checks that the catalogue still says so.
 """
+
 import datetime
 import re
 from urllib.parse import urlsplit
@@ -42,16 +43,19 @@ PHONE = {"width": 390, "height": 844}
 
 SEARCH_WORD = {"en": "time", "es": "tiempo"}
 # (name, path after the language prefix, expected HTTP status)
-READING_PAGES = {lang: [
-    ("home", "/", 200),
-    ("group", GROUP_IV, 200),
-    ("countries", "/countries/", 200),
-    ("country", "/countries/MEX/", 200),
-    ("round", ROUND, 200),
-    ("documents", "/documents/", 200),
-    ("search", f"/search/?q={word}", 200),
-    ("search_empty", "/search/?q=", 400),
-] for lang, word in SEARCH_WORD.items()}
+READING_PAGES = {
+    lang: [
+        ("home", "/", 200),
+        ("group", GROUP_IV, 200),
+        ("countries", "/countries/", 200),
+        ("country", "/countries/MEX/", 200),
+        ("round", ROUND, 200),
+        ("documents", "/documents/", 200),
+        ("search", f"/search/?q={word}", 200),
+        ("search_empty", "/search/?q=", 400),
+    ]
+    for lang, word in SEARCH_WORD.items()
+}
 
 
 def _dates_of_today(language):
@@ -59,16 +63,20 @@ def _dates_of_today(language):
     day before and after too, so a test run across midnight still matches."""
     today = timezone.localdate()
     with translation.override(language):
-        return [formats.date_format(today + datetime.timedelta(days=days), "DATE_FORMAT")
-                for days in (0, -1, 1)]
+        return [
+            formats.date_format(today + datetime.timedelta(days=days), "DATE_FORMAT") for days in (0, -1, 1)
+        ]
 
 
 def _catalogue_differences():
     """The headings whose Spanish in the compiled catalogue is not the one this file expects."""
     with translation.override("es"):
         found = {msgid: translation.gettext(msgid) for msgid in SPANISH_HEADINGS}
-    return {msgid: (found[msgid], expected) for msgid, expected in SPANISH_HEADINGS.items()
-            if found[msgid] != expected}
+    return {
+        msgid: (found[msgid], expected)
+        for msgid, expected in SPANISH_HEADINGS.items()
+        if found[msgid] != expected
+    }
 
 
 def _serious(results):
@@ -79,8 +87,10 @@ def _describe(violations):
     """Each violation's id, impact and help, with its first nodes (target, why, markup)."""
     lines = []
     for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} "
-                     f"[{len(violation['nodes'])} node(s)] {violation.get('helpUrl', '')}")
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{len(violation['nodes'])} node(s)] {violation.get('helpUrl', '')}"
+        )
         for node in violation["nodes"][:3]:
             why = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    target {node['target']}: {why}")
@@ -90,12 +100,19 @@ def _describe(violations):
 
 # --- 1. accessibility --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language,name,path,status", [
-    (language, name, path, status)
-    for language, pages in READING_PAGES.items() for name, path, status in pages
-], ids=[f"{language}-{name}" for language, pages in READING_PAGES.items() for name, _p, _s in pages])
-def test_reading_page_has_no_serious_accessibility_violation(portal_server, page, language,
-                                                             name, path, status):
+
+@pytest.mark.parametrize(
+    "language,name,path,status",
+    [
+        (language, name, path, status)
+        for language, pages in READING_PAGES.items()
+        for name, path, status in pages
+    ],
+    ids=[f"{language}-{name}" for language, pages in READING_PAGES.items() for name, _p, _s in pages],
+)
+def test_reading_page_has_no_serious_accessibility_violation(
+    portal_server, page, language, name, path, status
+):
     url = f"{portal_server.url}/{language}{path}"
     response = page.goto(url)
     assert response is not None and response.status == status, (url, response and response.status)
@@ -109,7 +126,8 @@ def test_reading_page_has_no_serious_accessibility_violation(portal_server, page
     violations = _serious(results)
     assert not violations, (
         f"axe-core {results.response.get('testEngine', {}).get('version')} found serious or "
-        f"critical violations on {url}:\n{_describe(violations)}")
+        f"critical violations on {url}:\n{_describe(violations)}"
+    )
 
 
 def test_the_accessibility_check_finds_what_it_should(page):
@@ -119,17 +137,18 @@ def test_the_accessibility_check_finds_what_it_should(page):
         '<!DOCTYPE html><html lang="en"><head><title>Bad page</title></head><body><main>'
         '<h1>Bad page</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
         '<p style="color:#bbb;background:#fff">Hard to read</p><input type="text">'
-        '</main></body></html>')
+        "</main></body></html>"
+    )
     found = {v["id"] for v in _serious(AXE.run(page))}
     assert {"image-alt", "color-contrast", "label"} <= found, found
 
 
 # --- 2. a reader's walk ------------------------------------------------------------------------
 
+
 def test_walk_from_home_to_the_timeline_then_into_spanish(portal_server, page, screenshot):
     differences = _catalogue_differences()
-    assert not differences, ("The Spanish catalogue (found, expected here) differs for: "
-                             f"{differences}")
+    assert not differences, f"The Spanish catalogue (found, expected here) differs for: {differences}"
     base = portal_server.url
     page.goto(f"{base}/en/")
     screenshot(page, "reading_home_en")
@@ -155,10 +174,10 @@ def test_walk_from_home_to_the_timeline_then_into_spanish(portal_server, page, s
     expect(svg).to_be_visible()
     expect(svg.locator("title#timeline-title")).to_contain_text("Timeline of the activities")
     # Named by its title, described by its desc.
-    expect(svg).to_have_accessible_name(
-        re.compile(r"^Timeline of the activities, \w+ \d{4} to \w+ \d{4}$"))
+    expect(svg).to_have_accessible_name(re.compile(r"^Timeline of the activities, \w+ \d{4} to \w+ \d{4}$"))
     expect(svg).to_have_accessible_description(
-        re.compile(r"^\d+ activities; each bar runs from its start month to its end month"))
+        re.compile(r"^\d+ activities; each bar runs from its start month to its end month")
+    )
 
     # One bar row per activity of the table above.
     activities = page.locator("table.activities tbody tr[id^=activity-]")
@@ -166,14 +185,12 @@ def test_walk_from_home_to_the_timeline_then_into_spanish(portal_server, page, s
     assert count > 0
     expect(svg.locator("g.row")).to_have_count(count)
     for number in range(1, count + 1):
-        expect(svg.locator("g.row").nth(number - 1).locator("title")).to_contain_text(
-            f"Activity {number}:")
+        expect(svg.locator("g.row").nth(number - 1).locator("title")).to_contain_text(f"Activity {number}:")
 
     # The caption says where today is against the period shown.
     caption = timeline.locator("figure.timeline figcaption")
     caption_text = caption.inner_text()
-    assert any(day in caption_text for day in _dates_of_today("en")), (
-        _dates_of_today("en"), caption_text)
+    assert any(day in caption_text for day in _dates_of_today("en")), (_dates_of_today("en"), caption_text)
     screenshot(page, "reading_timeline_en")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.locator("figure.timeline").screenshot(path=str(ARTIFACTS / "reading_timeline_en_chart.png"))
@@ -183,7 +200,8 @@ def test_walk_from_home_to_the_timeline_then_into_spanish(portal_server, page, s
     expect(page.locator("html")).to_have_attribute("lang", "es")
     assert urlsplit(page.url).path == f"/es{GROUP_IV}", page.url
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        re.compile(rf"^\s*IV\.\s+{re.escape(TIME_USE_ES)}\s*$"))
+        re.compile(rf"^\s*IV\.\s+{re.escape(TIME_USE_ES)}\s*$")
+    )
     expect(page.locator("main")).not_to_contain_text(TIME_USE_EN)
     expect(page.locator("h2#timeline")).to_have_text(TIMELINE_ES)
     expect(page.locator("nav.page-contents a[href='#timeline']")).to_have_text(TIMELINE_ES)
@@ -194,15 +212,15 @@ def test_walk_from_home_to_the_timeline_then_into_spanish(portal_server, page, s
     svg = page.locator("figure.timeline svg[role=img]")
     expect(svg.locator("g.row")).to_have_count(count)
     caption_text = page.locator("figure.timeline figcaption").inner_text()
-    assert any(day in caption_text for day in _dates_of_today("es")), (
-        _dates_of_today("es"), caption_text)
+    assert any(day in caption_text for day in _dates_of_today("es")), (_dates_of_today("es"), caption_text)
     screenshot(page, "reading_group_es")
 
 
 def _overflow(page, width):
     """The document's and the window's widths, and the elements that stick out to the right of
     `width` (outside the timeline's scroll container, which may scroll sideways)."""
-    return page.evaluate("""(width) => {
+    return page.evaluate(
+        """(width) => {
         const culprits = [];
         for (const element of document.body.querySelectorAll('*')) {
             if (element.closest('figure.timeline .scroll')) continue;
@@ -214,14 +232,17 @@ def _overflow(page, width):
         }
         return {scrollWidth: document.documentElement.scrollWidth,
                 innerWidth: window.innerWidth, culprits: culprits.slice(0, 10)};
-    }""", width)
+    }""",
+        width,
+    )
 
 
 def test_spanish_pages_fit_a_phone(portal_server, browser, screenshot):
     """On a phone the reading pages never scroll sideways: tables become cards; only the
     timeline scrolls, inside its own container."""
-    context = browser.new_context(locale="es-ES", viewport=PHONE, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        locale="es-ES", viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(15000)
@@ -243,7 +264,8 @@ def test_spanish_pages_fit_a_phone(portal_server, browser, screenshot):
         scroller = page.locator("figure.timeline .scroll")
         sizes = scroller.evaluate(
             "el => ({client: el.clientWidth, scroll: el.scrollWidth,"
-            " right: el.getBoundingClientRect().right})")
+            " right: el.getBoundingClientRect().right})"
+        )
         assert sizes["right"] <= PHONE["width"] + 1, sizes
         assert sizes["scroll"] > sizes["client"], sizes  # the chart is wider than a phone
         expect(scroller).to_have_attribute("tabindex", "0")
@@ -253,13 +275,13 @@ def test_spanish_pages_fit_a_phone(portal_server, browser, screenshot):
         expect(page.locator("table.groups thead")).to_be_hidden()
         cell = page.locator("table.groups tbody tr").first.locator("td[data-label]").first
         label = cell.get_attribute("data-label")
-        assert label and cell.evaluate("td => getComputedStyle(td, '::before').content") == (
-            f'"{label}: "')
+        assert label and cell.evaluate("td => getComputedStyle(td, '::before').content") == (f'"{label}: "')
     finally:
         context.close()
 
 
 # --- 3. print ----------------------------------------------------------------------------------
+
 
 def test_group_page_prints_without_the_site_controls(portal_server, page):
     page.goto(f"{portal_server.url}/en{GROUP_IV}")
@@ -274,7 +296,8 @@ def test_group_page_prints_without_the_site_controls(portal_server, page):
     expect(page.locator("figure.timeline svg")).to_be_visible()
     # Printed, the timeline is not cut to a scrolling box.
     sizes = page.locator("figure.timeline .scroll").evaluate(
-        "el => ({client: el.clientWidth, scroll: el.scrollWidth})")
+        "el => ({client: el.clientWidth, scroll: el.scrollWidth})"
+    )
     assert sizes["scroll"] <= sizes["client"] + 1, sizes
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -290,11 +313,13 @@ def test_group_page_prints_without_the_site_controls(portal_server, page):
 
 # --- 4. sorting a round's progress -------------------------------------------------------------
 
+
 def _column_figures(page, column):
     """The percentages shown in the column `column` (0-based) of the round's table, top to
     bottom; None where the row shows no figure."""
     cells = page.locator("table.round-progress tbody tr").evaluate_all(
-        "(rows, column) => rows.map(row => row.cells[column].innerText)", column)
+        "(rows, column) => rows.map(row => row.cells[column].innerText)", column
+    )
     figures = []
     for text in cells:
         match = re.search(r"(\d+)\s*%", text)
@@ -306,7 +331,7 @@ def _check_order(figures, descending):
     known = [f for f in figures if f is not None]
     assert known == sorted(known, reverse=descending), figures
     # Rows without a figure come last, whichever the order.
-    assert figures[:len(known)] == known, figures
+    assert figures[: len(known)] == known, figures
 
 
 def _click_progress_header(page, table, column, url, order):
@@ -340,9 +365,7 @@ def test_round_progress_sorts_by_its_progress_column(portal_server, page, screen
     assert unordered(ascending) == unordered(figures)  # the same rows, reordered
     screenshot(page, "reading_round_sorted_ascending_en")
 
-    descending = _click_progress_header(page, table, column, r"\?sort=progress&order=desc$",
-                                        "descending")
+    descending = _click_progress_header(page, table, column, r"\?sort=progress&order=desc$", "descending")
     _check_order(descending, descending=True)
-    assert [f for f in descending if f is not None] == [
-        f for f in reversed(ascending) if f is not None]
+    assert [f for f in descending if f is not None] == [f for f in reversed(ascending) if f is not None]
     screenshot(page, "reading_round_sorted_descending_en")

@@ -7,6 +7,7 @@ test-artifacts/browser/. The development server prints its e-mail (the console b
 the test reads the messages from the server's log.
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 import re
 
 import pytest
@@ -15,13 +16,26 @@ from playwright.sync_api import expect
 from .test_progress_flow import log_in
 
 WORDS = {
-    "en": {"submit": "Submit to the secretariat", "confirm": "Confirm and submit", "drop": "A drop of",
-           "prefilled": "Filled in with the previous round's percentage", "return": "Return to the group",
-           "accept": "Accept", "returned": "Returned by the secretariat", "why": "Say why the report is returned."},
-    "es": {"submit": "Enviar a la secretaría", "confirm": "Confirmar y enviar", "drop": "Una caída de",
-           "prefilled": "Completado con el porcentaje de la ronda anterior", "return": "Devolver al grupo",
-           "accept": "Aceptar", "returned": "Devuelto por la secretaría",
-           "why": "Indique por qué se devuelve el informe."},
+    "en": {
+        "submit": "Submit to the secretariat",
+        "confirm": "Confirm and submit",
+        "drop": "A drop of",
+        "prefilled": "Filled in with the previous round's percentage",
+        "return": "Return to the group",
+        "accept": "Accept",
+        "returned": "Returned by the secretariat",
+        "why": "Say why the report is returned.",
+    },
+    "es": {
+        "submit": "Enviar a la secretaría",
+        "confirm": "Confirmar y enviar",
+        "drop": "Una caída de",
+        "prefilled": "Completado con el porcentaje de la ronda anterior",
+        "return": "Devolver al grupo",
+        "accept": "Aceptar",
+        "returned": "Devuelto por la secretaría",
+        "why": "Indique por qué se devuelve el informe.",
+    },
 }
 GROUP = {"en": "VII", "es": "IX"}  # coordinated by INEGI (focal-mex); other tests use IV, VI, VIII
 
@@ -69,7 +83,9 @@ def test_a_full_reporting_cycle(portal_server, browser, screenshot, lang):
     expect(summary).to_contain_text(words["drop"])
     summary.get_by_role("button", name=words["confirm"]).click()
     expect(focal.locator(".messages")).to_be_visible()
-    assert any(f"/rounds/CE.21/2020-2021/{numeral}/" in m for m in _mail_to(portal_server, "secretariat@example.org"))
+    assert any(
+        f"/rounds/CE.21/2020-2021/{numeral}/" in m for m in _mail_to(portal_server, "secretariat@example.org")
+    )
 
     # The secretariat returns it: without a comment it is told why, next to the box at the top.
     clerk.goto(form)
@@ -88,7 +104,8 @@ def test_a_full_reporting_cycle(portal_server, browser, screenshot, lang):
     expect(focal.locator(".notice.returned")).to_contain_text(words["returned"])
     focal.locator("input.percent").nth(prefilled[0]).fill(str(before))
     _submit_with_a_look(focal, words, screenshot, f"cycle_{lang}_3_again").get_by_role(
-        "button", name=words["confirm"]).click()
+        "button", name=words["confirm"]
+    ).click()
     expect(focal.locator(".messages")).to_be_visible()
     clerk.goto(form)
     clerk.locator("section[aria-labelledby=review]").get_by_role("button", name=words["accept"]).click()

@@ -4,20 +4,34 @@ django-import-export's) and the API's documentation (Swagger UI, started by a sc
 own) work with it, and the browser reports no violation anywhere (issue 18).
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 from playwright.sync_api import expect
 
 from .test_progress_flow import log_in
 
-PUBLIC = ["/en/", "/es/groups/2020-2021/IV/", "/en/countries/MEX/", "/es/documents/", "/en/help/",
-          "/en/search/?q=time"]
-ADMIN = ["/en/admin/", "/en/admin/activities/activity/?group__id__exact=4", "/en/admin/activities/activity/1/change/",
-         "/en/admin/groups/institution/import/", "/es/admin/reporting/groupreport/"]
+PUBLIC = [
+    "/en/",
+    "/es/groups/2020-2021/IV/",
+    "/en/countries/MEX/",
+    "/es/documents/",
+    "/en/help/",
+    "/en/search/?q=time",
+]
+ADMIN = [
+    "/en/admin/",
+    "/en/admin/activities/activity/?group__id__exact=4",
+    "/en/admin/activities/activity/1/change/",
+    "/en/admin/groups/institution/import/",
+    "/es/admin/reporting/groupreport/",
+]
 
 
 def _violations(page) -> list[str]:
     seen = []
-    page.on("console", lambda message: seen.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: seen.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     return seen
 
 

@@ -4,6 +4,7 @@ tables there turn into cards, as on the reading pages. A report page is measured
 history of changes, which the secretariat's draft save gives it.
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -6,10 +6,12 @@ from core.backup import BackupError, backup, backup_json
 
 
 class Command(BaseCommand):
-    help = ("Write the whole database (every table and row, issued PDFs and history included) to "
-            "FILE: pg_dump's custom format on PostgreSQL, a copy of the database on SQLite. "
-            "restore_database brings it back. With --format json, Django's JSON of every record, "
-            "which restore_database loads into a database of either engine.")
+    help = (
+        "Write the whole database (every table and row, issued PDFs and history included) to "
+        "FILE: pg_dump's custom format on PostgreSQL, a copy of the database on SQLite. "
+        "restore_database brings it back. With --format json, Django's JSON of every record, "
+        "which restore_database loads into a database of either engine."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)

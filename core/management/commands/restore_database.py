@@ -6,9 +6,11 @@ from core.backup import BackupError, is_json, restore, restore_json
 
 
 class Command(BaseCommand):
-    help = ("Restore a backup written by backup_database into the database DATABASE_URL names, "
-            "which must be new and empty (createdb on PostgreSQL; a new file on SQLite). A JSON "
-            "backup (backup_database --format json) goes into a database of either engine.")
+    help = (
+        "Restore a backup written by backup_database into the database DATABASE_URL names, "
+        "which must be new and empty (createdb on PostgreSQL; a new file on SQLite). A JSON "
+        "backup (backup_database --format json) goes into a database of either engine."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)

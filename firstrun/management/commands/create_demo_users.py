@@ -16,15 +16,16 @@ FOCAL_POINTS = {
 
 
 class Command(BaseCommand):
-    help = ("Create the demo accounts (password `demo`): `secretariat`, and the focal points "
-            "`focal-mex` (INEGI, Mexico) and `focal-col` (DANE, Colombia); and open a demo "
-            "reporting round. Only with DEBUG on; existing accounts are left as they are.")
+    help = (
+        "Create the demo accounts (password `demo`): `secretariat`, and the focal points "
+        "`focal-mex` (INEGI, Mexico) and `focal-col` (DANE, Colombia); and open a demo "
+        "reporting round. Only with DEBUG on; existing accounts are left as they are."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are only created when DEBUG is on; refusing.")
-        secretariat = self._user("secretariat", is_staff=True, first_name="Demo",
-                                 last_name="Secretariat")
+        secretariat = self._user("secretariat", is_staff=True, first_name="Demo", last_name="Secretariat")
         secretariat.groups.add(secretariat_group())
         for username, (code, first, last) in FOCAL_POINTS.items():
             try:
@@ -35,15 +36,19 @@ class Command(BaseCommand):
             Affiliation.objects.get_or_create(user=user, defaults={"institution": institution})
         reporting_round = demo_round_open(user=secretariat)
         if reporting_round:
-            self.stdout.write(self.style.SUCCESS(
-                f"Opened the demo round {reporting_round.meeting.code} "
-                f"(deadline {reporting_round.deadline:%Y-%m-%d})."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Opened the demo round {reporting_round.meeting.code} "
+                    f"(deadline {reporting_round.deadline:%Y-%m-%d})."
+                )
+            )
         else:
             self.stdout.write("A round is already open; no demo round created.")
 
     def _user(self, username, **defaults):
         user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={**defaults, "email": f"{username}@example.org"})
+            username=username, defaults={**defaults, "email": f"{username}@example.org"}
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()

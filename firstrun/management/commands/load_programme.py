@@ -4,14 +4,17 @@ from firstrun.loading import FIXTURES_DIR, FixtureError, load_programme
 
 
 class Command(BaseCommand):
-    help = ("Load the programme fixtures (countries, institutions, meetings, the 2020-2021 "
-            "programme and its second report). Creates what is missing; --update also "
-            "overwrites existing records with the files' values.")
+    help = (
+        "Load the programme fixtures (countries, institutions, meetings, the 2020-2021 "
+        "programme and its second report). Creates what is missing; --update also "
+        "overwrites existing records with the files' values."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--directory", default=str(FIXTURES_DIR))
-        parser.add_argument("--update", action="store_true",
-                            help="Overwrite existing records with the values in the files.")
+        parser.add_argument(
+            "--update", action="store_true", help="Overwrite existing records with the values in the files."
+        )
 
     def handle(self, *args, directory, update, **options):
         try:
@@ -21,5 +24,6 @@ class Command(BaseCommand):
         for key in sorted(counts):
             self.stdout.write(f"{key}: {counts[key]}")
         created = sum(v for k, v in counts.items() if k.endswith(("created", "updated")))
-        self.stdout.write(self.style.SUCCESS(
-            f"{created} records created or updated." if created else "Nothing to change."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{created} records created or updated." if created else "Nothing to change.")
+        )

@@ -1,4 +1,5 @@
 """python manage.py render_document LC/CE.20/3 --lang es --output informe.pdf [--format html]"""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,8 +10,10 @@ from reports.rendering import document_html
 
 
 class Command(BaseCommand):
-    help = ("Write a document of the register as PDF (or the HTML it is made from) in one language. "
-            "An issued document's PDF is the one stored when it was issued.")
+    help = (
+        "Write a document of the register as PDF (or the HTML it is made from) in one language. "
+        "An issued document's PDF is the one stored when it was issued."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("symbol", help="The document's symbol, e.g. LC/CE.20/3.")
@@ -26,17 +29,22 @@ class Command(BaseCommand):
             raise CommandError(f"No document {symbol!r} in the register (known: {known or 'none'}).")
         version = document_html(document, lang)
         for gap in version.untranslated:
-            self.stderr.write(f"Warning: not translated into {lang.upper()}, shown in the other "
-                              f"language and marked: {gap}")
+            self.stderr.write(
+                f"Warning: not translated into {lang.upper()}, shown in the other language and marked: {gap}"
+            )
         if format == "html":
             content, source = version.html.encode("utf-8"), "live data"
         else:
             pdf = document_pdf(document, lang, wait=True)
-            content, source = pdf.content, {"issued": "as issued", "cache": "cached",
-                                            "rendered": "rendered"}[pdf.source]
+            content, source = (
+                pdf.content,
+                {"issued": "as issued", "cache": "cached", "rendered": "rendered"}[pdf.source],
+            )
         try:
             output.write_bytes(content)
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error}") from error
-        self.stdout.write(f"{output}: {document.symbol} in {lang.upper()}, {format.upper()} "
-                          f"({source}), {len(content):,} bytes.")
+        self.stdout.write(
+            f"{output}: {document.symbol} in {lang.upper()}, {format.upper()} "
+            f"({source}), {len(content):,} bytes."
+        )

@@ -16,8 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="The .xlsx file to write.")
 
     def handle(self, *args, **options):
-        reporting_round = ReportingRound.objects.select_related("meeting").filter(
-            meeting__code=options["round"]).first()
+        reporting_round = (
+            ReportingRound.objects.select_related("meeting").filter(meeting__code=options["round"]).first()
+        )
         if reporting_round is None:
             raise CommandError(f"There is no reporting round {options['round']}.")
         period, _slash, numeral = options["group"].partition("/")
@@ -28,7 +29,11 @@ class Command(BaseCommand):
         if group.programme_id != reporting_round.programme_id:
             raise CommandError(f"Round {options['round']} is not a round of {group.code}'s programme.")
         Path(options["output"]).write_bytes(progress_workbook.build(group, reporting_round))
-        self.stdout.write(f"Wrote {options['output']}: group {group.code}, round {reporting_round.meeting.code}.")
+        self.stdout.write(
+            f"Wrote {options['output']}: group {group.code}, round {reporting_round.meeting.code}."
+        )
         if not reporting_round.is_open:
-            self.stderr.write(f"Round {reporting_round.meeting.code} is not open: the workbook can be "
-                              "read, but imported only while the round is open.")
+            self.stderr.write(
+                f"Round {reporting_round.meeting.code} is not open: the workbook can be "
+                "read, but imported only while the round is open."
+            )

@@ -11,16 +11,21 @@ from spreadsheets.services import workbook_import, workbook_preview
 
 
 class Command(BaseCommand):
-    help = ("Import a filled progress workbook into an open round: prints what changes; with any "
-            "problem, prints them all and writes nothing (exit status 1).")
+    help = (
+        "Import a filled progress workbook into an open round: prints what changes; with any "
+        "problem, prints them all and writes nothing (exit status 1)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The filled .xlsx workbook.")
         parser.add_argument("--round", required=True, help="The round it is for: CE.21.")
         parser.add_argument("--dry-run", action="store_true", help="Show the changes, write nothing.")
-        parser.add_argument("--user", help="Record the changes as this user's (who must be allowed "
-                                           "to edit the group's progress); by default, the "
-                                           "system actor, recorded with no user.")
+        parser.add_argument(
+            "--user",
+            help="Record the changes as this user's (who must be allowed "
+            "to edit the group's progress); by default, the "
+            "system actor, recorded with no user.",
+        )
 
     def handle(self, *args, **options):
         user = SYSTEM
@@ -49,8 +54,9 @@ class Command(BaseCommand):
         except ProgressConflict:
             raise CommandError("The report changed while importing; run the command again.") from None
         values = [c for c in result.changes if c.field != "status"]
-        self.stdout.write(f"Imported: {len(values)} value(s) changed; report version "
-                          f"{result.report.version}.")
+        self.stdout.write(
+            f"Imported: {len(values)} value(s) changed; report version {result.report.version}."
+        )
 
     def _show(self, preview):
         self.stdout.write(f"Group {preview.group.code}, round {preview.reporting_round.meeting.code}:")
@@ -59,5 +65,7 @@ class Command(BaseCommand):
             for name, old, new in row.changes:
                 self.stdout.write(f"    {name}: {old or '—'} -> {new or '—'}")
         for change in preview.saved_since_download:
-            self.stdout.write(f"  saved after the workbook was downloaded and replaced by it: activity "
-                              f"{change.activity.order if change.activity else '—'} {change.field} = {change.new_value}")
+            self.stdout.write(
+                f"  saved after the workbook was downloaded and replaced by it: activity "
+                f"{change.activity.order if change.activity else '—'} {change.field} = {change.new_value}"
+            )

@@ -19,9 +19,11 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = ("Import a folder written by export_sheets, every sheet in one transaction: any problem "
-            "in any sheet is printed and nothing is written. Into an empty database it restores "
-            "the programme as it was exported, closed rounds included.")
+    help = (
+        "Import a folder written by export_sheets, every sheet in one transaction: any problem "
+        "in any sheet is printed and nothing is written. Into an empty database it restores "
+        "the programme as it was exported, closed rounds included."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("folder")
@@ -34,12 +36,15 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 for stem, resource_class in sheets():
-                    path = next((p for p in (folder / f"{stem}.xlsx", folder / f"{stem}.csv") if p.exists()), None)
+                    path = next(
+                        (p for p in (folder / f"{stem}.xlsx", folder / f"{stem}.csv") if p.exists()), None
+                    )
                     if path is None:
                         continue
                     # A whole programme's history: larger than the admin takes, still bounded.
                     file_format = (XLSX if path.suffix == ".xlsx" else CSV)(
-                        max_rows=COMMAND_MAX_ROWS, max_bytes=COMMAND_MAX_BYTES)
+                        max_rows=COMMAND_MAX_ROWS, max_bytes=COMMAND_MAX_BYTES
+                    )
                     try:
                         file_format.check_size(path.stat().st_size)
                         dataset = file_format.create_dataset(path.read_bytes())
@@ -48,12 +53,15 @@ class Command(BaseCommand):
                         failed = True
                         continue
                     result = resource_class(restoring=restoring).import_data(
-                        dataset, dry_run=False, use_transactions=True, user=SYSTEM)
+                        dataset, dry_run=False, use_transactions=True, user=SYSTEM
+                    )
                     for problem in result_problems(result):
                         self.stderr.write(f"{path.name}: {problem}")
                     failed = failed or result.has_errors() or result.has_validation_errors()
-                    self.stdout.write(f"{path.name}: " + ", ".join(
-                        f"{count} {kind}" for kind, count in result.totals.items() if count))
+                    self.stdout.write(
+                        f"{path.name}: "
+                        + ", ".join(f"{count} {kind}" for kind, count in result.totals.items() if count)
+                    )
                 if failed or options["dry_run"]:
                     raise Rollback
         except Rollback:
