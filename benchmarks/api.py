@@ -1,6 +1,6 @@
 """The JSON API (api/) and the open-data files: median time and SQL queries of each list, of a
 group's detail and of the files, at the fixture size and at ten times as many groups,
-activities, entries and documents (tests/scaling.py), as benchmarks/pages.py measures the
+activities, entries and documents (tests/support/scaling.py), as benchmarks/pages.py measures the
 reading pages; a secretariat token's own reports; and a conditional GET, which should answer
 304 without a query. Goal: the same number of queries at both sizes; times are for information.
 
@@ -21,7 +21,7 @@ from benchmarks.pages import data_size
 from core.roles import secretariat_group
 from groups.models import Meeting, Programme
 from reporting.models import ReportingRound
-from tests import scaling
+from tests.support import scaling
 
 # (address, language): every list of /api/v1/, a group's detail, and the open-data files.
 PUBLIC = [

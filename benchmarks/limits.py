@@ -43,7 +43,7 @@ def _remarks_at_the_limit(activities: int):
     words (a paragraph of them, as a long real remark would be)."""
     from core.limits import REMARK
     from reporting.models import ProgressEntry
-    from tests import factories
+    from tests.support import factories
 
     words = ("the survey was carried out in every region and its results were published " * 60)[:REMARK]
     programme = factories.programme(start_year=2100 + activities)

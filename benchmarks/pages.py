@@ -1,5 +1,5 @@
 """The reading pages: median time and SQL queries of each, at the fixture size and at ten
-times as many groups, activities, entries and documents (tests/scaling.py). Goal: the same
+times as many groups, activities, entries and documents (tests/support/scaling.py). Goal: the same
 number of queries at both sizes; times are for information."""
 
 import statistics
@@ -14,7 +14,7 @@ from groups.models import Programme
 from pages.cache import refresh
 from reporting.models import ProgressEntry
 from reports.models import Document
-from tests import scaling
+from tests.support import scaling
 
 PAGES = [
     "/en/",

@@ -1,7 +1,7 @@
 """The portal under load as production runs it, in one run so that the figures compare as
 ratios: two gunicorn workers with the production settings, Redis for the caches, a Celery
 worker, on a database of its own (PostgreSQL when the benchmark runs on it, else SQLite) at
-ten times the fixture data (tests/scaling.py), loaded over loopback with wrk.
+ten times the fixture data (tests/support/scaling.py), loaded over loopback with wrk.
 
 - requests per second of the home page and of a group page, against the trivial /healthz
   (goal: at least half);
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from django.db import connection
 
-from tests import databases
-from tests.served import (
+from tests.support import databases
+from tests.support.served import (
     celery_worker,
     get,
     gunicorn,
@@ -32,7 +32,7 @@ from tests.served import (
 
 SCALE = """
 from groups.models import Programme
-from tests import scaling
+from tests.support import scaling
 programme = Programme.objects.get(start_year=2020)
 scaling.previous_round(programme)
 scaling.multiply(programme)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from core.roles import secretariat_group
 from firstrun.loading import load_programme
 
-from . import factories
+from .support import factories
 
 
 @pytest.fixture(scope="session")

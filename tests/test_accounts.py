@@ -8,8 +8,8 @@ from django.test import Client
 
 from reporting.models import ProgressEntry
 
-from .db_state import snapshot
-from .progress_forms import progress_post
+from .support.db_state import snapshot
+from .support.progress_forms import progress_post
 
 pytestmark = pytest.mark.django_db
 

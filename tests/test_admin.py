@@ -13,9 +13,9 @@ from groups.models import Event, Figure, Link, WorkingGroup
 from reporting.models import ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import progress_admin_save
 
-from . import factories
-from .admin_forms import post_data_from
-from .db_state import APPS
+from .support import factories
+from .support.admin_forms import post_data_from
+from .support.db_state import APPS
 
 pytestmark = pytest.mark.django_db
 

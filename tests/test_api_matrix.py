@@ -25,8 +25,8 @@ from accounts.tokens import token_revoke
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from reports.models import Document
 
-from .api_clients import ApiClient, token_for
-from .matrix_walk import Page, Writes, _noted, check, database, rolled_back
+from .support.api_clients import ApiClient, token_for
+from .support.matrix_walk import Page, Writes, _noted, check, database, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ EDITABLE, READ_ONLY = Page(200, '"editable":true'), Page(200, '"editable":false'
 READERS = {"secretariat", "coordinator", "member_user"}
 
 # name: (route name, {method: {visitor: expectation}}). An expectation is a status code, a Page
-# or Writes (tests/matrix_walk.py).
+# or Writes (tests/support/matrix_walk.py).
 MATRIX = {
     "root": ("api:root", public()),
     "programmes": ("api:programmes", public()),

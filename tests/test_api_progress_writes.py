@@ -7,8 +7,8 @@ import pytest
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from reporting.services import EntryValues, progress_save
 
-from .api_clients import ApiClient, report_url, token_for
-from .db_state import snapshot
+from .support.api_clients import ApiClient, report_url, token_for
+from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from reporting.models import GroupReport
-from reporting.services import EntryValues, progress_save, report_review
+from reporting.services import EntryValues, group_report_review, progress_save
 
-from .api_clients import ApiClient
+from .support.api_clients import ApiClient
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,7 @@ def test_a_draft_never_appears_and_a_submitted_report_does(
     assert all("Draft remark 4242" in text for text in everywhere())
     assert group_figure() == 77
     report = GroupReport.objects.get(round=open_round, group=group_iv)
-    report_review(report=report, user=secretariat_user, accept=False, comment="Please check")
+    group_report_review(report=report, user=secretariat_user, accept=False, comment="Please check")
     assert _percent_of(api, 1, code) == [], "a report returned to the group is a draft again"
 
 

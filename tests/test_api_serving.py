@@ -1,4 +1,4 @@
-"""The API as production serves it, with real processes on loopback ports (tests/served.py):
+"""The API as production serves it, with real processes on loopback ports (tests/support/served.py):
 two gunicorn app servers sharing Redis answer for one another, the conditional GETs included;
 a token made on one works on the other; anonymous clients are counted across app servers; the
 documentation's assets come from the app server itself."""
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .served import first_run, get, gunicorn, manage, redis_server
+from .support.served import first_run, get, gunicorn, manage, redis_server
 
 OPEN_A_ROUND = (
     "from django.contrib.auth import get_user_model; "
@@ -15,7 +15,7 @@ OPEN_A_ROUND = (
     ".objects.create_superuser('clerk', 'clerk@example.org', 'pw'))"
 )
 MAKE_A_FOCAL_POINT = (
-    "from tests.factories import person; from accounts.tokens import token_create; "
+    "from tests.support.factories import person; from accounts.tokens import token_create; "
     "print(token_create(user=person('focal-api', 'INEGI@MEX'), name='served')[1])"
 )
 

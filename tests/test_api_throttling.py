@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from .api_clients import ApiClient, token_for
+from .support.api_clients import ApiClient, token_for
 
 pytestmark = pytest.mark.django_db
 

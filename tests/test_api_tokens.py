@@ -20,8 +20,8 @@ from django.utils import formats, timezone
 
 from accounts.models import AccessToken
 
-from .api_clients import ApiClient
-from .db_state import snapshot
+from .support.api_clients import ApiClient
+from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from accounts.models import AccessToken
 
-from .api_clients import ApiClient, token_for
+from .support.api_clients import ApiClient, token_for
 
 pytestmark = pytest.mark.django_db
 LIST = "/en/admin/accounts/accesstoken/"

@@ -13,8 +13,8 @@ from core.roles import SYSTEM
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import EntryValues, progress_save
 
-from .admin_forms import post_data_from
-from .db_state import snapshot
+from .support.admin_forms import post_data_from
+from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +170,7 @@ def test_an_admin_save_on_the_current_version_is_recorded(
 def test_being_the_secretariat_is_its_own_role_not_a_review_permission(client, db):
     from django.contrib.auth.models import Permission
 
-    from . import factories
+    from .support import factories
 
     reviewer = factories.person("reviewer")
     reviewer.user_permissions.add(Permission.objects.get(codename="review_groupreport"))
@@ -182,7 +182,7 @@ def test_being_the_secretariat_is_its_own_role_not_a_review_permission(client, d
 def test_issuing_asks_the_policy(coordinator, secretariat_user):
     from reports.services import document_issue
 
-    from . import factories
+    from .support import factories
 
     document, _activity = factories.small_report()
     before = snapshot()

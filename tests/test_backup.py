@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from . import databases, migration_rows
-from .served import manage
+from .support import databases, migration_rows
+from .support.served import manage
 
 # Run as the operator would before a backup: a document issued (its PDFs stored), a group's
 # progress submitted in the demo round (its history), texts in both languages (the fixtures).

@@ -6,7 +6,7 @@ that take the write lock when they begin) as on PostgreSQL."""
 import re
 import threading
 
-from .served import Browser, first_run, gunicorn
+from .support.served import Browser, first_run, gunicorn
 
 OPEN_A_ROUND = """
 import datetime

@@ -10,7 +10,7 @@ from activities.models import Activity
 from groups.models import GroupRole, Meeting, Programme
 from reporting.models import ProgressEntry
 
-from . import factories
+from .support import factories
 
 pytestmark = pytest.mark.django_db
 

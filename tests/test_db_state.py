@@ -6,7 +6,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from .db_state import APPS
+from .support.db_state import APPS
 
 
 def test_the_snapshot_watches_every_app_with_models():

@@ -13,8 +13,8 @@ from reports.delivery import document_pdf
 from reports.models import IssuedPdf
 from reports.services import document_issue
 
-from . import factories
-from .pdf_reading import pdf_text
+from .support import factories
+from .support.pdf_reading import pdf_text
 
 # The day is frozen (conftest.FROZEN_NOW) for what reads it (opening rounds, the pages); a group's
 # report shows its schedule as of its meeting, whatever the day.

@@ -11,8 +11,8 @@ from reporting.models import ProgressEntry, ReportingRound
 from reports.models import Document
 from reports.rendering import render_document
 
-from .pdf_reading import column_numbers, compact, outline_titles, pdf_pages, pdf_reader, pdf_text
-from .published import PLAN_SIZES, SECOND_REPORT
+from .support.pdf_reading import column_numbers, compact, outline_titles, pdf_pages, pdf_reader, pdf_text
+from .support.published import PLAN_SIZES, SECOND_REPORT
 
 # The day is frozen (conftest.FROZEN_NOW) for what reads it (opening rounds, the pages); a group's
 # report shows its schedule as of its meeting, whatever the day.

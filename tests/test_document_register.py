@@ -15,9 +15,9 @@ from django.urls import reverse
 from groups.models import GroupRole, Institution, Meeting, Programme, WorkingGroup
 from reports.models import Document, IssuedPdf
 
-from . import factories
-from .pdf_reading import column_numbers, outline_titles, pdf_text
-from .published import SECOND_REPORT
+from .support import factories
+from .support.pdf_reading import column_numbers, outline_titles, pdf_text
+from .support.published import SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
 

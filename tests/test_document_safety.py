@@ -17,8 +17,8 @@ from reports.delivery import document_pdf
 from reports.fetcher import STATIC_BASE_URL, StaticFilesFetcher, static_file_for
 from reports.rendering import html_to_pdf
 
-from . import factories
-from .pdf_reading import pdf_text
+from .support import factories
+from .support.pdf_reading import pdf_text
 
 pytestmark = pytest.mark.django_db
 

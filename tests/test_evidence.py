@@ -14,9 +14,9 @@ from django.test import Client
 from core import uploads
 from reporting.models import Evidence, GroupReport, ProgressChange, ReportingRound
 
-from . import evidence_files as files
-from .db_state import snapshot
-from .progress_forms import progress_post
+from .support import evidence_files as files
+from .support.db_state import snapshot
+from .support.progress_forms import progress_post
 from .test_progress_form import url
 
 pytestmark = pytest.mark.django_db

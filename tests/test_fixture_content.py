@@ -9,7 +9,7 @@ from groups.models import Country, GroupRole, Institution, Meeting, Programme, W
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reports.models import Document
 
-from .published import PLAN_SIZES, SECOND_REPORT
+from .support.published import PLAN_SIZES, SECOND_REPORT
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.test import Client
 
 from reports.rendering import render_document
 
-from . import factories
-from .pdf_reading import outline_titles, pdf_text
+from .support import factories
+from .support.pdf_reading import outline_titles, pdf_text
 
 pytestmark = pytest.mark.django_db
 

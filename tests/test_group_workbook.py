@@ -18,7 +18,7 @@ from spreadsheets import group_workbook
 from spreadsheets.errors import ImportRefused
 from spreadsheets.group_import import group_workbook_import
 
-from .db_state import snapshot
+from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = "admin:groups_workinggroup_import_workbook"

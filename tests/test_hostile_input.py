@@ -14,14 +14,14 @@ from groups.models import Meeting, WorkingGroup
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from spreadsheets.resources.reporting import ProgressEntryResource
 
-from .admin_forms import post_data_from
-from .api_clients import ApiClient, report_url, token_for
-from .db_state import snapshot
-from .progress_forms import progress_post
+from .support.admin_forms import post_data_from
+from .support.api_clients import ApiClient, report_url, token_for
+from .support.db_state import snapshot
+from .support.progress_forms import progress_post
+from .support.workbooks import filled, upload
 from .test_admin import admin_url
 from .test_progress_form import fieldset, url
 from .test_spreadsheets import _export
-from .workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from django.utils import translation
 
 from spreadsheets import group_workbook
 
-from .db_state import snapshot
-from .workbooks import upload
+from .support.db_state import snapshot
+from .support.workbooks import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from reporting.services import round_open
 
-from . import factories
+from .support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from . import databases, migration_rows
+from .support import databases, migration_rows
 
 OLD_COMMIT = "13a2b36"  # main just before the move
 TIMEOUT = 300  # seconds per command: generous, a command takes a few seconds

@@ -10,10 +10,10 @@ from reporting.models import GroupReport, ProgressChange, ProgressEntry, Reporti
 from reports.models import Document
 from reports.rendering import render_document
 
-from .api_clients import ApiClient, report_url, token_for
-from .db_state import snapshot
-from .pdf_reading import pdf_text
-from .progress_forms import progress_post
+from .support.api_clients import ApiClient, report_url, token_for
+from .support.db_state import snapshot
+from .support.pdf_reading import pdf_text
+from .support.progress_forms import progress_post
 
 pytestmark = pytest.mark.django_db
 

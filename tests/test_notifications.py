@@ -5,9 +5,9 @@ languages, each once, and none for a save refused."""
 import pytest
 
 from reporting.models import GroupReport
-from reporting.services import report_review
+from reporting.services import group_report_review
 
-from .progress_forms import progress_post
+from .support.progress_forms import progress_post
 from .test_progress_form import submit_all, url
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
 
     mailoutbox.clear()
     report = GroupReport.objects.get(round=open_round, group=group_iv)
-    report_review(
+    group_report_review(
         report=report, user=secretariat_user, accept=False, comment="Add the sources of activity 3."
     )
     (returned,) = mailoutbox
@@ -45,7 +45,7 @@ def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
     mailoutbox.clear()
     assert submit_all(client, open_round, group_iv).status_code == 302
     report.refresh_from_db()
-    report_review(report=report, user=secretariat_user, accept=True)
+    group_report_review(report=report, user=secretariat_user, accept=True)
     assert [m.to for m in mailoutbox] == [["clerk@example.org"], ["focal-inegi@example.org"]]
     assert "accepted" in mailoutbox[1].subject and "aceptado" in mailoutbox[1].subject
 
@@ -58,7 +58,7 @@ def test_a_refused_review_sends_nothing(
     mailoutbox.clear()
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     with pytest.raises(Exception):
-        report_review(report=report, user=secretariat_user, accept=False, comment="")  # no reason given
+        group_report_review(report=report, user=secretariat_user, accept=False, comment="")  # no reason given
     assert mailoutbox == []
 
 

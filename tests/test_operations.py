@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 BOTH_500 = ("Something went wrong on our side", "Algo falló de nuestro lado")
 
 
-@pytest.mark.urls("tests.failing_urls")
+@pytest.mark.urls("tests.support.failing_urls")
 def test_a_server_error_is_logged_with_its_request_id_mailed_and_shown_in_both_languages(capfd, settings):
     settings.ADMINS = [("Operations", "ops@example.org")]
     response = Client(raise_request_exception=False).get("/fails/")

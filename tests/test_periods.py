@@ -13,8 +13,8 @@ from reporting.models import ReportingRound, RoundReminder
 from reporting.services import round_record_past
 from reports.rendering import render_document
 
-from . import factories
-from .pdf_reading import pdf_text
+from .support import factories
+from .support.pdf_reading import pdf_text
 
 pytestmark = pytest.mark.django_db
 

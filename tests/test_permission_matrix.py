@@ -6,7 +6,7 @@ institution (INEGI, Mexico); a focal point of another country (DANE, Colombia, n
 IV); a user of a member country of group IV (INE, Chile); and a user who holds the permissions
 to review reports and open rounds but is not in the Secretariat group (so is nobody in
 particular: being the secretariat is that group, not a permission). Each row of MATRIX is one test
-that walks the six visitors (tests/matrix_walk.py); each request runs in a savepoint rolled
+that walks the six visitors (tests/support/matrix_walk.py); each request runs in a savepoint rolled
 back after it, so an allowed save does not reach the next visitor. A URL added to the portal
 without a row here fails test_every_url_is_in_the_matrix."""
 
@@ -23,11 +23,11 @@ from reporting.models import Evidence, GroupReport, ProgressEntry
 from reporting.services import evidence_add
 from reports.models import IssuedPdf
 
-from . import evidence_files, factories
-from .admin_forms import post_data_from
-from .matrix_walk import Page, Writes, walk
-from .progress_forms import progress_post
-from .workbooks import filled, upload
+from .support import evidence_files, factories
+from .support.admin_forms import post_data_from
+from .support.matrix_walk import Page, Writes, walk
+from .support.progress_forms import progress_post
+from .support.workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ PROTECTED = Page(200, "protected related objects")  # the admin's refusal to del
 CONFLICT = Page(200, "Someone else saved this report after you opened it")
 
 # name: (route name, GET expectations, POST expectations). A string expectation is a redirect
-# to that address (302), a number the status code; see tests/matrix_walk.py for the others.
+# to that address (302), a number the status code; see tests/support/matrix_walk.py for the others.
 MATRIX = {
     "healthz": ("healthz", every(200), every(405)),
     "home": ("pages:home", every(200), every(405)),

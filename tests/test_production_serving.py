@@ -1,4 +1,4 @@
-"""Production serving, proven with real processes on loopback ports (tests/served.py): gunicorn
+"""Production serving, proven with real processes on loopback ports (tests/support/served.py): gunicorn
 app servers with the production settings serve the static files themselves (WhiteNoise:
 hashed, compressed, cached for a year), answer /healthz with the state of their services,
 share sessions and lock-outs through the database and, given REDIS_URL, rendered PDFs through
@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from .served import (
+from .support.served import (
     Browser,
     celery_worker,
     first_run,
@@ -270,7 +270,7 @@ def test_a_render_killed_with_its_worker_is_done_by_the_next_worker(served):
 
 def _current_shows(base, text, path=SYMBOL_PDF) -> bool:
     """Whether the server hands out the current copy (not the previous one), showing `text`."""
-    from .pdf_reading import pdf_text
+    from .support.pdf_reading import pdf_text
 
     answer = get(base + path)
     return answer.headers["X-Document-Source"] == "cache" and text in pdf_text(answer.body)
@@ -290,7 +290,7 @@ def _rabbitmq_listens():
 
 
 def _closed_port() -> int:
-    from .served import free_port
+    from .support.served import free_port
 
     return free_port()  # nothing listens there once the probing socket is closed
 

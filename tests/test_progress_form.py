@@ -10,8 +10,8 @@ import pytest
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from reporting.services import progress_admin_save
 
-from .db_state import snapshot
-from .progress_forms import progress_post
+from .support.db_state import snapshot
+from .support.progress_forms import progress_post
 
 pytestmark = pytest.mark.django_db
 

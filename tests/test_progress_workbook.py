@@ -20,8 +20,8 @@ from spreadsheets import progress_workbook
 from spreadsheets.errors import ImportRefused, SpreadsheetError
 from spreadsheets.services import workbook_import, workbook_preview
 
-from .db_state import snapshot
-from .workbooks import FIRST_ROW, column, filled, row_of, upload
+from .support.db_state import snapshot
+from .support.workbooks import FIRST_ROW, column, filled, row_of, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +171,7 @@ def test_a_save_between_preview_and_confirmation_is_not_overwritten(
     preview = client.post(_url("spreadsheets:workbook_import", open_round), {"workbook": upload(content)})
     other = Client()
     other.force_login(coordinator)
-    from .progress_forms import progress_post
+    from .support.progress_forms import progress_post
 
     other.post(
         _url("workspace:progress", open_round),

@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
-from reporting.services import report_review
+from reporting.services import group_report_review
 
-from .progress_forms import progress_post
+from .support.progress_forms import progress_post
 from .test_progress_form import url
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_a_round_publishing_on_acceptance_shows_figures_only_once_accepted(
     assert not _public(group_iv) and not _in_api(open_round)
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     assert not report.is_published
-    report_review(report=report, user=secretariat_user, accept=True)
+    group_report_review(report=report, user=secretariat_user, accept=True)
     assert entries.published().count() == entries.count()
     assert _public(group_iv) and _in_api(open_round)
 

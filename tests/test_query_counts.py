@@ -1,5 +1,5 @@
 """Each reading page issues the same number of SQL queries at the fixture's size and at ten
-times it (tests/scaling.py): 110 groups in the programme, group IV with 180 activities, two
+times it (tests/support/scaling.py): 110 groups in the programme, group IV with 180 activities, two
 rounds with progress (so the change since the previous round is computed at both sizes) and
 ten times as many documents."""
 
@@ -17,7 +17,7 @@ from pages.cache import refresh
 from reporting.models import ProgressEntry
 from reports.models import Document
 
-from . import scaling
+from .support import scaling
 
 pytestmark = pytest.mark.django_db
 

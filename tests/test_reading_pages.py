@@ -18,7 +18,7 @@ from activities.models import Activity
 from groups.models import Programme, WorkingGroup
 from reporting.models import ProgressEntry
 
-from . import factories
+from .support import factories
 
 # Figures and the timeline depend on today's date: it is frozen (conftest.FROZEN_NOW).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]

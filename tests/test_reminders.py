@@ -11,7 +11,7 @@ from reporting.models import GroupReport, RoundReminder
 from reporting.reminders import reminders_send
 from reporting.services import round_close, round_open
 
-from . import factories
+from .support import factories
 
 # Opening rounds and the schedule figures read today's date: it is frozen (conftest.FROZEN_NOW).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]

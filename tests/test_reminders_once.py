@@ -9,8 +9,8 @@ import sys
 import pytest
 from django.conf import settings
 
-from . import databases
-from .served import manage, production_env
+from .support import databases
+from .support.served import manage, production_env
 
 # A round open for the 2020-2021 programme, with a focal point for each coordinating institution.
 PREPARE = """

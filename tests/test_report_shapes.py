@@ -24,8 +24,8 @@ from reporting.services import round_record_past
 from reports.models import Document
 from reports.rendering import document_html, render_document
 
-from . import factories
-from .pdf_reading import compact, outline_titles, pdf_text
+from .support import factories
+from .support.pdf_reading import compact, outline_titles, pdf_text
 from .test_pages import text_of
 
 SANTIAGO = zoneinfo.ZoneInfo("America/Santiago")

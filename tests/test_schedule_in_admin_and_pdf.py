@@ -13,7 +13,7 @@ from groups.models import WorkingGroup
 from reports.models import Document
 from reports.rendering import render_document
 
-from .pdf_reading import pdf_text
+from .support.pdf_reading import pdf_text
 from .test_pages import text_of
 
 # Opening rounds and the schedule figures read today's date: it is frozen (conftest.FROZEN_NOW).

@@ -25,9 +25,9 @@ from spreadsheets.resources.groups import CountryResource, InstitutionResource, 
 from spreadsheets.resources.reporting import ProgressEntryResource
 from spreadsheets.sheets import sheets
 
-from . import natural_dump
-from .db_state import snapshot
-from .workbooks import upload
+from .support import natural_dump
+from .support.db_state import snapshot
+from .support.workbooks import upload
 
 pytestmark = pytest.mark.django_db
 FORMATS = {"xlsx": XLSX, "csv": CSV}

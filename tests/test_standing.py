@@ -11,7 +11,7 @@ from activities.models import Activity
 from reporting import standing
 from reporting.standing import Schedule
 
-from . import factories
+from .support import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.utils import translation
 from spreadsheets import progress_workbook
 from spreadsheets.formats import MAX_UNPACKED_BYTES
 
-from .db_state import snapshot
-from .workbooks import filled, upload
+from .support.db_state import snapshot
+from .support.workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from .. import evidence_files as files
+from ..support import evidence_files as files
 from .test_progress_flow import log_in
 
 GROUP = "I"  # coordinated by INEGI (focal-mex); the cycle test uses VII and IX, others IV, VI, VIII

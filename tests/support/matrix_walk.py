@@ -31,7 +31,7 @@ class Writes:
 
 
 def database():
-    """Every table of the portal's data (tests/db_state.py)."""
+    """Every table of the portal's data (tests/support/db_state.py)."""
     return snapshot()
 
 
