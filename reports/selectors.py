@@ -129,10 +129,8 @@ def _published_report(round_, group):
     return report if report and report.is_published else None
 
 
-def group_report_context(document: Document) -> dict:
-    """A working group's (or a network's) report to a meeting of the Conference or of its
-    Executive Committee: the parts its data has, numbered as the Conference numbers them."""
-    round_, programme = document.round, document.round.programme
+def _group_with_its_work(document: Document) -> WorkingGroup:
+    """The document's group with everything its report shows, read in a fixed number of queries."""
     [group] = _groups(
         Prefetch(
             "activities",
@@ -152,27 +150,19 @@ def group_report_context(document: Document) -> dict:
         "links",
         pk=document.group_id,
     )
-    entries = list(
-        ProgressEntry.objects.published()
-        .filter(round=round_, activity__group=group)
-        .select_related("activity__topic")
-        .order_by("activity__order")
-    )
-    report = _published_report(round_, group)
-    # The schedule as the group's page showed it on the day of the meeting the report goes to,
-    # from the progress reported up to this round: never the day it is rendered, so that a
-    # report about the past reads the same every day.
-    as_of = round_.meeting.start_date
-    rows = standing.standings(
-        group.all_activities, standing.published_entries(group.all_activities, up_to_round=round_), as_of
-    )
+    return group
+
+
+def _programme_of_work(group: WorkingGroup) -> dict:
+    """The group's programme of work as its report lays it out: objectives, areas, activities
+    and outputs under the specific objective they serve, the rest after them, and financing."""
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
     outputs = list(group.outputs.all())
     for objective in objectives:
         # The objective's cell spans every action line of its table (an area without any, one).
         objective.area_rows = sum(max(1, len(area.action_lines.all())) for area in objective.areas.all())
-    work = {
+    return {
         "objectives": list(group.objectives.all()),
         "areas_by_objective": [(o, list(o.areas.all())) for o in objectives if o.areas.all()],
         "activities_by_objective": [(o, acts) for o, acts in by_objective if acts],
@@ -184,16 +174,38 @@ def group_report_context(document: Document) -> dict:
         ],
         "other_outputs": [out for out in outputs if out.objective_id is None],
         "financing_sources": list(group.financing_sources.all()),
+        # Without activities, the plan is the outputs' timetables.
+        "plan_outputs": []
+        if group.all_activities
+        else [out for out in outputs if has_text(out, "timetable")],
     }
-    plan_outputs = [] if group.all_activities else [out for out in outputs if has_text(out, "timetable")]
+
+
+def group_report_context(document: Document) -> dict:
+    """A working group's (or a network's) report to a meeting of the Conference or of its
+    Executive Committee: the parts its data has, numbered as the Conference numbers them."""
+    round_, programme = document.round, document.round.programme
+    group = _group_with_its_work(document)
+    entries = list(
+        ProgressEntry.objects.published()
+        .filter(round=round_, activity__group=group)
+        .select_related("activity__topic")
+        .order_by("activity__order")
+    )
+    # The schedule as the group's page showed it on the day of the meeting the report goes to,
+    # from the progress reported up to this round: never the day it is rendered, so that a
+    # report about the past reads the same every day.
+    as_of = round_.meeting.start_date
+    rows = standing.standings(
+        group.all_activities, standing.published_entries(group.all_activities, up_to_round=round_), as_of
+    )
     context = {
         "round": round_,
         "programme": programme,
         "group": group,
         "entries": entries,
-        "report": report,
-        **work,
-        "plan_outputs": plan_outputs,
+        "report": _published_report(round_, group),
+        **_programme_of_work(group),
         "members": [role.country for role in group.member_roles],
         "timetable": _timetable(group.all_activities, programme),
         "schedule": standing.GroupStanding(group, rows),
@@ -224,7 +236,8 @@ def _group_report_parts(document, context) -> dict:
         else None,
     ]
     work_parts = {
-        name: f"({letter})" for letter, (name, _label) in zip("abcdefgh", (part for part in lettered if part))
+        name: f"({letter})"
+        for letter, (name, _label) in zip("abcdefgh", (part for part in lettered if part), strict=False)
     }
     work_labels = dict(part for part in lettered if part)
     named = [
