@@ -62,10 +62,8 @@ def queries_for(document) -> int:
     return len(queries)
 
 
-def scaled_copy(document, factor=10) -> Document:
-    """The document's programme copied `factor` times into a new programme and round:
-    ten times as many groups, activities and progress entries."""
-    source = document.round
+def _scaled_round() -> ReportingRound:
+    """A round of a new programme, at a meeting of its own, for the copies to report in."""
     meeting = Meeting.objects.create(
         body=Meeting.Body.EXECUTIVE_COMMITTEE,
         number=59,
@@ -76,54 +74,63 @@ def scaled_copy(document, factor=10) -> Document:
     programme = Programme.objects.create(
         start_year=2098, end_year=2099, title_en="Scaled", title_es="Escalado"
     )
-    round_ = ReportingRound.objects.create(
+    return ReportingRound.objects.create(
         programme=programme,
         meeting=meeting,
         number=1,
         opens_on=datetime.date(2099, 1, 1),
         deadline=datetime.date(2099, 3, 1),
     )
+
+
+def _copy_group(group, *, source, round_, number):
+    """A copy of `group` numbered `number` in the round's programme, with its roles, objectives,
+    activities and the progress it reported in `source`; the original's rows are left as they were."""
+    roles = list(group.roles.all())
+    objectives = list(group.objectives.all())
+    activities = list(group.activities.all())
+    entries = {e.activity_id: e for e in ProgressEntry.objects.filter(round=source, activity__group=group)}
+    original_pk = group.pk
+    group.pk, group.programme, group.number = None, round_.programme, number
+    group.save()
+    for items in (roles, objectives):
+        for item in items:
+            item.pk, item.group = None, group
+    GroupRole.objects.bulk_create(roles)
+    Objective.objects.bulk_create(objectives)
+    new_entries = []
+    for activity in activities:
+        entry = entries.get(activity.pk)
+        activity.pk, activity.group, activity.objective, activity.topic = None, group, None, None
+        activity.save()
+        if entry:
+            new_entries.append(
+                ProgressEntry(
+                    round=round_,
+                    activity=activity,
+                    percent=entry.percent,
+                    remarks_en=entry.remarks_en,
+                    remarks_es=entry.remarks_es,
+                )
+            )
+    ProgressEntry.objects.bulk_create(new_entries)
+    group.pk = original_pk  # the next copy starts from the original again
+
+
+def scaled_copy(document, factor=10) -> Document:
+    """The document's programme copied `factor` times into a new programme and round:
+    ten times as many groups, activities and progress entries."""
+    source = document.round
+    round_ = _scaled_round()
     groups = list(WorkingGroup.objects.filter(programme=source.programme).order_by("number"))
-    number = 0
-    for _copy in range(factor):
-        for group in groups:
-            number += 1
-            roles = list(group.roles.all())
-            objectives = list(group.objectives.all())
-            activities = list(group.activities.all())
-            entries = {
-                e.activity_id: e for e in ProgressEntry.objects.filter(round=source, activity__group=group)
-            }
-            original_pk = group.pk
-            group.pk, group.programme, group.number = None, programme, number
-            group.save()
-            for items in (roles, objectives):
-                for item in items:
-                    item.pk, item.group = None, group
-            GroupRole.objects.bulk_create(roles)
-            Objective.objects.bulk_create(objectives)
-            new_entries = []
-            for activity in activities:
-                entry = entries.get(activity.pk)
-                activity.pk, activity.group, activity.objective, activity.topic = None, group, None, None
-                activity.save()
-                if entry:
-                    new_entries.append(
-                        ProgressEntry(
-                            round=round_,
-                            activity=activity,
-                            percent=entry.percent,
-                            remarks_en=entry.remarks_en,
-                            remarks_es=entry.remarks_es,
-                        )
-                    )
-            ProgressEntry.objects.bulk_create(new_entries)
-            group.pk = original_pk  # the loop's next copy starts from the original again
+    for copy in range(factor):
+        for index, group in enumerate(groups, start=1):
+            _copy_group(group, source=source, round_=round_, number=copy * len(groups) + index)
     return Document.objects.create(
         symbol="LC/CE.59/1",
         kind=Document.Kind.PROGRESS_REPORT,
         round=round_,
-        meeting=meeting,
+        meeting=round_.meeting,
         title_en="Scaled",
         title_es="Escalado",
         date_en=datetime.date(2099, 3, 25),

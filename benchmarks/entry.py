@@ -17,94 +17,117 @@ SPECIFIC, AREAS_PER_OBJECTIVE, LINES_PER_AREA, OUTPUTS, EVENTS = 4, 2, 3, 8, 4
 CODE = "2020-2021/XXIX"
 
 
-def _rows() -> dict:
-    """The report, sheet by sheet, as a clerk types it into the empty workbook."""
+def _texts(name, en, es):
+    return {f"{name}_en": en, f"{name}_es": es}
 
-    def texts(name, en, es):
-        return {f"{name}_en": en, f"{name}_es": es}
 
-    g = {"group": CODE}
-    rows = {
+OF_THE_GROUP = {"group": CODE}
+PARAGRAPHS = (
+    "background",
+    "objectives_lead_in",
+    "objectives_closing",
+    "outputs_lead_in",
+    "previous_results",
+    "conclusions",
+)
+
+
+def _group_sheets() -> dict:
+    """The group itself with its roles, and its paragraphs (forty sentences each)."""
+    paragraphs = {}
+    for name in PARAGRAPHS:
+        paragraphs.update(_texts(name, f"The group's {name} " * 40, f"El {name} del grupo " * 40))
+    return {
         "group": [
             {
                 "programme": "2020-2021",
                 "number": "XXIX",
                 "kind": "group",
-                **texts("name", "Working Group on Entry", "Grupo de Trabajo sobre Ingreso"),
+                **_texts("name", "Working Group on Entry", "Grupo de Trabajo sobre Ingreso"),
                 "coordinating": "ECU: INEC@ECU; MEX: INEGI@MEX",
                 "members": "ARG; BRA; CHL; COL; PER; URY",
                 "secretariat": "ECLAC",
             }
         ],
-        "texts": [
-            {
-                "programme": "2020-2021",
-                "number": "XXIX",
-                **{
-                    k: v
-                    for name in (
-                        "background",
-                        "objectives_lead_in",
-                        "objectives_closing",
-                        "outputs_lead_in",
-                        "previous_results",
-                        "conclusions",
-                    )
-                    for k, v in texts(name, f"The group's {name} " * 40, f"El {name} del grupo " * 40).items()
-                },
-            }
-        ],
-        "objectives": [{**g, "kind": "general", "order": 1, **texts("text", "To measure.", "Medir.")}]
+        "texts": [{"programme": "2020-2021", "number": "XXIX", **paragraphs}],
+    }
+
+
+def _objective_sheets() -> dict:
+    """The general objective, the specific ones, each with its programme areas, and each area
+    with its action lines."""
+    specific = range(1, SPECIFIC + 1)
+    areas = range(1, AREAS_PER_OBJECTIVE + 1)
+    return {
+        "objectives": [
+            {**OF_THE_GROUP, "kind": "general", "order": 1, **_texts("text", "To measure.", "Medir.")}
+        ]
         + [
-            {**g, "kind": "specific", "order": n, **texts("text", f"Objective {n}.", f"Objetivo {n}.")}
-            for n in range(1, SPECIFIC + 1)
+            {
+                **OF_THE_GROUP,
+                "kind": "specific",
+                "order": n,
+                **_texts("text", f"Objective {n}.", f"Objetivo {n}."),
+            }
+            for n in specific
         ],
         "areas": [
             {
-                **g,
+                **OF_THE_GROUP,
                 "objective": f"specific {n}",
                 "order": a,
-                **texts("title", f"Area {n}.{a}", f"Área {n}.{a}"),
+                **_texts("title", f"Area {n}.{a}", f"Área {n}.{a}"),
             }
-            for n in range(1, SPECIFIC + 1)
-            for a in range(1, AREAS_PER_OBJECTIVE + 1)
+            for n in specific
+            for a in areas
         ],
         "action_lines": [
             {
-                **g,
+                **OF_THE_GROUP,
                 "area": f"specific {n}/{a}",
                 "order": line,
-                **texts("text", f"Action line {line} " * 8, f"Línea de acción {line} " * 8),
+                **_texts("text", f"Action line {line} " * 8, f"Línea de acción {line} " * 8),
             }
-            for n in range(1, SPECIFIC + 1)
-            for a in range(1, AREAS_PER_OBJECTIVE + 1)
+            for n in specific
+            for a in areas
             for line in range(1, LINES_PER_AREA + 1)
         ],
+    }
+
+
+def _output_and_event_sheets() -> dict:
+    """Outputs spread over the specific objectives, with agency phrases and timetables, and
+    the events the group held."""
+    return {
         "outputs": [
             {
-                **g,
+                **OF_THE_GROUP,
                 "order": n,
                 "objective": f"specific {1 + n % SPECIFIC}",
-                **texts("text", f"Output {n}", f"Producto {n}"),
-                **texts("agency", "Coordinating countries", "Países coordinadores"),
-                **texts("timetable", "First half of 2021", "Primer semestre de 2021"),
+                **_texts("text", f"Output {n}", f"Producto {n}"),
+                **_texts("agency", "Coordinating countries", "Países coordinadores"),
+                **_texts("timetable", "First half of 2021", "Primer semestre de 2021"),
             }
             for n in range(1, OUTPUTS + 1)
         ],
         "events": [
             {
-                **g,
+                **OF_THE_GROUP,
                 "order": n,
                 "kind": "workshop",
-                **texts("title", f"Workshop {n}", f"Taller {n}"),
-                **texts("place", "Quito", "Quito"),
+                **_texts("title", f"Workshop {n}", f"Taller {n}"),
+                **_texts("place", "Quito", "Quito"),
                 "start_date": f"2021-0{n}-01",
                 "end_date": f"2021-0{n}-02",
             }
             for n in range(1, EVENTS + 1)
         ],
     }
-    return rows
+
+
+def _rows() -> dict:
+    """The report, sheet by sheet, as a clerk types it into the empty workbook."""
+    return {**_group_sheets(), **_objective_sheets(), **_output_and_event_sheets()}
 
 
 def _filled(content: bytes, rows: dict) -> tuple[bytes, int]:
