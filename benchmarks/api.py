@@ -152,7 +152,7 @@ def _measure_both_sizes():
     large = [how(client, url, **headers) for _label, how, url, headers in cases]
     sizes.append(data_size(programme))
     print("API and open data at the fixture size ({}) and at ten times it ({}):".format(*sizes))
-    for (label, *_case), (t1, q1, n1), (t10, q10, n10) in zip(cases, small, large):
+    for (label, *_case), (t1, q1, n1), (t10, q10, n10) in zip(cases, small, large, strict=True):
         verdict = "same" if q1 == q10 else "GROWS"
         print(
             f"  {label}: {t1:.1f} ms, {q1} queries; x10: {t10:.1f} ms, {q10} queries ({verdict}); "

@@ -75,8 +75,9 @@ def _render_at_the_limit():
             else "rendered in the background"
         )
         print(
-            f"report of {activities} activities with remarks at their limit: {len(html) // 1000} K characters "
-            f"of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, {elapsed:.1f} s ({inline})"
+            f"report of {activities} activities with remarks at their limit: "
+            f"{len(html) // 1000} K characters of HTML, {len(PdfReader(io.BytesIO(pdf)).pages)} pages, "
+            f"{elapsed:.1f} s ({inline})"
         )
 
 

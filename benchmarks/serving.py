@@ -42,7 +42,8 @@ from django.contrib.auth import get_user_model
 from reporting.models import ProgressEntry
 from reporting.services import progress_admin_save
 User = get_user_model()
-clerk = User.objects.filter(username="clerk").first() or User.objects.create_superuser("clerk", "c@example.org", "pw")
+clerk = User.objects.filter(username="clerk").first()
+clerk = clerk or User.objects.create_superuser("clerk", "c@example.org", "pw")
 entry = ProgressEntry.objects.filter(round__meeting__code="CE.20").order_by("pk").first()
 entry.remarks_en = "Changed by the benchmark at {stamp}"
 progress_admin_save(entry=entry, user=clerk, seen_version=None)
@@ -120,7 +121,9 @@ def _measure(env):
                 # Warm: every page and PDF rendered once. A PDF too long for a reader's request
                 # (PDF_INLINE_MAX_CHARS; LC/CE.20/3 at ten times the data) answers 503 until the
                 # worker has rendered it.
-                wait_until(lambda: get(base + path).status == 200, timeout=300, what=f"{path} rendered")
+                wait_until(
+                    lambda url=base + path: get(url).status == 200, timeout=300, what=f"{path} rendered"
+                )
             rates = {
                 path: _per_second(_wrk(base + path, 10, 8))
                 for path in ("/healthz", "/en/", "/en/groups/2020-2021/IV/")
