@@ -11,7 +11,18 @@ from django.contrib.auth import get_user_model
 from core.roles import secretariat_group
 from firstrun.loading import load_programme
 
-from .support import factories
+from .support import factories, slow
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Keep the running test where the helpers that start processes look for its `slow` marker
+    (tests/support/slow.py), fixtures' setup and teardown included."""
+    slow.running = item
+    try:
+        return (yield)
+    finally:
+        slow.running = None
 
 
 @pytest.fixture(scope="session")

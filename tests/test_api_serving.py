@@ -9,6 +9,8 @@ import pytest
 
 from .support.served import first_run, get, gunicorn, manage, redis_server
 
+pytestmark = pytest.mark.slow  # gunicorn app servers and a Redis server
+
 OPEN_A_ROUND = (
     "from django.contrib.auth import get_user_model; "
     "from firstrun.demo import demo_round_open; demo_round_open(user=get_user_model()"

@@ -11,6 +11,8 @@ import pytest
 from .support import databases, migration_rows
 from .support.served import manage
 
+pytestmark = pytest.mark.slow  # the portal's commands in processes of their own
+
 # Run as the operator would before a backup: a document issued (its PDFs stored), a group's
 # progress submitted in the demo round (its history), texts in both languages (the fixtures).
 PREPARE = """

@@ -6,7 +6,11 @@ that take the write lock when they begin) as on PostgreSQL."""
 import re
 import threading
 
+import pytest
+
 from .support.served import Browser, first_run, gunicorn
+
+pytestmark = pytest.mark.slow  # gunicorn app servers
 
 OPEN_A_ROUND = """
 import datetime

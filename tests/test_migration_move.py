@@ -33,6 +33,8 @@ from django.db import connection
 
 from .support import databases, migration_rows
 
+pytestmark = pytest.mark.slow  # another checkout's commands in processes of their own
+
 OLD_COMMIT = "13a2b36"  # main just before the move
 TIMEOUT = 300  # seconds per command: generous, a command takes a few seconds
 

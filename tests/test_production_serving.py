@@ -23,6 +23,8 @@ from .support.served import (
     wait_until,
 )
 
+pytestmark = pytest.mark.slow  # gunicorn app servers, Redis servers and Celery workers
+
 SYMBOL_PDF = "/en/documents/LC/CE.20/3/en.pdf"
 PROGRAMME_PDF = "/en/documents/LC/CEA.10/5/en.pdf"
 # A change to a remark LC/CE.20/3 prints, as the secretariat makes it in the admin.

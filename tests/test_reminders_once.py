@@ -12,6 +12,8 @@ from django.conf import settings
 from .support import databases
 from .support.served import manage, production_env
 
+pytestmark = pytest.mark.slow  # send_reminders in two processes at once
+
 # A round open for the 2020-2021 programme, with a focal point for each coordinating institution.
 PREPARE = """
 import datetime

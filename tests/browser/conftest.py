@@ -20,9 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from ..support.slow import require_slow
+
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = ROOT / "manage.py"
-ARTIFACTS = ROOT / "test-artifacts" / "browser"
+# TEST_ARTIFACTS_DIR gives a run a folder of its own (.ci/run runs two suites side by side).
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", ROOT / "test-artifacts")) / "browser"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",  # we run as root in a container: Chromium's sandbox refuses root
@@ -39,10 +42,12 @@ BROWSER_DIR = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test under tests/browser is marked `browser` (`-m "not browser"` leaves them out)."""
+    """Every test under tests/browser is marked `browser` and `slow` (`-m "not browser"` or
+    `-m "not slow"` leaves them out)."""
     for item in items:
         if BROWSER_DIR in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -174,6 +179,7 @@ def portal_server(tmp_path_factory):
     of its own (same engine as the suite's), empty caches and a folder of its own for files."""
     from django.conf import settings
 
+    require_slow("a runserver")
     workdir = tmp_path_factory.mktemp("portal_server")
     default_db = settings.DATABASES["default"]
     postgres = None
@@ -246,6 +252,7 @@ def browser():
     Package scope, not session: while Playwright's sync API is started, its asyncio loop makes
     Django refuse the ORM in this thread (SynchronousOnlyOperation), so it must be stopped as
     soon as the last browser test is done, before any other folder's tests run."""
+    require_slow("Chromium")
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install "

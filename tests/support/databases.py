@@ -6,6 +6,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+from .slow import require_slow
+
 
 def sqlite_database(path):
     return {"url": f"sqlite:///{path}", "vendor": "sqlite", "path": str(path)}
@@ -48,6 +50,7 @@ def own_database(directory, purpose):
     database on the same server, dropped afterwards; on SQLite a file in `directory`."""
     from django.db import connection
 
+    require_slow("the portal in other processes, on a database of their own")
     if connection.vendor == "postgresql":
         database = postgres_database(connection.settings_dict, purpose)
         try:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .slow import require_slow
+
 START_TIMEOUT = 60  # seconds for a server to answer its first request
 COMMAND_TIMEOUT = 300
 
@@ -72,6 +74,7 @@ def first_run(root, name, *scripts):
 
 
 def manage(env, *args) -> str:
+    require_slow(f"a process of the portal (manage.py {args[0]})")
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
@@ -174,6 +177,7 @@ class Browser:
 @contextmanager
 def gunicorn(env, workers=2):
     """A gunicorn app server on a free loopback port; yields its base URL."""
+    require_slow("a gunicorn app server")
     port = free_port()
     # Its log goes to a file, not a pipe nobody reads, which a long load would fill and block.
     with tempfile.TemporaryFile() as log:
@@ -228,6 +232,7 @@ def _wait_for(base, process, log):
 @contextmanager
 def redis_server():
     """A Redis server of its own on a free loopback port, keeping nothing on disk; yields its URL."""
+    require_slow("a Redis server")
     binary = shutil.which("redis-server")
     if binary is None:
         raise AssertionError("redis-server is not installed (requirements-system.txt: redis-server)")
@@ -254,6 +259,7 @@ def redis_server():
 @contextmanager
 def celery_worker(env):
     """A Celery worker (one process) on the broker of `env`'s CELERY_BROKER_URL."""
+    require_slow("a Celery worker")
     process = subprocess.Popen(
         [
             sys.executable,
