@@ -85,7 +85,7 @@ def _match(record, group, field, words):
                 marks[origin[i]] = True
             start = haystack.find(word, start + len(word))
     parts = []
-    for char, marked in zip(text.text, marks):
+    for char, marked in zip(text.text, marks, strict=True):
         if parts and parts[-1][1] == marked:
             parts[-1][0] += char
         else:

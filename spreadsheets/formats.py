@@ -145,7 +145,7 @@ def write_dataset(sheet, dataset):
         cell.font = Font(bold=True)
     for values in dataset:
         sheet.append([None] * len(values))
-        for cell, value in zip(sheet[sheet.max_row], values):
+        for cell, value in zip(sheet[sheet.max_row], values, strict=True):
             write_cell_value(cell, value)
     sheet.freeze_panes = "A2"
 

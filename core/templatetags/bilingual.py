@@ -23,7 +23,8 @@ def _render(context, obj, field, paragraphs):
         return body
     tag = "div" if paragraphs else "span"
     return format_html(
-        '<{tag} class="untranslated" lang="{lang}"><span class="untranslated-mark">[{mark}]</span> {body}</{tag}>',
+        '<{tag} class="untranslated" lang="{lang}">'
+        '<span class="untranslated-mark">[{mark}]</span> {body}</{tag}>',
         tag=tag,
         lang=value.lang,
         body=body,

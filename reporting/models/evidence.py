@@ -22,7 +22,8 @@ from .rounds import ReportingRound
 def evidence_path(evidence, _name) -> str:
     """Where the file is stored: a name of our own, with the extension of what the file is
     (core.uploads), never the uploader's name, which may hold anything."""
-    return f"evidence/{evidence.report.round_id}/{evidence.report.group_id}/{uuid.uuid4().hex}.{evidence.extension}"
+    report = evidence.report
+    return f"evidence/{report.round_id}/{report.group_id}/{uuid.uuid4().hex}.{evidence.extension}"
 
 
 class EvidenceQuerySet(models.QuerySet):

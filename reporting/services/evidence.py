@@ -50,7 +50,8 @@ def evidence_add(
                 {
                     "about": ngettext(
                         "This already has %(count)d file or link, as many as it may have; remove one first.",
-                        "This already has %(count)d files or links, as many as it may have; remove one first.",
+                        "This already has %(count)d files or links, as many as it may have; "
+                        "remove one first.",
                         settings.EVIDENCE_PER_ITEM,
                     )
                     % {"count": settings.EVIDENCE_PER_ITEM}

@@ -26,7 +26,9 @@ class Command(BaseCommand):
             document = Document.objects.get(symbol=symbol)
         except Document.DoesNotExist:
             known = ", ".join(Document.objects.order_by("symbol").values_list("symbol", flat=True))
-            raise CommandError(f"No document {symbol!r} in the register (known: {known or 'none'}).")
+            raise CommandError(
+                f"No document {symbol!r} in the register (known: {known or 'none'})."
+            ) from None
         version = document_html(document, lang)
         for gap in version.untranslated:
             self.stderr.write(
