@@ -2,7 +2,6 @@
 Figures (progress, change, schedule) come from reporting.standing; nothing is computed here."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,6 +12,7 @@ from groups.models import Country, GroupRole, Programme, WorkingGroup
 from pages import search as searching
 from reporting import policy
 from reporting import standing as figures
+from reporting.lookups import group_or_404, round_or_404
 from reporting.models import Evidence, ReportingRound
 from reports.models import Document
 
@@ -49,7 +49,7 @@ def home(request):
 @require_safe
 @for_readers
 def group_detail(request, period, numeral):
-    group = _group_by_code(period, numeral)
+    group = group_or_404(period, numeral)
     today = timezone.localdate()
     activities = list(group.activities.select_related("topic", "objective").order_by("order"))
     rows = figures.standings(activities, today=today)
@@ -140,17 +140,6 @@ def search(request):
     )
 
 
-def _group_by_code(period, numeral):
-    try:
-        return WorkingGroup.objects.with_roles().by_code(period, numeral)
-    except WorkingGroup.DoesNotExist:
-        raise Http404 from None
-
-
-def _round(code) -> ReportingRound:
-    return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
-
-
 # The columns a reader may sort the round's page by, and what each sorts on. Groups without a
 # figure go last whichever the direction.
 ROUND_SORTS = {
@@ -166,7 +155,7 @@ ROUND_SORTS = {
 @for_readers
 def round_progress(request, code):
     """Every group's progress in a round beside the round before: public, published figures."""
-    reporting_round = _round(code)
+    reporting_round = round_or_404(code)
     previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
     rows = figures.round_rows(
         reporting_round, previous_round, reporting_round.programme.groups.with_roles().order_by("number")

@@ -8,8 +8,8 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from groups.models import WorkingGroup
 from reporting import policy
+from reporting.lookups import round_and_group_or_404
 from reporting.models import GroupReport, ReportingRound
 from reporting.services import EntryValues, ProgressConflict
 
@@ -29,17 +30,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_KEY = "progress-workbook-imports"
 
 
-def _target(code, period, numeral):
-    try:
-        group = WorkingGroup.objects.with_roles().by_code(period, numeral)
-    except WorkingGroup.DoesNotExist:
-        raise Http404 from None
-    reporting_round = get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
-    if reporting_round.programme_id != group.programme_id:
-        raise Http404
-    return group, reporting_round
-
-
 def file_name(group, reporting_round) -> str:
     return f"progress-{reporting_round.meeting.code}-{group.programme.period}-{group.numeral}.xlsx"
 
@@ -47,7 +37,7 @@ def file_name(group, reporting_round) -> str:
 @require_safe
 @login_required
 def workbook_download(request, code, period, numeral):
-    group, reporting_round = _target(code, period, numeral)
+    reporting_round, group = round_and_group_or_404(code, period, numeral)
     if not policy.can_exchange_workbook(request.user, group, reporting_round):
         raise PermissionDenied
     response = HttpResponse(progress_workbook.build(group, reporting_round), content_type=XLSX)
@@ -58,7 +48,7 @@ def workbook_download(request, code, period, numeral):
 @require_POST
 @login_required
 def workbook_upload(request, code, period, numeral):
-    group, reporting_round = _target(code, period, numeral)
+    reporting_round, group = round_and_group_or_404(code, period, numeral)
     report = GroupReport.objects.filter(round=reporting_round, group=group).first()
     if not policy.can_edit_progress(request.user, group, reporting_round, report):
         raise PermissionDenied

@@ -8,8 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,6 +17,7 @@ from groups.models import Programme, WorkingGroup
 from reporting import policy
 from reporting.evidence_form import EvidenceForm
 from reporting.forms import ProgressForm, ReviewForm
+from reporting.lookups import round_and_group_or_404, round_or_404
 from reporting.models import (
     Evidence,
     GroupReport,
@@ -28,10 +28,6 @@ from reporting.models import (
 from reporting.services import ProgressConflict, progress_save, report_review
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
-
-
-def _round(code) -> ReportingRound:
-    return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
 
 
 @require_safe
@@ -63,7 +59,7 @@ def my_groups(request):
 def round_overview(request, code):
     if not policy.can_review(request.user):
         raise PermissionDenied
-    reporting_round = _round(code)
+    reporting_round = round_or_404(code)
     groups = (
         reporting_round.programme.groups.with_roles()
         .order_by("number")
@@ -95,15 +91,9 @@ def round_overview(request, code):
 def report_of(request, code, period, numeral) -> tuple[ReportingRound, WorkingGroup, GroupReport | None]:
     """The round, the group and its report in it (None: not started) named by a report page's
     address; 404 for what does not exist, 403 for a user who may not read the group's progress."""
-    try:
-        group = WorkingGroup.objects.with_roles().by_code(period, numeral)
-    except WorkingGroup.DoesNotExist:
-        raise Http404 from None
+    reporting_round, group = round_and_group_or_404(code, period, numeral)
     if not policy.can_view_progress(request.user, group):
         raise PermissionDenied
-    reporting_round = _round(code)
-    if reporting_round.programme_id != group.programme_id:
-        raise Http404
     return reporting_round, group, GroupReport.objects.filter(round=reporting_round, group=group).first()
 
 

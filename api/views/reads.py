@@ -10,6 +10,7 @@ from rest_framework import generics
 
 from groups.models import GroupRole, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
+from reporting.lookups import group_or_404, round_or_404
 from reporting.models import ReportingRound
 from reports.models import Document
 
@@ -107,10 +108,7 @@ class GroupDetail(GroupListBase, PublicDetail):
     serializer_class = GroupDetailSerializer
 
     def get_object(self):
-        try:
-            return groups_with_plan().by_code(self.kwargs["period"], self.kwargs["numeral"])
-        except WorkingGroup.DoesNotExist:
-            raise Http404 from None
+        return group_or_404(self.kwargs["period"], self.kwargs["numeral"], groups_with_plan())
 
     def standings(self, groups) -> dict:
         # The activities are already there: the figures need only the entries.
@@ -133,7 +131,7 @@ class RoundDetail(PublicDetail):
     serializer_class = RoundSerializer
 
     def get_object(self):
-        return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=self.kwargs["code"])
+        return round_or_404(self.kwargs["code"])
 
 
 @extend_schema(parameters=[filters.PROGRAMME, filters.GROUP, filters.COUNTRY, filters.ROUND, filters.FLAGGED])

@@ -5,8 +5,6 @@ the group's history with the source "API"."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -14,8 +12,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from groups.models import WorkingGroup
 from reporting import policy
+from reporting.lookups import round_and_group_or_404
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import (
     ENTRY_FIELDS,
@@ -117,17 +115,10 @@ class ReportDetail(generics.GenericAPIView):
     serializer_class = ReportSerializer
 
     def _place(self):
-        try:
-            group = WorkingGroup.objects.with_roles().by_code(self.kwargs["period"], self.kwargs["numeral"])
-        except WorkingGroup.DoesNotExist:
-            raise Http404 from None
+        kwargs = self.kwargs
+        reporting_round, group = round_and_group_or_404(kwargs["code"], kwargs["period"], kwargs["numeral"])
         if not policy.can_view_progress(self.request.user, group):
             raise PermissionDenied
-        reporting_round = get_object_or_404(
-            ReportingRound.objects.with_meeting(), meeting__code=self.kwargs["code"]
-        )
-        if reporting_round.programme_id != group.programme_id:
-            raise Http404
         return reporting_round, group
 
     def get(self, request, *args, **kwargs):
