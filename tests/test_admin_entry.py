@@ -27,7 +27,7 @@ def test_institutions_are_offered_with_their_country_and_code(secretariat_client
     labels = _autocomplete(secretariat_client, "INE", lang)
     chilean = [label for label in labels if label.endswith("· INE@CHL")]
     assert len(chilean) == 1 and f"— {chile} ·" in chilean[0]
-    assert len({label for label in labels}) == len(labels), "two options read the same"
+    assert len(set(labels)) == len(labels), "two options read the same"
 
 
 def test_institutions_are_found_by_country_name_or_code(secretariat_client):

@@ -30,8 +30,12 @@ LIMIT = AccessToken.MAX_ACTIVE
 
 # msgid -> the Spanish the tests expect.
 SPANISH = {
-    "Give the token a name, to know later what uses it.": "Dé un nombre al token, para saber más adelante qué lo utiliza.",
-    "You already have %(count)d tokens in use; revoke one you no longer need first.": "Ya tiene %(count)d tokens en uso; revoque primero uno que ya no necesite.",
+    "Give the token a name, to know later what uses it.": (
+        "Dé un nombre al token, para saber más adelante qué lo utiliza."
+    ),
+    "You already have %(count)d tokens in use; revoke one you no longer need first.": (
+        "Ya tiene %(count)d tokens en uso; revoque primero uno que ya no necesite."
+    ),
     "No such token of yours; nothing was revoked.": "No tiene ningún token así; no se revocó nada.",
     "This token is not valid, or it was revoked.": "Este token no es válido, o fue revocado.",
     "Send the token as: Authorization: Bearer TOKEN.": "Envíe el token así: Authorization: Bearer TOKEN.",

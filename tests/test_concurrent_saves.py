@@ -21,7 +21,8 @@ from reporting.models import ReportingRound
 meeting = Meeting.objects.create(body="committee", number=42, is_virtual=True,
                                  start_date=datetime.date(2031, 4, 1), end_date=datetime.date(2031, 4, 2))
 ReportingRound.objects.create(programme=Programme.objects.get(start_year=2020), meeting=meeting, number=3,
-                              status="open", opens_on=datetime.date(2031, 2, 1), deadline=datetime.date(2031, 3, 1))
+                              status="open", opens_on=datetime.date(2031, 2, 1),
+                              deadline=datetime.date(2031, 3, 1))
 for name in ("focal-a", "focal-b"):
     user = get_user_model().objects.create_user(name, f"{name}@example.org", "a focal point's password")
     Affiliation.objects.create(user=user, institution=Institution.objects.get(code="INEGI@MEX"))
@@ -37,11 +38,27 @@ def _fields(page: str, percent: int) -> dict:
     return {**fields, "action": "draft"}
 
 
+def _save_at_once(server: str, editors: list, forms: list) -> list:
+    """Each editor posts its form at the same moment; the statuses they get, in order."""
+    start, statuses = threading.Barrier(len(editors)), [None] * len(editors)
+
+    def save(n):
+        start.wait()
+        statuses[n] = editors[n].request(server + FORM, forms[n]).status
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(len(editors))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return statuses
+
+
 def test_of_two_simultaneous_saves_one_wins_and_the_other_gets_409(tmp_path):
     """On the run's own kind of database: CI runs the suite on both."""
     with first_run(tmp_path, "concurrent", OPEN_A_ROUND) as env, gunicorn(env, workers=2) as server:
         editors = [Browser(), Browser()]
-        for editor, name in zip(editors, ("focal-a", "focal-b")):
+        for editor, name in zip(editors, ("focal-a", "focal-b"), strict=True):
             assert editor.log_in(server, name, "a focal point's password").status == 302
         for attempt in range(6):
             # Both opened the report at the same version, and save at once.
@@ -49,15 +66,5 @@ def test_of_two_simultaneous_saves_one_wins_and_the_other_gets_409(tmp_path):
                 _fields(editor.request(server + FORM).body.decode(), 10 * attempt + n)
                 for n, editor in enumerate(editors, 1)
             ]
-            start, statuses = threading.Barrier(2), [None, None]
-
-            def save(n):
-                start.wait()
-                statuses[n] = editors[n].request(server + FORM, forms[n]).status
-
-            threads = [threading.Thread(target=save, args=(n,)) for n in range(2)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
+            statuses = _save_at_once(server, editors, forms)
             assert sorted(statuses) == [302, 409], f"attempt {attempt}: answered {statuses}"

@@ -140,7 +140,7 @@ def test_a_groups_workbook_has_a_sheet_per_part_and_imports_back_unchanged(secre
     assert response.status_code == 200 and "group-2020-2021-IV.xlsx" in response["Content-Disposition"]
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == [group_workbook.README_SHEET] + [p.sheet for p in group_workbook.parts()]
-    activities = [row for row in book["activities"].iter_rows(min_row=2, values_only=True)]
+    activities = list(book["activities"].iter_rows(min_row=2, values_only=True))
     assert len(activities) == group_iv.activities.count() and {r[0] for r in activities} == {group_iv.code}
     preview = upload(secretariat_client, response.content)
     assert preview.status_code == 200

@@ -28,10 +28,9 @@ def test_an_email_goes_once_its_transaction_commits(queued, django_capture_on_co
 
 
 def test_a_rolled_back_transaction_sends_nothing(queued, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            send_mail("Subject", "Body", "portal@example.org", ["focal@example.org"])
-            raise RuntimeError("the save failed")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        send_mail("Subject", "Body", "portal@example.org", ["focal@example.org"])
+        raise RuntimeError("the save failed")
     assert mail.outbox == []
 
 

@@ -3,6 +3,7 @@ focal points, with the comment and a link, when the secretariat returns or accep
 languages, each once, and none for a save refused."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from reporting.models import GroupReport
 from reporting.services import group_report_review
@@ -57,8 +58,9 @@ def test_a_refused_review_sends_nothing(
     submit_all(client, open_round, group_iv)
     mailoutbox.clear()
     report = GroupReport.objects.get(round=open_round, group=group_iv)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError) as refused:
         group_report_review(report=report, user=secretariat_user, accept=False, comment="")  # no reason given
+    assert list(refused.value.message_dict) == ["comment"]
     assert mailoutbox == []
 
 

@@ -33,7 +33,8 @@ from django.contrib.auth import get_user_model
 from reporting.models import ProgressEntry
 from reporting.services import progress_admin_save
 User = get_user_model()
-clerk = User.objects.filter(username="clerk").first() or User.objects.create_superuser("clerk", "c@example.org", "pw")
+clerk = User.objects.filter(username="clerk").first()
+clerk = clerk or User.objects.create_superuser("clerk", "c@example.org", "pw")
 entry = ProgressEntry.objects.filter(round__meeting__code="CE.20").order_by("pk").first()
 entry.remarks_en = {remark!r}
 progress_admin_save(entry=entry, user=clerk, seen_version=None)
@@ -93,9 +94,8 @@ def test_healthz_answers_503_naming_what_does_not_answer(served, tmp_path):
 
 
 def test_healthz_names_the_broker_when_one_is_configured(served):
-    with redis_server() as redis_url:
-        with gunicorn({**served, "CELERY_BROKER_URL": redis_url}, workers=1) as base:
-            health = get(base + "/healthz")
+    with redis_server() as redis_url, gunicorn({**served, "CELERY_BROKER_URL": redis_url}, workers=1) as base:
+        health = get(base + "/healthz")
     assert (health.status, health.json()["broker"]) == (200, "ok")
 
 
@@ -162,9 +162,8 @@ def test_concurrent_first_requests_for_a_document_render_it_once(served):
 
     with redis_server() as redis_url:
         env = {**served, "REDIS_URL": redis_url}
-        with gunicorn(env, workers=3) as a, gunicorn(env, workers=3) as b:
-            with ThreadPoolExecutor(max_workers=6) as pool:
-                answers = list(pool.map(get, [base + PROGRAMME_PDF for base in (a, b) * 3]))
+        with gunicorn(env, workers=3) as a, gunicorn(env, workers=3) as b, ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(get, [base + PROGRAMME_PDF for base in (a, b) * 3]))
     assert [answer.status for answer in answers] == [200] * 6
     sources = sorted(answer.headers["X-Document-Source"] for answer in answers)
     assert sources == ["cache"] * 5 + ["rendered"]

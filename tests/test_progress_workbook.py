@@ -225,8 +225,8 @@ def test_import_progress_prints_every_problem_and_exits_non_zero(tmp_path, group
     with pytest.raises(CommandError, match="2 problem"):
         call_command("import_progress", str(path), "--round", open_round.meeting.code, stderr=err)
     assert (
-        "column “New percentage (0-100) (percent)”: The percentage must be a whole number from 0 to 100, not “101”."
-        in err.getvalue()
+        "column “New percentage (0-100) (percent)”: "
+        "The percentage must be a whole number from 0 to 100, not “101”." in err.getvalue()
     )
     assert "not “half”" in err.getvalue()
     assert snapshot() == before
@@ -281,9 +281,12 @@ def test_an_unknown_activity_another_group_s_activity_and_a_repeated_one_are_ref
     out = io.BytesIO()
     book.save(out)
     assert refused(out.getvalue()) == [
-        f"Row {unknown}, column “Activity code (activity)”: Working group 2020-2021/IV has no activity 2020-2021/IV/99.",
-        f"Row {foreign}, column “Activity code (activity)”: Activity 2020-2021/V/2 belongs to another working group, not to 2020-2021/IV.",
-        f"Row {repeated + 1}, column “Activity code (activity)”: Activity 2020-2021/IV/4 is already on row {repeated}.",
+        f"Row {unknown}, column “Activity code (activity)”: "
+        "Working group 2020-2021/IV has no activity 2020-2021/IV/99.",
+        f"Row {foreign}, column “Activity code (activity)”: "
+        "Activity 2020-2021/V/2 belongs to another working group, not to 2020-2021/IV.",
+        f"Row {repeated + 1}, column “Activity code (activity)”: "
+        f"Activity 2020-2021/IV/4 is already on row {repeated}.",
     ]
 
 

@@ -78,7 +78,8 @@ def test_reading_pages_issue_the_same_queries_at_ten_times_the_data(client, secr
     print(f"\n{'page':<20} {'1x':>4} {'10x':>4}   bytes 1x -> 10x   ({scaled}, {connection.vendor})")
     for name in names:
         print(
-            f"{name:<20} {small[name][0]:>4} {large[name][0]:>4}   {small[name][1]:>8,} -> {large[name][1]:>9,}"
+            f"{name:<20} {small[name][0]:>4} {large[name][0]:>4}   "
+            f"{small[name][1]:>8,} -> {large[name][1]:>9,}"
         )
 
     problems = {}

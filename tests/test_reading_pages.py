@@ -609,7 +609,7 @@ def test_round_page_sorted_by_progress(client, second_round, order):
     assert len(shown) == 11
     means = round_means(second_round)
     exact = sorted(means.values(), reverse=order == "desc")
-    assert all(p in rounded(m) for p, m in zip(shown, exact))
+    assert all(p in rounded(m) for p, m in zip(shown, exact, strict=True))
     assert f'aria-sort="{"descending" if order else "ascending"}"' in header_of(html, "?sort=progress")
 
 

@@ -101,7 +101,7 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
     for model in before:
         assert after[model] == before[model], (
             model,
-            [set(b) ^ set(a) for b, a in zip(before[model], after[model]) if a != b][:1],
+            [set(b) ^ set(a) for b, a in zip(before[model], after[model], strict=False) if a != b][:1],
         )
     # Both languages came back, for instance a group's output in Spanish.
     group = WorkingGroup.objects.by_code("2020-2021", "IV")
@@ -113,16 +113,22 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
 
 def test_exports_name_related_records_by_keys_a_clerk_can_type():
     rows = rows_of(as_file(ActivityResource, XLSX, Activity.objects.filter(group__number=4, order=1)), "xlsx")
-    record = dict(zip(rows[0], rows[1]))
+    record = dict(zip(rows[0], rows[1], strict=True))
     assert record["group"] == "2020-2021/IV" and record["order"] == 1
     assert "id" not in rows[0] and {"text_en", "text_es"} <= set(rows[0])
     groups = dict(
-        zip(*rows_of(as_file(WorkingGroupResource, CSV, WorkingGroup.objects.filter(number=4)), "csv"))
+        zip(
+            *rows_of(as_file(WorkingGroupResource, CSV, WorkingGroup.objects.filter(number=4)), "csv"),
+            strict=True,
+        )
     )
     assert groups["programme"] == "2020-2021" and groups["number"] == "IV"
     assert groups["coordinating"] == "MEX: INEGI@MEX"
     institutions = dict(
-        zip(*rows_of(as_file(InstitutionResource, CSV, Institution.objects.filter(code="INEGI@MEX")), "csv"))
+        zip(
+            *rows_of(as_file(InstitutionResource, CSV, Institution.objects.filter(code="INEGI@MEX")), "csv"),
+            strict=True,
+        )
     )
     assert institutions["country"] == "MEX"
 
@@ -460,7 +466,7 @@ def test_the_secretariat_imports_progress_through_the_admin(secretariat_client, 
 def test_an_admin_imports_problems_name_what_is_missing_in_the_clerks_language(secretariat_client):
     """The kind of record a cell names ("reporting round for the meeting") is translated when
     the message is shown, not when the sheet was defined."""
-    content = (b"round,group,activity,percent,remarks_en,remarks_es\nCE.99,2020-2021/IV,3,65,,\n")
+    content = b"round,group,activity,percent,remarks_en,remarks_es\nCE.99,2020-2021/IV,3,65,,\n"
     with translation.override("es"):
         url = reverse("admin:reporting_progressentry_import")
     before = snapshot()

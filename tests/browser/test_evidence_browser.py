@@ -7,6 +7,7 @@ Only HTTP and the browser here: no Django ORM (see conftest.py)."""
 
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -52,7 +53,7 @@ def test_a_focal_point_attaches_evidence_that_readers_get_once_published(
     screenshot(page, "evidence_refused_es")
 
     _attach(page, 1, "Acta de la reunión", path=tmp_path / "acta.pdf")
-    expect(page.locator(".messages")).to_contain_text("La evidencia se adjuntó al informe.")
+    expect(page.locator(".messages")).to_contain_text("La evidencia se adjuntó al informe del grupo.")
     _attach(page, 2, "Resultados publicados", link="https://www.inegi.org.mx/programas/enut/")
     listed = page.locator("table.evidence")
     expect(listed).to_contain_text("Acta de la reunión")
@@ -79,6 +80,6 @@ def test_a_focal_point_attaches_evidence_that_readers_get_once_published(
     with reader.expect_download() as download:
         section.locator("a[download]").first.click()
     assert download.value.suggested_filename == "acta.pdf"
-    assert open(download.value.path(), "rb").read() == files.PDF
+    assert Path(download.value.path()).read_bytes() == files.PDF
     page.context.close()
     reader.context.close()

@@ -39,7 +39,7 @@ def dump(database) -> dict[str, list[dict]]:
 def _rows(cursor, table):
     cursor.execute(f'SELECT * FROM "{table}"')  # names come from the catalogue, not from input
     columns = [column[0] for column in cursor.description]
-    rows = [dict(zip(columns, map(_plain, values))) for values in cursor.fetchall()]
+    rows = [dict(zip(columns, map(_plain, values), strict=True)) for values in cursor.fetchall()]
     return sorted(rows, key=lambda row: [_sort_key(value) for value in row.values()])
 
 
