@@ -1,13 +1,14 @@
 """{% tr obj "field" %}: a translated text in the reader's language, or the other language
 visibly marked as untranslated, so that nothing is silently blank. A template whose context
-holds an `untranslated` list (the PDF documents) gets each stand-in recorded there."""
+holds an `untranslated` list (the PDF documents) gets each stand-in recorded there.
+{% if obj|written:"field" %}: whether there is any such text to show."""
 
 from django import template
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from core.bilingual import shown
+from core.bilingual import has_text, shown
 from core.wording import and_word
 
 register = template.Library()
@@ -30,6 +31,12 @@ def _render(context, obj, field, paragraphs):
         body=body,
         mark=gettext("Not yet translated; shown in %(language)s") % {"language": value.lang.upper()},
     )
+
+
+@register.filter
+def written(obj, field):
+    """Whether `obj.field` has a text in any of the portal's languages (`obj` may be None)."""
+    return obj is not None and has_text(obj, field)
 
 
 @register.simple_tag(takes_context=True)
