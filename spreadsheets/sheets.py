@@ -1,5 +1,8 @@
-"""Every sheet of the programme's data, in the order an import into an empty database needs
-(a record's related records first)."""
+"""Every sheet of the portal's data: the one list of the records it exchanges, each with the
+resource that declares its columns. Every door derives from it: the admin's import and export,
+`export_sheets`/`import_sheets`, the fixtures (fixtures/<sheet>.yaml, loaded by load_programme),
+the open-data files and the test that compares each resource with the API's serializer. The order
+is the one an import into an empty database needs (a record's related records first)."""
 
 
 def sheets():
@@ -19,6 +22,8 @@ def sheets():
         ProgrammeResource,
         WorkingGroupResource,
     )
+    from .resources.network import EventResource, FigureResource, LinkResource
+    from .resources.plan import ActionLineResource, ProgrammeAreaResource
     from .resources.reporting import (
         GroupReportResource,
         ProgressEntryResource,
@@ -33,11 +38,21 @@ def sheets():
         ("working_groups", WorkingGroupResource),
         ("financing_sources", FinancingSourceResource),
         ("objectives", ObjectiveResource),
+        ("areas", ProgrammeAreaResource),
+        ("action_lines", ActionLineResource),
         ("topics", TopicResource),
         ("activities", ActivityResource),
         ("outputs", OutputResource),
+        ("events", EventResource),
+        ("figures", FigureResource),
+        ("links", LinkResource),
         ("reporting_rounds", ReportingRoundResource),
         ("group_reports", GroupReportResource),
         ("progress_entries", ProgressEntryResource),
         ("documents", DocumentResource),
     ]
+
+
+def resource_of(model):
+    """The resource that declares `model`'s exchange columns (its sheet's)."""
+    return next(resource for _stem, resource in sheets() if resource._meta.model is model)

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from activities.models import Activity
-from firstrun.loading import load_programme
+from firstrun.loading import FIXTURES_DIR, FixtureError, load_programme
 from groups.models import Country, GroupRole, Institution, Meeting, Programme, WorkingGroup
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reports.models import Document
@@ -111,7 +111,21 @@ def test_every_text_in_both_languages(capsys):
 
 def test_loading_twice_changes_nothing():
     counts = load_programme()
-    assert not [key for key in counts if not key.endswith("unchanged")], counts
+    assert counts and all(key.endswith(" skip") for key in counts), counts
+
+
+def test_loading_again_never_undoes_an_edit_unless_told_to():
+    activity = Activity.objects.get(group__number=4, order=1)
+    published = activity.text_en
+    activity.text_en = "Edited by the secretariat in the admin"
+    activity.save()
+    load_programme()
+    activity.refresh_from_db()
+    assert activity.text_en == "Edited by the secretariat in the admin"
+    counts = load_programme(update=True)
+    activity.refresh_from_db()
+    assert activity.text_en == published
+    assert counts["activities update"] == 1 and counts["activities skip"] == Activity.objects.count() - 1
 
 
 def test_loads_into_an_empty_database():
@@ -132,7 +146,27 @@ def test_loads_into_an_empty_database():
     Institution.objects.all().delete()
     Country.objects.all().delete()
     counts = load_programme()
-    assert counts["progressentry created"] == 85
-    assert counts["workinggroup created"] == 11
-    assert counts["document created"] == 2
+    assert counts["progress_entries new"] == 85
+    assert counts["working_groups new"] == 11
+    assert counts["documents new"] == 2
     assert WorkingGroup.objects.count() == 11
+    # Through the clerk's import, recorded in the groups' history as coming from the fixtures.
+    history = ProgressChange.objects.filter(field="percent")
+    assert history.count() == 85
+    assert {change.get_source_display() for change in history} == {"fixture files"}
+    accepted = ProgressChange.objects.filter(field="status", new_value="accepted", source="fixtures")
+    assert accepted.count() == GroupReport.objects.count() == 11
+
+
+def test_a_wrong_fixture_file_loads_nothing_and_says_where(tmp_path):
+    for path in FIXTURES_DIR.glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    entries = tmp_path / "progress_entries.yaml"
+    entries.write_text(entries.read_text(encoding="utf-8").replace("percent: 100", "percent: 130", 1))
+    # Missing records are created from the files: empty the progress so that the load has work.
+    ProgressChange.objects.all().delete()
+    ProgressEntry.objects.all().delete()
+    with pytest.raises(FixtureError) as refused:
+        load_programme(tmp_path)
+    assert "progress_entries.yaml: Row 2, column “percent”" in str(refused.value)
+    assert ProgressEntry.objects.count() == 0 and ProgressChange.objects.count() == 0

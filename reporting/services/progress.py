@@ -1,10 +1,9 @@
 """Saving a group's progress: from the progress form or a workbook (progress_save), from a
-spreadsheet imported in the admin or by import_sheets (progress_import) and from the fixture
-files (progress_load). Each asks reporting.policy first, writes inside one transaction, and records
-every changed value in the group's history."""
+spreadsheet imported in the admin, by import_sheets or from the fixture files (progress_import,
+and group_reports_import for the reports' status and notes). Each asks reporting.policy first,
+writes inside one transaction, and records every changed value in the group's history."""
 
 from collections import defaultdict
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +17,7 @@ from groups.models import WorkingGroup
 
 from .. import policy
 from ..models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from ..notifications import report_status_notify
+from ..notifications import group_report_status_notify
 from .history import (
     ENTRY_FIELDS,
     NARRATIVE_FIELDS,
@@ -158,9 +157,9 @@ def progress_save(
 
     `entries` maps activity ids of the group to their values; `notes` holds the group's
     narrative of progress, obstacles and gender notes by field name (what the round's form of
-    report asks: reporting.models.ReportingRound.progress_form). Refused with PermissionDenied when the user may
-    not edit (asked first, so that a caller without rights never sees others' values), with
-    ProgressConflict when the report's version is no longer `seen_version`, and with
+    report asks: reporting.models.ReportingRound.progress_form). Refused with PermissionDenied
+    when the user may not edit (asked first, so that a caller without rights never sees others'
+    values), with ProgressConflict when the report's version is no longer `seen_version`, and with
     ValidationError (keyed by activity id or note field) when a value is wrong."""
     activities = {a.pk: a for a in group.activities.all()}
     notes = {name: clean_text(value) for name, value in notes.items()}
@@ -190,7 +189,7 @@ def progress_save(
             report.full_clean()
             report.save()
         if moved and report.status == GroupReport.Status.SUBMITTED:
-            report_status_notify(report)  # the secretariat: queued when this commits
+            group_report_status_notify(report)  # the secretariat: queued when this commits
     return SaveResult(report, changes)
 
 
@@ -236,62 +235,18 @@ def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:
     return ProgressChange.objects.bulk_create(changes)
 
 
-@dataclass
-class LoadResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    report_created: bool = False
-
-
-def progress_load(
-    *,
-    reporting_round: ReportingRound,
-    group: WorkingGroup,
-    actor,
-    entries: dict,
-    report_values: dict,
-    update: bool,
-) -> LoadResult:
-    """Progress from the fixture files: `entries` maps activities to their EntryValues and
-    `report_values` gives the group report's status and texts. Missing records are created;
-    with `update`, existing ones are brought to the files' values. Every change is recorded
-    with source "fixtures"; only the system actor may load (reporting.policy)."""
-    if not policy.can_load_fixtures(actor):
+def group_reports_import(changed_reports, *, user, source) -> list[ProgressChange]:
+    """Record the group reports a spreadsheet import (or the fixtures' load) saved, given as
+    (before, after) pairs (before is None for a new report): one new version of each report
+    whose status or notes changed, with a history row per changed value."""
+    if not policy.can_import_sheet(user, GroupReport):
         raise PermissionDenied
-    result, now = LoadResult(), timezone.now()
-    with transaction.atomic():
-        reporting_round, report, result.report_created = locked(reporting_round, group)
-        existing = {
-            e.activity_id: e
-            for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
-        }
-        rows, created, updated = [], [], []
-        for activity, values in entries.items():
-            entry = existing.get(activity.pk)
-            if entry is not None and not update:
-                result.unchanged += 1
-                continue
-            rows_of_entry = changed(activity, ENTRY_FIELDS, entry, values)
-            if not rows_of_entry:
-                result.unchanged += 1
-                continue
-            rows += rows_of_entry
-            _set_entry(reporting_round, activity, entry, values, created, updated)
-        ProgressEntry.objects.bulk_create(created)
-        ProgressEntry.objects.bulk_update(updated, ENTRY_FIELDS)
-        result.created, result.updated = len(created), len(updated)
-        given = {
-            name: value
-            for name, value in report_values.items()
-            if (result.report_created or update) and getattr(report, name) != value
-        }
-        rows += [(None, "status", report.status, given["status"])] if "status" in given else []
-        for name, value in given.items():
-            setattr(report, name, value)
+    now, changes = timezone.now(), []
+    for before, after in changed_reports:
+        # A new report starts from what a report is before anyone writes (not started, no notes).
+        rows = changed(None, (*NOTE_FIELDS, "status"), before or GroupReport(), after)
         if rows:
-            record(report, rows, user=actor, source=ProgressChange.Source.FIXTURES, now=now)
-        if rows or given:
-            report.full_clean()
-            report.save()
-    return result
+            changes += history(after, rows, user=user, source=source, now=now)
+            after.save(update_fields=["version", "updated_at", "updated_by"])
+    announce([after for _before, after in changed_reports])
+    return ProgressChange.objects.bulk_create(changes)

@@ -7,7 +7,6 @@
 - An unknown or renamed header, a missing key column and a key given twice are refused with
   the row and column, so nothing half-understood is written."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +14,9 @@ from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 from import_export.results import Result
 
+from core.bilingual import LANGUAGES
 from spreadsheets.errors import Problem
 from spreadsheets.widgets import DateWidget, TextWidget
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def translated(*names) -> tuple:
@@ -119,6 +117,13 @@ class PortalResource(resources.ModelResource):
     def import_instance(self, instance, row, **kwargs):
         """Every problem of the row at once: the cells' own, then the resource's row_problems."""
         errors = {}
+        if instance.pk is None:
+            # A text whose column the file leaves out starts empty, not NULL (modeltranslation's
+            # per-language fields allow NULL).
+            for field in self.get_import_fields():
+                text = isinstance(field.widget, TextWidget) and field.attribute
+                if text and getattr(instance, field.attribute, "") is None:
+                    setattr(instance, field.attribute, "")
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -158,9 +163,17 @@ class PortalResource(resources.ModelResource):
             raise ValidationError(errors)
         return tuple(key)
 
+    def keeps(self, original, import_validation_errors=None) -> bool:
+        """With the option keep_existing (the fixtures' first-run load), a record already in the
+        database is left as it is, whatever the file says: loading again never undoes an edit."""
+        exists = original is not None and original.pk is not None
+        return bool(exists and self.options.get("keep_existing") and not import_validation_errors)
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """Unchanged: every column the file has equals what is stored (an empty cell equals an
         empty or missing text), so that importing an export unchanged reports no change."""
+        if self.keeps(original, import_validation_errors):
+            return True
         if import_validation_errors or original is None or original.pk is None:
             return False
         for field in self.get_import_fields():

@@ -255,6 +255,8 @@ class WorkingGroupResource(PortalResource):
         return problems
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
+        if self.keeps(original, import_validation_errors):
+            return True
         for role, roles in getattr(instance, "_new_roles", {}).items():
             before = (
                 [(r.country_id, r.institution_id, r.capacity) for r in original.roles_as_entered(role)]

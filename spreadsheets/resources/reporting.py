@@ -12,7 +12,7 @@ from import_export.fields import Field
 from activities.models import Activity
 from reporting import policy
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import ENTRY_FIELDS, progress_import
+from reporting.services import ENTRY_FIELDS, group_reports_import, progress_import
 from spreadsheets.widgets import KeyWidget, PercentWidget
 
 from .base import PortalResource, translated
@@ -78,12 +78,26 @@ class GroupReportResource(PortalResource):
             "group",
             "status",
             "review_comment",
-            *translated("output_as_reported", "obstacles", "gender_notes"),
+            *translated("output_as_reported", "progress_narrative", "obstacles", "gender_notes"),
         )
         import_id_fields = ("round", "group")
+        store_instance = True
 
     def get_queryset(self):
         return GroupReport.objects.select_related("round__meeting", "group__programme")
+
+    def after_import(self, dataset, result, **kwargs):
+        """The reports whose status or notes the file changed go into their history."""
+        super().after_import(dataset, result, **kwargs)
+        if result.has_errors() or result.has_validation_errors():
+            return
+        changed = [
+            (row.original, row.instance)
+            for row in result.rows
+            if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
+        ]
+        source = self.options.get("source", ProgressChange.Source.IMPORT)
+        group_reports_import(changed, user=kwargs.get("user"), source=source)
 
 
 class ProgressEntryResource(PortalResource):
@@ -173,4 +187,6 @@ class ProgressEntryResource(PortalResource):
             for row in result.rows
             if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
         ]
-        progress_import(changed, user=kwargs.get("user"), source=ProgressChange.Source.IMPORT)
+        # The fixtures' load says so (ProgressChange.Source.FIXTURES); anything else is an import.
+        source = self.options.get("source", ProgressChange.Source.IMPORT)
+        progress_import(changed, user=kwargs.get("user"), source=source)

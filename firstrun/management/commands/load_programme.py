@@ -5,9 +5,9 @@ from firstrun.loading import FIXTURES_DIR, FixtureError, load_programme
 
 class Command(BaseCommand):
     help = (
-        "Load the programme fixtures (countries, institutions, meetings, the 2020-2021 "
-        "programme and its second report). Creates what is missing; --update also "
-        "overwrites existing records with the files' values."
+        "Load the fixtures (countries, institutions, meetings, the 2020-2021 programme, its second "
+        "report and the document register) through the spreadsheets' import. Creates what is "
+        "missing; --update also overwrites existing records with the files' values."
     )
 
     def add_arguments(self, parser):
@@ -20,10 +20,10 @@ class Command(BaseCommand):
         try:
             counts = load_programme(directory, update=update)
         except FixtureError as error:
-            raise CommandError(f"Nothing was loaded: {error}") from error
+            raise CommandError(f"Nothing was loaded:\n{error}") from error
         for key in sorted(counts):
             self.stdout.write(f"{key}: {counts[key]}")
-        created = sum(v for k, v in counts.items() if k.endswith(("created", "updated")))
+        written = sum(v for k, v in counts.items() if k.endswith((" new", " update")))
         self.stdout.write(
-            self.style.SUCCESS(f"{created} records created or updated." if created else "Nothing to change.")
+            self.style.SUCCESS(f"{written} records created or updated." if written else "Nothing to change.")
         )

@@ -1,25 +1,18 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand
 
-from spreadsheets.formats import CSV, XLSX
-from spreadsheets.sheets import sheets
+from spreadsheets.folders import FORMATS, export_folder
 
 
 class Command(BaseCommand):
-    help = "Write every model of the programme to one spreadsheet each (the admin's export), in a folder."
+    help = (
+        "Write every model of the programme to one spreadsheet each (the admin's export), in a "
+        "folder; --format yaml writes the fixtures' form (fixtures/)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("folder")
-        parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+        parser.add_argument("--format", choices=list(FORMATS), default="xlsx")
 
     def handle(self, *args, **options):
-        folder = Path(options["folder"])
-        folder.mkdir(parents=True, exist_ok=True)
-        file_format = XLSX() if options["format"] == "xlsx" else CSV()
-        for stem, resource in sheets():
-            dataset = resource().export(force_native_type=options["format"] == "xlsx")
-            data = file_format.export_data(dataset)
-            path = folder / f"{stem}.{options['format']}"
-            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-            self.stdout.write(f"{path}: {len(dataset)} rows")
+        for path, rows in export_folder(options["folder"], options["format"]):
+            self.stdout.write(f"{path}: {rows} rows")

@@ -1,0 +1,104 @@
+"""A folder of sheets, one file per sheet (spreadsheets/sheets.py): what `export_sheets` writes,
+what `import_sheets` reads, and the form of the fixtures that `load_programme` loads. The
+import is the clerk's import (each resource's validation and history), every sheet in one
+transaction: a problem in any sheet writes nothing."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from .errors import SpreadsheetError
+from .formats import CSV, XLSX
+from .resources.base import result_problems
+from .sheets import sheets
+from .yaml_sheets import YAML
+
+FORMATS = {"xlsx": XLSX, "csv": CSV, "yaml": YAML}
+# A whole programme's history: larger than the admin takes, still bounded.
+FOLDER_MAX_ROWS = 200_000
+FOLDER_MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class FolderImport:
+    """What an import of a folder did (or found): per sheet, the count of rows by outcome
+    (new, update, skip ...), and every problem as "file: row, column: message"."""
+
+    counts: dict[str, Counter] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{name}: " + ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+            for name, counts in self.counts.items()
+        ]
+
+
+class FolderRefused(Exception):
+    """The folder has problems; nothing was written."""
+
+    def __init__(self, outcome: FolderImport):
+        super().__init__("\n".join(outcome.problems))
+        self.outcome = outcome
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _sheet_file(folder: Path, stem: str) -> Path | None:
+    return next((folder / f"{stem}.{ext}" for ext in FORMATS if (folder / f"{stem}.{ext}").exists()), None)
+
+
+def import_folder(folder, *, user, dry_run=False, **options) -> FolderImport:
+    """Import every sheet the folder has, in sheets()' order, in one transaction. `options` go to
+    every resource: `restoring` (rounds' status and closed rounds' progress as the files say),
+    `keep_existing` (records already stored are left as they are) and `source` (the history's).
+    Raises FolderRefused with every problem; with `dry_run`, checks and writes nothing."""
+    folder, outcome = Path(folder), FolderImport()
+    try:
+        with transaction.atomic():
+            for stem, resource_class in sheets():
+                path = _sheet_file(folder, stem)
+                if path is not None:
+                    _import_sheet(path, resource_class(**options), user, outcome)
+            if outcome.problems or dry_run:
+                raise _Rollback
+    except _Rollback:
+        if outcome.problems:
+            raise FolderRefused(outcome) from None
+    return outcome
+
+
+def _import_sheet(path, resource, user, outcome):
+    file_format = FORMATS[path.suffix[1:]](max_rows=FOLDER_MAX_ROWS, max_bytes=FOLDER_MAX_BYTES)
+    try:
+        file_format.check_size(path.stat().st_size)
+        dataset = file_format.create_dataset(path.read_bytes())
+    except SpreadsheetError as error:
+        outcome.problems.append(f"{path.name}: {error}")
+        return
+    if not len(dataset):
+        return
+    result = resource.import_data(dataset, dry_run=False, use_transactions=True, user=user)
+    outcome.problems += [f"{path.name}: {problem}" for problem in result_problems(result)]
+    outcome.counts[path.name] = Counter(result.totals)
+
+
+def export_folder(folder, file_format="xlsx") -> list[tuple[Path, int]]:
+    """Write every sheet into `folder` (one file each); returns (path, rows) of each. YAML files
+    are written only for sheets that have rows, so a fixture folder holds what it carries."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written, writer = [], FORMATS[file_format]()
+    for stem, resource in sheets():
+        dataset = resource().export(force_native_type=file_format != "csv")
+        if file_format == "yaml" and not len(dataset):
+            continue
+        data = writer.export_data(dataset)
+        path = folder / f"{stem}.{file_format}"
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append((path, len(dataset)))
+    return written
