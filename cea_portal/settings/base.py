@@ -73,9 +73,11 @@ ROOT_URLCONF = "cea_portal.urls"
 CSRF_FAILURE_VIEW = "cea_portal.errors.csrf_failure"
 
 # Logging, and whom a server error is mailed to: cea_portal/settings/logs.py; how large what
-# users send may be, and how long a request may render: cea_portal/settings/limits.py.
+# users send may be, and how long a request may render: cea_portal/settings/limits.py;
+# background work and e-mail: cea_portal/settings/tasks.py.
 from .limits import *  # noqa: E402,F401,F403
 from .logs import ADMINS, LOGGING, SERVER_EMAIL  # noqa: E402,F401
+from .tasks import *  # noqa: E402,F401,F403
 
 TEMPLATES = [
     {
@@ -166,41 +168,6 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # clients are not all counted as the proxy.
 PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
-# E-mail leaves through a task queued after the transaction commits (core/mail.py); the task
-# delivers it through PORTAL_EMAIL_BACKEND (SMTP in production, the console in development).
-EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
-PORTAL_EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
-    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
-
-# Background work (cea_portal/celery.py). With no broker, tasks run in the process, after the
-# transaction that queued them commits: the embedded default.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-# Without a broker, core.tasks.enqueue runs background work in a thread of the process; the
-# tests run it at once instead (settings/test.py), to see its effect deterministically.
-PORTAL_TASKS_INLINE = False
-CELERY_TASK_IGNORE_RESULT = True
-# The queue the app servers put tasks on and the workers take them from.
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
-CELERY_TASK_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-# Acknowledged once done, one task at a time per worker process, and given back to the queue
-# when the worker dies: a killed worker's task runs again.
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# The code's release (say, its commit): a new one makes the documents' known fingerprints out of
-# date, for a template or a translation of the new code may write them otherwise.
-PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
-# How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
-# render takes, so that readers wait for it rather than render it again.
-PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
-# How long Redis waits for an acknowledgement before handing a task to another worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
-}
-
 # The portal's address as e-mails link to it.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 # Focal points are reminded this many days before a round's deadline (send_reminders).
@@ -217,10 +184,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# The code's release (say, its commit): a new one makes the documents' known fingerprints out of
+# date, for a template or a translation of the new code may write them otherwise.
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # Rendered PDFs of live documents ("documents"), keyed by a fingerprint of everything they
-# show (reports/delivery.py), and the reading pages ("pages"). With REDIS_URL, the caches live in Redis, which every app server
-# shares; without it (the embedded default of `make run`), the documents' cache is on the local
-# disk, shared by the processes of one machine, and the default cache is in the process.
+# show (reports/delivery.py), and the reading pages ("pages"). With REDIS_URL, the caches live
+# in Redis, which every app server shares; without it (the embedded default of `make run`), the
+# documents' cache is on the local disk, shared by the processes of one machine, and the
+# default cache is in the process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

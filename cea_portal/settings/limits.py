@@ -21,3 +21,6 @@ EVIDENCE_PER_ITEM = 10
 # another request or worker is doing. The worker's render is stopped at PDF_RENDER_LOCK_SECONDS.
 PDF_INLINE_MAX_CHARS = int(os.environ.get("PDF_INLINE_MAX_CHARS", "400000"))
 PDF_READER_WAIT_SECONDS = int(os.environ.get("PDF_READER_WAIT_SECONDS", "15"))
+# How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
+# render takes, so that readers wait for it rather than render it again.
+PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
