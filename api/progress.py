@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from activities.models import Activity
-from groups.models import GroupRole, WorkingGroup
+from groups.models import WorkingGroup
 from reporting import standing as figures
 
 
@@ -18,9 +18,7 @@ def activities_of(*, programme=None, group=None, country=None):
     if group is not None:
         activities = activities.filter(group=group)
     if country is not None:
-        activities = activities.filter(
-            group__roles__country=country, group__roles__role__in=GroupRole.COUNTRY_ROLES
-        ).distinct()
+        activities = activities.filter(group__in=WorkingGroup.objects.of_country(country))
     return activities
 
 

@@ -105,10 +105,7 @@ def country_list(request):
 def country_detail(request, iso3):
     country = get_object_or_404(Country, iso3=iso3.upper())
     groups = (
-        WorkingGroup.objects.with_roles()
-        .filter(roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES)
-        .distinct()
-        .order_by("-programme__start_year", "number")
+        WorkingGroup.objects.of_country(country).with_roles().order_by("-programme__start_year", "number")
     )
     rows = figures.group_standings(groups)
     for row in rows:

@@ -14,8 +14,6 @@ Roles follow from data, not from per-user flags:
 
 from enum import Enum
 
-from django.db.models import Q
-
 from core.roles import SystemActor, is_secretariat
 from groups.models import GroupRole, WorkingGroup
 
@@ -51,10 +49,9 @@ def groups_of(user):
     institution = _institution(user)
     if institution is None:
         return WorkingGroup.objects.none()
-    return WorkingGroup.objects.filter(
-        Q(roles__role=GroupRole.Role.COORDINATING, roles__institution=institution)
-        | Q(roles__role__in=GroupRole.COUNTRY_ROLES, roles__country_id=institution.country_id)
-    ).distinct()
+    coordinated = GroupRole.objects.filter(role=GroupRole.Role.COORDINATING, institution=institution)
+    of_country = WorkingGroup.objects.of_country(institution.country_id)
+    return WorkingGroup.objects.filter(pk__in=coordinated.values("group")) | of_country
 
 
 def relation(user, group) -> Relation:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
-from groups.models import GroupRole, Meeting, Programme, WorkingGroup
+from groups.models import Meeting, Programme, WorkingGroup
 from reporting import standing as figures
 from reporting.lookups import group_or_404, round_or_404
 from reporting.models import ReportingRound
@@ -97,7 +97,7 @@ class GroupList(GroupListBase, PublicList):
         if programme is not None:
             groups = groups.filter(programme=programme)
         if country is not None:
-            groups = groups.filter(roles__country=country, roles__role__in=GroupRole.COUNTRY_ROLES).distinct()
+            groups = groups.of_country(country)
         return groups
 
 

@@ -89,6 +89,11 @@ class WorkingGroupQuerySet(models.QuerySet):
             raise WorkingGroup.DoesNotExist(f"No working group {period}/{numeral}") from None
         return self.get(programme__start_year=start, programme__end_year=end, number=number)
 
+    def of_country(self, country):
+        """The groups `country` (a Country or its pk) takes part in, coordinating or as a member."""
+        roles = GroupRole.objects.filter(country=country, role__in=GroupRole.COUNTRY_ROLES)
+        return self.filter(pk__in=roles.values("group"))
+
     def coordinated_by_iso3(self, iso3):
         return self.filter(roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3).distinct()
 
