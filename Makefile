@@ -25,7 +25,7 @@ $(VENV)/.installed: requirements.txt $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+$(VENV)/.installed-test: requirements.txt requirements-test.txt requirements-docs.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -52,5 +52,21 @@ messages: install
 bench: install-test
 	$(PY) -m benchmarks
 
+# The guides (docs/, mkdocs.yml): `make docs` serves them at http://127.0.0.1:8001/ while you
+# write; `make docs-build` builds them into site/ and fails on a warning (a broken link, a page
+# left out of the nav), as CI does. Only the docs' requirements are installed.
+.PHONY: docs docs-build
+DOCS_HOST ?= 127.0.0.1:8001
+
+$(VENV)/.installed-docs: requirements-docs.txt $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-docs.txt
+	touch $@
+
+docs: $(VENV)/.installed-docs
+	$(VENV)/bin/mkdocs serve --dev-addr $(DOCS_HOST)
+
+docs-build: $(VENV)/.installed-docs
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache site
