@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test system install install-test setup messages bench clean
+.PHONY: run test test-quick lint system install install-test setup messages bench clean
 
 # Debian packages of requirements-system.txt that are missing: installed with apt-get when we
 # are root, otherwise listed for the user to install. Skipped where there is no dpkg.
@@ -43,6 +43,16 @@ run: setup
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite but the tests marked slow (those that start a browser, a server or a worker): a few
+# minutes, for while you work. `make test` still runs everything.
+test-quick: install-test
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# Lint and format checks (pyproject.toml [tool.ruff]), as CI runs them; changes nothing.
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Re-extract and compile the interface strings after changing them (needs GNU gettext).
 messages: install
