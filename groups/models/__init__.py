@@ -4,7 +4,9 @@ working groups with their roles and financing, and what a network reports beyond
 from .conference import Country, Institution, Meeting
 from .financing import FinancingSource
 from .network import Event, Figure, Link
-from .programme import GroupRole, Programme, WorkingGroup, WorkingGroupQuerySet
+from .programme import Programme
+from .roles import GroupRole
+from .working_groups import WorkingGroup, WorkingGroupQuerySet
 
 __all__ = [
     "Country",

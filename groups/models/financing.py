@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .conference import Institution
-from .programme import WorkingGroup
+from .working_groups import WorkingGroup
 
 
 class FinancingSource(models.Model):

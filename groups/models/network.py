@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import LanguageGaps
 from core.wording import day_range_label
 
-from .programme import WorkingGroup
+from .working_groups import WorkingGroup
 
 
 class Event(LanguageGaps):
