@@ -25,6 +25,22 @@ def pytest_runtest_protocol(item, nextitem):
         slow.running = None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_folders(tmp_path_factory):
+    """The processes of the portal a test starts (manage.py commands, servers) keep their caches
+    and files in this run's temporary folder, not in the checkout's var/, which a developer's
+    server or another test run uses (CI runs two side by side in one checkout)."""
+    root = tmp_path_factory.mktemp("portal-folders")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, folder in (
+            ("DOCUMENT_CACHE_DIR", "document-cache"),
+            ("PAGE_CACHE_DIR", "page-cache"),
+            ("MEDIA_ROOT", "media"),
+        ):
+            patch.setenv(name, str(root / folder))
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
