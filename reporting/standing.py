@@ -1,84 +1,23 @@
 """Where each activity stands: its latest published percentage, the change since the round
 before, and its schedule today (the expected percentage, behind schedule, overdue); and a
-group's overall progress. Computed here only: the reading pages, the working group's report
-(PDF) and the admin's activity list all read these figures.
+group's overall progress. Computed here only, with the schedule's arithmetic in
+reporting/schedule.py: the reading pages, the working group's report (PDF) and the admin's
+activity list all read these figures.
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
 
-import calendar
 import datetime
-import math
 from dataclasses import dataclass, field
-from enum import Enum
-from statistics import fmean
 
-from django.conf import settings
 from django.db.models import Count, F
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from activities.models import Activity
 from core.bilingual import LANGUAGES, has_text
 
 from .models import ProgressEntry
-
-
-class Schedule(Enum):
-    """An activity's standing against its schedule; `flagged` ones need the reader's attention."""
-
-    COMPLETED = "completed", _("completed"), False
-    ON_SCHEDULE = "on_schedule", _("on schedule"), False
-    BEHIND = "behind", _("behind schedule"), True
-    OVERDUE = "overdue", _("overdue"), True
-    NOT_REPORTED = "not_reported", _("no progress reported"), False
-    NO_MONTHS = "no_months", _("no months to compare"), False
-
-    def __init__(self, value, label, flagged):
-        self._value_ = value
-        self.label = label
-        self.flagged = flagged
-
-
-def whole(value: float) -> int:
-    """A percentage as readers see it: rounded half up (32.5 is 33), not half to even."""
-    return math.floor(value + 0.5)
-
-
-def whole_mean(values) -> int | None:
-    """The mean of some percentages as readers see it; None when there are none."""
-    values = list(values)
-    return whole(fmean(values)) if values else None
-
-
-def threshold() -> int:
-    """Points below the expected percentage at which an activity is behind schedule."""
-    return settings.SLIPPAGE_THRESHOLD
-
-
-def month_index(day: datetime.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def months_elapsed(start: datetime.date, end: datetime.date, today: datetime.date) -> float:
-    """How many of the months from `start` to `end` (both whole months) have gone by on
-    `today`, the current month counted by its share of days gone by."""
-    total = month_index(end) - month_index(start) + 1
-    if today < start:
-        return 0.0
-    if month_index(today) > month_index(end):
-        return float(total)
-    days = calendar.monthrange(today.year, today.month)[1]
-    return month_index(today) - month_index(start) + (today.day - 1) / days
-
-
-def expected_percent(activity: Activity, today: datetime.date) -> float | None:
-    """The share of the activity's months elapsed on `today`, as a percentage: 0 before its
-    start month, 100 once its end month is over; None when its schedule is not in months."""
-    if not (activity.start_month and activity.end_month):
-        return None
-    total = month_index(activity.end_month) - month_index(activity.start_month) + 1
-    return 100 * months_elapsed(activity.start_month, activity.end_month, today) / total
+from .schedule import Schedule, expected_percent, month_index, schedule_of, threshold, whole, whole_mean
 
 
 @dataclass
@@ -145,22 +84,6 @@ class Standing:
         if self.schedule is Schedule.COMPLETED:
             return gettext("Completed.")
         return gettext("%(percent)s%% reported, %(expected)s%% expected by now.") % values
-
-
-def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Schedule:
-    if expected is None:
-        return Schedule.NO_MONTHS
-    if percent is None:
-        return Schedule.NOT_REPORTED
-    if percent >= 100:
-        return Schedule.COMPLETED
-    if ended:
-        return Schedule.OVERDUE
-    # Against the expected percentage as the reader sees it, so that the flag and the figures
-    # shown beside it always agree.
-    if whole(expected) - percent > threshold():
-        return Schedule.BEHIND
-    return Schedule.ON_SCHEDULE
 
 
 def standing(activity, entries, today: datetime.date) -> Standing:
