@@ -21,6 +21,7 @@ from .errors import ImportRefused, Problem
 from .widgets import PercentWidget, TextWidget
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+PERCENT, TEXT = PercentWidget(), TextWidget()
 
 
 @dataclass
@@ -79,9 +80,32 @@ def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
     """The group and open round the workbook is for (cells B2 and B3), checked against what the
     importer expects; ImportRefused with every problem of the heading and the sheet's layout."""
     problems = list(filled.problems)
-    workbook_group = _group(filled.group_code, problems) if filled.group_code else None
+    workbook_group = _workbook_group(filled, group, problems)
+    reporting_round = _workbook_round(filled, round_code, problems)
+    target = group or workbook_group
+    if problems or target is None:
+        raise ImportRefused(problems)
+    if reporting_round.programme_id != target.programme_id:
+        raise ImportRefused(
+            [
+                Problem(
+                    3,
+                    "B",
+                    _("Round %(round)s is not a round of the programme of group %(group)s.")
+                    % {"round": filled.round_code, "group": target.code},
+                )
+            ]
+        )
+    return target, reporting_round
+
+
+def _workbook_group(filled, group, problems) -> WorkingGroup | None:
+    """The group cell B2 names, if there is one; what is wrong with it added to `problems`,
+    such as naming another group than `group`, the one the importer expects."""
     if not filled.group_code:
         problems.append(Problem(2, "B", _("The workbook does not say which working group it is for.")))
+        return None
+    workbook_group = _group(filled.group_code, problems)
     if group is not None and workbook_group is not None and workbook_group.pk != group.pk:
         problems.append(
             Problem(
@@ -91,6 +115,12 @@ def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
                 % {"theirs": workbook_group.code, "ours": group.code},
             )
         )
+    return workbook_group
+
+
+def _workbook_round(filled, round_code, problems) -> ReportingRound | None:
+    """The round cell B3 names, if there is one; what is wrong with it added to `problems`:
+    another round than `round_code`, the one the importer expects, or a round not open."""
     reporting_round = (
         ReportingRound.objects.with_meeting().filter(meeting__code=filled.round_code).first()
         if filled.round_code
@@ -124,21 +154,7 @@ def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
                 % {"code": filled.round_code},
             )
         )
-    target = group or workbook_group
-    if problems or target is None:
-        raise ImportRefused(problems)
-    if reporting_round.programme_id != target.programme_id:
-        raise ImportRefused(
-            [
-                Problem(
-                    3,
-                    "B",
-                    _("Round %(round)s is not a round of the programme of group %(group)s.")
-                    % {"round": filled.round_code, "group": target.code},
-                )
-            ]
-        )
-    return target, reporting_round
+    return reporting_round
 
 
 def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], dict[int, EntryValues]]:
@@ -151,72 +167,83 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
     existing = {
         e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)
     }
-    previous_round = ReportingRound.objects.previous_to(reporting_round)
-    previous = (
-        dict(
-            ProgressEntry.objects.filter(round=previous_round, activity__group=target).values_list(
-                "activity_id", "percent"
-            )
-        )
-        if previous_round
-        else {}
-    )
-    activity_column = progress_workbook.column_label("activity")
-    percent_column = progress_workbook.column_label("percent")
+    previous = _previous_percents(target, reporting_round)
     problems, seen, rows, entries = [], {}, [], {}
-    percent_widget, text_widget = PercentWidget(), TextWidget()
     for number, values in filled.rows:
-        code = text_widget.clean(values.get("activity")).strip()
-        activity = activities.get(code)
-        if activity is None:
-            problems.append(Problem(number, activity_column, _unknown_activity(code, target)))
+        checked = _checked_row(number, values, activities, seen, target, problems)
+        if checked is None:
             continue
-        if code in seen:
-            problems.append(
-                Problem(
-                    number,
-                    activity_column,
-                    _("Activity %(code)s is already on row %(row)s.") % {"code": code, "row": seen[code]},
-                )
-            )
-            continue
-        seen[code] = number
-        try:
-            percent = percent_widget.clean(values.get("percent"))
-        except ValueError as error:
-            problems.append(Problem(number, percent_column, str(error)))
-            continue
-        remarks = {name: text_widget.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
-        longest = max(remarks, key=lambda name: len(remarks[name]))
-        if len(remarks[longest]) > REMARK:
-            problems.append(
-                Problem(
-                    number, progress_workbook.column_label(longest), too_long(len(remarks[longest]), REMARK)
-                )
-            )
-            continue
-        if percent is None:
-            if any(v.strip() for v in remarks.values()):
-                problems.append(
-                    Problem(number, percent_column, _("Give the percentage these remarks go with."))
-                )
-            continue  # an empty row keeps what is reported
-        given = EntryValues(percent, **remarks)
-        entry = existing.get(activity.pk)
-        changes = [
-            (name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
-            for name in ENTRY_FIELDS
-        ]
-        changes = [c for c in changes if c[1] != c[2]]
-        status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
-        rows.append(
-            RowPreview(number, activity, status, changes, fall_warning(previous.get(activity.pk), percent))
-        )
-        if changes:
+        activity, given = checked
+        row = _row_preview(number, activity, given, existing.get(activity.pk), previous.get(activity.pk))
+        rows.append(row)
+        if row.changes:
             entries[activity.pk] = given
     if problems:
         raise ImportRefused(problems)
     return rows, entries
+
+
+def _previous_percents(target, reporting_round) -> dict[int, int]:
+    """The percentage each of the group's activities had in the round before, by activity id."""
+    previous_round = ReportingRound.objects.previous_to(reporting_round)
+    if not previous_round:
+        return {}
+    return dict(
+        ProgressEntry.objects.filter(round=previous_round, activity__group=target).values_list(
+            "activity_id", "percent"
+        )
+    )
+
+
+def _checked_row(number, values, activities, seen, target, problems) -> tuple[Activity, EntryValues] | None:
+    """Row `number`'s activity and values; None when the row is wrong, its problem added to
+    `problems`, or empty (an empty row keeps what is reported). `seen` maps the activity codes
+    of the rows before it to their row."""
+    activity_column = progress_workbook.column_label("activity")
+    percent_column = progress_workbook.column_label("percent")
+    code = TEXT.clean(values.get("activity")).strip()
+    activity = activities.get(code)
+    if activity is None:
+        problems.append(Problem(number, activity_column, _unknown_activity(code, target)))
+        return None
+    if code in seen:
+        problems.append(
+            Problem(
+                number,
+                activity_column,
+                _("Activity %(code)s is already on row %(row)s.") % {"code": code, "row": seen[code]},
+            )
+        )
+        return None
+    seen[code] = number
+    try:
+        percent = PERCENT.clean(values.get("percent"))
+    except ValueError as error:
+        problems.append(Problem(number, percent_column, str(error)))
+        return None
+    remarks = {name: TEXT.clean(values.get(name)) for name in ("remarks_en", "remarks_es")}
+    longest = max(remarks, key=lambda name: len(remarks[name]))
+    if len(remarks[longest]) > REMARK:
+        problems.append(
+            Problem(number, progress_workbook.column_label(longest), too_long(len(remarks[longest]), REMARK))
+        )
+        return None
+    if percent is None:
+        if any(v.strip() for v in remarks.values()):
+            problems.append(Problem(number, percent_column, _("Give the percentage these remarks go with.")))
+        return None
+    return activity, EntryValues(percent, **remarks)
+
+
+def _row_preview(number, activity, given, entry, previous_percent) -> RowPreview:
+    """What saving `given` would change in the activity's `entry` (None: none yet)."""
+    changes = [
+        (name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
+        for name in ENTRY_FIELDS
+    ]
+    changes = [c for c in changes if c[1] != c[2]]
+    status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
+    return RowPreview(number, activity, status, changes, fall_warning(previous_percent, given.percent))
 
 
 def _text(value) -> str:
