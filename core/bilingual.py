@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+# The portal's language codes, ('en', 'es'), from settings.LANGUAGES: the one name every module
+# iterates over.
 LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Affiliation
-from core.bilingual import shown
+from core.bilingual import LANGUAGES, shown
 from core.roles import SECRETARIAT
 
 from .models import GroupReport
@@ -23,7 +23,7 @@ def bilingual_email(template: str, context: dict, recipients: list[str]) -> Emai
     after the other; `url` (the group's report page) and `output` in each language's words."""
     parts, subjects = [], []
     group, reporting_round = context["group"], context["round"]
-    for lang, _name in settings.LANGUAGES:
+    for lang in LANGUAGES:
         with translation.override(lang):
             local = {
                 **context,

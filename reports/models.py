@@ -9,12 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.bilingual import has_text
+from core.bilingual import LANGUAGES, has_text
 from core.limits import NOTE, PARAGRAPHS, limited
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
-
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 # "LC/CE.20/3", "LC/CEA.10/5", "LC/L.1234(CE.20/2)": the UN symbol alphabet. Keeping it this
 # narrow also lets the symbol appear in file names and URLs as it is.
@@ -214,12 +212,12 @@ class Document(models.Model):
         for section in self.ALL_SECTIONS:
             if section in self.sections():
                 continue
-            for lang in LANGUAGE_CODES:
+            for lang in LANGUAGES:
                 name = build_localized_fieldname(section, lang)
                 if getattr(self, name, ""):
                     errors[name] = _("This kind of document has no such section: leave it empty.")
         if not has_text(self, "date"):
-            errors[build_localized_fieldname("date", LANGUAGE_CODES[0])] = _(
+            errors[build_localized_fieldname("date", LANGUAGES[0])] = _(
                 "Give the document's date in at least one language."
             )
         if errors:

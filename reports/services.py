@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.bilingual import LANGUAGES
 from reporting import policy
 
-from .models import LANGUAGE_CODES, Document, IssuedPdf
+from .models import Document, IssuedPdf
 from .rendering import document_html, html_to_pdf
 
 MAX_LISTED_GAPS = 5
@@ -26,7 +27,7 @@ def document_issue(*, document: Document, user) -> list[IssuedPdf]:
         document = Document.objects.select_for_update().get(pk=document.pk)
         if document.is_issued:
             raise ValidationError(_("%(symbol)s was issued already.") % {"symbol": document.symbol})
-        versions = {lang: document_html(document, lang) for lang in LANGUAGE_CODES}
+        versions = {lang: document_html(document, lang) for lang in LANGUAGES}
         gaps = [
             f"{lang.upper()}: {gap}" for lang, version in versions.items() for gap in version.untranslated
         ]

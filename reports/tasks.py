@@ -6,7 +6,9 @@ from celery import shared_task
 from django.conf import settings
 from django.core.cache import caches
 
-from .models import LANGUAGE_CODES, Document
+from core.bilingual import LANGUAGES
+
+from .models import Document
 
 REFRESH_QUEUED = "documents:refresh-queued"
 
@@ -41,7 +43,7 @@ def documents_refresh() -> int:
     caches["documents"].delete(REFRESH_QUEUED)  # a change from now on queues another refresh
     rendered = 0
     for document in Document.objects.filter(issued_at__isnull=True):
-        for lang in LANGUAGE_CODES:
+        for lang in LANGUAGES:
             if has_copy(document, lang) and document_render(document.pk, lang) == "rendered":
                 rendered += 1
     return rendered

@@ -4,8 +4,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.bilingual import LANGUAGES
+
 from .delivery import DocumentPending, document_pdf
-from .models import LANGUAGE_CODES, Document
+from .models import Document
 
 RETRY_SECONDS = 30
 
@@ -23,7 +25,7 @@ def document_list(request):
 
 @require_safe
 def document_download(request, symbol, lang):
-    if lang not in LANGUAGE_CODES:
+    if lang not in LANGUAGES:
         raise Http404
     document = get_object_or_404(Document, symbol=symbol)
     try:

@@ -9,8 +9,9 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.bilingual import LANGUAGES
 from reporting import policy
-from reports.models import LANGUAGE_CODES, Document, IssuedPdf
+from reports.models import Document, IssuedPdf
 from reports.services import document_issue
 from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
@@ -85,7 +86,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
         return format_html_join(
             " · ",
             '<a href="{}">{}</a>',
-            ((reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGE_CODES),
+            ((reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGES),
         )
 
     def has_change_permission(self, request, obj=None):
@@ -109,7 +110,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
             )
             return None
         # The secretariat checks what it just changed: the current copy, rendered if need be.
-        return pdf_response(queryset.get(), (get_language() or LANGUAGE_CODES[0])[:2], wait=True)
+        return pdf_response(queryset.get(), (get_language() or LANGUAGES[0])[:2], wait=True)
 
     @admin.action(description=_("Issue the selected documents (freezes their PDFs)"), permissions=["issue"])
     def issue(self, request, queryset):

@@ -127,8 +127,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# The portal's languages, the first the default: every other list derives from this one.
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LANGUAGE_CODE = LANGUAGES[0][0]
 # The portal's catalogue; then Django's own wording of the few messages Django REST framework
 # translates otherwise (locale-django/: an app's catalogue, DRF's, would outrank Django's).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-django"]
@@ -139,8 +140,8 @@ USE_TZ = True
 
 # Content is edited in both languages; a missing language is shown marked as untranslated
 # by our own template tag, so modeltranslation must not fall back silently.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 
 STATIC_URL = "static/"

@@ -4,8 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.bilingual import LANGUAGES
 from reports.delivery import document_pdf
-from reports.models import LANGUAGE_CODES, Document
+from reports.models import Document
 from reports.rendering import document_html
 
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("symbol", help="The document's symbol, e.g. LC/CE.20/3.")
-        parser.add_argument("--lang", required=True, choices=LANGUAGE_CODES)
+        parser.add_argument("--lang", required=True, choices=LANGUAGES)
         parser.add_argument("--output", required=True, type=Path, help="The file to write.")
         parser.add_argument("--format", default="pdf", choices=("pdf", "html"))
 
