@@ -6,7 +6,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import opendata
-from .views import reads, reports, root
+from .views import group_reports, reads, root
 
 app_name = "api"
 v1 = [
@@ -23,8 +23,12 @@ v1 = [
     path("documents/", reads.DocumentList.as_view(), name="documents"),
     # Symbols contain slashes (LC/CE.20/3).
     path("documents/<path:symbol>/", reads.DocumentDetail.as_view(), name="document"),
-    path("reports/", reports.MyReports.as_view(), name="reports"),
-    path("reports/<str:code>/<str:period>/<str:numeral>/", reports.ReportDetail.as_view(), name="report"),
+    path("group-reports/", group_reports.MyGroupReports.as_view(), name="group_reports"),
+    path(
+        "group-reports/<str:code>/<str:period>/<str:numeral>/",
+        group_reports.GroupReportDetail.as_view(),
+        name="group_report",
+    ),
 ]
 # Only csv and json: any other ending is not a file of ours (404).
 opendata_patterns = [

@@ -73,33 +73,33 @@ class VersionCheckedForm(forms.ModelForm):
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    # Each subclass has report(): the report whose version is checked, or None when there is
-    # nothing to check (a record being added).
+    # Each subclass has group_report(): the group report whose version is checked, or None
+    # when there is nothing to check (a record being added).
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        report = self.report()
-        self.fields["seen_version"].initial = report.version if report else 0
+        group_report = self.group_report()
+        self.fields["seen_version"].initial = group_report.version if group_report else 0
 
     def clean(self):
         data = super().clean()
-        report = self.report()
-        if report is not None and data.get("seen_version") is not None:
+        group_report = self.group_report()
+        if group_report is not None and data.get("seen_version") is not None:
             try:
                 # Locked until the admin's transaction ends, so nobody saves in between.
-                admin_version_check(report=report, seen_version=data["seen_version"])
+                admin_version_check(report=group_report, seen_version=data["seen_version"])
             except ProgressConflict as conflict:
                 raise forms.ValidationError(conflict.message, code="conflict") from None
         return data
 
 
 class GroupReportForm(VersionCheckedForm):
-    def report(self):
+    def group_report(self):
         return self.instance if self.instance.pk else None
 
 
 class ProgressEntryForm(VersionCheckedForm):
-    def report(self):
+    def group_report(self):
         if not self.instance.pk:
             return None
         return GroupReport.objects.filter(

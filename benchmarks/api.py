@@ -1,7 +1,7 @@
 """The JSON API (api/) and the open-data files: median time and SQL queries of each list, of a
 group's detail and of the files, at the fixture size and at ten times as many groups,
 activities, entries and documents (tests/support/scaling.py), as benchmarks/pages.py measures the
-reading pages; a secretariat token's own reports; and a conditional GET, which should answer
+reading pages; a secretariat token's own group reports; and a conditional GET, which should answer
 304 without a query. Goal: the same number of queries at both sizes; times are for information.
 
 API responses are not cached, so each GET is computed anew; the anonymous throttle counts them,
@@ -39,7 +39,7 @@ PUBLIC = [
     ("/open-data/2020-2021/programme.json", "en"),
     ("/open-data/2020-2021/progress.csv", "en"),
 ]
-REPORTS = "/api/v1/reports/"  # with the secretariat's token
+GROUP_REPORTS = "/api/v1/group-reports/"  # with the secretariat's token
 CONDITIONAL = ["/api/v1/progress/", "/open-data/2020-2021/progress.csv"]  # with If-None-Match
 RUNS = 10
 
@@ -96,7 +96,7 @@ def main():
 
 def _open_round(programme) -> ReportingRound:
     """A third round of the programme, open for reporting and with nothing reported yet (the
-    fixtures' rounds are closed), so that a token's reports are the programme's groups."""
+    fixtures' rounds are closed), so that a token's group reports are the programme's groups."""
     year = programme.end_year
     meeting = Meeting.objects.create(
         body=Meeting.Body.EXECUTIVE_COMMITTEE,
@@ -127,9 +127,9 @@ def _cases(secret):
     cases = [(f"GET {url} [{lang}]", measure, url, {"HTTP_ACCEPT_LANGUAGE": lang}) for url, lang in PUBLIC]
     cases.append(
         (
-            f"GET {REPORTS} [en, secretariat token]",
+            f"GET {GROUP_REPORTS} [en, secretariat token]",
             measure,
-            REPORTS,
+            GROUP_REPORTS,
             {"HTTP_ACCEPT_LANGUAGE": "en", "HTTP_AUTHORIZATION": f"Bearer {secret}"},
         )
     )

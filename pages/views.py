@@ -73,7 +73,7 @@ def group_detail(request, period, numeral):
             "links": group.links.all(),
             "evidence": Evidence.objects.published().filter(report__group=group).shown(),
             # The group's reports round by round, with their history, for those who may read them.
-            "report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
+            "group_report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
             if policy.can_view_progress(request.user, group)
             else [],
         },

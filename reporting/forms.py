@@ -232,5 +232,5 @@ class ReviewForm(forms.Form):
         required=False,
         max_length=REMARK,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-        help_text=_("Required when returning the report."),
+        help_text=_("Required when returning the group report."),
     )

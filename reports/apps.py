@@ -34,7 +34,7 @@ def _data_changed(**_signal):
 
 class ReportsConfig(AppConfig):
     name = "reports"
-    verbose_name = _("Documents and reports")
+    verbose_name = _("Documents")
 
     def ready(self):
         from core.changes import on_change

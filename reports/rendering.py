@@ -22,8 +22,8 @@ from .selectors import CONTEXTS
 
 TEMPLATES = {
     Document.Kind.PROGRAMME: "reports/pdf/programme.html",
-    Document.Kind.PROGRESS_REPORT: "reports/pdf/progress_report.html",
-    Document.Kind.GROUP_REPORT: "reports/pdf/group_report.html",
+    Document.Kind.PROGRESS_REPORT: "reports/pdf/progress_document.html",
+    Document.Kind.GROUP_REPORT: "reports/pdf/group_document.html",
 }
 # Tagged for accessibility: structure tree, document language and title in the PDF.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}

@@ -43,7 +43,7 @@ def _groups(*prefetches, **filters):
     )
 
 
-def programme_context(document: Document) -> dict:
+def programme_document_context(document: Document) -> dict:
     """The draft biennial programme: every group with its plan of activities and financing."""
     groups = _groups(
         Prefetch("activities", queryset=Activity.objects.in_plan(), to_attr="plan"),
@@ -64,17 +64,18 @@ class GroupProgress:
 
     group: WorkingGroup
     entries: list = field(default_factory=list)
-    report: GroupReport | None = None
+    group_report: GroupReport | None = None
 
     @property
     def title_source(self):
-        """(record, field) of the group's heading: the output as the report titles it, if it does."""
-        if self.report and has_text(self.report, "output_as_reported"):
-            return self.report, "output_as_reported"
+        """(record, field) of the group's heading: the output as its group report titles it, if
+        it does."""
+        if self.group_report and has_text(self.group_report, "output_as_reported"):
+            return self.group_report, "output_as_reported"
         return self.group, self.group.heading_field
 
 
-def progress_context(document: Document) -> dict:
+def progress_document_context(document: Document) -> dict:
     """A report on the implementation: every group of the programme with its progress in the round."""
     round_ = document.round
     groups = _groups(programme=round_.programme)
@@ -85,8 +86,8 @@ def progress_context(document: Document) -> dict:
         .order_by("activity__group_id", "activity__order")
     )
     by_group = {gid: list(rows) for gid, rows in groupby(entries, key=lambda e: e.activity.group_id)}
-    reports = {r.group_id: r for r in GroupReport.objects.filter(round=round_)}
-    progress = [GroupProgress(g, by_group.get(g.pk, []), reports.get(g.pk)) for g in groups]
+    group_reports = {r.group_id: r for r in GroupReport.objects.filter(round=round_)}
+    progress = [GroupProgress(g, by_group.get(g.pk, []), group_reports.get(g.pk)) for g in groups]
     return {
         "round": round_,
         "programme": round_.programme,
@@ -120,17 +121,17 @@ def _timetable(activities, programme) -> list[TimetableRow]:
     return rows
 
 
-def _published_report(round_, group):
-    """The group's report in the round (its narrative of progress), once readers may see it,
+def _published_group_report(round_, group):
+    """The group report in the round (its narrative of progress), once readers may see it,
     as its entries: published ones only."""
-    report = GroupReport.objects.filter(round=round_, group=group).first()
-    if report:
-        report.round = round_  # already read
-    return report if report and report.is_published else None
+    group_report = GroupReport.objects.filter(round=round_, group=group).first()
+    if group_report:
+        group_report.round = round_  # already read
+    return group_report if group_report and group_report.is_published else None
 
 
 def _group_with_its_work(document: Document) -> WorkingGroup:
-    """The document's group with everything its report shows, read in a fixed number of queries."""
+    """The document's group with everything the document shows, read in a fixed number of queries."""
     [group] = _groups(
         Prefetch(
             "activities",
@@ -154,7 +155,7 @@ def _group_with_its_work(document: Document) -> WorkingGroup:
 
 
 def _programme_of_work(group: WorkingGroup) -> dict:
-    """The group's programme of work as its report lays it out: objectives, areas, activities
+    """The group's programme of work as its document lays it out: objectives, areas, activities
     and outputs under the specific objective they serve, the rest after them, and financing."""
     objectives = [o for o in group.objectives.all() if o.kind == Objective.Kind.SPECIFIC]
     by_objective = [(o, [a for a in group.all_activities if a.objective_id == o.pk]) for o in objectives]
@@ -181,8 +182,8 @@ def _programme_of_work(group: WorkingGroup) -> dict:
     }
 
 
-def group_report_context(document: Document) -> dict:
-    """A working group's (or a network's) report to a meeting of the Conference or of its
+def group_document_context(document: Document) -> dict:
+    """A report of a working group (or of a network) to a meeting of the Conference or of its
     Executive Committee: the parts its data has, numbered as the Conference numbers them."""
     round_, programme = document.round, document.round.programme
     group = _group_with_its_work(document)
@@ -192,9 +193,9 @@ def group_report_context(document: Document) -> dict:
         .select_related("activity__topic")
         .order_by("activity__order")
     )
-    # The schedule as the group's page showed it on the day of the meeting the report goes to,
+    # The schedule as the group's page showed it on the day of the meeting the document goes to,
     # from the progress reported up to this round: never the day it is rendered, so that a
-    # report about the past reads the same every day.
+    # document about the past reads the same every day.
     as_of = round_.meeting.start_date
     rows = standing.standings(
         group.all_activities, standing.published_entries(group.all_activities, up_to_round=round_), as_of
@@ -204,7 +205,7 @@ def group_report_context(document: Document) -> dict:
         "programme": programme,
         "group": group,
         "entries": entries,
-        "report": _published_report(round_, group),
+        "group_report": _published_group_report(round_, group),
         **_programme_of_work(group),
         "members": [role.country for role in group.member_roles],
         "timetable": _timetable(group.all_activities, programme),
@@ -213,11 +214,11 @@ def group_report_context(document: Document) -> dict:
         "threshold": standing.threshold(),
         "years": list(range(programme.start_year, programme.end_year + 1)),
     }
-    return {**context, **_group_report_parts(document, context)}
+    return {**context, **_group_document_parts(document, context)}
 
 
-def _group_report_parts(document, context) -> dict:
-    """The parts of a working group's report, numbered 1, 2, 3 ... as the Conference numbers
+def _group_document_parts(document, context) -> dict:
+    """The parts of a report of a working group, numbered 1, 2, 3 ... as the Conference numbers
     them, with (a), (b) ... inside its programme of work: only those its data has (an
     introduction only where the secretariat wrote one). `parts` in order, `contents` for the
     contents page, `work_parts` the lettered parts by name."""
@@ -278,7 +279,7 @@ def _group_report_parts(document, context) -> dict:
 
 
 CONTEXTS = {
-    Document.Kind.PROGRAMME: programme_context,
-    Document.Kind.PROGRESS_REPORT: progress_context,
-    Document.Kind.GROUP_REPORT: group_report_context,
+    Document.Kind.PROGRAMME: programme_document_context,
+    Document.Kind.PROGRESS_REPORT: progress_document_context,
+    Document.Kind.GROUP_REPORT: group_document_context,
 }

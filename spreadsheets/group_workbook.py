@@ -1,7 +1,8 @@
-"""A working group's workbook: every part of its programme and report in one xlsx, a sheet per
-part, to fill in offline and upload (spreadsheets.group_import). The first sheet says how, in
-English and Spanish; each other sheet is the admin's spreadsheet of that part (its columns and
-keys, spreadsheets/resources) holding this group's rows only: header in row 1, records below.
+"""A working group's workbook: every part of its programme and of its document in one xlsx, a
+sheet per part, to fill in offline and upload (spreadsheets.group_import). The first sheet says
+how, in English and Spanish; each other sheet is the admin's spreadsheet of that part (its
+columns and keys, spreadsheets/resources) holding this group's rows only: header in row 1,
+records below.
 An empty workbook (no group) has the headers only, for a group that does not exist yet."""
 
 import io
@@ -59,7 +60,7 @@ def parts() -> list[Part]:
 
 INSTRUCTIONS = (
     gettext_noop(
-        "This workbook holds a working group's programme and report, a sheet per part: "
+        "This workbook holds a working group's programme and what its document shows, a sheet per part: "
         "the group and its roles, its paragraphs, financing, objectives, programme areas "
         "and their action lines, topic headings, activities, outputs, and a network's "
         "events, figures and links."

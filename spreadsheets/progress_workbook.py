@@ -2,7 +2,7 @@
 
 Layout (rows of the sheet):
   1      title, in English and Spanish
-  2-4    the working group (B2: 2020-2021/IV), the round (B3: CE.21), the report's version (B4)
+  2-4    the working group (B2: 2020-2021/IV), the round (B3: CE.21), the group report's version (B4)
   5-6    instructions in English and in Spanish
   8      column labels in both languages
   9      column keys, which the import reads: activity, ..., percent, remarks_en, remarks_es
@@ -152,7 +152,7 @@ def _write_heading(sheet, group, reporting_round, report):
             reporting_round.meeting.code,
             _both(gettext_noop("Deadline")) + f": {reporting_round.deadline.isoformat()}",
         ),
-        (VERSION_CELL, _both(gettext_noop("Report version")), report.version if report else 0, ""),
+        (VERSION_CELL, _both(gettext_noop("Group report version")), report.version if report else 0, ""),
     ]
     for (row, column), label, value, note in heading:
         sheet.cell(row, 1, label).font = bold

@@ -129,7 +129,7 @@ def upload_confirm(request):
         messages.error(
             request,
             _(
-                "Someone saved this report after you uploaded the workbook; nothing was "
+                "Someone saved this group report after you uploaded the workbook; nothing was "
                 "imported. Upload it again to see what would change now."
             ),
         )

@@ -109,7 +109,7 @@ def _saved(place, url, response):
 
 
 SAVED = Writes(_saved)
-# A group's report, as the API shows it to those who may read it: whether they may change it.
+# A group report, as the API shows it to those who may read it: whether they may change it.
 EDITABLE, READ_ONLY = Page(200, '"editable":true'), Page(200, '"editable":false')
 READERS = {"secretariat", "coordinator", "member_user"}
 
@@ -138,17 +138,17 @@ MATRIX = {
     "progress_json": ("opendata:progress", open_file()),
     "group_progress_csv": ("opendata:group_progress", open_file()),
     "group_progress_json": ("opendata:group_progress", open_file()),
-    "my_reports": ("api:reports", private(200)),
-    # PATCHed with the report's current version and activity 3 at 55%.
-    "report_open": (
-        "api:report",
+    "my_group_reports": ("api:group_reports", private(200)),
+    # PATCHed with the group report's current version and activity 3 at 55%.
+    "group_report_open": (
+        "api:group_report",
         private(
             {**only(READERS), "secretariat": EDITABLE, "coordinator": EDITABLE, "member_user": READ_ONLY},
             patch=only({"secretariat", "coordinator"}, SAVED),
         ),
     ),
-    "report_closed": (
-        "api:report",
+    "group_report_closed": (
+        "api:group_report",
         private(
             only(READERS, READ_ONLY), patch={**only(set()), "secretariat": CLOSED, "coordinator": CLOSED}
         ),
@@ -171,10 +171,11 @@ ARGS = {
         for what in ("programme", "progress")
         for fmt in ("csv", "json")
     },
-    "report_open": lambda p: (p.open_round.meeting.code, *GROUP),
-    "report_closed": lambda p: (p.second_round.meeting.code, *GROUP),
+    "group_report_open": lambda p: (p.open_round.meeting.code, *GROUP),
+    "group_report_closed": lambda p: (p.second_round.meeting.code, *GROUP),
 }
-ROUNDS = {"report_closed": "second_round"}  # the round whose report a row's PATCH sends the version of
+# The round whose group report a row's PATCH sends the version of (the open round otherwise).
+ROUNDS = {"group_report_closed": "second_round"}
 
 
 class Place:
@@ -264,5 +265,5 @@ def test_every_api_route_is_in_the_matrix():
         for name in _route_names(get_resolver().url_patterns)
         if name.partition(":")[0] in ("api", "opendata") and ":" in name or name in ("api-schema", "api-docs")
     }
-    assert {"api:root", "api:report", "opendata:progress", "api-schema", "api-docs"} <= routes
+    assert {"api:root", "api:group_report", "opendata:progress", "api-schema", "api-docs"} <= routes
     assert routes <= {route for route, _expected in MATRIX.values()}

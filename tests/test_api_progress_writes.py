@@ -7,7 +7,7 @@ import pytest
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from reporting.services import EntryValues, progress_save
 
-from .support.api_clients import ApiClient, report_url, token_for
+from .support.api_clients import ApiClient, group_report_url, token_for
 from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def focal(coordinator):
 
 @pytest.fixture
 def url(open_round, group_iv):
-    return report_url(open_round, group_iv)
+    return group_report_url(open_round, group_iv)
 
 
 def _entry(open_round, group_iv, order):
@@ -105,9 +105,9 @@ def test_a_stale_version_gets_409_with_the_other_values(focal, url, coordinator,
     response = focal.patch(url, {"version": 0, "entries": {"3": {"percent": 70}}})
     assert response.status_code == 409
     body = response.json()
-    assert "Someone else saved this report after you opened it" in body["detail"]
-    assert body["report"]["version"] == 1
-    assert next(e for e in body["report"]["entries"] if e["activity"] == 3)["percent"] == 40
+    assert "Someone else saved this group report after you opened it" in body["detail"]
+    assert body["group_report"]["version"] == 1
+    assert next(e for e in body["group_report"]["entries"] if e["activity"] == 3)["percent"] == 40
     assert {(c["activity"], c["field"], c["new_value"], c["source"]) for c in body["changes"]} >= {
         (3, "percent", "40", "api")
     }
@@ -189,7 +189,7 @@ def test_refused_writers_write_nothing(
         before = snapshot()
         assert client.patch(url, {"version": 0, "entries": {"3": {"percent": 5}}}).status_code == 403
         assert snapshot() == before
-    closed = report_url(second_round, group_iv)
+    closed = group_report_url(second_round, group_iv)
     client = ApiClient(token_for(coordinator, "closed"))
     version = GroupReport.objects.get(round=second_round, group=group_iv).version
     before = snapshot()
@@ -217,12 +217,12 @@ def test_a_signed_in_session_needs_the_csrf_token_to_write(coordinator, url):
     assert snapshot() == before
 
 
-def test_my_reports_lists_the_groups_of_the_token(focal, open_round, coordinator, member_user):
+def test_my_group_reports_lists_the_groups_of_the_token(focal, open_round, coordinator, member_user):
     """INEGI's focal point may change the reports of the groups INEGI coordinates; a member
     country's user reads them only."""
     from reporting import policy
 
-    rows = focal.get("/api/v1/reports/").json()
+    rows = focal.get("/api/v1/group-reports/").json()
     expected = [g.code for g in policy.groups_of(coordinator).order_by("number")]
     assert [r["group"] for r in rows] == expected and len(expected) > 1
     coordinated = {
@@ -234,6 +234,6 @@ def test_my_reports_lists_the_groups_of_the_token(focal, open_round, coordinator
     assert {r["group"] for r in rows if r["editable"]} == coordinated
     assert {(r["round"], r["status"]) for r in rows} == {(open_round.meeting.code, "not_started")}
     iv = next(r for r in rows if r["group"] == "2020-2021/IV")
-    assert iv["url"].endswith(f"/api/v1/reports/{open_round.meeting.code}/2020-2021/IV/")
-    member_rows = ApiClient(token_for(member_user)).get("/api/v1/reports/").json()
+    assert iv["url"].endswith(f"/api/v1/group-reports/{open_round.meeting.code}/2020-2021/IV/")
+    member_rows = ApiClient(token_for(member_user)).get("/api/v1/group-reports/").json()
     assert ("2020-2021/IV", False) in [(r["group"], r["editable"]) for r in member_rows]

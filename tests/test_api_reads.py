@@ -46,9 +46,9 @@ def test_the_schema_is_valid_openapi_3_and_describes_every_endpoint(client):
         "/api/v1/groups/{period}/{numeral}/",
         "/api/v1/progress/",
         "/api/v1/documents/{symbol}/",
-        "/api/v1/reports/{code}/{period}/{numeral}/",
+        "/api/v1/group-reports/{code}/{period}/{numeral}/",
     } <= paths
-    assert "patch" in schema["paths"]["/api/v1/reports/{code}/{period}/{numeral}/"]
+    assert "patch" in schema["paths"]["/api/v1/group-reports/{code}/{period}/{numeral}/"]
     assert schema["components"]["securitySchemes"]["personalAccessToken"]["scheme"] == "bearer"
 
 

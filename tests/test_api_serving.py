@@ -34,7 +34,7 @@ def test_app_servers_answer_for_one_another(served):
         secret = manage(env, "shell", "-c", MAKE_A_FOCAL_POINT).strip().splitlines()[-1]
         auth = {"Authorization": f"Bearer {secret}"}
         with gunicorn(env, workers=1) as a, gunicorn(env, workers=1) as b:
-            mine = get(a + "/api/v1/reports/", auth)
+            mine = get(a + "/api/v1/group-reports/", auth)
             assert mine.status == 200, mine.body
             report = next(r for r in mine.json() if r["group"] == "2020-2021/IV")
             group = get(b + "/api/v1/groups/2020-2021/IV/")
@@ -57,7 +57,7 @@ def test_app_servers_answer_for_one_another(served):
                 method="PATCH",
                 json_body={"version": report["version"], "entries": {"1": {"percent": 43}}},
             )
-            assert stale.status == 409 and stale.json()["report"]["entries"][0]["percent"] == 42
+            assert stale.status == 409 and stale.json()["group_report"]["entries"][0]["percent"] == 42
 
 
 def test_anonymous_clients_are_counted_across_app_servers(served):

@@ -25,7 +25,7 @@ from .support.db_state import snapshot
 
 pytestmark = pytest.mark.django_db
 
-REPORTS = "/api/v1/reports/"
+GROUP_REPORTS = "/api/v1/group-reports/"
 LIMIT = AccessToken.MAX_ACTIVE
 
 # msgid -> the Spanish the tests expect.
@@ -214,7 +214,7 @@ def test_the_eleventh_token_in_use_is_refused(browser, coordinator, lang):
     # A revoked token is no longer in use: there is room for one more.
     browser.post(page_url(), {"revoke": made[0].pk})
     secret, token = new_token(browser, "One too many")
-    assert api(secret).get(REPORTS).status_code == 200
+    assert api(secret).get(GROUP_REPORTS).status_code == 200
     assert AccessToken.objects.active().filter(user=coordinator).count() == LIMIT
 
 
@@ -222,10 +222,10 @@ def test_the_eleventh_token_in_use_is_refused(browser, coordinator, lang):
 
 
 def test_the_token_reads_the_api_where_anonymous_gets_401(browser, open_round, group_iv):
-    anonymous = api().get(REPORTS)
+    anonymous = api().get(GROUP_REPORTS)
     assert_refused(anonymous)
     secret, _ = new_token(browser)
-    response = api(secret).get(REPORTS)
+    response = api(secret).get(GROUP_REPORTS)
     assert response.status_code == 200
     assert "2020-2021/IV" in [row["group"] for row in response.json()]
 
@@ -240,9 +240,9 @@ def test_last_use_is_shown_and_noted_at_most_once_a_minute(browser):
         traveller.shift(datetime.timedelta(minutes=5))
         first_use = timezone.now()
         with CaptureQueriesContext(connection) as queries:
-            assert program.get(REPORTS).status_code == 200
+            assert program.get(GROUP_REPORTS).status_code == 200
             traveller.shift(datetime.timedelta(seconds=59))
-            assert program.get(REPORTS).status_code == 200
+            assert program.get(GROUP_REPORTS).status_code == 200
         writes = [
             q["sql"]
             for q in queries.captured_queries
@@ -254,7 +254,7 @@ def test_last_use_is_shown_and_noted_at_most_once_a_minute(browser):
         assert row_of(browser.get(page_url()), token)[3] == shown(first_use)
 
         traveller.shift(datetime.timedelta(seconds=2))  # a minute and a second after the first use
-        assert program.get(REPORTS).status_code == 200
+        assert program.get(GROUP_REPORTS).status_code == 200
         token.refresh_from_db()
         assert token.last_used_at == timezone.now() == first_use + datetime.timedelta(seconds=61)
         assert row_of(browser.get(page_url()), token)[3] == shown(token.last_used_at)
@@ -263,21 +263,21 @@ def test_last_use_is_shown_and_noted_at_most_once_a_minute(browser):
 @pytest.mark.parametrize("header", ["Bearer", "Bearer a b", "Bearer  ", "bearer cea_x extra"])
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_malformed_authorization_header_gets_401(header, lang):
-    response = Client().get(REPORTS, HTTP_AUTHORIZATION=header, HTTP_ACCEPT_LANGUAGE=lang)
+    response = Client().get(GROUP_REPORTS, HTTP_AUTHORIZATION=header, HTTP_ACCEPT_LANGUAGE=lang)
     assert_refused(response, MALFORMED[lang])
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_an_unknown_token_gets_401(lang):
-    assert_refused(api("cea_" + "x" * 43, lang).get(REPORTS), NOT_VALID[lang])
+    assert_refused(api("cea_" + "x" * 43, lang).get(GROUP_REPORTS), NOT_VALID[lang])
 
 
 def test_the_token_of_a_user_made_inactive_stops_working(browser, coordinator):
     secret, _ = new_token(browser)
-    assert api(secret).get(REPORTS).status_code == 200
+    assert api(secret).get(GROUP_REPORTS).status_code == 200
     coordinator.is_active = False
     coordinator.save(update_fields=["is_active"])
-    assert_refused(api(secret).get(REPORTS), NOT_VALID["en"])
+    assert_refused(api(secret).get(GROUP_REPORTS), NOT_VALID["en"])
 
 
 # --- revoking it ---------------------------------------------------------------------------
@@ -287,7 +287,7 @@ def test_the_token_of_a_user_made_inactive_stops_working(browser, coordinator):
 def test_revoking_on_the_page_stops_the_token(browser, lang):
     secret, token = new_token(browser)
     kept_secret, kept = new_token(browser, "Other tool")
-    assert api(secret).get(REPORTS).status_code == 200
+    assert api(secret).get(GROUP_REPORTS).status_code == 200
     response = browser.post(page_url(), {"revoke": token.pk})
     assert response.status_code == 302 and response["Location"] == page_url()
     token.refresh_from_db()
@@ -297,9 +297,9 @@ def test_revoking_on_the_page_stops_the_token(browser, lang):
     name, _, _, _, status = row_of(page, token)
     assert (name, status) == ("Sync script", f"revoked on {shown(token.revoked_at)}")
     assert f'name="revoke" value="{token.pk}"' not in page.content.decode()
-    assert_refused(api(secret, lang).get(REPORTS), NOT_VALID[lang])
+    assert_refused(api(secret, lang).get(GROUP_REPORTS), NOT_VALID[lang])
     # The user's other token still works.
-    assert api(kept_secret).get(REPORTS).status_code == 200
+    assert api(kept_secret).get(GROUP_REPORTS).status_code == 200
     assert row_of(page, kept)[4] == "Revoke “Other tool”"
 
 
@@ -315,7 +315,7 @@ def test_a_user_cannot_revoke_another_users_token(browser, other_focal, lang):
     assert snapshot() == before
     token.refresh_from_db()
     assert token.revoked_at is None
-    assert api(secret).get(REPORTS).status_code == 200
+    assert api(secret).get(GROUP_REPORTS).status_code == 200
     # Their page lists it as in use.
     assert row_of(theirs.get(page_url()), token)[4] == "Revoke “Their tool”"
 
@@ -328,7 +328,7 @@ def test_revoking_no_token_of_ones_own_revokes_nothing(browser, value):
     assert response.status_code == 302
     assert messages_of(browser.get(page_url())) == [("error", NOT_YOURS["en"])]
     assert snapshot() == before
-    assert api(secret).get(REPORTS).status_code == 200
+    assert api(secret).get(GROUP_REPORTS).status_code == 200
 
 
 def test_sending_the_same_form_again_makes_no_second_token(browser):

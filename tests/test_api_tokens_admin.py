@@ -34,7 +34,7 @@ def test_superusers_list_tokens_without_their_secrets(superuser_client, coordina
 def test_a_superuser_revokes_a_leaked_token(superuser_client, coordinator, lang, message):
     secret = token_for(coordinator)
     api = ApiClient(secret)
-    assert api.get("/api/v1/reports/").status_code == 200
+    assert api.get("/api/v1/group-reports/").status_code == 200
     token = AccessToken.objects.get(user=coordinator)
     response = superuser_client.post(
         f"/{lang}/admin/accounts/accesstoken/",
@@ -42,7 +42,7 @@ def test_a_superuser_revokes_a_leaked_token(superuser_client, coordinator, lang,
         follow=True,
     )
     assert message in response.content.decode()
-    assert api.get("/api/v1/reports/").status_code == 401
+    assert api.get("/api/v1/group-reports/").status_code == 401
 
 
 def test_the_secretariats_clerks_do_not_see_users_tokens(secretariat_client, coordinator):

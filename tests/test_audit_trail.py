@@ -127,8 +127,8 @@ def _admin_change(client, obj, lang="en"):
 @pytest.mark.parametrize(
     "lang,message",
     [
-        ("en", "Someone else saved this report after you opened it (Ana Ruiz, "),
-        ("es", "Otra persona guardó este informe después de que usted lo abrió (Ana Ruiz, "),
+        ("en", "Someone else saved this group report after you opened it (Ana Ruiz, "),
+        ("es", "Otra persona guardó este informe del grupo después de que usted lo abrió (Ana Ruiz, "),
     ],
 )
 def test_an_admin_save_over_a_newer_version_is_refused_with_who_and_when(

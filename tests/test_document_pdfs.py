@@ -45,7 +45,7 @@ def test_progress_report_lists_the_eleven_groups_in_order(pdfs):
     body = text.find("INTRODUCTION", text.find("CONTENTS") + 200)
     positions = []
     for group in groups:
-        report = group.round_reports.first()
+        report = group.group_reports.first()
         title = report.output_as_reported_en if report and report.output_as_reported_en else group.output_en
         positions.append(text.find(compact(f"{group.numeral}. {title}").upper(), body))
     assert -1 not in positions and positions == sorted(positions)

@@ -1,5 +1,5 @@
 """The document register: its rules, its fixtures, the public page and PDF links, the admin's
-download and issue actions, the render_document command and the working group's report."""
+download and issue actions, the render_document command and a report of a working group."""
 
 import datetime
 import io
@@ -210,9 +210,9 @@ def test_render_document_writes_html_and_pdf(tmp_path):
 
 
 @pytest.fixture
-def group_report(second_round):
-    """Group X (member countries in the fixtures), with a participating body and two activities
-    placed under its first specific objective, as a group's report would have them."""
+def group_document(second_round):
+    """A report of a working group (a document) on group X (member countries in the fixtures),
+    with a participating body and two activities placed under its first specific objective."""
     group = WorkingGroup.objects.get(programme__start_year=2020, number=10)
     GroupRole.objects.create(
         group=group, role="participating", order=1, institution=Institution.objects.get(code="UNODC")
@@ -232,8 +232,8 @@ def group_report(second_round):
     )
 
 
-def test_group_report_in_english(group_report):
-    content = _render(group_report, "en")
+def test_group_document_in_english(group_document):
+    content = _render(group_document, "en")
     pdf = pdf_text(content)
     for heading in (
         "Coordinating country",
@@ -250,7 +250,7 @@ def test_group_report_in_english(group_report):
         "Second report: Twentieth meeting",
     ):
         assert heading.casefold() in pdf.casefold(), heading  # parts' headings are in capitals
-    group = group_report.group
+    group = group_document.group
     squeezed = pdf.replace(" ", "")
     objective = group.objectives.filter(kind="specific").first()
     grouped = [a.text_en for a in group.activities.filter(objective=objective).order_by("order")]
@@ -269,8 +269,8 @@ def test_group_report_in_english(group_report):
     assert not any(t.casefold().startswith(("contents", "introduction")) for t in outline_titles(content))
 
 
-def test_group_report_in_spanish(group_report):
-    pdf = pdf_text(_render(group_report, "es"))
+def test_group_document_in_spanish(group_document):
+    pdf = pdf_text(_render(group_document, "es"))
     for heading in (
         "País coordinador",
         "Países miembros",
@@ -288,8 +288,8 @@ def test_group_report_in_spanish(group_report):
     assert "Coordinating" not in pdf
 
 
-def test_group_report_progress_matches_the_second_report(group_report):
-    assert column_numbers(_render(group_report, "en"), "Progress", "Remarks") == SECOND_REPORT[10]
+def test_group_document_progress_matches_the_second_report(group_document):
+    assert column_numbers(_render(group_document, "en"), "Progress", "Remarks") == SECOND_REPORT[10]
 
 
 def _render(document, lang):
@@ -306,11 +306,11 @@ def test_meeting_names_in_the_heading_block_follow_the_glossary():
         assert meeting.name.startswith("Vigésima reunión del Comité Ejecutivo")
 
 
-def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
+def test_group_document_parts_are_numbered_as_the_data_has_them(group_document):
     """Results of the previous programme and conclusions are parts of their own only when the
     group has them; the objectives' lead-in and closing paragraph print around the specific
     objectives; an introduction is part 1 and brings the contents page with it."""
-    group = group_report.group
+    group = group_document.group
     group.previous_results_en, group.previous_results_es = (
         "The previous guide was published.",
         "Se publicó la guía anterior.",
@@ -319,8 +319,9 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
     group.objectives_lead_in_en, group.objectives_lead_in_es = "The group will:", "El grupo se propone:"
     group.objectives_closing_en, group.objectives_closing_es = "All in two years.", "Todo en dos años."
     group.save()
-    group_report.introduction_en, group_report.introduction_es = "This report tells.", "Este informe cuenta."
-    group_report.save()
+    group_document.introduction_en = "This report tells."
+    group_document.introduction_es = "Este informe cuenta."
+    group_document.save()
     for lang, words in (
         (
             "en",
@@ -346,7 +347,7 @@ def test_group_report_parts_are_numbered_as_the_data_has_them(group_report):
             ],
         ),
     ):
-        content = _render(group_report, lang)
+        content = _render(group_document, lang)
         titles = outline_titles(content)
         assert [t.split(".")[0] for t in titles][-7:] == ["1", "2", "3", "4", "5", "6", "7"]
         text = " ".join(pdf_text(content).split()).casefold()  # parts' headings are in capitals

@@ -107,7 +107,7 @@ def test_a_focal_point_attaches_a_pdf_kept_through_the_storage_and_recorded(
     change = report.changes.get(field="evidence")
     assert change.activity == activity and "Minutes of the meeting" in change.new_value
     page = client.get(url(open_round, group_iv)).content.decode()
-    assert "The evidence was attached to the report." in page
+    assert "The evidence was attached to the group report." in page
     assert page.count(f'href="/en/evidence/{evidence.pk}/"') == 2  # in the list and by its activity
 
 

@@ -15,7 +15,7 @@ from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from spreadsheets.resources.reporting import ProgressEntryResource
 
 from .support.admin_forms import post_data_from
-from .support.api_clients import ApiClient, report_url, token_for
+from .support.api_clients import ApiClient, group_report_url, token_for
 from .support.db_state import snapshot
 from .support.progress_forms import progress_post
 from .support.workbooks import filled, upload
@@ -103,7 +103,7 @@ def test_control_characters_typed_into_the_form_the_api_or_the_admin_are_cleaned
     api = ApiClient(token_for(coordinator))
     version = entry_version(open_round, group_iv)
     half_a_pair = api.patch(
-        report_url(open_round, group_iv),
+        group_report_url(open_round, group_iv),
         {"version": version, "entries": {"3": {"percent": 41, "remarks": {"es": SOFT_BREAK}}}},
     )
     assert (
@@ -111,7 +111,7 @@ def test_control_characters_typed_into_the_form_the_api_or_the_admin_are_cleaned
         and "Surrogate characters are not allowed" in half_a_pair.json()["entries"]["3"]["remarks"]["es"][0]
     )
     answer = api.patch(
-        report_url(open_round, group_iv),
+        group_report_url(open_round, group_iv),
         {
             "version": version,
             "entries": {"3": {"percent": 41, "remarks": {"es": SOFT_BREAK.replace("\ud800", "")}}},
@@ -182,7 +182,7 @@ def test_a_remark_too_long_is_refused_by_the_api_and_in_a_workbook(client, coord
     before = snapshot(progress)
     api = ApiClient(token_for(coordinator), lang="es")
     answer = api.patch(
-        report_url(open_round, group_iv),
+        group_report_url(open_round, group_iv),
         {"version": 0, "entries": {"3": {"percent": 41, "remarks": {"en": TOO_LONG}}}},
     )
     assert answer.status_code == 400

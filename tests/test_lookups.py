@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 FACES = {
     "progress form": "/en/rounds/{code}/{place}/",
     "workbook": "/en/rounds/{code}/{place}/workbook.xlsx",
-    "API": "/api/v1/reports/{code}/{place}/",
+    "API": "/api/v1/group-reports/{code}/{place}/",
 }
 
 

@@ -10,7 +10,7 @@ from reporting.models import GroupReport, ProgressChange, ProgressEntry, Reporti
 from reports.models import Document
 from reports.rendering import render_document
 
-from .support.api_clients import ApiClient, report_url, token_for
+from .support.api_clients import ApiClient, group_report_url, token_for
 from .support.db_state import snapshot
 from .support.pdf_reading import pdf_text
 from .support.progress_forms import progress_post
@@ -111,7 +111,7 @@ def test_the_report_of_a_narrative_round_prints_the_narrative(focal, open_round,
 
 def test_a_narrative_round_refuses_percentages_through_the_api(coordinator, open_round, group_iv):
     _asks(open_round, ReportingRound.Form.NARRATIVE)
-    api, url = ApiClient(token_for(coordinator)), report_url(open_round, group_iv)
+    api, url = ApiClient(token_for(coordinator)), group_report_url(open_round, group_iv)
     before = snapshot()
     refused = api.patch(url, {"version": 0, "entries": {"3": {"percent": 40}}})
     assert refused.status_code == 400

@@ -27,8 +27,8 @@ def test_submitting_tells_the_secretariat_and_reviewing_tells_the_group(
     assert submit_all(client, open_round, group_iv).status_code == 302
     (submitted,) = mailoutbox
     assert submitted.to == ["clerk@example.org"]
-    assert "Working group IV submitted its progress report" in submitted.subject
-    assert "El grupo de trabajo IV envió su informe de avance" in submitted.subject
+    assert "Working group IV submitted its group report" in submitted.subject
+    assert "El grupo de trabajo IV envió el informe del grupo" in submitted.subject
     assert f"/en/rounds/{open_round.meeting.code}/2020-2021/IV/" in submitted.body
     assert f"/es/rounds/{open_round.meeting.code}/2020-2021/IV/" in submitted.body
 
@@ -75,5 +75,5 @@ def test_the_review_box_and_its_error_come_before_the_activities(
     refused = client.post(url(open_round, group_iv), {"action": "return", "comment": ""})
     html = refused.content.decode()
     assert refused.status_code == 400
-    assert html.index("Say why the report is returned.") < html.index('id="activities"')
+    assert html.index("Say why the group report is returned.") < html.index('id="activities"')
     assert GroupReport.objects.get(round=open_round, group=group_iv).status == GroupReport.Status.SUBMITTED

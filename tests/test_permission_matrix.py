@@ -85,7 +85,7 @@ def _removed(place, url, response):
 
 SAVED, ISSUED, ATTACHED, REMOVED = Writes(_saved), Writes(_issued), Writes(_attached), Writes(_removed)
 PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
-CONFLICT = Page(200, "Someone else saved this report after you opened it")
+CONFLICT = Page(200, "Someone else saved this group report after you opened it")
 
 # name: (route name, GET expectations, POST expectations). A string expectation is a redirect
 # to that address (302), a number the status code; see tests/support/matrix_walk.py for the others.

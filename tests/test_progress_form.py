@@ -145,7 +145,8 @@ def test_submitted_report_is_published_and_locked_for_the_focal_point(
     assert "Observación 3" in public
     # And the focal point can read but no longer change it.
     page = client.get(url(open_round, group_iv)).content.decode()
-    assert 'name="action" value="draft"' not in page and "can read this report but not change it" in page
+    assert 'name="action" value="draft"' not in page
+    assert "can read this group report but not change it" in page
     before = saved_state(open_round, group_iv)
     again = client.post(
         url(open_round, group_iv), progress_post(group_iv, open_round, values={1: (1, "", "")})
@@ -198,7 +199,7 @@ def test_secretariat_returns_with_comment_then_accepts(
     before = saved_state(open_round, group_iv)
     no_comment = clerk.post(url(open_round, group_iv, "es"), {"action": "return", "comment": " "})
     assert no_comment.status_code == 400
-    assert "Indique por qué se devuelve el informe" in no_comment.content.decode()
+    assert "Indique por qué se devuelve el informe del grupo." in no_comment.content.decode()
     assert saved_state(open_round, group_iv) == before
     clerk.post(url(open_round, group_iv), {"action": "return", "comment": "Please explain activity 2."})
     report = GroupReport.objects.get(round=open_round, group=group_iv)

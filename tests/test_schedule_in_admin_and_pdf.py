@@ -84,7 +84,7 @@ def _on_the_meeting_day(report):
     )
 
 
-def test_the_group_report_has_the_group_pages_figures_of_its_meeting_day(client, report_iv):
+def test_the_group_document_has_the_group_pages_figures_of_its_meeting_day(client, report_iv):
     """The report's schedule is as of its meeting: what the group's page showed that day."""
     with _on_the_meeting_day(report_iv):
         page = text_of(client.get("/en/groups/2020-2021/IV/"))
@@ -113,7 +113,7 @@ def test_a_report_on_a_past_round_renders_the_same_on_another_day(report_iv):
     assert first == later
 
 
-def test_the_group_report_schedule_in_spanish(report_iv):
+def test_the_group_document_schedule_in_spanish(report_iv):
     pdf = pdf_text(render_document(report_iv, "es"))
     assert "Cronograma al" in pdf and "Avance general:" in pdf
     assert "Overall progress" not in pdf

@@ -16,7 +16,7 @@ from reporting.evidence_form import EvidenceForm
 from reporting.models import Evidence
 from reporting.services import evidence_add, evidence_remove
 
-from .views import progress_page, report_of
+from .views import group_report_of, progress_page
 
 
 def _back(code, period, numeral):
@@ -26,7 +26,7 @@ def _back(code, period, numeral):
 @require_POST
 @login_required
 def evidence_new(request, code, period, numeral):
-    reporting_round, group, report = report_of(request, code, period, numeral)
+    reporting_round, group, report = group_report_of(request, code, period, numeral)
     if not policy.can_attach_evidence(request.user, group, reporting_round, report):
         raise PermissionDenied
     form = EvidenceForm(group, request.POST, request.FILES)
@@ -46,7 +46,7 @@ def evidence_new(request, code, period, numeral):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The evidence was attached to the report."))
+            messages.success(request, _("The evidence was attached to the group report."))
             return _back(code, period, numeral)
     can_edit = policy.can_edit_progress(request.user, group, reporting_round, report)
     return progress_page(
@@ -57,14 +57,17 @@ def evidence_new(request, code, period, numeral):
 @require_POST
 @login_required
 def evidence_delete(request, code, period, numeral, pk):
-    reporting_round, group, report = report_of(request, code, period, numeral)
+    reporting_round, group, report = group_report_of(request, code, period, numeral)
     evidence = get_object_or_404(
         Evidence.objects.select_related("report", "activity", "output"), pk=pk, report=report
     )
     evidence_remove(evidence=evidence, user=request.user)
     messages.success(
         request,
-        _("The evidence “%(title)s” was removed from the report; the history of changes keeps what it was.")
+        _(
+            "The evidence “%(title)s” was removed from the group report; the history of changes "
+            "keeps what it was."
+        )
         % {"title": shown(evidence, "title").text},
     )
     return _back(code, period, numeral)

@@ -25,7 +25,7 @@ from reporting.models import (
     ProgressEntry,
     ReportingRound,
 )
-from reporting.services import ProgressConflict, progress_save, report_review
+from reporting.services import ProgressConflict, group_report_review, progress_save
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
 
@@ -88,9 +88,12 @@ def round_overview(request, code):
     )
 
 
-def report_of(request, code, period, numeral) -> tuple[ReportingRound, WorkingGroup, GroupReport | None]:
-    """The round, the group and its report in it (None: not started) named by a report page's
-    address; 404 for what does not exist, 403 for a user who may not read the group's progress."""
+def group_report_of(
+    request, code, period, numeral
+) -> tuple[ReportingRound, WorkingGroup, GroupReport | None]:
+    """The round, the group and its group report in it (None: not started) named by the group
+    report page's address; 404 for what does not exist, 403 for a user who may not read the
+    group's progress."""
     reporting_round, group = round_and_group_or_404(code, period, numeral)
     if not policy.can_view_progress(request.user, group):
         raise PermissionDenied
@@ -100,7 +103,7 @@ def report_of(request, code, period, numeral) -> tuple[ReportingRound, WorkingGr
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def progress(request, code, period, numeral):
-    reporting_round, group, report = report_of(request, code, period, numeral)
+    reporting_round, group, report = group_report_of(request, code, period, numeral)
     can_edit = policy.can_edit_progress(request.user, group, reporting_round, report)
     action = request.POST.get("action")
     if request.method == "POST":
@@ -159,7 +162,7 @@ def _save(request, reporting_round, group, form, action):
         return form.submit_summary()
     result = save(action == "submit")
     if action == "submit":
-        messages.success(request, _("Your report was submitted to the secretariat. Thank you."))
+        messages.success(request, _("Your group report was submitted to the secretariat. Thank you."))
     elif result.changes:
         values = [c for c in result.changes if c.field != "status"]
         messages.success(
@@ -197,7 +200,7 @@ def _review(request, reporting_round, group, report):
     review_form = ReviewForm(request.POST)
     review_form.is_valid()
     try:
-        report_review(
+        group_report_review(
             report=report,
             user=request.user,
             accept=request.POST["action"] == "accept",
@@ -213,9 +216,9 @@ def _review(request, reporting_round, group, report):
         )
     messages.success(
         request,
-        _("The report was accepted.")
+        _("The group report was accepted.")
         if request.POST["action"] == "accept"
-        else _("The report was returned to the group."),
+        else _("The group report was returned to the group."),
     )
     return redirect(request.path)
 
@@ -243,7 +246,7 @@ def progress_page(
     evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
     for row in form.rows:
         row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]
-    # The round's report on every group, and this group's own report.
+    # The round's documents: its report on the implementation and this group's report.
     documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     return render(
         request,
@@ -251,7 +254,7 @@ def progress_page(
         {
             "round": reporting_round,
             "group": group,
-            "report": report,
+            "group_report": report,
             "form": form,
             "can_edit": can_edit,
             "conflict": conflict,

@@ -3,7 +3,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-LISTS = ("programmes", "meetings", "groups", "rounds", "progress", "documents", "reports")
+LISTS = ("programmes", "meetings", "groups", "rounds", "progress", "documents", "group_reports")
 
 
 @extend_schema(

@@ -10,8 +10,8 @@ from modeltranslation.admin import TranslationAdmin
 from reporting import policy
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import (
+    group_report_admin_save,
     progress_admin_save,
-    report_admin_save,
     round_close,
     round_open,
     round_record_past,
@@ -150,7 +150,7 @@ class GroupReportAdmin(HistoryProtectedAdmin, WorkbookImportAdmin, SpreadsheetAd
         return super().has_change_permission(request, obj) and policy.can_change_in_admin(request.user)
 
     def save_model(self, request, obj, form, change):
-        report_admin_save(report=obj, user=request.user, seen_version=form.cleaned_data["seen_version"])
+        group_report_admin_save(report=obj, user=request.user, seen_version=form.cleaned_data["seen_version"])
 
 
 @admin.register(ProgressChange)

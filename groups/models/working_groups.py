@@ -89,12 +89,12 @@ class WorkingGroup(LanguageGaps):
     background = models.TextField(_("background"), blank=True, **limited(PARAGRAPHS))
     expected_impact = models.TextField(_("expected impact"), blank=True, **limited(PARAGRAPHS))
     financing = models.TextField(_("budget and financing"), blank=True, **limited(PARAGRAPHS))
-    # Where a group's report has free text of its own, around its objectives and after its plan.
+    # Where the group's document has free text of its own, around its objectives and after its plan.
     objectives_lead_in = models.TextField(
         _("lead-in to the specific objectives"),
         blank=True,
         **limited(NOTE),
-        help_text=_("A sentence the report prints before the list of specific objectives."),
+        help_text=_("A sentence the group's document prints before the list of specific objectives."),
     )
     objectives_closing = models.TextField(
         _("paragraph after the specific objectives"), blank=True, **limited(NOTE)
@@ -103,7 +103,7 @@ class WorkingGroup(LanguageGaps):
         _("lead-in to the outputs"),
         blank=True,
         **limited(NOTE),
-        help_text=_("A sentence the report prints before the outputs under each objective."),
+        help_text=_("A sentence the group's document prints before the outputs under each objective."),
     )
     previous_results = models.TextField(
         _("results of the previous programme"), blank=True, **limited(PARAGRAPHS)

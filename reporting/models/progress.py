@@ -103,7 +103,7 @@ class GroupReport(models.Model):
 
     @classmethod
     def published_condition(cls) -> Q:
-        """Reports readers may see before their round closes: accepted ones, and submitted ones
+        """Group reports readers may see before their round closes: accepted ones, and submitted ones
         where the round publishes on submission (ReportingRound.publish_on)."""
         return Q(status=cls.Status.ACCEPTED) | Q(
             status=cls.Status.SUBMITTED, round__publish_on=ReportingRound.Publication.ON_SUBMISSION
@@ -111,7 +111,7 @@ class GroupReport(models.Model):
 
     @property
     def is_published(self) -> bool:
-        """What published_condition() says of this report, or its round is closed."""
+        """What published_condition() says of this group report, or its round is closed."""
         return (
             self.round.status == self.round.Status.CLOSED
             or self.status == self.Status.ACCEPTED
@@ -131,13 +131,13 @@ class GroupReport(models.Model):
         WorkingGroup,
         verbose_name=_("working group"),
         on_delete=models.CASCADE,
-        related_name="round_reports",
+        related_name="group_reports",
     )
     output_as_reported = models.CharField(
-        _("output as titled in the report"),
+        _("output as titled in the group report"),
         max_length=400,
         blank=True,
-        help_text=_("Only when the report titles the output differently from the programme."),
+        help_text=_("Only when the group report titles the output differently from the programme."),
     )
     progress_narrative = models.TextField(
         _("progress to date"),
@@ -152,7 +152,7 @@ class GroupReport(models.Model):
         _("secretariat's comment"),
         blank=True,
         **limited(REMARK),
-        help_text=_("Why the report was returned, for the group's focal points."),
+        help_text=_("Why the group report was returned, for its focal points."),
     )
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last saved at"), null=True, blank=True, editable=False)
@@ -177,7 +177,7 @@ class GroupReport(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="returned") | ~Q(review_comment=""),
                 name="group_report_returned_with_comment",
-                violation_error_message=_("Say why the report is returned."),
+                violation_error_message=_("Say why the group report is returned."),
             ),
         ]
         permissions = [("review_groupreport", _("Can return or accept a group's report"))]
@@ -226,7 +226,7 @@ class ProgressChange(models.Model):
     )
     changed_at = models.DateTimeField(_("changed at"))
     source = models.CharField(_("made in"), max_length=10, choices=Source.choices)
-    version = models.PositiveIntegerField(_("report version"))
+    version = models.PositiveIntegerField(_("group report version"))
 
     class Meta:
         db_table = "activities_progresschange"

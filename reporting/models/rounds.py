@@ -83,7 +83,7 @@ class ReportingRound(models.Model):
     number = models.PositiveSmallIntegerField(
         _("report number"),
         validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
-        help_text=_("2 for the second report on the programme."),
+        help_text=_("2 for the second report on the implementation of the programme."),
     )
     opens_on = models.DateField(_("opening date"))
     deadline = models.DateField(

@@ -39,7 +39,7 @@ def admin_version_check(*, report: GroupReport, seen_version: int) -> None:
     check_version(current, seen_version)
 
 
-def report_admin_save(*, report: GroupReport, user, seen_version: int | None) -> None:
+def group_report_admin_save(*, report: GroupReport, user, seen_version: int | None) -> None:
     """A group report's notes or status changed in the admin. ProgressConflict when it moved
     on since `seen_version`."""
     if not policy.can_change_in_admin(user):

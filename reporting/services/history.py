@@ -35,7 +35,7 @@ class ProgressConflict(Exception):
     """Someone else saved the group's report after the editor loaded it; nothing was written."""
 
     def __init__(self, report: GroupReport, changes: list[ProgressChange]):
-        super().__init__("The report changed since it was loaded.")
+        super().__init__("The group report changed since it was loaded.")
         self.report = report
         self.changes = changes
 
@@ -50,7 +50,7 @@ class ProgressConflict(Exception):
         )
         when = last.changed_at if last else self.report.updated_at
         return _(
-            "Someone else saved this report after you opened it (%(who)s, %(when)s); nothing "
+            "Someone else saved this group report after you opened it (%(who)s, %(when)s); nothing "
             "was saved. Reload the page to see their changes, then make yours again."
         ) % {"who": who, "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "—"}
 

@@ -7,21 +7,21 @@ from django.utils.translation import gettext as _
 
 from .. import policy
 from ..models import GroupReport, ProgressChange, ReportingRound
-from ..notifications import report_status_notify
+from ..notifications import group_report_status_notify
 from .history import record
 
 
-def report_review(*, report: GroupReport, user, accept: bool, comment: str = "") -> GroupReport:
-    """The secretariat accepts a submitted report, or returns it to the group with a comment."""
+def group_report_review(*, report: GroupReport, user, accept: bool, comment: str = "") -> GroupReport:
+    """The secretariat accepts a submitted group report, or returns it to the group with a comment."""
     if not policy.can_review(user):
         raise PermissionDenied
     comment = comment.strip()
     with transaction.atomic():
         report = GroupReport.objects.select_for_update().get(pk=report.pk)
         if report.status != GroupReport.Status.SUBMITTED:
-            raise ValidationError(_("Only a submitted report can be accepted or returned."))
+            raise ValidationError(_("Only a submitted group report can be accepted or returned."))
         if not accept and not comment:
-            raise ValidationError({"comment": _("Say why the report is returned.")})
+            raise ValidationError({"comment": _("Say why the group report is returned.")})
         status = GroupReport.Status.ACCEPTED if accept else GroupReport.Status.RETURNED
         rows = [(None, "status", report.status, status)]
         if comment != report.review_comment:
@@ -30,7 +30,7 @@ def report_review(*, report: GroupReport, user, accept: bool, comment: str = "")
         record(report, rows, user=user, source=ProgressChange.Source.FORM, now=timezone.now())
         report.full_clean()
         report.save()
-        report_status_notify(report)  # the group's focal points: queued when this commits
+        group_report_status_notify(report)  # the group's focal points: queued when this commits
     return report
 
 

@@ -59,10 +59,10 @@ def test_focal_point_makes_uses_and_revokes_a_token(portal_server, page, screens
     screenshot(page, "api_token_created")
 
     # A program uses it; without it, the API asks for one.
-    status, headers, _ = call_api(base, "/api/v1/reports/")
+    status, headers, _ = call_api(base, "/api/v1/group-reports/")
     assert status == 401 and headers["WWW-Authenticate"] == "Bearer"
     before = timezone.now()
-    status, _, rows = call_api(base, "/api/v1/reports/", secret)
+    status, _, rows = call_api(base, "/api/v1/group-reports/", secret)
     after = timezone.now()
     assert status == 200, rows
     # The demo round is open, and INEGI coordinates group IV (time use).
@@ -88,6 +88,6 @@ def test_focal_point_makes_uses_and_revokes_a_token(portal_server, page, screens
     expect(row.get_by_role("button")).to_have_count(0)
     screenshot(page, "api_token_revoked")
 
-    status, headers, body = call_api(base, "/api/v1/reports/", secret)
+    status, headers, body = call_api(base, "/api/v1/group-reports/", secret)
     assert status == 401 and headers["WWW-Authenticate"] == "Bearer"
     assert body == {"detail": "This token is not valid, or it was revoked."}

@@ -24,7 +24,7 @@ WORDS = {
         "return": "Return to the group",
         "accept": "Accept",
         "returned": "Returned by the secretariat",
-        "why": "Say why the report is returned.",
+        "why": "Say why the group report is returned.",
     },
     "es": {
         "submit": "Enviar a la secretaría",
@@ -34,7 +34,7 @@ WORDS = {
         "return": "Devolver al grupo",
         "accept": "Aceptar",
         "returned": "Devuelto por la secretaría",
-        "why": "Indique por qué se devuelve el informe.",
+        "why": "Indique por qué se devuelve el informe del grupo.",
     },
 }
 GROUP = {"en": "VII", "es": "IX"}  # coordinated by INEGI (focal-mex); other tests use IV, VI, VIII

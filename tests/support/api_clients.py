@@ -35,5 +35,5 @@ class ApiClient:
         return self.send("PATCH", url, body, **headers)
 
 
-def report_url(reporting_round, group) -> str:
-    return f"/api/v1/reports/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"
+def group_report_url(reporting_round, group) -> str:
+    return f"/api/v1/group-reports/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"

@@ -52,10 +52,10 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(refused.problems)} problem(s); nothing was written.") from None
         except ProgressConflict:
-            raise CommandError("The report changed while importing; run the command again.") from None
+            raise CommandError("The group report changed while importing; run the command again.") from None
         values = [c for c in result.changes if c.field != "status"]
         self.stdout.write(
-            f"Imported: {len(values)} value(s) changed; report version {result.report.version}."
+            f"Imported: {len(values)} value(s) changed; group report version {result.report.version}."
         )
 
     def _show(self, preview):

@@ -1,5 +1,5 @@
-"""A group's report in a round as its focal points read it through the API (the draft
-included), and what a program sends to save or submit it."""
+"""A group report (what a working group submits in a round) as its focal points read it
+through the API, the draft included, and what a program sends to save or submit it."""
 
 from dataclasses import dataclass
 
@@ -15,18 +15,19 @@ NOTES = ("progress_narrative", "obstacles", "gender_notes")
 
 
 @dataclass
-class ReportState:
-    """A group's report in a round, with the group's activities and their entries."""
+class GroupReportState:
+    """A group report in a round (None: not started), with the group's activities and their
+    entries."""
 
     reporting_round: object
     group: object
-    report: GroupReport | None
+    group_report: GroupReport | None
     activities: list
     entries: dict  # activity id -> ProgressEntry
     editable: bool
 
 
-class ReportSerializer(serializers.Serializer):
+class GroupReportSerializer(serializers.Serializer):
     round = serializers.SerializerMethodField()
     group = serializers.SerializerMethodField()
     status = serializers.SerializerMethodField()
@@ -48,33 +49,33 @@ class ReportSerializer(serializers.Serializer):
         return state.group.code
 
     def get_status(self, state) -> str:
-        return state.report.status if state.report else GroupReport.Status.NOT_STARTED.value
+        return state.group_report.status if state.group_report else GroupReport.Status.NOT_STARTED.value
 
     @extend_schema_field(BILINGUAL_SCHEMA)
     def get_status_label(self, state):
         return in_every_language(GroupReport.Status(self.get_status(state)).label)
 
     def get_version(self, state) -> int:
-        return state.report.version if state.report else 0
+        return state.group_report.version if state.group_report else 0
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_updated_at(self, state):
         return (
-            serializers.DateTimeField().to_representation(state.report.updated_at)
-            if state.report and state.report.updated_at
+            serializers.DateTimeField().to_representation(state.group_report.updated_at)
+            if state.group_report and state.group_report.updated_at
             else None
         )
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_submitted_at(self, state):
         return (
-            serializers.DateTimeField().to_representation(state.report.submitted_at)
-            if state.report and state.report.submitted_at
+            serializers.DateTimeField().to_representation(state.group_report.submitted_at)
+            if state.group_report and state.group_report.submitted_at
             else None
         )
 
     def get_review_comment(self, state) -> str:
-        return state.report.review_comment if state.report else ""
+        return state.group_report.review_comment if state.group_report else ""
 
     @extend_schema_field(
         {
@@ -112,7 +113,7 @@ class ReportSerializer(serializers.Serializer):
     @extend_schema_field({"type": "object", "properties": dict.fromkeys(NOTES, BILINGUAL_SCHEMA)})
     def get_notes(self, state):
         return {
-            name: bilingual(state.report, name) if state.report else dict.fromkeys(LANGUAGES)
+            name: bilingual(state.group_report, name) if state.group_report else dict.fromkeys(LANGUAGES)
             for name in NOTES
         }
 
@@ -137,7 +138,7 @@ class NotesWriteSerializer(serializers.Serializer):
     gender_notes = TextsSerializer(required=False)
 
 
-class ReportWriteSerializer(serializers.Serializer):
+class GroupReportWriteSerializer(serializers.Serializer):
     """Only what is sent changes: activities left out, languages left out and notes left out
     keep their values."""
 
@@ -150,21 +151,23 @@ class ReportWriteSerializer(serializers.Serializer):
     notes = NotesWriteSerializer(required=False)
     submit = serializers.BooleanField(
         default=False,
-        help_text="Submit the report to the secretariat (every activity needs a "
+        help_text="Submit the group report to the secretariat (every activity needs a "
         "percentage); otherwise the values are saved as a draft.",
     )
 
 
-class ConflictSerializer(serializers.Serializer):
+class GroupReportConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    report = ReportSerializer(help_text="The report as it is now, with the other person's values.")
+    group_report = GroupReportSerializer(
+        help_text="The group report as it is now, with the other person's values."
+    )
     changes = serializers.ListField(
         child=serializers.DictField(), help_text="What changed since your version."
     )
 
 
-class ReportSummarySerializer(serializers.Serializer):
-    """One of your groups' reports in an open round, and where to read and change it."""
+class GroupReportSummarySerializer(serializers.Serializer):
+    """The group report of one of your groups in an open round, and where to read and change it."""
 
     round = serializers.CharField()
     group = serializers.CharField()

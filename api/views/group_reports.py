@@ -1,10 +1,11 @@
-"""A group's report in a round, for its focal points and the secretariat, with a personal
-access token (or a signed-in session): read it, draft included, and save or submit progress
-through the same policy, services and version check as the progress form. Every change is in
-the group's history with the source "API"."""
+"""A group report (what a working group submits in a round), for its focal points and the
+secretariat, with a personal access token (or a signed-in session): read it, draft included,
+and save or submit progress through the same policy, services and version check as the
+progress form. Every change is in the group's history with the source "API"."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -22,29 +23,29 @@ from reporting.services import (
     progress_save,
 )
 
-from ..serializers.reports import (
+from ..serializers.group_reports import (
     NOTES,
-    ConflictSerializer,
-    ReportSerializer,
-    ReportState,
-    ReportSummarySerializer,
-    ReportWriteSerializer,
+    GroupReportConflictSerializer,
+    GroupReportSerializer,
+    GroupReportState,
+    GroupReportSummarySerializer,
+    GroupReportWriteSerializer,
 )
 
 
-def _state(reporting_round, group, user) -> ReportState:
-    report = GroupReport.objects.filter(round=reporting_round, group=group).first()
+def _state(reporting_round, group, user) -> GroupReportState:
+    group_report = GroupReport.objects.filter(round=reporting_round, group=group).first()
     activities = list(group.activities.order_by("order"))
     entries = {
         e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
     }
-    return ReportState(
+    return GroupReportState(
         reporting_round,
         group,
-        report,
+        group_report,
         activities,
         entries,
-        policy.can_edit_progress(user, group, reporting_round, report),
+        policy.can_edit_progress(user, group, reporting_round, group_report),
     )
 
 
@@ -106,13 +107,13 @@ def _change_data(change) -> dict:
     }
 
 
-class ReportDetail(generics.GenericAPIView):
-    """GET: the group's report in the round, the draft included, for those who may read it (its
+class GroupReportDetail(generics.GenericAPIView):
+    """GET: the group report in the round, the draft included, for those who may read it (its
     focal points, its member countries' users, the secretariat). PATCH: save the values sent as
-    a draft, or submit the report (`"submit": true`), with the version read."""
+    a draft, or submit the group report (`"submit": true`), with the version read."""
 
     permission_classes = [IsAuthenticated]
-    serializer_class = ReportSerializer
+    serializer_class = GroupReportSerializer
 
     def _place(self):
         kwargs = self.kwargs
@@ -123,15 +124,15 @@ class ReportDetail(generics.GenericAPIView):
 
     def get(self, request, *args, **kwargs):
         reporting_round, group = self._place()
-        return Response(ReportSerializer(_state(reporting_round, group, request.user)).data)
+        return Response(GroupReportSerializer(_state(reporting_round, group, request.user)).data)
 
     @extend_schema(
-        request=ReportWriteSerializer,
+        request=GroupReportWriteSerializer,
         responses={
-            200: ReportSerializer,
+            200: GroupReportSerializer,
             400: OpenApiResponse(description="A value is wrong; nothing was saved."),
-            403: OpenApiResponse(description="You may not change this report now."),
-            409: ConflictSerializer,
+            403: OpenApiResponse(description="You may not change this group report now."),
+            409: GroupReportConflictSerializer,
         },
     )
     def patch(self, request, *args, **kwargs):
@@ -140,11 +141,11 @@ class ReportDetail(generics.GenericAPIView):
         if not state.editable:
             raise PermissionDenied(
                 _(
-                    "You may not change this report now: the round is not open, "
-                    "or the report is with the secretariat."
+                    "You may not change this group report now: the round is not open, "
+                    "or the group report is with the secretariat."
                 )
             )
-        payload = ReportWriteSerializer(data=request.data)
+        payload = GroupReportWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         try:
@@ -162,23 +163,23 @@ class ReportDetail(generics.GenericAPIView):
             return Response(
                 {
                     "detail": conflict.message,
-                    "report": ReportSerializer(_state(reporting_round, group, request.user)).data,
+                    "group_report": GroupReportSerializer(_state(reporting_round, group, request.user)).data,
                     "changes": [_change_data(c) for c in conflict.changes],
                 },
                 status=status.HTTP_409_CONFLICT,
             )
         except ModelValidationError as error:
             raise _service_errors(state, error) from None
-        return Response(ReportSerializer(_state(reporting_round, group, request.user)).data)
+        return Response(GroupReportSerializer(_state(reporting_round, group, request.user)).data)
 
 
-class MyReports(generics.GenericAPIView):
-    """Your groups' reports in the rounds open now: where a program of yours finds its work."""
+class MyGroupReports(generics.GenericAPIView):
+    """Your groups' group reports in the rounds open now: where a program of yours finds its work."""
 
     permission_classes = [IsAuthenticated]
-    serializer_class = ReportSummarySerializer
+    serializer_class = GroupReportSummarySerializer
 
-    @extend_schema(responses=ReportSummarySerializer(many=True))
+    @extend_schema(responses=GroupReportSummarySerializer(many=True))
     def get(self, request, *args, **kwargs):
         rounds = {r.programme_id: r for r in ReportingRound.objects.open().with_meeting()}
         groups = (
@@ -187,24 +188,23 @@ class MyReports(generics.GenericAPIView):
             .with_roles()
             .order_by("programme__start_year", "number")
         )
-        reports = {
+        group_reports = {
             (r.round_id, r.group_id): r
             for r in GroupReport.objects.filter(round__in=rounds.values(), group__in=groups)
         }
         rows = []
         for group in groups:
             reporting_round = rounds[group.programme_id]
-            report = reports.get((reporting_round.pk, group.pk))
+            group_report = group_reports.get((reporting_round.pk, group.pk))
+            address = (reporting_round.meeting.code, group.programme.period, group.numeral)
             rows.append(
                 {
                     "round": reporting_round.meeting.code,
                     "group": group.code,
-                    "status": report.status if report else GroupReport.Status.NOT_STARTED.value,
-                    "version": report.version if report else 0,
-                    "editable": policy.can_edit_progress(request.user, group, reporting_round, report),
-                    "url": request.build_absolute_uri(
-                        f"/api/v1/reports/{reporting_round.meeting.code}/{group.programme.period}/{group.numeral}/"
-                    ),
+                    "status": group_report.status if group_report else GroupReport.Status.NOT_STARTED.value,
+                    "version": group_report.version if group_report else 0,
+                    "editable": policy.can_edit_progress(request.user, group, reporting_round, group_report),
+                    "url": request.build_absolute_uri(reverse("api:group_report", args=address)),
                 }
             )
-        return Response(ReportSummarySerializer(rows, many=True).data)
+        return Response(GroupReportSummarySerializer(rows, many=True).data)
