@@ -1,4 +1,4 @@
-"""E-mail about a group's report: the secretariat is told when a group submits, the group's
+"""E-mail about a group report: the secretariat is told when a group submits, the group's
 focal points when the secretariat returns or accepts it (with the comment and a link). Each
 message is written in English and Spanish, for either may read it, and sent through the
 portal's backend (core/mail.py), which queues it when the transaction that made the change
@@ -20,7 +20,7 @@ from .models import GroupReport
 
 def bilingual_email(template: str, context: dict, recipients: list[str]) -> EmailMessage:
     """`reporting/email/<template>_subject.txt` and `_body.txt` rendered in each language, one
-    after the other; `url` (the group's report page) and `output` in each language's words."""
+    after the other; `url` (the group report's page) and `output` in each language's words."""
     parts, subjects = [], []
     group, reporting_round = context["group"], context["round"]
     for lang in LANGUAGES:
@@ -48,8 +48,8 @@ def _focal_point_addresses(group) -> list[str]:
     return sorted({a.user.email for a in Affiliation.objects.focal_points_of(group)})
 
 
-def report_status_notify(report: GroupReport) -> None:
-    """Tell whoever acts next that the report moved to its present status (call inside the
+def group_report_status_notify(report: GroupReport) -> None:
+    """Tell whoever acts next that the group report moved to its present status (call inside the
     transaction that moved it)."""
     if report.status == GroupReport.Status.SUBMITTED:
         recipients = _secretariat_addresses()
@@ -60,6 +60,6 @@ def report_status_notify(report: GroupReport) -> None:
     if recipients:
         bilingual_email(
             "review",
-            {"report": report, "group": report.group, "round": report.round, "status": report.status},
+            {"group_report": report, "group": report.group, "round": report.round, "status": report.status},
             recipients,
         ).send()

@@ -31,7 +31,7 @@ class DocumentQuerySet(models.QuerySet):
 
     def about_group(self, group):
         """The documents that show the group: its programme, the reports on that programme's
-        implementation, and the group's own reports."""
+        implementation, and the reports of the group (documents of the kind GROUP_REPORT)."""
         return self.for_register().filter(
             Q(programme_id=group.programme_id)
             | Q(round__programme_id=group.programme_id, group__isnull=True)
@@ -97,7 +97,7 @@ class Document(models.Model):
         null=True,
         blank=True,
         related_name="documents",
-        help_text=_("For a report on the implementation and for a working group's report."),
+        help_text=_("For a report on the implementation and for a report of a working group."),
     )
     group = models.ForeignKey(
         WorkingGroup,
@@ -106,7 +106,7 @@ class Document(models.Model):
         null=True,
         blank=True,
         related_name="documents",
-        help_text=_("For a working group's report."),
+        help_text=_("For a report of a working group."),
     )
     layout = models.CharField(
         _("layout"),
@@ -114,7 +114,7 @@ class Document(models.Model):
         choices=Layout.choices,
         default=Layout.PARTS,
         help_text=_(
-            "For a working group's report: numbered parts, or a two-column table of "
+            "For a report of a working group: numbered parts, or a two-column table of "
             "labels and contents (as a network's report is laid out)."
         ),
     )
@@ -208,7 +208,7 @@ class Document(models.Model):
         ):
             errors["group"] = _("The group belongs to another programme than the round.")
         if self.layout != self.Layout.PARTS and self.kind != self.Kind.GROUP_REPORT:
-            errors["layout"] = _("Only a working group's report can be laid out as a table.")
+            errors["layout"] = _("Only a report of a working group can be laid out as a table.")
         for section in self.ALL_SECTIONS:
             if section in self.sections():
                 continue

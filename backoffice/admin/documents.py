@@ -60,7 +60,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
                 "fields": ("programme", "round", "group"),
                 "description": _(
                     "A draft biennial programme covers a programme; a report on the "
-                    "implementation, a reporting round; a working group's report, a "
+                    "implementation, a reporting round; a report of a working group, a "
                     "reporting round and a group."
                 ),
             },

@@ -268,9 +268,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Working groups of the Statistical Conference of the Americas: API",
     "DESCRIPTION": "The programme of the working groups of the Statistical Conference of the "
     "Americas of ECLAC and their published progress; and, with a personal access "
-    "token, a group's report for its focal points. Texts come in English and "
-    'Spanish ({"en": ..., "es": ...}); messages in the language of the '
-    "request's Accept-Language.",
+    "token, the group reports, for the groups' focal points and the secretariat. "
+    'Texts come in English and Spanish ({"en": ..., "es": ...}); messages in the '
+    "language of the request's Accept-Language.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # The documentation page's scripts and styles come from the portal (drf-spectacular-sidecar).
