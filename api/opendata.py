@@ -1,25 +1,26 @@
 """Open data: a programme's published plan and progress as files, CSV and JSON, linked from the
-home and group pages. The JSON is what the API gives (its serializers, unpaginated); the CSV
-flattens it, one language per column, a row per activity (plan) or per published entry
-(progress), so a spreadsheet or a statistics package reads it as it is."""
+home and group pages. The JSON is what the API gives (its serializers, unpaginated). The CSV
+files are the sheets' own columns (spreadsheets/sheets.py), one language per column: the plan
+is the activities' sheet, the progress the published entries' sheet followed by each activity's
+standing today, so a spreadsheet or a statistics package reads them as they are."""
 
-import csv
-import io
 import json
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import condition, require_safe
 from rest_framework.request import Request
 
-from core.bilingual import LANGUAGES
 from groups.models import Programme, WorkingGroup
-from spreadsheets.cells import quoted
+from reporting.models import ProgressEntry
+from spreadsheets.formats import csv_text
+from spreadsheets.resources.activities import ActivityResource
+from spreadsheets.resources.reporting import ProgressEntryResource
 
 from .conditional import etag, last_modified
 from .progress import groups_with_plan, plan_standings, progress_rows
 from .serializers.conference import ProgrammeSerializer
 from .serializers.groups import GroupDetailSerializer
-from .serializers.progress import ActivityProgressSerializer, entry_data, standing_data
+from .serializers.progress import ActivityProgressSerializer, standing_data
 
 
 def _place(period, numeral):
@@ -50,61 +51,16 @@ def _json(request, payload, filename):
 
 
 def _csv(header, rows, filename):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([quoted(value) if value is not None else "" for value in row])
-    # With a byte order mark, spreadsheet programs read the accents as UTF-8.
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def _texts(data, name):
-    return [data[name][lang] if data[name] else None for lang in LANGUAGES]
-
-
-def _columns(name):
-    return [f"{name}_{lang}" for lang in LANGUAGES]
-
-
-PLAN_HEADER = [
-    "programme",
-    "group",
-    *_columns("group_name"),
-    "activity",
-    "plan_no",
-    *_columns("text"),
-    "objective",
-    *_columns("topic"),
-    *_columns("coordination"),
-    "start_month",
-    "end_month",
-    *_columns("start_text"),
-    *_columns("end_text"),
-]
-
-
-def _plan_rows(groups_data):
-    for group in groups_data:
-        for activity in group["activities"]:
-            objective = activity["objective"]
-            yield [
-                group["programme"],
-                group["key"],
-                *_texts(group, "name"),
-                activity["key"],
-                activity["plan_no"],
-                *_texts(activity, "text"),
-                f"{objective['kind']} {objective['order']}" if objective else None,
-                *_texts(activity, "topic"),
-                *_texts(activity, "coordination"),
-                activity["start_month"],
-                activity["end_month"],
-                *_texts(activity, "start_text"),
-                *_texts(activity, "end_text"),
-            ]
+def _plan_rows(resource, groups):
+    for group in groups:
+        for activity in group.activities.all():
+            activity.group = group  # its programme is loaded with it
+            yield resource.export_resource(activity)
 
 
 @require_safe
@@ -113,66 +69,42 @@ def programme_file(request, period, fmt, numeral=None):
     """The programme's groups with their roles, objectives, activities, outputs and financing."""
     programme, group = _place(period, numeral)
     groups = _groups(programme, group)
-    context = {"request": Request(request), "standings": plan_standings(groups)}
-    groups_data = GroupDetailSerializer(groups, many=True, context=context).data
     filename = _name(programme, group, "programme", fmt)
     if fmt == "json":
+        context = {"request": Request(request), "standings": plan_standings(groups)}
         return _json(
             request,
-            {"programme": ProgrammeSerializer(programme, context=context).data, "groups": groups_data},
+            {
+                "programme": ProgrammeSerializer(programme, context=context).data,
+                "groups": GroupDetailSerializer(groups, many=True, context=context).data,
+            },
             filename,
         )
-    return _csv(PLAN_HEADER, _plan_rows(groups_data), filename)
+    # The activities' sheet as the admin exports it: the file can be read back into a portal.
+    resource = ActivityResource()
+    return _csv(resource.get_export_headers(), _plan_rows(resource, groups), filename)
 
 
-PROGRESS_HEADER = [
-    "programme",
-    "group",
-    "activity",
-    *_columns("text"),
-    "round",
-    "round_number",
-    "percent",
-    *_columns("remarks"),
-    "latest_percent",
-    "latest_round",
-    "change",
-    "expected_percent",
-    "schedule",
-    "flagged",
-]
+# After the entries' sheet columns, the activity's standing today (reporting.standing): figures
+# computed from the entries, not columns of any sheet.
+STANDING_COLUMNS = {
+    "latest_percent": "percent",
+    "latest_round": "round",
+    "change": "change",
+    "expected_percent": "expected_percent",
+    "schedule": "schedule",
+    "flagged": "flagged",
+}  # column -> its key in the API's standing (standing_data)
 
 
-def _progress_csv_rows(rows):
+def _progress_csv_rows(resource, rows):
     for row in rows:
         standing = standing_data(row)
-        activity = row.activity
-        first = [
-            activity.group.programme.period,
-            activity.group.code,
-            f"{activity.group.code}/{activity.order}",
-            *(getattr(activity, f"text_{lang}") or None for lang in LANGUAGES),
-        ]
-        last = [
-            standing["percent"],
-            standing["round"],
-            standing["change"],
-            standing["expected_percent"],
-            standing["schedule"],
-            standing["flagged"],
-        ]
-        for entry in [entry_data(e) for e in row.entries] or [None]:
-            middle = (
-                [
-                    entry["round"],
-                    entry["round_number"],
-                    entry["percent"],
-                    *(entry["remarks"][lang] for lang in LANGUAGES),
-                ]
-                if entry
-                else [None] * (3 + len(LANGUAGES))
-            )
-            yield first + middle + last
+        figures = [standing[key] for key in STANDING_COLUMNS.values()]
+        # An activity with nothing published yet still has its standing (overdue, say).
+        for entry in row.entries or [ProgressEntry(percent=None)]:
+            entry.activity = row.activity
+            yield [*resource.export_resource(entry), *figures]
 
 
 @require_safe
@@ -188,4 +120,6 @@ def progress_file(request, period, fmt, numeral=None):
             {"programme": programme.period, "activities": ActivityProgressSerializer(rows, many=True).data},
             filename,
         )
-    return _csv(PROGRESS_HEADER, _progress_csv_rows(rows), filename)
+    resource = ProgressEntryResource()
+    header = [*resource.get_export_headers(), *STANDING_COLUMNS]
+    return _csv(header, _progress_csv_rows(resource, rows), filename)

@@ -4,7 +4,7 @@ its published entries, oldest round first. Two queries whatever the number of ac
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from activities.models import Activity
+from activities.models import Activity, Output
 from groups.models import WorkingGroup
 from reporting import standing as figures
 
@@ -52,11 +52,17 @@ def rows_of(activities, *, reporting_round=None, today=None) -> list:
 
 def groups_with_plan():
     """Groups with everything the detail of one shows (GroupDetailSerializer): roles,
-    objectives, activities, outputs and financing, in a fixed number of queries."""
+    objectives with their areas, topics, activities, outputs, financing and a network's parts,
+    in a fixed number of queries."""
     return WorkingGroup.objects.with_roles().prefetch_related(
-        "objectives",
+        "objectives__areas__action_lines",
+        "topics",
         "financing_sources__institution",
+        Prefetch("outputs", queryset=Output.objects.select_related("objective")),
         "outputs__institutions",
+        "events",
+        "figures",
+        "links",
         Prefetch(
             "activities", queryset=Activity.objects.select_related("topic", "objective").order_by("order")
         ),

@@ -226,4 +226,13 @@ class CSV(Bounded, base_formats.CSV):
         return out.getvalue()
 
 
+def csv_text(header, rows) -> str:
+    """Rows as the portal's CSV (byte order mark, formulas kept as text), for files that are
+    not an import's, such as the open data."""
+    dataset = Dataset(headers=list(header))
+    for row in rows:
+        dataset.append(row)
+    return CSV().export_data(dataset)
+
+
 FORMATS = [XLSX, CSV]

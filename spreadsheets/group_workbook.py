@@ -34,13 +34,10 @@ def parts() -> list[Part]:
         OutputResource,
         TopicResource,
     )
-    from .resources.groups import (
-        FinancingSourceResource,
-        GroupHeadingResource,
-        GroupTextsResource,
-    )
+    from .resources.groups import FinancingSourceResource
     from .resources.network import EventResource, FigureResource, LinkResource
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
+    from .resources.working_groups import GroupHeadingResource, GroupTextsResource
 
     return [
         Part("group", GroupHeadingResource, "pk"),

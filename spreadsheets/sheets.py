@@ -20,7 +20,6 @@ def sheets():
         InstitutionResource,
         MeetingResource,
         ProgrammeResource,
-        WorkingGroupResource,
     )
     from .resources.network import EventResource, FigureResource, LinkResource
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
@@ -29,6 +28,7 @@ def sheets():
         ProgressEntryResource,
         ReportingRoundResource,
     )
+    from .resources.working_groups import WorkingGroupResource
 
     return [
         ("countries", CountryResource),

@@ -121,6 +121,8 @@ MATRIX = {
     "programme": ("api:programme", public()),
     "meetings": ("api:meetings", public()),
     "meeting": ("api:meeting", public()),
+    "countries": ("api:countries", public()),
+    "institutions": ("api:institutions", public()),
     "groups": ("api:groups", public()),
     "group": ("api:group", public()),
     "rounds": ("api:rounds", public()),

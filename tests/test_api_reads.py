@@ -1,6 +1,8 @@
 """The API's public reads: a valid OpenAPI 3 schema, every endpoint in both languages, records
 by their readable keys, published progress only, filters, pagination and conditional GETs."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -12,6 +14,7 @@ from reporting.models import GroupReport
 from reporting.services import EntryValues, group_report_review, progress_save
 
 from .support.api_clients import ApiClient
+from .support.every_column import fill_every_column
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +88,9 @@ def test_texts_come_in_both_languages():
         "en": "Working Group on Gender Statistics",
         "es": "Grupo de Trabajo sobre Estadísticas de Género",
     }
-    assert group["roles"]["coordinating"] == [{"country": "MEX", "institution": "INEGI@MEX"}]
+    assert group["roles"]["coordinating"] == [
+        {"country": "MEX", "institution": "INEGI@MEX", "capacity": None}
+    ]
     activity = group["activities"][0]
     assert activity["key"] == "2020-2021/IV/1" and set(activity["text"]) == {"en", "es"}
     assert all(activity["text"].values())
@@ -251,13 +256,17 @@ def test_the_open_data_are_what_the_api_gives(client):
     assert {k: v for k, v in group_in_file.items() if k != "url"} == {
         k: v for k, v in group.items() if k != "url"
     }
-    lines = _open_data(client, "/open-data/2020-2021/progress.csv").decode("utf-8-sig").splitlines()
-    header = lines[0].split(",")
-    assert header[:3] == ["programme", "group", "activity"] and "remarks_es" in header
+    text = _open_data(client, "/open-data/2020-2021/progress.csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
     entries = sum(max(1, len(a["entries"])) for a in everything["results"])
-    import csv
-
-    assert len(list(csv.reader(lines[1:]))) == entries
+    assert len(rows) - 1 == entries
+    # The same percentages and remarks, entry by entry, as the API's.
+    by_key = {(row[1], row[2], row[0]): row for row in rows[1:]}
+    for activity in everything["results"]:
+        group, _slash, order = activity["activity"].rpartition("/")
+        for entry in activity["entries"]:
+            row = by_key[(group, order, entry["round"])]
+            assert (row[3], row[5]) == (str(entry["percent"]), entry["remarks"]["es"] or "")
 
 
 def test_the_home_and_group_pages_link_to_the_open_data(client):
@@ -270,3 +279,28 @@ def test_the_home_and_group_pages_link_to_the_open_data(client):
     assert 'href="/open-data/2020-2021/IV/progress.json"' in group
     assert client.get("/open-data/2020-2021/progress.xlsx").status_code == 404
     assert client.get("/open-data/2030-2031/progress.csv").status_code == 404
+
+
+def test_countries_and_institutions_are_listed_by_the_keys_records_name_them_by():
+    api = ApiClient()
+    countries = {c["iso3"]: c for c in api.get("/api/v1/countries/?page_size=500").json()["results"]}
+    assert countries["MEX"]["name"] == {"en": "Mexico", "es": "México"}
+    assert countries["MEX"]["membership"] == "member"
+    institutions = {i["code"]: i for i in api.get("/api/v1/institutions/?page_size=500").json()["results"]}
+    assert institutions["INEGI@MEX"]["country"] == "MEX"
+    assert institutions["ECLAC-SD"]["parent"] == "ECLAC"
+
+
+def test_a_groups_detail_carries_every_part_of_its_programme():
+    fill_every_column()
+    network = ApiClient().get("/api/v1/groups/2020-2021/XII/").json()
+    assert network["kind"] == "network" and network["conclusions"] == {
+        "en": "conclusions (en)",
+        "es": "conclusions (es)",
+    }
+    assert network["roles"]["council"][0]["capacity"]
+    areas = next(o for o in network["objectives"] if o["kind"] == "specific")["areas"]
+    assert [line["order"] for line in areas[0]["action_lines"]] == [1, 2]
+    assert network["outputs"][0]["objective"] == {"kind": "specific", "order": 1}
+    assert network["outputs"][1]["agency"] == {"en": "agency (en)", "es": None}
+    assert [len(network[part]) for part in ("topics", "events", "figures", "links")] == [0, 2, 2, 2]

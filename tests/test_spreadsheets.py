@@ -21,8 +21,9 @@ from groups.models import Country, Institution, WorkingGroup
 from reporting.models import ProgressChange, ProgressEntry
 from spreadsheets.formats import CSV, XLSX
 from spreadsheets.resources.activities import ActivityResource, ObjectiveResource
-from spreadsheets.resources.groups import CountryResource, InstitutionResource, WorkingGroupResource
+from spreadsheets.resources.groups import CountryResource, InstitutionResource
 from spreadsheets.resources.reporting import ProgressEntryResource
+from spreadsheets.resources.working_groups import WorkingGroupResource
 from spreadsheets.sheets import sheets
 
 from .support import natural_dump

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from groups.models import Meeting, Programme
 from reporting.models import ReportingRound
 
+from ..exchange import LABEL, LINK, Exchange
 from ..fields import Bilingual, BilingualLabel
 
 
@@ -27,6 +28,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "start_date",
             "end_date",
         ]
+        exchange = Exchange(extra={"body_label": LABEL, "name": LABEL})
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
@@ -40,6 +42,9 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Programme
         fields = ["period", "start_year", "end_year", "title", "approved_at", "url"]
+        exchange = Exchange(
+            extra={"period": "its years as the key the API and the sheets name it by", "url": LINK}
+        )
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, programme):
@@ -64,7 +69,10 @@ class RoundSerializer(serializers.ModelSerializer):
             "status",
             "status_label",
             "progress_form",
+            "publish_on",
             "opens_on",
             "deadline",
+            "opened_at",
             "closed_at",
         ]
+        exchange = Exchange(shown_as={"meeting": "code"}, extra={"title": LABEL, "status_label": LABEL})

@@ -8,12 +8,17 @@ from rest_framework import serializers
 from core.bilingual import LANGUAGES
 from reports.models import Document
 
+from ..exchange import LABEL, LINK, Exchange
 from ..fields import Bilingual, BilingualLabel
 
 
 class DocumentSerializer(serializers.ModelSerializer):
     title = Bilingual()
     date = Bilingual()
+    introduction = Bilingual(help_text="The secretariat's introduction, where the document has one.")
+    obstacles = Bilingual(help_text="The secretariat's summary of the main obstacles.")
+    gender = Bilingual(help_text="The secretariat's summary of gender mainstreaming.")
+    document_type = Bilingual(help_text="The secretariat's note on the type of document.")
     kind_label = BilingualLabel("get_kind_display")
     meeting = serializers.CharField(source="meeting.code", read_only=True)
     programme = serializers.SerializerMethodField()
@@ -30,16 +35,30 @@ class DocumentSerializer(serializers.ModelSerializer):
             "kind_label",
             "title",
             "date",
+            "layout",
             "distribution",
             "original_language",
+            "job_number",
             "meeting",
             "programme",
             "round",
             "group",
+            "introduction",
+            "obstacles",
+            "gender",
+            "document_type",
             "issued",
             "issued_at",
             "pdf",
         ]
+        exchange = Exchange(
+            extra={
+                "kind_label": LABEL,
+                "issued": "whether the secretariat has issued it (its PDFs are then fixed)",
+                "issued_at": "when it was issued: the portal's record, not the register's",
+                "pdf": LINK,
+            }
+        )
 
     def get_programme(self, document) -> str:
         return document.covered_programme.period

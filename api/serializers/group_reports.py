@@ -9,6 +9,7 @@ from rest_framework import serializers
 from core.bilingual import LANGUAGES
 from reporting.models import GroupReport
 
+from ..exchange import LABEL, NESTED, Exchange
 from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
 
 NOTES = ("progress_narrative", "obstacles", "gender_notes")
@@ -39,8 +40,23 @@ class GroupReportSerializer(serializers.Serializer):
     updated_at = serializers.SerializerMethodField()
     submitted_at = serializers.SerializerMethodField()
     review_comment = serializers.SerializerMethodField()
+    output_as_reported = serializers.SerializerMethodField()
     entries = serializers.SerializerMethodField()
     notes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = GroupReport
+        exchange = Exchange(
+            shown_as=dict.fromkeys(NOTES, "notes"),
+            extra={
+                "status_label": LABEL,
+                "version": "the report's version, for the next save",
+                "editable": "whether the caller may save it now",
+                "updated_at": "the report's bookkeeping",
+                "submitted_at": "the report's bookkeeping",
+                "entries": NESTED,
+            },
+        )
 
     def get_round(self, state) -> str:
         return state.reporting_round.meeting.code
@@ -72,6 +88,15 @@ class GroupReportSerializer(serializers.Serializer):
             serializers.DateTimeField().to_representation(state.group_report.submitted_at)
             if state.group_report and state.group_report.submitted_at
             else None
+        )
+
+    @extend_schema_field(BILINGUAL_SCHEMA)
+    def get_output_as_reported(self, state):
+        """The output's title as the group report gives it, where it differs from the plan's."""
+        return (
+            bilingual(state.group_report, "output_as_reported")
+            if state.group_report
+            else dict.fromkeys(LANGUAGES)
         )
 
     def get_review_comment(self, state) -> str:

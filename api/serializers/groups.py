@@ -3,10 +3,18 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from activities.models import Activity, Objective, Output
-from groups.models import FinancingSource, GroupRole, WorkingGroup
+from groups.models import GroupRole, WorkingGroup
 
-from ..fields import BILINGUAL_SCHEMA, Bilingual, BilingualLabel, Month, bilingual
+from ..exchange import FIGURE, GAPS, LABEL, LINK, Exchange
+from ..fields import Bilingual, BilingualLabel
+from .network import EventSerializer, FigureSerializer, LinkSerializer
+from .plan import (
+    ActivitySerializer,
+    FinancingSerializer,
+    ObjectiveSerializer,
+    OutputSerializer,
+    TopicSerializer,
+)
 
 
 class RoleSerializer(serializers.ModelSerializer):
@@ -15,13 +23,20 @@ class RoleSerializer(serializers.ModelSerializer):
 
     country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
     institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    capacity = serializers.SerializerMethodField(
+        help_text="A council member's (chair, donor ...); else null."
+    )
 
     class Meta:
         model = GroupRole
-        fields = ["country", "institution"]
+        fields = ["country", "institution", "capacity"]
+
+    def get_capacity(self, role) -> str | None:
+        return role.capacity or None
 
 
 ROLE_KEYS = {role.value: role for role in GroupRole.Role}
+ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating", "council")
 ROLES_SCHEMA = {
     "type": "object",
     "properties": {
@@ -32,16 +47,13 @@ ROLES_SCHEMA = {
                 "properties": {
                     "country": {"type": "string", "nullable": True},
                     "institution": {"type": "string", "nullable": True},
+                    "capacity": {"type": "string", "nullable": True},
                 },
             },
         }
         for key in ROLE_KEYS
     },
 }
-
-
-def group_key(group) -> str:
-    return group.code
 
 
 class GroupSerializer(serializers.ModelSerializer):
@@ -106,116 +118,78 @@ class GroupSerializer(serializers.ModelSerializer):
         )
 
 
-class ObjectiveSerializer(serializers.ModelSerializer):
-    title = Bilingual()
-    text = Bilingual()
-
-    class Meta:
-        model = Objective
-        fields = ["kind", "order", "title", "text"]
-
-
-class ActivitySerializer(serializers.ModelSerializer):
-    """An activity of the plan and its schedule: months where the plan gives months, phrases
-    where it gives phrases."""
-
-    key = serializers.SerializerMethodField(
-        help_text="2020-2021/IV/3: the group and the activity's position."
-    )
-    text = Bilingual()
-    coordination = Bilingual()
-    topic = serializers.SerializerMethodField(help_text="The topic heading it comes under.")
-    objective = serializers.SerializerMethodField()
-    start_month = Month()
-    end_month = Month()
-    start_text = Bilingual()
-    end_text = Bilingual()
-
-    class Meta:
-        model = Activity
-        fields = [
-            "key",
-            "order",
-            "plan_no",
-            "text",
-            "coordination",
-            "topic",
-            "objective",
-            "start_month",
-            "end_month",
-            "start_text",
-            "end_text",
-        ]
-
-    def get_key(self, activity) -> str:
-        return f"{activity.group.code}/{activity.order}"
-
-    @extend_schema_field(
-        {
-            "type": "object",
-            "nullable": True,
-            "properties": {"kind": {"type": "string"}, "order": {"type": "integer"}},
-        }
-    )
-    def get_objective(self, activity):
-        objective = activity.objective
-        return {"kind": objective.kind, "order": objective.order} if objective else None
-
-    @extend_schema_field({**BILINGUAL_SCHEMA, "nullable": True})
-    def get_topic(self, activity):
-        return bilingual(activity.topic, "title") if activity.topic else None
-
-
-class OutputSerializer(serializers.ModelSerializer):
-    text = Bilingual()
-    timetable = Bilingual()
-    institutions = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-
-    class Meta:
-        model = Output
-        fields = [
-            "order",
-            "text",
-            "by_coordinating_countries",
-            "by_member_countries",
-            "institutions",
-            "timetable",
-        ]
-
-
-class FinancingSerializer(serializers.ModelSerializer):
-    institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    label = Bilingual()
-    form = Bilingual()
-    purpose = Bilingual()
-
-    class Meta:
-        model = FinancingSource
-        fields = ["order", "institution", "label", "amount_usd", "form", "purpose"]
-
-
 class GroupDetailSerializer(GroupSerializer):
-    """A group with its whole programme: objectives, activities, outputs and financing."""
+    """A group with its whole programme: its paragraphs, objectives (with a plan's programme
+    areas and action lines), topics, activities, outputs, financing, and a network's events,
+    figures and links."""
 
     background = Bilingual()
     expected_impact = Bilingual()
     financing = Bilingual()
+    objectives_lead_in = Bilingual()
+    objectives_closing = Bilingual()
+    outputs_lead_in = Bilingual()
+    previous_results = Bilingual()
+    conclusions = Bilingual()
     document_type = serializers.CharField(read_only=True)
     document_type_label = BilingualLabel("get_document_type_display")
     objectives = ObjectiveSerializer(many=True, read_only=True)
+    topics = TopicSerializer(many=True, read_only=True)
     activities = ActivitySerializer(many=True, read_only=True)
     outputs = OutputSerializer(many=True, read_only=True)
     financing_sources = FinancingSerializer(many=True, read_only=True)
+    events = EventSerializer(many=True, read_only=True)
+    figures = FigureSerializer(many=True, read_only=True)
+    links = LinkSerializer(many=True, read_only=True)
 
     class Meta(GroupSerializer.Meta):
         fields = GroupSerializer.Meta.fields + [
+            "kind",
             "background",
             "expected_impact",
             "financing",
+            "objectives_lead_in",
+            "objectives_closing",
+            "outputs_lead_in",
+            "previous_results",
+            "conclusions",
             "document_type",
             "document_type_label",
             "objectives",
+            "topics",
             "activities",
             "outputs",
             "financing_sources",
+            "events",
+            "figures",
+            "links",
         ]
+        exchange = Exchange(
+            left_out={
+                "unused_texts": GAPS,
+                "role_order": "how the portal orders the roles; the API gives them in that order",
+            },
+            shown_as=dict.fromkeys(
+                ("coordinating", "members", "secretariat", "participating", "council"), "roles"
+            ),
+            extra={
+                "key": "the group's key (programme/numeral), as the sheets name it",
+                "numeral": "its number as the documents write it (IV)",
+                "progress": FIGURE,
+                "url": LINK,
+                "document_type_label": LABEL,
+                **dict.fromkeys(
+                    (
+                        "objectives",
+                        "topics",
+                        "activities",
+                        "outputs",
+                        "financing_sources",
+                        "events",
+                        "figures",
+                        "links",
+                    ),
+                    "the group's records, each with a sheet of its own",
+                ),
+            },
+        )

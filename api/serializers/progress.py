@@ -4,9 +4,11 @@ reporting.standing: the same as the reading pages and the documents show)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from reporting.models import ProgressEntry
 from reporting.standing import Schedule
 
-from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
+from ..exchange import Exchange
+from ..fields import BILINGUAL_SCHEMA, Bilingual, bilingual, in_every_language
 
 ENTRY_SCHEMA = {
     "type": "object",
@@ -35,6 +37,26 @@ STANDING_SCHEMA = {
         "reason": BILINGUAL_SCHEMA,
     },
 }
+
+
+class EntrySerializer(serializers.Serializer):
+    """One published entry of an activity, as ENTRY_SCHEMA documents it and entry_data writes it
+    (a function: progress lists write thousands); tests/test_exchange_shape.py holds the three
+    together."""
+
+    round = serializers.CharField(source="round.meeting.code", help_text="The meeting's code: CE.20.")
+    round_number = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    remarks = Bilingual()
+
+    class Meta:
+        model = ProgressEntry
+        exchange = Exchange(
+            left_out=dict.fromkeys(
+                ("group", "activity"), "given by the activity the entries are listed under"
+            ),
+            extra={"round_number": "the round's number in its programme (second report: 2)"},
+        )
 
 
 def entry_data(entry) -> dict:

@@ -1,6 +1,7 @@
-"""The public, published data: programmes, meetings, working groups, rounds, progress and
-documents. The same rule as the reading pages: progress of submitted or accepted reports and of
-closed rounds only, never a draft (reporting.models.ProgressEntry.objects.published())."""
+"""The public, published data: programmes, meetings, countries, institutions, working groups,
+rounds, progress and documents. The same rule as the reading pages: progress of submitted or
+accepted reports and of closed rounds only, never a draft
+(reporting.models.ProgressEntry.objects.published())."""
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -8,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
-from groups.models import Meeting, Programme, WorkingGroup
+from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
 from reporting.lookups import group_or_404, round_or_404
 from reporting.models import ReportingRound
@@ -22,6 +23,7 @@ from ..serializers.conference import (
     ProgrammeSerializer,
     RoundSerializer,
 )
+from ..serializers.countries import CountrySerializer, InstitutionSerializer
 from ..serializers.documents import DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
 from ..serializers.progress import ActivityProgressSerializer
@@ -65,6 +67,20 @@ class MeetingDetail(PublicDetail):
     serializer_class = MeetingSerializer
     queryset = Meeting.objects.all()
     lookup_field = "code"
+
+
+class CountryList(PublicList):
+    """Countries by their ISO 3166 alpha-3 code, the key every other record names them by."""
+
+    serializer_class = CountrySerializer
+    queryset = Country.objects.order_by("iso3")
+
+
+class InstitutionList(PublicList):
+    """Institutions by their code (INEGI@MEX), the key every other record names them by."""
+
+    serializer_class = InstitutionSerializer
+    queryset = Institution.objects.select_related("country", "parent").order_by("code")
 
 
 def _groups():

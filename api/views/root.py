@@ -3,7 +3,17 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-LISTS = ("programmes", "meetings", "groups", "rounds", "progress", "documents", "group_reports")
+LISTS = (
+    "programmes",
+    "meetings",
+    "countries",
+    "institutions",
+    "groups",
+    "rounds",
+    "progress",
+    "documents",
+    "group_reports",
+)
 
 
 @extend_schema(

@@ -33,8 +33,8 @@ from spreadsheets.resources.groups import (
     InstitutionResource,
     MeetingResource,
     ProgrammeResource,
-    WorkingGroupResource,
 )
+from spreadsheets.resources.working_groups import WorkingGroupResource
 
 from ..autocomplete import PortalAutocomplete
 from ..forms import COMPACT_TEXT, LanguageGapsChoices

@@ -22,6 +22,7 @@ class DocumentResource(PortalResource):
             "symbol",
             "kind",
             *translated("title", "date"),
+            "layout",
             "distribution",
             "original_language",
             "job_number",
@@ -32,6 +33,10 @@ class DocumentResource(PortalResource):
             *translated("introduction", "obstacles", "gender", "document_type"),
         )
         import_id_fields = ("symbol",)
+
+    not_exchanged = dict.fromkeys(
+        ("issued_at", "issued_by"), "set when the secretariat issues the document, with its PDFs"
+    )
 
     def get_queryset(self):
         return Document.objects.select_related("meeting", "programme", "round__meeting", "group__programme")

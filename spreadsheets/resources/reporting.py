@@ -83,6 +83,11 @@ class GroupReportResource(PortalResource):
         import_id_fields = ("round", "group")
         store_instance = True
 
+    not_exchanged = dict.fromkeys(
+        ("version", "updated_at", "updated_by", "submitted_at"),
+        "the report's bookkeeping, kept by the reporting workflow as it saves",
+    )
+
     def get_queryset(self):
         return GroupReport.objects.select_related("round__meeting", "group__programme")
 
