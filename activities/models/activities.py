@@ -46,10 +46,6 @@ class ActivityQuerySet(models.QuerySet):
         """Activities the programme document listed in its plan of activities."""
         return self.filter(plan_no__isnull=False).order_by("group", "plan_no")
 
-    def reported_in(self, reporting_round):
-        """Activities with a progress entry in the round, in the group's order."""
-        return self.filter(progress__round=reporting_round).order_by("group__number", "order")
-
 
 class Activity(LanguageGaps):
     # A group's plan has a few dozen activities; this bounds what a workbook may bring.

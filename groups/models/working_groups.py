@@ -37,9 +37,6 @@ class WorkingGroupQuerySet(models.QuerySet):
         roles = GroupRole.objects.filter(country=country, role__in=GroupRole.COUNTRY_ROLES)
         return self.filter(pk__in=roles.values("group"))
 
-    def coordinated_by_iso3(self, iso3):
-        return self.filter(roles__role=GroupRole.Role.COORDINATING, roles__country__iso3=iso3).distinct()
-
 
 class WorkingGroup(LanguageGaps):
     class Kind(models.TextChoices):

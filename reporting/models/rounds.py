@@ -16,9 +16,6 @@ class ReportingRoundQuerySet(models.QuerySet):
         """Rounds with their meeting and programme, as pages name them (by the meeting's code)."""
         return self.select_related("meeting", "programme")
 
-    def latest_for(self, programme):
-        return self.filter(programme=programme).order_by("-number").first()
-
     def open(self):
         return self.filter(status=ReportingRound.Status.OPEN)
 
