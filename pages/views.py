@@ -17,6 +17,7 @@ from reporting.models import Evidence, ReportingRound
 from reports.models import Document
 
 from .cache import for_readers
+from .guides import guide_links
 from .timeline import timeline
 
 
@@ -24,7 +25,7 @@ from .timeline import timeline
 def help_page(request):
     """What each role does in a round: focal points, the secretariat, readers (in both languages,
     through the interface catalogue)."""
-    return render(request, "pages/help.html")
+    return render(request, "pages/help.html", {"guides": guide_links(get_language())})
 
 
 @require_safe

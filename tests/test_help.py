@@ -48,3 +48,49 @@ def test_each_role_finds_the_help_where_it_works(client, coordinator, secretaria
         in client.get(f"/en/rounds/{open_round.meeting.code}/").content.decode()
     )
     assert 'href="/es/help/#secretariat"' in client.get("/es/admin/").content.decode()
+
+
+GUIDES = "https://guides.example.org/cea"  # no trailing slash: the links add it
+
+
+@pytest.mark.parametrize(
+    "lang, links",
+    [
+        (
+            "en",
+            {
+                "en/focal-points/": "The focal points' guide",
+                "en/focal-points/#workbook": "The progress workbook",
+                "en/secretariat/": "The secretariat's guide",
+                "en/programme/": "Keeping the programme",
+                "en/documents/": "The documents",
+                "en/readers/": "Reading the portal",
+            },
+        ),
+        (
+            "es",
+            {
+                "es/puntos-focales/": "Guía de los puntos focales",
+                "es/puntos-focales/#workbook": "El libro de avance",
+                "es/secretaria/": "Guía de la secretaría",
+                "es/programa/": "El programa en la administración",
+                "es/documentos/": "Los documentos",
+                "es/lectura/": "Consultar el portal",
+            },
+        ),
+    ],
+)
+def test_each_part_links_to_its_guide_in_the_readers_language(client, settings, lang, links):
+    settings.GUIDES_URL = GUIDES
+    html = client.get(f"/{lang}/help/").content.decode()
+    for page, text in links.items():
+        assert f'<a href="{GUIDES}/{page}">{text}</a>' in html
+    assert html.count(f'href="{GUIDES}/') == len(links)
+
+
+def test_no_guide_is_linked_where_no_guides_are_served(client, settings):
+    settings.GUIDES_URL = ""
+    for lang in ("en", "es"):
+        html = client.get(f"/{lang}/help/").content.decode()
+        assert "More in the guides" not in html and "Más información en las guías" not in html
+        assert "focal-points/" not in html and "puntos-focales/" not in html

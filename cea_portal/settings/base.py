@@ -171,6 +171,9 @@ PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
 # The portal's address as e-mails link to it.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+# Where the guides (docs/, a MkDocs site) are served: the help page links each role to its guide
+# there, in the reader's language (pages/guides.py). Empty: the help page links to no guide.
+GUIDES_URL = os.environ.get("GUIDES_URL", "")
 # Focal points are reminded this many days before a round's deadline (send_reminders).
 PROGRESS_REMINDER_DAYS = int(os.environ.get("PROGRESS_REMINDER_DAYS", "7"))
 
