@@ -1,6 +1,7 @@
 """Reading a PDF the way the tests need: its text as extracted from the PDF itself (not the
 HTML it came from), its outline and its metadata."""
 
+import functools
 import io
 import re
 
@@ -12,13 +13,19 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=8)
+def _extracted(content: bytes) -> tuple[str, ...]:
+    """Each page's text. Extracting a long document takes a second or more, and several tests
+    read the same rendering (test_document_pdfs' session fixture): it is extracted once."""
+    return tuple(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+
+
 def pdf_text(content: bytes) -> str:
-    reader = PdfReader(io.BytesIO(content))
-    return squeeze(" ".join(page.extract_text() or "" for page in reader.pages))
+    return squeeze(" ".join(_extracted(content)))
 
 
 def pdf_pages(content: bytes) -> list[str]:
-    return [squeeze(page.extract_text() or "") for page in PdfReader(io.BytesIO(content)).pages]
+    return [squeeze(text) for text in _extracted(content)]
 
 
 def outline_titles(content: bytes) -> list[str]:
