@@ -1,18 +1,7 @@
-"""The progress workbook: one sheet for one group in one round, to fill in offline.
-
-Layout (rows of the sheet):
-  1      title, in English and Spanish
-  2-4    the working group (B2: 2020-2021/IV), the round (B3: CE.21), the group report's version (B4)
-  5-6    instructions in English and in Spanish
-  8      column labels in both languages
-  9      column keys, which the import reads: activity, ..., percent, remarks_en, remarks_es
-  10...  one row per activity
-
-Everything is locked except the new percentage (whole numbers 0-100 only) and the remarks.
-The lock is a guide against slips, not security: the import checks every cell again."""
+"""Writing a group's progress workbook for a round, with what is already reported filled in
+and every cell locked but those to fill."""
 
 import io
-from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,25 +11,19 @@ from activities.models import Activity
 from core.bilingual import in_every_language, shown
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
 
-from .cells import blank
-from .errors import Problem, SpreadsheetError
-from .formats import read_workbook, sheet_rows, write_cell_value
-
-GROUP_CELL, ROUND_CELL, VERSION_CELL = (2, 2), (3, 2), (4, 2)
-LABEL_ROW, HEADER_ROW = 8, 9
-COLUMNS = (
-    "activity",
-    "activity_en",
-    "activity_es",
-    "start",
-    "end",
-    "previous_percent",
-    "percent",
-    "remarks_en",
-    "remarks_es",
+from ..formats import write_cell_value
+from .layout import (
+    COLUMNS,
+    EDITABLE,
+    GROUP_CELL,
+    HEADER_ROW,
+    LABEL_ROW,
+    LABELS,
+    ROUND_CELL,
+    VERSION_CELL,
+    activity_code,
 )
-REQUIRED = ("activity", "percent", "remarks_en", "remarks_es")
-EDITABLE = ("percent", "remarks_en", "remarks_es")
+
 WIDTHS = {
     "activity": 16,
     "activity_en": 50,
@@ -56,29 +39,6 @@ WIDTHS = {
 
 def _both(message: str) -> str:
     return in_every_language(lambda: _(message))
-
-
-LABELS = {
-    "activity": gettext_noop("Activity code"),
-    "activity_en": gettext_noop("Activity (English)"),
-    "activity_es": gettext_noop("Activity (Spanish)"),
-    "start": gettext_noop("Start"),
-    "end": gettext_noop("End"),
-    "previous_percent": gettext_noop("Previous percentage"),
-    "percent": gettext_noop("New percentage (0-100)"),
-    "remarks_en": gettext_noop("Remarks (English)"),
-    "remarks_es": gettext_noop("Remarks (Spanish)"),
-}
-
-
-def column_label(key) -> str:
-    """A column as a problem names it: its label in the reader's language, then its key."""
-    return f"{_(LABELS[key])} ({key})"
-
-
-def activity_code(activity) -> str:
-    """ "2020-2021/IV/3": the group's code and the activity's position in it."""
-    return f"{activity.group.code}/{activity.order}"
 
 
 INSTRUCTIONS = gettext_noop(
@@ -226,93 +186,3 @@ def _lock(sheet, last):
 
 def _both_label(activity, side) -> str:
     return in_every_language(lambda: getattr(activity, f"{side}_label") or "")
-
-
-# More rows than a group can have activities (or columns than the workbook has) is not a
-# workbook of the portal's; it is refused from the sheet's declared size, before any row is
-# read (a small file can declare a million rows).
-MAX_ROWS = HEADER_ROW + Activity.MAX_PER_GROUP
-MAX_COLUMNS = len(COLUMNS) + 10
-
-
-def _rows(sheet) -> list[list]:
-    too_big = SpreadsheetError(
-        _(
-            "This workbook has more than %(rows)s rows or %(columns)s columns; a group's progress workbook "
-            "has one row per activity (%(activities)s at most). Nothing was read."
-        )
-        % {"rows": MAX_ROWS, "columns": MAX_COLUMNS, "activities": Activity.MAX_PER_GROUP}
-    )
-    return sheet_rows(sheet, limit=MAX_ROWS, columns=MAX_COLUMNS, too_big=too_big)
-
-
-@dataclass
-class FilledWorkbook:
-    """What a filled workbook says, cell by cell, before any of it is checked against the data."""
-
-    group_code: str
-    round_code: str
-    version: int | None
-    rows: list[tuple[int, dict]] = field(default_factory=list)  # (sheet row, {key: value})
-    problems: list[Problem] = field(default_factory=list)
-
-
-def read(content: bytes) -> FilledWorkbook:
-    """Read a filled workbook; SpreadsheetError when it is not one at all."""
-    book = read_workbook(content)
-    try:
-        rows = _rows(book.worksheets[0])
-    finally:
-        book.close()
-    if not any(not blank(v) for row in rows for v in row):
-        raise SpreadsheetError(_("The file is empty."))
-
-    def cell(row, column):
-        try:
-            value = rows[row - 1][column - 1]
-        except IndexError:
-            return None
-        return None if blank(value) else str(value).strip()
-
-    version = cell(*VERSION_CELL)
-    filled = FilledWorkbook(
-        cell(*GROUP_CELL) or "",
-        cell(*ROUND_CELL) or "",
-        int(version) if version and version.isdigit() else None,
-    )
-    header_row = next(
-        (n for n, row in enumerate(rows, 1) if row and str(row[0] or "").strip() == "activity"), None
-    )
-    if header_row is None:
-        raise SpreadsheetError(
-            _(
-                "This is not a progress workbook: no row starts with the column "
-                "key “activity”. Download the group's workbook from the portal."
-            )
-        )
-    headers = ["" if v is None else str(v).strip() for v in rows[header_row - 1]]
-    while headers and not headers[-1]:
-        headers.pop()
-    from openpyxl.utils import get_column_letter
-
-    for position, header in enumerate(headers, 1):
-        if header not in COLUMNS:
-            filled.problems.append(
-                Problem(
-                    header_row,
-                    header or get_column_letter(position),
-                    _("This is not a column key of the workbook (was it renamed?); the keys are: %(keys)s.")
-                    % {"keys": ", ".join(COLUMNS)},
-                )
-            )
-    for key in REQUIRED:
-        if key not in headers:
-            filled.problems.append(
-                Problem(header_row, column_label(key), _("This required column is missing."))
-            )
-    for number, row in enumerate(rows[header_row:], header_row + 1):
-        values = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h in COLUMNS}
-        if all(blank(values.get(k)) for k in ("activity", *EDITABLE)):
-            continue
-        filled.rows.append((number, values))
-    return filled
