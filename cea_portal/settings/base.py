@@ -1,5 +1,5 @@
 """Settings shared by every environment. Each value can be overridden by an environment
-variable; README.md lists them all."""
+variable; docs/operations/settings.md lists them all."""
 
 import datetime
 import os
@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
-    # The portal's apps, from the bottom layer up (README: "Where things live").
+    # The portal's apps, from the bottom layer up (docs/developer/layers.md).
     "core",
     "groups",
     "activities",
@@ -165,7 +165,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # The address counted is REMOTE_ADDR, which core.proxies sets to the client's own when the
-# portal runs behind PORTAL_TRUSTED_PROXIES reverse proxies (README, "Deployment"), so that
+# portal runs behind PORTAL_TRUSTED_PROXIES reverse proxies (docs/operations/deployment.md), so that
 # clients are not all counted as the proxy.
 PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
 
@@ -247,7 +247,7 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # a public address, always through the portal's view, which asks reporting.policy.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 
-# The API (api/, README "API"): JSON only, read by anyone, written with a personal access token
+# The API (api/, docs/developer/api.md): JSON only, read by anyone, written with a personal access token
 # (or a signed-in session, whose writes need the CSRF token); anonymous clients throttled per
 # address in the default cache (Redis in production: every app server counts together).
 REST_FRAMEWORK = {

@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 def production_env(database_url, static_root, **extra) -> dict:
-    """The environment of a production app server, as README "Deployment" gives it, on plain
+    """The environment of a production app server, as docs/operations/deployment.md gives it, on plain
     HTTP on loopback (the TLS redirect is the reverse proxy's)."""
     env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)}
     env.update(
@@ -60,7 +60,7 @@ def production_env(database_url, static_root, **extra) -> dict:
 def first_run(root, name, *scripts):
     """A database of its own (of the test run's kind), filled by the first-run commands (and
     `scripts`, run by the shell), and the collected static files: the environment of a
-    production app server (README, "Deployment")."""
+    production app server (docs/operations/deployment.md)."""
     from . import databases
 
     with databases.own_database(root, name) as database:
