@@ -52,7 +52,3 @@ def sheets():
         ("documents", DocumentResource),
     ]
 
-
-def resource_of(model):
-    """The resource that declares `model`'s exchange columns (its sheet's)."""
-    return next(resource for _stem, resource in sheets() if resource._meta.model is model)

@@ -4,6 +4,8 @@ its columns and their labels, which writing and reading share."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from reporting.services import ENTRY_FIELDS
+
 GROUP_CELL, ROUND_CELL, VERSION_CELL = (2, 2), (3, 2), (4, 2)
 LABEL_ROW, HEADER_ROW = 8, 9
 COLUMNS = (
@@ -13,12 +15,12 @@ COLUMNS = (
     "start",
     "end",
     "previous_percent",
-    "percent",
-    "remarks_en",
-    "remarks_es",
+    *ENTRY_FIELDS,
 )
-REQUIRED = ("activity", "percent", "remarks_en", "remarks_es")
-EDITABLE = ("percent", "remarks_en", "remarks_es")
+# What a focal point fills in: an entry's values, the same columns as the entries' sheet
+# (spreadsheets/resources/reporting.py) and the progress form.
+EDITABLE = ENTRY_FIELDS
+REQUIRED = ("activity", *EDITABLE)
 
 
 LABELS = {

@@ -118,7 +118,7 @@ class ProgressEntryResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = ProgressEntry
-        fields = ("round", "group", "activity", "percent", *translated("remarks"))
+        fields = ("round", "group", "activity", *ENTRY_FIELDS)
         import_id_fields = ("round", "activity")
         # Checked here, in bulk, instead of one full_clean (with its queries) per row.
         clean_model_instances = False
