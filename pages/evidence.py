@@ -1,4 +1,4 @@
-"""A file of evidence, downloaded: for anyone once its report is published, for those who may
+"""A file of evidence, downloaded: for anyone once its group report is published, for those who may
 read the group's progress before (reporting.policy). Read through the storage API, so the file
 may live in a folder or in object storage; always as a download of the type its content was
 found to be, never to be run in the portal's pages."""

@@ -37,7 +37,7 @@ class RowPreview:
 class WorkbookPreview:
     group: WorkingGroup
     reporting_round: ReportingRound
-    version: int  # the report's version the preview was made against
+    version: int  # the group report's version the preview was made against
     rows: list[RowPreview]
     entries: dict[int, EntryValues]
     # Saved after the workbook was downloaded: the import would replace them.
@@ -263,7 +263,7 @@ def _unknown_activity(code, group) -> str:
 
 
 def workbook_import(preview: WorkbookPreview, *, user):
-    """Save what the preview showed, as a draft; ProgressConflict if the report changed since."""
+    """Save what the preview showed, as a draft; ProgressConflict if the group report changed since."""
     return progress_save(
         group=preview.group,
         reporting_round=preview.reporting_round,

@@ -1,7 +1,7 @@
-"""The progress workbook on a group's report page: download it, upload it filled in, see what
+"""The progress workbook on a group report's page: download it, upload it filled in, see what
 would change, confirm. Who may do it is asked of reporting.policy; the import itself is
 spreadsheets.services. Between the preview and the confirmation the checked values wait in
-the session, with the report's version, so a save made meanwhile is noticed, not overwritten."""
+the session, with the group report's version, so a save made meanwhile is noticed, not overwritten."""
 
 import secrets
 

@@ -1,4 +1,4 @@
-"""Attaching evidence to a group's report from its report page, and removing it. The page's
+"""Attaching evidence to a group report from its page, and removing it. The page's
 own views (workspace.views) show it; who may do what is asked of reporting.policy, by the
 services."""
 

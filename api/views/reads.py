@@ -1,6 +1,6 @@
 """The public, published data: programmes, meetings, countries, institutions, working groups,
-rounds, progress and documents. The same rule as the reading pages: progress of submitted or
-accepted reports and of closed rounds only, never a draft
+rounds, progress and documents. The same rule as the reading pages: progress of published
+group reports and of closed rounds only, never a draft
 (reporting.models.ProgressEntry.objects.published())."""
 
 from django.db.models import Q, QuerySet
