@@ -1,5 +1,5 @@
 """A demonstration round for a first run (DEBUG only, `manage.py create_demo_users`): the next
-round of the current programme, open now with a deadline in a month, and a draft report in
+round of the current programme, open now with a deadline in a month, and a draft document in
 the register that compiles it, so that a new user can try the whole flow at once."""
 
 import datetime

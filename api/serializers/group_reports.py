@@ -50,10 +50,10 @@ class GroupReportSerializer(serializers.Serializer):
             shown_as=dict.fromkeys(NOTES, "notes"),
             extra={
                 "status_label": LABEL,
-                "version": "the report's version, for the next save",
+                "version": "the group report's version, for the next save",
                 "editable": "whether the caller may save it now",
-                "updated_at": "the report's bookkeeping",
-                "submitted_at": "the report's bookkeeping",
+                "updated_at": "the group report's bookkeeping",
+                "submitted_at": "the group report's bookkeeping",
                 "entries": NESTED,
             },
         )

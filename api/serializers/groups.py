@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from groups.models import GroupRole, WorkingGroup
+from spreadsheets.resources.working_groups import ROLE_COLUMNS
 
 from ..exchange import FIGURE, GAPS, LABEL, LINK, Exchange
 from ..fields import Bilingual, BilingualLabel
@@ -36,7 +37,6 @@ class RoleSerializer(serializers.ModelSerializer):
 
 
 ROLE_KEYS = {role.value: role for role in GroupRole.Role}
-ROLE_COLUMNS = ("coordinating", "members", "secretariat", "participating", "council")
 ROLES_SCHEMA = {
     "type": "object",
     "properties": {
@@ -169,9 +169,8 @@ class GroupDetailSerializer(GroupSerializer):
                 "unused_texts": GAPS,
                 "role_order": "how the portal orders the roles; the API gives them in that order",
             },
-            shown_as=dict.fromkeys(
-                ("coordinating", "members", "secretariat", "participating", "council"), "roles"
-            ),
+            # The sheet has a column per kind of role; the API one object keyed by kind.
+            shown_as=dict.fromkeys(ROLE_COLUMNS, "roles"),
             extra={
                 "key": "the group's key (programme/numeral), as the sheets name it",
                 "numeral": "its number as the documents write it (IV)",

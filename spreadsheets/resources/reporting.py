@@ -67,7 +67,28 @@ class ReportingRoundResource(PortalResource):
                 )
 
 
-class GroupReportResource(PortalResource):
+class RecordedResource(PortalResource):
+    """A sheet of the reporting workflow: what an import writes goes into the groups' history,
+    through the workflow's services (record), with the source the caller gives: the fixtures'
+    load says so (ProgressChange.Source.FIXTURES); anything else is a spreadsheet import."""
+
+    def record(self, written, *, user, source):
+        raise NotImplementedError
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if result.has_errors() or result.has_validation_errors():
+            return
+        written = [
+            (row.original, row.instance)
+            for row in result.rows
+            if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
+        ]
+        source = self.options.get("source", ProgressChange.Source.IMPORT)
+        self.record(written, user=kwargs.get("user"), source=source)
+
+
+class GroupReportResource(RecordedResource):
     round = Field(attribute="round", column_name="round", widget=round_widget())
     group = group_field()
 
@@ -85,27 +106,18 @@ class GroupReportResource(PortalResource):
 
     not_exchanged = dict.fromkeys(
         ("version", "updated_at", "updated_by", "submitted_at"),
-        "the report's bookkeeping, kept by the reporting workflow as it saves",
+        "the group report's bookkeeping, kept by the reporting workflow as it saves",
     )
 
     def get_queryset(self):
         return GroupReport.objects.select_related("round__meeting", "group__programme")
 
-    def after_import(self, dataset, result, **kwargs):
+    def record(self, written, *, user, source):
         """The reports whose status or notes the file changed go into their history."""
-        super().after_import(dataset, result, **kwargs)
-        if result.has_errors() or result.has_validation_errors():
-            return
-        changed = [
-            (row.original, row.instance)
-            for row in result.rows
-            if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
-        ]
-        source = self.options.get("source", ProgressChange.Source.IMPORT)
-        group_reports_import(changed, user=kwargs.get("user"), source=source)
+        group_reports_import(written, user=user, source=source)
 
 
-class ProgressEntryResource(PortalResource):
+class ProgressEntryResource(RecordedResource):
     """One row per activity and round: round (CE.20), group (2020-2021/IV), activity (its
     position in the group), percentage and remarks in each language."""
 
@@ -183,15 +195,5 @@ class ProgressEntryResource(PortalResource):
     def bulk_update(self, *args, **kwargs):
         self.update_instances.clear()
 
-    def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
-        if result.has_errors() or result.has_validation_errors():
-            return
-        changed = [
-            (row.original, row.instance)
-            for row in result.rows
-            if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
-        ]
-        # The fixtures' load says so (ProgressChange.Source.FIXTURES); anything else is an import.
-        source = self.options.get("source", ProgressChange.Source.IMPORT)
-        progress_import(changed, user=kwargs.get("user"), source=source)
+    def record(self, written, *, user, source):
+        progress_import(written, user=user, source=source)
