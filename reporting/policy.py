@@ -119,12 +119,6 @@ def can_issue(user) -> bool:
     return bool(user.is_active and user.has_perm("reports.issue_document"))
 
 
-def can_load_fixtures(actor) -> bool:
-    """Write progress from the fixture files into any round, closed ones included: the system
-    actor only (load_programme, run by the server's operator); it is recorded as such."""
-    return isinstance(actor, SystemActor)
-
-
 def can_change_in_admin(user) -> bool:
     """Progress of any round, closed ones included, through the admin (the change is recorded)."""
     return is_secretariat(user)
