@@ -51,4 +51,3 @@ def sheets():
         ("progress_entries", ProgressEntryResource),
         ("documents", DocumentResource),
     ]
-
