@@ -4,13 +4,16 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-quick lint system install install-test setup messages bench clean
+.PHONY: run test test-quick lint system system-test install install-test setup messages bench clean
 
-# Debian packages of requirements-system.txt that are missing: installed with apt-get when we
-# are root, otherwise listed for the user to install. Skipped where there is no dpkg.
+# Debian packages of a requirements-system*.txt file that are missing: installed with apt-get
+# when we are root, otherwise listed for the user to install. Skipped where there is no dpkg.
+# `make run` needs only what serving needs (requirements-system.txt); what only the tests and
+# benchmarks use (browsers, servers, load tools) is in requirements-system-test.txt.
+SYSTEM_PACKAGES ?= requirements-system.txt
 system:
 	@command -v dpkg >/dev/null || exit 0; \
-	missing=$$(grep -v '^#' requirements-system.txt | while read -r pkg; do \
+	missing=$$(grep -hv '^#' $(SYSTEM_PACKAGES) | while read -r pkg; do \
 	  [ -n "$$pkg" ] && ! dpkg -s "$$pkg" >/dev/null 2>&1 && echo "$$pkg"; done); \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -29,8 +32,11 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt requirements-doc
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+system-test:
+	@$(MAKE) --no-print-directory system SYSTEM_PACKAGES="requirements-system.txt requirements-system-test.txt"
+
 install: system $(VENV)/.installed
-install-test: system $(VENV)/.installed-test
+install-test: system-test $(VENV)/.installed-test
 
 # Create or migrate the database and load the fixtures; safe to repeat.
 setup: install
@@ -55,7 +61,7 @@ lint: install-test
 	$(VENV)/bin/ruff format --check .
 
 # Re-extract and compile the interface strings after changing them (needs GNU gettext).
-messages: install
+messages: install-test
 	$(PY) manage.py makemessages --locale es --no-location --ignore '.venv/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --locale es --ignore '.venv/*'
 
