@@ -56,18 +56,27 @@ def production_env(database_url, static_root, **extra) -> dict:
     return env
 
 
+# The static files are the same for every first run of a test run: collected (and compressed,
+# some 40 s of CPU) by the first, then served, read only, by every later one's app servers.
+_collected_static = None
+
+
 @contextmanager
 def first_run(root, name, *scripts):
     """A database of its own (of the test run's kind), filled by the first-run commands (and
     `scripts`, run by the shell), and the collected static files: the environment of a
     production app server (docs/operations/deployment.md)."""
+    global _collected_static
     from . import databases
 
     with databases.own_database(root, name) as database:
         env = production_env(database["url"], root / "static")
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_programme")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        if _collected_static is None or not Path(_collected_static).is_dir():
+            manage(env, "collectstatic", "--noinput", "-v0")
+            _collected_static = env["DJANGO_STATIC_ROOT"]
+        env["DJANGO_STATIC_ROOT"] = _collected_static
         for script in scripts:
             manage(env, "shell", "-c", script)
         yield env
