@@ -62,7 +62,7 @@ lint: install-test
 
 # Re-extract and compile the interface strings after changing them (needs GNU gettext).
 messages: install-test
-	$(PY) manage.py makemessages --locale es --no-location --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(PY) manage.py makemessages --locale es --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'site/*'
 	$(PY) manage.py compilemessages --locale es --ignore '.venv/*'
 
 bench: install-test

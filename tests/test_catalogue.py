@@ -71,6 +71,7 @@ def test_every_string_the_code_and_templates_show_is_in_the_catalogue(tmp_path):
         "var",
         "test-artifacts",
         "staticfiles",
+        "site",  # the guides built by make docs-build: HTML that is not the portal's
         "fonts",
         "*.sqlite3",
         "__pycache__",
