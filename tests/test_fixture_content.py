@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from activities.models import Activity
 from firstrun.loading import FIXTURES_DIR, FixtureError, load_programme
@@ -158,15 +159,40 @@ def test_loads_into_an_empty_database():
     assert accepted.count() == GroupReport.objects.count() == 11
 
 
-def test_a_wrong_fixture_file_loads_nothing_and_says_where(tmp_path):
+def _wrong_fixtures(folder):
     for path in FIXTURES_DIR.glob("*.yaml"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    entries = tmp_path / "progress_entries.yaml"
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    entries = folder / "progress_entries.yaml"
     entries.write_text(entries.read_text(encoding="utf-8").replace("percent: 100", "percent: 130", 1))
+    return folder
+
+
+def test_a_wrong_fixture_file_loads_nothing_and_says_where(tmp_path):
     # Missing records are created from the files: empty the progress so that the load has work.
     ProgressChange.objects.all().delete()
     ProgressEntry.objects.all().delete()
     with pytest.raises(FixtureError) as refused:
-        load_programme(tmp_path)
+        load_programme(_wrong_fixtures(tmp_path))
     assert "progress_entries.yaml: Row 2, column “percent”" in str(refused.value)
     assert ProgressEntry.objects.count() == 0 and ProgressChange.objects.count() == 0
+
+
+class _Undo(Exception):
+    pass
+
+
+def test_a_refused_import_leaves_the_id_sequences_as_they_were(tmp_path, second_round):
+    """On PostgreSQL a sequence's reset is not rolled back: an import that reset it on an
+    emptied table, then was refused, would make the next saved entry collide with one that the
+    rollback brought back."""
+    with pytest.raises(_Undo), transaction.atomic():
+        ProgressChange.objects.all().delete()
+        ProgressEntry.objects.all().delete()
+        with pytest.raises(FixtureError):
+            load_programme(_wrong_fixtures(tmp_path))
+        raise _Undo
+    assert ProgressEntry.objects.count() == 85
+    unreported = Activity.objects.filter(group__programme=second_round.programme).exclude(
+        progress__round=second_round
+    )
+    ProgressEntry.objects.create(round=second_round, activity=unreported.first(), percent=10)

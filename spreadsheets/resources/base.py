@@ -136,6 +136,14 @@ class PortalResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def after_import(self, dataset, result, **kwargs):
+        # ModelResource resets the table's id sequence here, as loaddata does for rows that
+        # bring their own ids. Ours never do (records are found by natural keys), and on
+        # PostgreSQL a sequence's reset outlives a rollback: after an import refused inside a
+        # transaction, the sequence could stand below ids that came back with the rollback,
+        # and the next record saved would collide with one of them.
+        resources.Resource.after_import(self, dataset, result, **kwargs)
+
     def row_problems(self, instance, row, errors) -> dict[str, list[str]]:
         """Problems beyond single cells, by column; `errors` holds those found so far."""
         return {}
