@@ -6,11 +6,12 @@ standing today, so a spreadsheet or a statistics package reads them as they are.
 
 import json
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import condition, require_safe
 from rest_framework.request import Request
 
-from groups.models import Programme, WorkingGroup
+from groups.models import WorkingGroup
+from reporting.lookups import group_or_404, programme_or_404
 from reporting.models import ProgressEntry
 from spreadsheets.formats import csv_text
 from spreadsheets.resources.activities import ActivityResource
@@ -24,12 +25,9 @@ from .serializers.progress import ActivityProgressSerializer, standing_data
 
 
 def _place(period, numeral):
-    try:
-        programme = Programme.objects.select_related("approved_at").by_period(period)
-        group = WorkingGroup.objects.by_code(period, numeral) if numeral else None
-    except (Programme.DoesNotExist, WorkingGroup.DoesNotExist):
-        raise Http404 from None
-    return programme, group
+    """The programme the address names, and the group when it names one (or 404)."""
+    programme = programme_or_404(period)
+    return programme, group_or_404(period, numeral, WorkingGroup.objects.all()) if numeral else None
 
 
 def _groups(programme, group):

@@ -5,7 +5,7 @@ either does not exist or the group is not in the round's programme."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from groups.models import WorkingGroup
+from groups.models import Programme, WorkingGroup
 
 from .models import ReportingRound
 
@@ -13,6 +13,14 @@ from .models import ReportingRound
 def round_or_404(code) -> ReportingRound:
     """The round reported to the meeting coded `code`, with its meeting and programme."""
     return get_object_or_404(ReportingRound.objects.with_meeting(), meeting__code=code)
+
+
+def programme_or_404(period) -> Programme:
+    """The programme of the years `period` (2020-2021), with the meeting that approved it."""
+    try:
+        return Programme.objects.select_related("approved_at").by_period(period)
+    except Programme.DoesNotExist:
+        raise Http404 from None
 
 
 def group_or_404(period, numeral, groups=None) -> WorkingGroup:

@@ -4,14 +4,13 @@ group reports and of closed rounds only, never a draft
 (reporting.models.ProgressEntry.objects.published())."""
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
 from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
-from reporting.lookups import group_or_404, round_or_404
+from reporting.lookups import group_or_404, programme_or_404, round_or_404
 from reporting.models import ReportingRound
 from reports.models import Document
 
@@ -50,10 +49,7 @@ class ProgrammeDetail(PublicDetail):
     serializer_class = ProgrammeSerializer
 
     def get_object(self):
-        try:
-            return Programme.objects.select_related("approved_at").by_period(self.kwargs["period"])
-        except Programme.DoesNotExist:
-            raise Http404 from None
+        return programme_or_404(self.kwargs["period"])
 
 
 class MeetingList(PublicList):
