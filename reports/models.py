@@ -14,6 +14,8 @@ from core.limits import NOTE, PARAGRAPHS, limited
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
 
+from .kinds import BY_VALUE, COVERED, KINDS, PARTS, TABLE, DocumentKind, coverage_condition, layout_condition
+
 # "LC/CE.20/3", "LC/CEA.10/5", "LC/L.1234(CE.20/2)": the UN symbol alphabet. Keeping it this
 # narrow also lets the symbol appear in file names and URLs as it is.
 symbol_validator = RegexValidator(
@@ -40,26 +42,19 @@ class DocumentQuerySet(models.QuerySet):
 
 
 class Document(models.Model):
-    class Kind(models.TextChoices):
-        PROGRESS_REPORT = "progress_report", _("report on the implementation of the biennial programme")
-        PROGRAMME = "programme", _("draft biennial programme")
-        GROUP_REPORT = "group_report", _("report of a working group")
+    # Each kind's knowledge is its class in reports/kinds.py; these are its stored values.
+    Kind = models.TextChoices("Kind", [(kind.name, (kind.value, kind.label)) for kind in KINDS])
 
     class Layout(models.TextChoices):
-        PARTS = "parts", _("numbered parts")
-        TABLE = "table", _("two columns: label and content")
+        PARTS = PARTS, _("numbered parts")
+        TABLE = TABLE, _("two columns: label and content")
 
     class Distribution(models.TextChoices):
         LIMITED = "limited", _("limited")
         GENERAL = "general", _("general")
 
-    # The secretariat's own sections, in the order a document shows them, and the kinds that
-    # have each one: a text in a section its kind does not show would be lost on the reader.
-    SECTIONS = {
-        Kind.PROGRAMME: ("introduction",),
-        Kind.PROGRESS_REPORT: ("introduction", "obstacles", "gender", "document_type"),
-        Kind.GROUP_REPORT: ("introduction",),
-    }
+    # The secretariat's own sections, in the order a document shows them; each kind shows some
+    # (DocumentKind.sections): a text in a section its kind does not show would be lost.
     ALL_SECTIONS = ("introduction", "obstacles", "gender", "document_type")
 
     symbol = models.CharField(_("symbol"), max_length=60, unique=True, validators=[symbol_validator])
@@ -144,21 +139,10 @@ class Document(models.Model):
         permissions = [("issue_document", _("Can issue a document"))]
         constraints = [
             models.CheckConstraint(
-                name="document_covers_what_its_kind_needs",
-                condition=(
-                    Q(kind="programme", programme__isnull=False, round__isnull=True, group__isnull=True)
-                    | Q(
-                        kind="progress_report",
-                        programme__isnull=True,
-                        round__isnull=False,
-                        group__isnull=True,
-                    )
-                    | Q(kind="group_report", programme__isnull=True, round__isnull=False, group__isnull=False)
-                ),
+                name="document_covers_what_its_kind_needs", condition=coverage_condition()
             ),
             models.CheckConstraint(
-                name="document_table_layout_only_for_group_reports",
-                condition=Q(layout="parts") | Q(kind="group_report"),
+                name="document_table_layout_only_for_group_reports", condition=layout_condition()
             ),
         ]
 
@@ -181,33 +165,34 @@ class Document(models.Model):
         return _("Draft: rendered from the current data")
 
     @property
+    def kind_class(self) -> DocumentKind | None:
+        """The document's kind (reports/kinds.py); None while no kind is chosen."""
+        return BY_VALUE.get(self.kind)
+
+    @property
     def covered_programme(self):
-        return self.programme if self.kind == self.Kind.PROGRAMME else self.round.programme
+        return self.kind_class.covered_programme(self)
 
     def sections(self) -> tuple[str, ...]:
-        return self.SECTIONS.get(self.kind, ())
+        return self.kind_class.sections if self.kind_class else ()
 
     def clean(self):
         errors = {}
-        needs = {
-            self.Kind.PROGRAMME: {"programme"},
-            self.Kind.PROGRESS_REPORT: {"round"},
-            self.Kind.GROUP_REPORT: {"round", "group"},
-        }.get(self.kind, set())
-        for field in ("programme", "round", "group"):
+        needs = set(self.kind_class.covers) if self.kind_class else set()
+        for field in COVERED:
             present = getattr(self, f"{field}_id") is not None
             if field in needs and not present:
                 errors[field] = _("This kind of document needs it.")
             elif field not in needs and present:
                 errors[field] = _("This kind of document does not cover it: leave it empty.")
         if (
-            self.kind == self.Kind.GROUP_REPORT
+            "group" in needs
             and self.round_id
             and self.group_id
             and self.group.programme_id != self.round.programme_id
         ):
             errors["group"] = _("The group belongs to another programme than the round.")
-        if self.layout != self.Layout.PARTS and self.kind != self.Kind.GROUP_REPORT:
+        if self.kind_class and self.layout not in self.kind_class.layouts:
             errors["layout"] = _("Only a report of a working group can be laid out as a table.")
         for section in self.ALL_SECTIONS:
             if section in self.sections():

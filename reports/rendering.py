@@ -18,13 +18,7 @@ from core.wording import day_label
 
 from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
 from .models import Document
-from .selectors import CONTEXTS
 
-TEMPLATES = {
-    Document.Kind.PROGRAMME: "reports/pdf/programme.html",
-    Document.Kind.PROGRESS_REPORT: "reports/pdf/progress_document.html",
-    Document.Kind.GROUP_REPORT: "reports/pdf/group_document.html",
-}
 # Tagged for accessibility: structure tree, document language and title in the PDF.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
@@ -80,9 +74,9 @@ def document_html(document: Document, lang: str) -> DocumentHtml:
             "sections": _written_sections(document),
             "introduction_heading": gettext("Introduction"),
             "untranslated": result.untranslated,
-            **CONTEXTS[document.kind](document),
+            **document.kind_class.context(document),
         }
-        result.html = render_to_string(TEMPLATES[document.kind], context)
+        result.html = render_to_string(document.kind_class.template, context)
     return result
 
 

@@ -276,10 +276,3 @@ def _group_document_parts(document, context) -> dict:
         "parts": parts,
         "work_parts": [(work_parts[name], name, work_labels[name]) for name in work_parts],
     }
-
-
-CONTEXTS = {
-    Document.Kind.PROGRAMME: programme_document_context,
-    Document.Kind.PROGRESS_REPORT: progress_document_context,
-    Document.Kind.GROUP_REPORT: group_document_context,
-}

@@ -1,0 +1,110 @@
+"""Each kind of the Conference's documents in one class: its title, what it covers (a programme,
+a round, a round and a group), the secretariat's sections it shows, the layouts it may take, the
+template it is written with and the reads that feed it. The model's choices, its rules and its
+database constraint, and the rendering, all ask these classes; adding a kind is a class here,
+its template and its selector, and the catalogue for its title.
+
+Nothing here imports the models at module level: reports.models builds its choices and
+constraints from these classes."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+# What a document may cover, by the name of its field on Document.
+COVERED = ("programme", "round", "group")
+PARTS, TABLE = "parts", "table"
+
+
+class DocumentKind:
+    name: str  # the member's name in Document.Kind
+    value: str  # what Document.kind stores
+    label = ""  # the Conference's own title for documents of the kind
+    covers: tuple[str, ...] = ()  # of COVERED, the ones it needs (the others stay empty)
+    sections: tuple[str, ...] = ()  # the secretariat's sections it shows, in order
+    layouts: tuple[str, ...] = (PARTS,)
+    template = ""
+
+    def coverage(self) -> Q:
+        """The database's half of clean(): the kind with exactly what it covers."""
+        return Q(kind=self.value, **{f"{field}__isnull": field not in self.covers for field in COVERED})
+
+    def covered_programme(self, document):
+        """The programme the document is about."""
+        return document.round.programme
+
+    def context(self, document) -> dict:
+        """What the template shows, read in a fixed number of queries (reports.selectors)."""
+        raise NotImplementedError
+
+
+class ProgrammeDocument(DocumentKind):
+    """The draft biennial programme (LC/CEA.10/5): every group's programme of work."""
+
+    name, value = "PROGRAMME", "programme"
+    label = _("draft biennial programme")
+    covers = ("programme",)
+    sections = ("introduction",)
+    template = "reports/pdf/programme.html"
+
+    def covered_programme(self, document):
+        return document.programme
+
+    def context(self, document) -> dict:
+        from .selectors import programme_document_context
+
+        return programme_document_context(document)
+
+
+class ProgressDocument(DocumentKind):
+    """The secretariat's report on the programme's implementation to a meeting of the Executive
+    Committee (LC/CE.20/3): every group's progress in a round."""
+
+    name, value = "PROGRESS_REPORT", "progress_report"
+    label = _("report on the implementation of the biennial programme")
+    covers = ("round",)
+    sections = ("introduction", "obstacles", "gender", "document_type")
+    template = "reports/pdf/progress_document.html"
+
+    def context(self, document) -> dict:
+        from .selectors import progress_document_context
+
+        return progress_document_context(document)
+
+
+class GroupDocument(DocumentKind):
+    """A working group's own report to a meeting, in numbered parts or in two columns."""
+
+    name, value = "GROUP_REPORT", "group_report"
+    label = _("report of a working group")
+    covers = ("round", "group")
+    sections = ("introduction",)
+    layouts = (PARTS, TABLE)
+    template = "reports/pdf/group_document.html"
+
+    def context(self, document) -> dict:
+        from .selectors import group_document_context
+
+        return group_document_context(document)
+
+
+# In the order of the register's choices: the programme, then the reports on it.
+KINDS = (ProgrammeDocument(), ProgressDocument(), GroupDocument())
+BY_VALUE = {kind.value: kind for kind in KINDS}
+
+
+def kind_of(document) -> DocumentKind:
+    return BY_VALUE[document.kind]
+
+
+def coverage_condition() -> Q:
+    """Every kind with what it covers, as one check constraint's condition."""
+    return reduce(or_, (kind.coverage() for kind in KINDS))
+
+
+def layout_condition() -> Q:
+    """The parts' layout for every kind; another layout only for the kinds that have it."""
+    others = [Q(kind=kind.value) for kind in KINDS if set(kind.layouts) - {PARTS}]
+    return reduce(or_, [Q(layout=PARTS), *others])
