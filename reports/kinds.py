@@ -26,6 +26,7 @@ class DocumentKind:
     sections: tuple[str, ...] = ()  # the secretariat's sections it shows, in order
     layouts: tuple[str, ...] = (PARTS,)
     template = ""
+    selector = ""  # the function of reports.selectors that reads what the template shows
 
     def coverage(self) -> Q:
         """The database's half of clean(): the kind with exactly what it covers."""
@@ -36,8 +37,10 @@ class DocumentKind:
         return document.round.programme
 
     def context(self, document) -> dict:
-        """What the template shows, read in a fixed number of queries (reports.selectors)."""
-        raise NotImplementedError
+        """What the template shows, read in a fixed number of queries."""
+        from . import selectors  # selectors reads the models, which are built from these classes
+
+        return getattr(selectors, self.selector)(document)
 
 
 class ProgrammeDocument(DocumentKind):
@@ -48,14 +51,10 @@ class ProgrammeDocument(DocumentKind):
     covers = ("programme",)
     sections = ("introduction",)
     template = "reports/pdf/programme.html"
+    selector = "programme_document_context"
 
     def covered_programme(self, document):
         return document.programme
-
-    def context(self, document) -> dict:
-        from .selectors import programme_document_context
-
-        return programme_document_context(document)
 
 
 class ProgressDocument(DocumentKind):
@@ -67,11 +66,7 @@ class ProgressDocument(DocumentKind):
     covers = ("round",)
     sections = ("introduction", "obstacles", "gender", "document_type")
     template = "reports/pdf/progress_document.html"
-
-    def context(self, document) -> dict:
-        from .selectors import progress_document_context
-
-        return progress_document_context(document)
+    selector = "progress_document_context"
 
 
 class GroupDocument(DocumentKind):
@@ -83,11 +78,7 @@ class GroupDocument(DocumentKind):
     sections = ("introduction",)
     layouts = (PARTS, TABLE)
     template = "reports/pdf/group_document.html"
-
-    def context(self, document) -> dict:
-        from .selectors import group_document_context
-
-        return group_document_context(document)
+    selector = "group_document_context"
 
 
 # In the order of the register's choices: the programme, then the reports on it.

@@ -79,12 +79,6 @@ def load(text: str) -> Dataset:
 class YAML(Bounded):
     """The format of fixture folders (export_sheets --format yaml, import_sheets, load_programme)."""
 
-    def get_title(self):
-        return "yaml"
-
-    def get_extension(self):
-        return "yaml"
-
     def create_dataset(self, in_stream, **kwargs):
         check_upload_size(len(in_stream), self.max_bytes)
         text = in_stream.decode("utf-8") if isinstance(in_stream, bytes) else in_stream

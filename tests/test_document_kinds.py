@@ -11,6 +11,7 @@ from django.template.loader import get_template
 
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
+from reports import selectors
 from reports.kinds import COVERED, KINDS
 from reports.models import Document
 
@@ -21,6 +22,7 @@ def test_the_registers_kinds_are_the_classes():
     assert [value for value, _label in Document.Kind.choices] == [kind.value for kind in KINDS]
     for kind in KINDS:
         assert get_template(kind.template)  # every kind is written with a template that exists
+        assert callable(getattr(selectors, kind.selector)), kind.selector
         assert kind.sections and set(kind.sections) <= set(Document.ALL_SECTIONS)
 
 

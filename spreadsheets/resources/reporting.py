@@ -69,11 +69,11 @@ class ReportingRoundResource(PortalResource):
 
 class RecordedResource(PortalResource):
     """A sheet of the reporting workflow: what an import writes goes into the groups' history,
-    through the workflow's services (record), with the source the caller gives: the fixtures'
+    through the workflow's service `record_with`, with the source the caller gives: the fixtures'
     load says so (ProgressChange.Source.FIXTURES); anything else is a spreadsheet import."""
 
-    def record(self, written, *, user, source):
-        raise NotImplementedError
+    # reporting.services' writer of the sheet's records: (before, after) pairs, user, source.
+    record_with = None
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
@@ -85,7 +85,7 @@ class RecordedResource(PortalResource):
             if row.import_type in (row.IMPORT_TYPE_NEW, row.IMPORT_TYPE_UPDATE)
         ]
         source = self.options.get("source", ProgressChange.Source.IMPORT)
-        self.record(written, user=kwargs.get("user"), source=source)
+        self.record_with(written, user=kwargs.get("user"), source=source)
 
 
 class GroupReportResource(RecordedResource):
@@ -112,9 +112,8 @@ class GroupReportResource(RecordedResource):
     def get_queryset(self):
         return GroupReport.objects.select_related("round__meeting", "group__programme")
 
-    def record(self, written, *, user, source):
-        """The reports whose status or notes the file changed go into their history."""
-        group_reports_import(written, user=user, source=source)
+    # The reports whose status or notes the file changed go into their history.
+    record_with = staticmethod(group_reports_import)
 
 
 class ProgressEntryResource(RecordedResource):
@@ -195,5 +194,4 @@ class ProgressEntryResource(RecordedResource):
     def bulk_update(self, *args, **kwargs):
         self.update_instances.clear()
 
-    def record(self, written, *, user, source):
-        progress_import(written, user=user, source=source)
+    record_with = staticmethod(progress_import)
