@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -493,4 +494,29 @@ def test_an_admin_imports_problems_name_what_is_missing_in_the_clerks_language(s
         url, {"format": "1", "resource": "0", "import_file": upload(content, "progress.csv")}
     )
     assert "No existe ronda de informes para la reunión “CE.99”." in page.content.decode()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("- code: [unclosed\n", "countries.yaml: The YAML file is damaged"),
+        ("code: MEX\n", "countries.yaml: A YAML sheet is a list of rows"),
+        (
+            "- iso3: MEX\n  name_es: México\n  membership: founder\n",
+            "countries.yaml: Row 2, column “membership”",
+        ),
+    ],
+    ids=["damaged", "not-a-list", "wrong-value"],
+)
+def test_a_wrong_yaml_sheet_is_named_and_nothing_is_written(tmp_path, text, message):
+    """Every sheet in one transaction: a wrong file, even after a right one, writes nothing."""
+    meeting = "- code: CE.30\n  body: committee\n  number: 30\n  is_virtual: true\n"
+    meeting += "  start_date: '2031-04-01'\n  end_date: '2031-04-02'\n"
+    (tmp_path / "meetings.yaml").write_text(meeting, encoding="utf-8")
+    (tmp_path / "countries.yaml").write_text(text, encoding="utf-8")
+    before, err = snapshot(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_sheets", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert message in err.getvalue() and "meetings.yaml" not in err.getvalue()
     assert snapshot() == before
