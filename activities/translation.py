@@ -4,7 +4,7 @@
 # Spanish may follow later, and `manage.py check_translations` lists what is still missing.
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ActionLine, Activity, Objective, Output, ProgrammeArea, Topic
+from .models import ActionLine, Activity, Objective, Output, PlanRow, ProgrammeArea, Topic
 
 
 @register(Objective)
@@ -35,3 +35,8 @@ class ProgrammeAreaTranslation(TranslationOptions):
 @register(ActionLine)
 class ActionLineTranslation(TranslationOptions):
     fields = ("text",)
+
+
+@register(PlanRow)
+class PlanRowTranslation(TranslationOptions):
+    fields = ("text", "timetable")

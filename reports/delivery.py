@@ -20,7 +20,7 @@ from django.utils import timezone
 from core import generations
 from core.tasks import enqueue
 
-from .models import Document, IssuedPdf
+from .models import Document, IssuedFile
 from .rendering import PDF_OPTIONS, document_html, html_to_pdf
 
 CACHE_ALIAS = "documents"
@@ -174,7 +174,7 @@ def document_pdf(document: Document, lang: str, *, wait: bool = False) -> Delive
     from .tasks import document_render
 
     if document.is_issued:
-        issued = IssuedPdf.objects.filter(document=document, language=lang).first()
+        issued = IssuedFile.objects.filter(document=document, language=lang).first()
         if issued is not None:
             return DeliveredPdf(bytes(issued.content), pdf_filename(document, lang), "issued", issued.sha256)
     fp = None if wait else known_fingerprint(document, lang)

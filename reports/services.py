@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from core.bilingual import LANGUAGES
 from reporting import policy
 
-from .models import Document, IssuedPdf
+from .models import Document, IssuedFile
 from .rendering import document_html, html_to_pdf
 
 MAX_LISTED_GAPS = 5
 
 
-def document_issue(*, document: Document, user) -> list[IssuedPdf]:
+def document_issue(*, document: Document, user) -> list[IssuedFile]:
     """Freeze the document: render it in every language, store each PDF with its SHA-256 and
     serve those from now on. Refused, with nothing written, when it was issued already or
     when a text is missing in some language (an official version is never issued with
@@ -41,7 +41,7 @@ def document_issue(*, document: Document, user) -> list[IssuedPdf]:
         for lang, version in versions.items():
             content = html_to_pdf(version.html)
             issued.append(
-                IssuedPdf.objects.create(
+                IssuedFile.objects.create(
                     document=document,
                     language=lang,
                     content=content,

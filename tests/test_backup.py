@@ -63,7 +63,7 @@ def test_a_backup_restores_every_row_and_every_pdf_byte(two_databases, tmp_path)
     manage(_env(restored), "restore_database", str(backup))
     before, after = migration_rows.dump(live), migration_rows.dump(restored)
     assert before == after
-    pdfs = before["reports_issuedpdf"]
+    pdfs = before["reports_issuedfile"]
     assert len(pdfs) == 2 and all(bytes(row["content"]).startswith(b"%PDF") for row in pdfs)
     assert any(row["source"] == "form" for row in before["activities_progresschange"])
     assert before["groups_workinggroup"][0]["name_es"]
@@ -134,6 +134,6 @@ def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases,
     manage(_env(target), "restore_database", str(backup))
     before, after = _lasting(migration_rows.dump(live)), _lasting(migration_rows.dump(target))
     assert before == after
-    assert len(after["reports_issuedpdf"]) == 2 and after["activities_progresschange"]
+    assert len(after["reports_issuedfile"]) == 2 and after["activities_progresschange"]
     with pytest.raises(AssertionError, match="The database is not empty"):
         manage(_env(target), "restore_database", str(backup))

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from reports.delivery import document_pdf
-from reports.models import IssuedPdf
+from reports.models import IssuedFile
 from reports.services import document_issue
 
 from .support import factories
@@ -90,16 +90,16 @@ def test_a_change_to_a_value_not_shown_keeps_the_cache(small_report, django_capt
     assert again.source == "cache" and again.content == first.content
 
 
-def test_issued_pdfs_are_stored_with_their_hash_and_served_unchanged(small_report, secretariat_user):
+def test_issued_files_are_stored_with_their_hash_and_served_unchanged(small_report, secretariat_user):
     document, activity = small_report
     issued = document_issue(document=document, user=secretariat_user)
     assert sorted(pdf.language for pdf in issued) == ["en", "es"]
-    for pdf in IssuedPdf.objects.filter(document=document):
+    for pdf in IssuedFile.objects.filter(document=document):
         assert pdf.sha256 == hashlib.sha256(bytes(pdf.content)).hexdigest()
         assert pdf.size == len(bytes(pdf.content))
     document.refresh_from_db()
     assert document.is_issued and document.issued_by == secretariat_user
-    stored = IssuedPdf.objects.get(document=document, language="en")
+    stored = IssuedFile.objects.get(document=document, language="en")
     activity.text_en = "Changed after issue"
     activity.save()
     served = document_pdf(document, "en")
@@ -113,7 +113,7 @@ def test_a_document_is_issued_once(small_report, secretariat_user):
     document_issue(document=document, user=secretariat_user)
     with pytest.raises(ValidationError, match="issued already"):
         document_issue(document=document, user=secretariat_user)
-    assert IssuedPdf.objects.filter(document=document).count() == 2
+    assert IssuedFile.objects.filter(document=document).count() == 2
 
 
 def test_missing_translation_is_marked_and_stops_issuing(secretariat_user):
@@ -125,7 +125,7 @@ def test_missing_translation_is_marked_and_stops_issuing(secretariat_user):
     with pytest.raises(ValidationError, match="cannot be issued"):
         document_issue(document=document, user=secretariat_user)
     document.refresh_from_db()
-    assert not document.is_issued and not IssuedPdf.objects.filter(document=document).exists()
+    assert not document.is_issued and not IssuedFile.objects.filter(document=document).exists()
 
 
 def test_render_document_warns_about_missing_translations(tmp_path):

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from groups.models import GroupRole, Institution, Meeting, Programme, WorkingGroup
-from reports.models import Document, IssuedPdf
+from reports.models import Document, IssuedFile
 
 from .support import factories
 from .support.pdf_reading import column_numbers, outline_titles, pdf_text
@@ -156,10 +156,10 @@ def test_admin_issue_action_freezes_the_pdfs(secretariat_client):
         url, {"action": "issue", "_selected_action": [document.pk]}, follow=True
     )
     assert f"{document.symbol} issued." in response.content.decode()
-    assert IssuedPdf.objects.filter(document=document).count() == 2
+    assert IssuedFile.objects.filter(document=document).count() == 2
     change = f"/en/admin/reports/document/{document.pk}/change/"
     page = secretariat_client.get(change).content.decode()
-    assert IssuedPdf.objects.get(document=document, language="en").sha256 in page
+    assert IssuedFile.objects.get(document=document, language="en").sha256 in page
     assert 'name="title_en"' not in page  # frozen: shown, not editable
     assert secretariat_client.post(change, {"title_en": "Changed"}).status_code == 403
     delete = f"/en/admin/reports/document/{document.pk}/delete/"
@@ -179,7 +179,7 @@ def test_issuing_needs_its_own_permission(client):
     page = client.get(url).content.decode()
     assert 'value="download_pdf"' in page and 'value="issue"' not in page
     client.post(url, {"action": "issue", "_selected_action": [document.pk]})
-    assert not IssuedPdf.objects.filter(document=document).exists()
+    assert not IssuedFile.objects.filter(document=document).exists()
 
 
 def test_anonymous_visitors_cannot_reach_the_register_admin(client):

@@ -21,7 +21,7 @@ from django.utils import translation
 from core import uploads
 from reporting.models import Evidence, GroupReport, ProgressEntry
 from reporting.services import evidence_add
-from reports.models import IssuedPdf
+from reports.models import IssuedFile
 
 from .support import evidence_files, factories
 from .support.admin_forms import post_data_from
@@ -68,7 +68,7 @@ def _saved(place, url, response):
 
 def _issued(place, url, response):
     assert response.status_code == 302, f"answered {response.status_code}"
-    assert IssuedPdf.objects.filter(document=place.document).count() == 2, "not issued in both languages"
+    assert IssuedFile.objects.filter(document=place.document).count() == 2, "not issued in both languages"
     place.document.refresh_from_db()
     assert place.document.is_issued, "not marked as issued"
 

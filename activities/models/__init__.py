@@ -4,6 +4,7 @@ and outputs. What is reported on them lives in reporting/."""
 from .activities import Activity, ActivityQuerySet, Topic
 from .objectives import ActionLine, Objective, ProgrammeArea
 from .outputs import Output
+from .plan import PlanRow
 
 __all__ = [
     "ActionLine",
@@ -11,6 +12,7 @@ __all__ = [
     "ActivityQuerySet",
     "Objective",
     "Output",
+    "PlanRow",
     "ProgrammeArea",
     "Topic",
 ]

@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.bilingual import LANGUAGES
 from reporting import policy
-from reports.models import Document, IssuedPdf
+from reports.models import Document, IssuedFile
 from reports.services import document_issue
 from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
@@ -20,8 +20,8 @@ from spreadsheets.resources.documents import DocumentResource
 from ..forms import COMPACT_TEXT
 
 
-class IssuedPdfInline(admin.TabularInline):
-    model = IssuedPdf
+class IssuedFileInline(admin.TabularInline):
+    model = IssuedFile
     extra = 0
     fields = ("language", "sha256", "size", "created_at")
     readonly_fields = fields
@@ -46,7 +46,7 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     list_select_related = ("meeting", "round")
     formfield_overrides = COMPACT_TEXT
     readonly_fields = ("issued_at", "issued_by", "pdf_links")
-    inlines = [IssuedPdfInline]
+    inlines = [IssuedFileInline]
     actions = ["download_pdf", "issue"]
     fieldsets = (
         (None, {"fields": ("symbol", "kind", "layout", "title")}),

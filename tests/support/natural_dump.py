@@ -92,10 +92,10 @@ def empty_programme():
     """Delete every record of the programme (the test's transaction brings them back)."""
     from accounts.models import Affiliation
     from reporting.models import ProgressChange, RoundReminder
-    from reports.models import IssuedPdf
+    from reports.models import IssuedFile
 
     for model in (
-        IssuedPdf,
+        IssuedFile,
         Document,
         ProgressChange,
         ProgressEntry,

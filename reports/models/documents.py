@@ -14,7 +14,7 @@ from core.limits import NOTE, PARAGRAPHS, limited
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
 
-from .kinds import BY_VALUE, COVERED, KINDS, PARTS, TABLE, DocumentKind, coverage_condition, layout_condition
+from ..kinds import BY_VALUE, COVERED, KINDS, PARTS, TABLE, DocumentKind, coverage_condition, layout_condition
 
 # "LC/CE.20/3", "LC/CEA.10/5", "LC/L.1234(CE.20/2)": the UN symbol alphabet. Keeping it this
 # narrow also lets the symbol appear in file names and URLs as it is.
@@ -48,6 +48,20 @@ class Document(models.Model):
     class Layout(models.TextChoices):
         PARTS = PARTS, _("numbered parts")
         TABLE = TABLE, _("two columns: label and content")
+
+    class Numbering(models.TextChoices):
+        ARABIC = "arabic", _("1, 2, 3, with (a), (b), (c) inside")
+        ROMAN = "roman", _("I, II, III, with (a), (b), (c) inside")
+        NONE = "none", _("no numbers")
+
+    class OutputsAs(models.TextChoices):
+        UNDER_OBJECTIVES = "under_objectives", _("under a heading for each objective")
+        OBJECTIVE_COLUMN = "objective_column", _("in one table with an objective column")
+
+    class PlanAs(models.TextChoices):
+        AS_PLANNED = "as_planned", _("as the group plans: activities by month if it has them, else outputs")
+        ACTIVITIES = "activities", _("activities with their months")
+        OUTPUTS = "outputs", _("outputs (or plan rows) with a timetable phrase")
 
     class Distribution(models.TextChoices):
         LIMITED = "limited", _("limited")
@@ -112,6 +126,37 @@ class Document(models.Model):
             "For a report of a working group: numbered parts, or a two-column table of "
             "labels and contents (as a network's report is laid out)."
         ),
+    )
+    # The composition's variants (reports/composition.py); the parts themselves are DocumentPart.
+    numbering = models.CharField(
+        _("numbering of the parts"), max_length=10, choices=Numbering.choices, default=Numbering.ARABIC
+    )
+    commission_line = models.BooleanField(
+        _("the heading block names the Commission"),
+        default=True,
+        help_text=_(
+            'Below "United Nations", as the Commission\'s documents print it; '
+            "older ones have only the first line."
+        ),
+    )
+    objective_headings = models.BooleanField(
+        _('"General objective" and "Specific objectives" sub-headings'), default=True
+    )
+    specific_objectives_as_table = models.BooleanField(
+        _("specific objectives as a table of titles and descriptions"),
+        default=False,
+        help_text=_("Otherwise a numbered list."),
+    )
+    outputs_as = models.CharField(
+        _("outputs"), max_length=20, choices=OutputsAs.choices, default=OutputsAs.UNDER_OBJECTIVES
+    )
+    outputs_timetable = models.BooleanField(_("outputs with a timetable column"), default=True)
+    plan_as = models.CharField(_("plan"), max_length=12, choices=PlanAs.choices, default=PlanAs.AS_PLANNED)
+    plan_by_objective = models.BooleanField(
+        _("plan grouped by objective"), default=False, help_text=_("With the objective in a first column.")
+    )
+    in_charge_column = models.BooleanField(
+        _('programme of activities with its "In charge" column'), default=True
     )
     introduction = models.TextField(_("introduction"), blank=True, **limited(PARAGRAPHS))
     obstacles = models.TextField(
@@ -207,31 +252,3 @@ class Document(models.Model):
             )
         if errors:
             raise ValidationError(errors)
-
-
-class IssuedPdf(models.Model):
-    """The PDF of an issued document in one language, stored as it was issued and served
-    unchanged from then on."""
-
-    document = models.ForeignKey(
-        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="issued_pdfs"
-    )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    content = models.BinaryField(_("PDF"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("issued PDF")
-        verbose_name_plural = _("issued PDFs")
-        ordering = ["document", "language"]
-        constraints = [
-            models.UniqueConstraint(fields=["document", "language"], name="issued_pdf_one_per_language"),
-            models.CheckConstraint(
-                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="issued_pdf_sha256_hex"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.document} ({self.language})"
