@@ -4,10 +4,12 @@ reporting workflow's version check on a group's report and its entries."""
 from django import forms
 from django.db import models
 from django.forms import Textarea
+from django.utils.translation import gettext_lazy as _
 
 from activities.fields import MonthField, MonthInput
 from reporting.models import GroupReport
 from reporting.services import ProgressConflict, admin_version_check
+from reports.parts import TITLES as PART_TITLES
 
 # Text areas sized for the programme's texts (300 to 900 characters: five rows of 80 show most
 # of one at once) yet short enough to keep long inline lists readable; months are typed as
@@ -105,3 +107,9 @@ class ProgressEntryForm(VersionCheckedForm):
         return GroupReport.objects.filter(
             round_id=self.instance.round_id, group_id=self.instance.activity.group_id
         ).first()
+
+
+class DocumentPartForm(forms.ModelForm):
+    """A part of a document's composition, chosen from the parts the kinds of documents have."""
+
+    part = forms.ChoiceField(label=_("part"), choices=list(PART_TITLES.items()))

@@ -11,7 +11,10 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from . import parts as group_parts
 
 # What a document may cover, by the name of its field on Document.
 COVERED = ("programme", "round", "group")
@@ -26,7 +29,13 @@ class DocumentKind:
     sections: tuple[str, ...] = ()  # the secretariat's sections it shows, in order
     layouts: tuple[str, ...] = (PARTS,)
     template = ""
-    selector = ""  # the function of reports.selectors that reads what the template shows
+    selector = ""  # the dotted path of the function that reads what the template shows
+    # The parts the secretariat may compose a document of (reports/composition.py), by name,
+    # and the composition of a document that names none. A kind without them prints its
+    # template's fixed shape.
+    parts: dict = {}
+    default_composition: tuple = ()
+    help = ""  # the admin's word on the kind's composition
 
     def coverage(self) -> Q:
         """The database's half of clean(): the kind with exactly what it covers."""
@@ -38,9 +47,8 @@ class DocumentKind:
 
     def context(self, document) -> dict:
         """What the template shows, read in a fixed number of queries."""
-        from . import selectors  # selectors reads the models, which are built from these classes
-
-        return getattr(selectors, self.selector)(document)
+        # The selectors read the models, which are built from these classes: imported late.
+        return import_string(self.selector)(document)
 
 
 class ProgrammeDocument(DocumentKind):
@@ -51,7 +59,7 @@ class ProgrammeDocument(DocumentKind):
     covers = ("programme",)
     sections = ("introduction",)
     template = "reports/pdf/programme.html"
-    selector = "programme_document_context"
+    selector = "reports.selectors.programme_document_context"
 
     def covered_programme(self, document):
         return document.programme
@@ -66,7 +74,7 @@ class ProgressDocument(DocumentKind):
     covers = ("round",)
     sections = ("introduction", "obstacles", "gender", "document_type")
     template = "reports/pdf/progress_document.html"
-    selector = "progress_document_context"
+    selector = "reports.selectors.progress_document_context"
 
 
 class GroupDocument(DocumentKind):
@@ -78,7 +86,16 @@ class GroupDocument(DocumentKind):
     sections = ("introduction",)
     layouts = (PARTS, TABLE)
     template = "reports/pdf/group_document.html"
-    selector = "group_document_context"
+    selector = "reports.group_document.group_document_context"
+    parts = group_parts.CATALOGUE
+    default_composition = group_parts.DEFAULT_COMPOSITION
+    help = _(
+        'The parts the report prints, in order: a part marked "inside the part before" is '
+        "lettered (a), (b) ... inside it. Without any part, the report prints its default "
+        "composition: introduction, composition of the group, programme of work (objectives, "
+        "activities, outputs, financing), results of the previous programme, progress, events, "
+        "figures, plan of activities, links and conclusions, each where the group has data."
+    )
 
 
 # In the order of the register's choices: the programme, then the reports on it.

@@ -77,3 +77,17 @@ def tr_phrase(context, obj, *fields):
         if shown(obj, field).untranslated:
             _record(context, obj, field)
     return obj.as_phrase()
+
+
+@register.simple_tag(takes_context=True)
+def tr_joined_roles(context, roles, template_name="includes/role_name.html"):
+    """ "Chile and Mexico": each role as `template_name` names it (stand-ins recorded as
+    {% tr %} records them), the last joined with the language's "and"."""
+    named = context.template.engine.get_template(template_name)
+    parts = []
+    for role in roles:
+        with context.push(role=role):
+            parts.append(named.render(context).strip())
+    if len(parts) < 2:
+        return mark_safe("".join(parts))
+    return mark_safe(f"{', '.join(parts[:-1])} {and_word(parts[-1])} {parts[-1]}")
