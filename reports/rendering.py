@@ -1,4 +1,5 @@
-"""The one PDF contract: `render_document(document, lang) -> bytes`.
+"""The one PDF contract: `render_document(document, lang) -> bytes`, and its Word twin
+`render_docx(document, lang) -> bytes` written from the same HTML.
 
 A document is first written as HTML from templates/reports/pdf/ inside
 `translation.override(lang)`, then laid out by WeasyPrint as a tagged PDF (PDF/UA-1) that may
@@ -18,6 +19,7 @@ from core.wording import day_label
 
 from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
 from .models import Document
+from .word import html_to_docx
 
 # Tagged for accessibility: structure tree, document language and title in the PDF.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -90,3 +92,9 @@ def html_to_pdf(html: str) -> bytes:
 def render_document(document: Document, lang: str) -> bytes:
     """The PDF of `document` in `lang`, rendered now from the live data."""
     return html_to_pdf(document_html(document, lang).html)
+
+
+def render_docx(document: Document, lang: str) -> bytes:
+    """The Word file of `document` in `lang`, written now from the live data: from the same HTML
+    as its PDF (reports/word/), so both print the same composition."""
+    return html_to_docx(document_html(document, lang).html)
