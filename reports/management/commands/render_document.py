@@ -1,4 +1,4 @@
-"""python manage.py render_document LC/CE.20/3 --lang es --output informe.pdf [--format html]"""
+"""python manage.py render_document LC/CE.20/3 --lang es --output informe.pdf [--format docx|html]"""
 
 from pathlib import Path
 
@@ -8,19 +8,20 @@ from core.bilingual import LANGUAGES
 from reports.delivery import document_pdf
 from reports.models import Document
 from reports.rendering import document_html
+from reports.word import html_to_docx
 
 
 class Command(BaseCommand):
     help = (
-        "Write a document of the register as PDF (or the HTML it is made from) in one language. "
-        "An issued document's PDF is the one stored when it was issued."
+        "Write a document of the register as PDF, as Word (docx) or as the HTML both are made from, "
+        "in one language. An issued document's PDF is the one stored when it was issued."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("symbol", help="The document's symbol, e.g. LC/CE.20/3.")
         parser.add_argument("--lang", required=True, choices=LANGUAGES)
         parser.add_argument("--output", required=True, type=Path, help="The file to write.")
-        parser.add_argument("--format", default="pdf", choices=("pdf", "html"))
+        parser.add_argument("--format", default="pdf", choices=("pdf", "docx", "html"))
 
     def handle(self, symbol, lang, output, format, **options):
         try:
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             )
         if format == "html":
             content, source = version.html.encode("utf-8"), "live data"
+        elif format == "docx":
+            # Written from the same HTML as the PDF, from the live data.
+            content, source = html_to_docx(version.html), "live data"
         else:
             pdf = document_pdf(document, lang, wait=True)
             content, source = (
