@@ -13,6 +13,7 @@ def sheets():
         OutputResource,
         TopicResource,
     )
+    from .resources.composition import DocumentPartResource, DocumentWordingResource
     from .resources.documents import DocumentResource
     from .resources.groups import (
         CountryResource,
@@ -23,6 +24,7 @@ def sheets():
     )
     from .resources.network import EventResource, FigureResource, LinkResource
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
+    from .resources.plan_rows import PlanRowResource
     from .resources.reporting import (
         GroupReportResource,
         ProgressEntryResource,
@@ -43,6 +45,7 @@ def sheets():
         ("topics", TopicResource),
         ("activities", ActivityResource),
         ("outputs", OutputResource),
+        ("plan_rows", PlanRowResource),
         ("events", EventResource),
         ("figures", FigureResource),
         ("links", LinkResource),
@@ -50,4 +53,6 @@ def sheets():
         ("group_reports", GroupReportResource),
         ("progress_entries", ProgressEntryResource),
         ("documents", DocumentResource),
+        ("document_parts", DocumentPartResource),
+        ("document_wordings", DocumentWordingResource),
     ]

@@ -103,6 +103,22 @@ def test_every_field_of_the_record_is_a_column_or_said_not_to_be(stem, resource_
     assert set(not_exchanged) <= set(fields) - set(columns), not_exchanged
 
 
+@pytest.mark.parametrize("stem,resource_class", SHEETS, ids=IDS)
+def test_a_sheet_comes_after_the_sheets_of_the_records_it_names(stem, resource_class):
+    """The import order: a column naming a record of another sheet (a plan row's outputs, a
+    document part's document) is read after that sheet is imported."""
+    models = [resource._meta.model for _stem, resource in SHEETS]
+    model, before = resource_class._meta.model, models[: IDS.index(stem)]
+    columns = set(columns_of(resource_class))
+    named = {
+        f.name: f.related_model
+        for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if f.is_relation and f.name in columns and f.related_model in models
+    }
+    late = [name for name, related in named.items() if related is not model and related not in before]
+    assert late == [], f"{stem} names records of a later sheet in {late}"
+
+
 def _csv_header(client, path) -> list[str]:
     response = client.get(path)
     assert response.status_code == 200, path

@@ -16,13 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from activities.models import Activity
+from activities.models import Activity, PlanRow
 from core.roles import SYSTEM
 from groups.models import Country, Institution, WorkingGroup
 from reporting.models import ProgressChange, ProgressEntry
+from reports.models import DocumentPart, DocumentWording
 from spreadsheets.formats import CSV, XLSX
 from spreadsheets.resources.activities import ActivityResource, ObjectiveResource
+from spreadsheets.resources.composition import DocumentPartResource, DocumentWordingResource
 from spreadsheets.resources.groups import CountryResource, InstitutionResource
+from spreadsheets.resources.plan_rows import PlanRowResource
 from spreadsheets.resources.reporting import ProgressEntryResource
 from spreadsheets.resources.working_groups import WorkingGroupResource
 from spreadsheets.sheets import sheets
@@ -126,6 +129,115 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
     # Both languages came back, for instance a group's output in Spanish.
     group = WorkingGroup.objects.by_code("2020-2021", "IV")
     assert group.output_es.startswith("Guía metodológica")
+
+
+def _plan_and_composition() -> dict:
+    """Plan rows, documents' parts and wordings by the keys a reader knows (the round trip
+    above compares the models of natural_dump; these three are compared here)."""
+
+    def text(value):
+        return value or ""
+
+    rows = PlanRow.objects.select_related("group__programme", "objective").prefetch_related("outputs")
+    parts = DocumentPart.objects.select_related("document")
+    wordings = DocumentWording.objects.select_related("document", "country", "institution")
+    return {
+        "plan_rows": sorted(
+            (
+                r.group.code,
+                r.order,
+                r.objective and f"{r.objective.kind} {r.objective.order}",
+                tuple(sorted(o.order for o in r.outputs.all())),
+                *map(text, (r.text_en, r.text_es, r.timetable_en, r.timetable_es)),
+            )
+            for r in rows
+        ),
+        "parts": sorted(
+            (
+                p.document.symbol,
+                p.order,
+                p.part,
+                p.within,
+                text(p.heading_en),
+                text(p.heading_es),
+                p.print_empty,
+            )
+            for p in parts
+        ),
+        "wordings": sorted(
+            (
+                w.document.symbol,
+                w.language,
+                w.country.iso3 if w.country else "",
+                w.institution.code if w.institution else "",
+                w.name,
+                w.without_acronym,
+            )
+            for w in wordings
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", [*FORMATS, "yaml"])
+def test_plan_rows_parts_and_wordings_come_back_from_every_format(tmp_path, name, every_column):
+    before = _plan_and_composition()
+    assert before["plan_rows"] == [
+        ("2020-2021/XII", 1, "specific 1", (1, 2), "", "", "timetable (en)", "timetable (es)"),
+        ("2020-2021/XII", 2, None, (), "text (en)", "text (es)", "", ""),
+    ]
+    assert before["parts"] == [
+        ("LC/CE.20/9", 1, "introduction", False, "heading (en)", "heading (es)", True),
+        ("LC/CE.20/9", 2, "objectives", True, "", "", False),
+    ]
+    assert before["wordings"] == [
+        ("LC/CE.20/9", "en", "BOL", "", "Bolivia", False),
+        ("LC/CE.20/9", "es", "", "ECLAC", "", True),
+    ]
+    call_command("export_sheets", str(tmp_path), "--format", name, stdout=io.StringIO())
+    natural_dump.empty_programme()
+    assert not any(_plan_and_composition().values())
+    call_command("import_sheets", str(tmp_path), stdout=io.StringIO())
+    assert _plan_and_composition() == before
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_a_plan_row_names_its_outputs_by_their_order_in_its_group(name, every_column):
+    rows = rows_of(as_file(PlanRowResource, FORMATS[name], PlanRow.objects.filter(group=every_column)), name)
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["objective"] or "", r["outputs"] or "") for r in records] == [("specific 1", "1, 2"), ("", "")]
+    # Semicolons separate them too, and a lone output may come as a number.
+    added = [
+        ["group", "order", "outputs", "text_en"],
+        ["2020-2021/XII", 3, "2; 1", "Both"],
+        ["2020-2021/XII", 4, 2, ""],
+    ]
+    result = PlanRowResource().import_data(dataset(added, name), user=SYSTEM)
+    assert problems(result) == [] and result.totals["new"] == 2
+    new = PlanRow.objects.filter(group=every_column, order__gt=2).order_by("order")
+    assert [sorted(o.order for o in r.outputs.all()) for r in new] == [[1, 2], [2]]
+    # Taking an output off a row is a change; the same outputs in another order are none.
+    result = PlanRowResource().import_data(
+        dataset([added[0], [*added[1][:2], "1", "Both"]], name), user=SYSTEM
+    )
+    assert problems(result) == [] and result.totals["update"] == 1
+    assert [o.order for o in new[0].outputs.all()] == [1]
+    result = PlanRowResource().import_data(dataset([added[0], added[2]], name), user=SYSTEM)
+    assert result.totals["skip"] == 1
+
+
+def test_a_wording_is_found_by_the_country_or_the_institution_it_names(every_column):
+    header = ["document", "language", "country", "institution", "name", "without_acronym"]
+    rows = [
+        header,
+        ["LC/CE.20/9", "en", "BOL", "", "Bolivia (Plurinational State of)", "0"],
+        ["LC/CE.20/9", "en", "", "ECLAC", "", "1"],
+    ]
+    result = DocumentWordingResource().import_data(dataset(rows), user=SYSTEM)
+    assert problems(result) == [] and (result.totals["update"], result.totals["new"]) == (1, 1)
+    wordings = DocumentWording.objects.filter(document__symbol="LC/CE.20/9", language="en")
+    assert sorted(
+        (w.country.iso3 if w.country else w.institution.code, w.name, w.without_acronym) for w in wordings
+    ) == [("BOL", "Bolivia (Plurinational State of)", False), ("ECLAC", "", True)]
 
 
 # Natural keys and languages ---------------------------------------------------------------
@@ -251,6 +363,21 @@ BAD = {
         "already on row 2",
     ),
     "a choice that does not exist": (CountryResource, [["iso3", "membership"], ["MEX", "friend"]], "friend"),
+    "an output the group does not have": (
+        PlanRowResource,
+        [["group", "order", "outputs", "timetable_en"], ["2020-2021/IV", "1", "1, 9", "2021"]],
+        "2 outputs: Working group 2020-2021/IV has no output “9”.",
+    ),
+    "a part the document's kind does not have": (
+        DocumentPartResource,
+        [["document", "order", "part"], ["LC/CE.20/3", "1", "introduction"]],
+        "This kind of document has no such part.",
+    ),
+    "a wording that names no record": (
+        DocumentWordingResource,
+        [["document", "language", "country", "institution", "name"], ["LC/CE.20/3", "en", "", "", "Chile"]],
+        "Name either a country or an institution.",
+    ),
 }
 
 

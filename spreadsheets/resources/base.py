@@ -90,6 +90,9 @@ class PortalResource(resources.ModelResource):
 
     # Columns a new record cannot do without (beyond the key columns).
     required_columns: tuple = ()
+    # Key columns a row may leave empty, where a record is found by one of two keys (a
+    # document's wording names a country or an institution); the model's clean() says which.
+    optional_key_columns: tuple = ()
     # The model's fields that no sheet carries, each with the reason (the portal's own
     # bookkeeping); tests/test_exchange_shape.py wants every other field to be a column.
     not_exchanged: dict[str, str] = {}
@@ -167,7 +170,7 @@ class PortalResource(resources.ModelResource):
             except ValueError as error:
                 errors[field.column_name] = ValidationError(str(error))
                 continue
-            if value in (None, ""):
+            if value in (None, "") and name not in self.optional_key_columns:
                 errors[field.column_name] = ValidationError(_("This column must not be empty."))
             key.append(self._key_part(value))
         if errors:

@@ -1,5 +1,6 @@
-"""Spreadsheet columns of the document register; see spreadsheets/resources.py. Issued PDFs
-are files, not spreadsheet data: they stay in the portal."""
+"""Spreadsheet columns of the document register; see base.py for the rules every sheet shares.
+A document's parts and wordings have sheets of their own (composition.py). Issued files are
+files, not spreadsheet data: they stay in the portal."""
 
 from import_export.fields import Field
 
@@ -8,6 +9,19 @@ from reports.models import Document
 from .base import PortalResource, translated
 from .groups import group_field, meeting_widget, programme_widget
 from .reporting import round_widget
+
+# How the document prints its parts and tables (reports/composition.py), beside its layout.
+COMPOSITION_VARIANTS = (
+    "numbering",
+    "commission_line",
+    "objective_headings",
+    "specific_objectives_as_table",
+    "outputs_as",
+    "outputs_timetable",
+    "plan_as",
+    "plan_by_objective",
+    "in_charge_column",
+)
 
 
 class DocumentResource(PortalResource):
@@ -23,6 +37,7 @@ class DocumentResource(PortalResource):
             "kind",
             *translated("title", "date"),
             "layout",
+            *COMPOSITION_VARIANTS,
             "distribution",
             "original_language",
             "job_number",
@@ -35,7 +50,7 @@ class DocumentResource(PortalResource):
         import_id_fields = ("symbol",)
 
     not_exchanged = dict.fromkeys(
-        ("issued_at", "issued_by"), "set when the secretariat issues the document, with its PDFs"
+        ("issued_at", "issued_by"), "set when the secretariat issues the document, with its files"
     )
 
     def get_queryset(self):

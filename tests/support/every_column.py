@@ -1,20 +1,21 @@
 """Records that give every column of every sheet (spreadsheets/sheets.py) a value, beside the
 fixtures: a network (group XII of 2020-2021) with its council, paragraphs, an objective with a
 title, a programme area and an action line, events, figures, links, an activity and an output
-tied to the objective, a group report with every note, an opened and closed round and a
-document of the network. The fixtures leave those columns empty; a round trip over them alone
-would prove nothing about them."""
+tied to the objective, a plan row naming two outputs and one of its own words, a group report
+with every note, an opened and closed round and a document of the network composed of parts
+with their headings, with the wording of a country and of an institution. The fixtures leave
+those columns empty; a round trip over them alone would prove nothing about them."""
 
 import datetime
 
 from django.utils import timezone
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 
-from activities.models import ActionLine, Activity, Objective, Output, ProgrammeArea
+from activities.models import ActionLine, Activity, Objective, Output, PlanRow, ProgrammeArea
 from core.bilingual import LANGUAGES
-from groups.models import Event, Figure, GroupRole, Institution, Link, Programme, WorkingGroup
+from groups.models import Country, Event, Figure, GroupRole, Institution, Link, Programme, WorkingGroup
 from reporting.models import GroupReport, ReportingRound
-from reports.models import Document
+from reports.models import Document, DocumentPart, DocumentWording
 
 GROUP_TEXTS = (
     "objectives_lead_in",
@@ -36,8 +37,11 @@ def _texts(*names, unused=None):
 def _saved(record, keep=()):
     """Saved with every translated text written, but those marked unused and those in `keep`:
     a text field added to a model later gets a value here without a change to this file."""
-    options = translator.get_options_for_model(type(record))
-    for name in options.all_fields:
+    try:
+        translated = translator.get_options_for_model(type(record)).all_fields
+    except NotRegistered:  # a record without translated texts
+        translated = ()
+    for name in translated:
         for lang in LANGUAGES:
             field = f"{name}_{lang}"
             if (
@@ -107,7 +111,10 @@ def fill_every_column() -> WorkingGroup:
         )
     )
     output.institutions.set([eclac])
-    _saved(Output(group=network, order=2, **_texts("text"), **_texts("agency", unused="agency_es")))
+    second_output = _saved(
+        Output(group=network, order=2, **_texts("text"), **_texts("agency", unused="agency_es"))
+    )
+    _plan_rows(network, objective, [output, second_output])
     _saved(
         Event(
             group=network,
@@ -154,19 +161,56 @@ def fill_every_column() -> WorkingGroup:
             **_texts("output_as_reported", "progress_narrative", "obstacles", "gender_notes"),
         )
     )
-    document = Document.objects.get(symbol="LC/CE.20/3")
-    _saved(
+    _document(network, second)
+    return network
+
+
+def _plan_rows(network, objective, outputs):
+    """A row naming two outputs with its timetable phrase, and a row of its own words."""
+    row = _saved(PlanRow(group=network, order=1, objective=objective, **_texts("timetable")), keep=("text",))
+    row.outputs.set(outputs)
+    _saved(PlanRow(group=network, order=2, **_texts("text")), keep=("timetable",))
+
+
+def _document(network, second):
+    """The network's report to CE.20, composed (every variant off its default), with parts
+    and wordings."""
+    meeting = Document.objects.get(symbol="LC/CE.20/3").meeting
+    document = _saved(
         Document(
             symbol="LC/CE.20/9",
             kind=Document.Kind.GROUP_REPORT,
-            meeting=document.meeting,
+            meeting=meeting,
             round=second,
             group=network,
             original_language="es",
             **_texts("title"),
             date_en=datetime.date(2021, 4, 1),
             date_es=datetime.date(2021, 4, 1),
+            numbering=Document.Numbering.ROMAN,
+            commission_line=False,
+            objective_headings=False,
+            specific_objectives_as_table=True,
+            outputs_as=Document.OutputsAs.OBJECTIVE_COLUMN,
+            outputs_timetable=False,
+            plan_as=Document.PlanAs.OUTPUTS,
+            plan_by_objective=True,
+            in_charge_column=False,
         ),
         keep=("obstacles", "gender", "document_type"),  # sections of the secretariat's documents only
     )
-    return network
+    _saved(DocumentPart(document=document, order=1, part="introduction", print_empty=True))
+    _saved(DocumentPart(document=document, order=2, part="objectives", within=True), keep=("heading",))
+    _saved(
+        DocumentWording(
+            document=document, language="en", country=Country.objects.get(iso3="BOL"), name="Bolivia"
+        )
+    )
+    _saved(
+        DocumentWording(
+            document=document,
+            language="es",
+            institution=Institution.objects.get(code="ECLAC"),
+            without_acronym=True,
+        )
+    )
