@@ -4,7 +4,7 @@ its published entries, oldest round first. Two queries whatever the number of ac
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from activities.models import Activity, Output
+from activities.models import Activity, Output, PlanRow
 from groups.models import WorkingGroup
 from reporting import standing as figures
 
@@ -52,14 +52,17 @@ def rows_of(activities, *, reporting_round=None, today=None) -> list:
 
 def groups_with_plan():
     """Groups with everything the detail of one shows (GroupDetailSerializer): roles,
-    objectives with their areas, topics, activities, outputs, financing and a network's parts,
-    in a fixed number of queries."""
+    objectives with their areas, topics, activities, outputs, plan rows, financing and a
+    network's parts, in a fixed number of queries."""
     return WorkingGroup.objects.with_roles().prefetch_related(
         "objectives__areas__action_lines",
         "topics",
         "financing_sources__institution",
         Prefetch("outputs", queryset=Output.objects.select_related("objective")),
         "outputs__institutions",
+        Prefetch(
+            "plan_rows", queryset=PlanRow.objects.select_related("objective").prefetch_related("outputs")
+        ),
         "events",
         "figures",
         "links",

@@ -304,3 +304,66 @@ def test_a_groups_detail_carries_every_part_of_its_programme():
     assert network["outputs"][0]["objective"] == {"kind": "specific", "order": 1}
     assert network["outputs"][1]["agency"] == {"en": "agency (en)", "es": None}
     assert [len(network[part]) for part in ("topics", "events", "figures", "links")] == [0, 2, 2, 2]
+
+
+def test_a_groups_plan_rows_and_a_documents_composition_are_in_their_details():
+    fill_every_column()
+    api = ApiClient()
+    network = api.get("/api/v1/groups/2020-2021/XII/").json()
+    assert network["plan_rows"] == [
+        {
+            "order": 1,
+            "objective": {"kind": "specific", "order": 1},
+            "outputs": [1, 2],
+            "text": {"en": None, "es": None},
+            "timetable": {"en": "timetable (en)", "es": "timetable (es)"},
+        },
+        {
+            "order": 2,
+            "objective": None,
+            "outputs": [],
+            "text": {"en": "text (en)", "es": "text (es)"},
+            "timetable": {"en": None, "es": None},
+        },
+    ]
+    document = api.get("/api/v1/documents/LC/CE.20/9/").json()
+    assert (document["numbering"], document["outputs_as"], document["plan_as"]) == (
+        "roman",
+        "objective_column",
+        "outputs",
+    )
+    assert (document["commission_line"], document["plan_by_objective"], document["in_charge_column"]) == (
+        False,
+        True,
+        False,
+    )
+    assert document["parts"] == [
+        {
+            "order": 1,
+            "part": "introduction",
+            "within": False,
+            "heading": {"en": "heading (en)", "es": "heading (es)"},
+            "print_empty": True,
+        },
+        {
+            "order": 2,
+            "part": "objectives",
+            "within": True,
+            "heading": {"en": None, "es": None},
+            "print_empty": False,
+        },
+    ]
+    assert document["wordings"] == [
+        {
+            "language": "en",
+            "country": "BOL",
+            "institution": None,
+            "name": "Bolivia",
+            "without_acronym": False,
+        },
+        {"language": "es", "country": None, "institution": "ECLAC", "name": "", "without_acronym": True},
+    ]
+    # The register's list stays light: a document's composition is in its detail only.
+    listed = api.get("/api/v1/documents/?round=CE.20&page_size=500").json()["results"]
+    listed = next(d for d in listed if d["symbol"] == "LC/CE.20/9")
+    assert listed["numbering"] == "roman" and "parts" not in listed

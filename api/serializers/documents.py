@@ -1,4 +1,5 @@
-"""The document register: each document with its PDF in each language."""
+"""The document register: each document with its PDF in each language, and in its detail the
+parts it prints and how it words countries and institutions."""
 
 from django.urls import reverse
 from django.utils import translation
@@ -6,10 +7,34 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.bilingual import LANGUAGES
-from reports.models import Document
+from reports.models import Document, DocumentPart, DocumentWording
+from spreadsheets.resources.documents import COMPOSITION_VARIANTS
 
-from ..exchange import LABEL, LINK, Exchange
+from ..exchange import LABEL, LINK, Exchange, nested
 from ..fields import Bilingual, BilingualLabel
+
+
+class DocumentPartSerializer(serializers.ModelSerializer):
+    """A part the document prints, in order; a null heading is the kind's own."""
+
+    heading = Bilingual()
+
+    class Meta:
+        model = DocumentPart
+        fields = ["order", "part", "within", "heading", "print_empty"]
+        exchange = nested("document", gaps=False)
+
+
+class DocumentWordingSerializer(serializers.ModelSerializer):
+    """How the document names a country (ISO3) or an institution (its code) in one language."""
+
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = DocumentWording
+        fields = ["language", "country", "institution", "name", "without_acronym"]
+        exchange = nested("document", gaps=False)
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -36,6 +61,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "title",
             "date",
             "layout",
+            *COMPOSITION_VARIANTS,
             "distribution",
             "original_language",
             "job_number",
@@ -51,14 +77,6 @@ class DocumentSerializer(serializers.ModelSerializer):
             "issued_at",
             "pdf",
         ]
-        exchange = Exchange(
-            extra={
-                "kind_label": LABEL,
-                "issued": "whether the secretariat has issued it (its PDFs are then fixed)",
-                "issued_at": "when it was issued: the portal's record, not the register's",
-                "pdf": LINK,
-            }
-        )
 
     def get_programme(self, document) -> str:
         return document.covered_programme.period
@@ -77,3 +95,24 @@ class DocumentSerializer(serializers.ModelSerializer):
                     reverse("reports:pdf", args=(document.symbol, lang))
                 )
         return links
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    """A document with its composition: the parts it prints and its wordings."""
+
+    parts = DocumentPartSerializer(many=True, read_only=True)
+    wordings = DocumentWordingSerializer(many=True, read_only=True)
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "parts", "wordings"]
+        exchange = Exchange(
+            extra={
+                "kind_label": LABEL,
+                "issued": "whether the secretariat has issued it (its files are then fixed)",
+                "issued_at": "when it was issued: the portal's record, not the register's",
+                "pdf": LINK,
+                **dict.fromkeys(
+                    ("parts", "wordings"), "the document's records, each with a sheet of its own"
+                ),
+            }
+        )

@@ -14,6 +14,7 @@ from .plan import (
     FinancingSerializer,
     ObjectiveSerializer,
     OutputSerializer,
+    PlanRowSerializer,
     TopicSerializer,
 )
 
@@ -120,8 +121,8 @@ class GroupSerializer(serializers.ModelSerializer):
 
 class GroupDetailSerializer(GroupSerializer):
     """A group with its whole programme: its paragraphs, objectives (with a plan's programme
-    areas and action lines), topics, activities, outputs, financing, and a network's events,
-    figures and links."""
+    areas and action lines), topics, activities, outputs, plan rows, financing, and a network's
+    events, figures and links."""
 
     background = Bilingual()
     expected_impact = Bilingual()
@@ -137,6 +138,7 @@ class GroupDetailSerializer(GroupSerializer):
     topics = TopicSerializer(many=True, read_only=True)
     activities = ActivitySerializer(many=True, read_only=True)
     outputs = OutputSerializer(many=True, read_only=True)
+    plan_rows = PlanRowSerializer(many=True, read_only=True)
     financing_sources = FinancingSerializer(many=True, read_only=True)
     events = EventSerializer(many=True, read_only=True)
     figures = FigureSerializer(many=True, read_only=True)
@@ -159,6 +161,7 @@ class GroupDetailSerializer(GroupSerializer):
             "topics",
             "activities",
             "outputs",
+            "plan_rows",
             "financing_sources",
             "events",
             "figures",
@@ -183,6 +186,7 @@ class GroupDetailSerializer(GroupSerializer):
                         "topics",
                         "activities",
                         "outputs",
+                        "plan_rows",
                         "financing_sources",
                         "events",
                         "figures",

@@ -1,10 +1,11 @@
 """A group's programme as the API gives it inside the group: objectives (with an older report's
-programme areas and their action lines), topic headings, activities, outputs and financing."""
+programme areas and their action lines), topic headings, activities, outputs, plan rows and
+financing."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from activities.models import ActionLine, Activity, Objective, Output, ProgrammeArea, Topic
+from activities.models import ActionLine, Activity, Objective, Output, PlanRow, ProgrammeArea, Topic
 from groups.models import FinancingSource
 
 from ..exchange import GAPS, NESTED, Exchange, nested
@@ -135,6 +136,29 @@ class OutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(OBJECTIVE_SCHEMA)
     def get_objective(self, output):
         return _objective(output)
+
+
+class PlanRowSerializer(serializers.ModelSerializer):
+    """A row of the group's plan: the outputs it covers (by their order in the group), or none
+    and a text of its own, with its timetable phrase."""
+
+    objective = serializers.SerializerMethodField()
+    outputs = serializers.SerializerMethodField(help_text="The orders of the outputs the row covers.")
+    text = Bilingual()
+    timetable = Bilingual()
+
+    class Meta:
+        model = PlanRow
+        fields = ["order", "objective", "outputs", "text", "timetable"]
+        exchange = nested("group", gaps=False)
+
+    @extend_schema_field(OBJECTIVE_SCHEMA)
+    def get_objective(self, row):
+        return _objective(row)
+
+    @extend_schema_field({"type": "array", "items": {"type": "integer"}})
+    def get_outputs(self, row):
+        return sorted(output.order for output in row.outputs.all())
 
 
 class FinancingSerializer(serializers.ModelSerializer):

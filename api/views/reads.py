@@ -3,7 +3,7 @@ rounds, progress and documents. The same rule as the reading pages: progress of 
 group reports and of closed rounds only, never a draft
 (reporting.models.ProgressEntry.objects.published())."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
@@ -12,7 +12,7 @@ from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
 from reporting.lookups import group_or_404, programme_or_404, round_or_404
 from reporting.models import ReportingRound
-from reports.models import Document
+from reports.models import Document, DocumentWording
 
 from .. import filters
 from ..conditional import conditional_get
@@ -23,7 +23,7 @@ from ..serializers.conference import (
     RoundSerializer,
 )
 from ..serializers.countries import CountrySerializer, InstitutionSerializer
-from ..serializers.documents import DocumentSerializer
+from ..serializers.documents import DocumentDetailSerializer, DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
 from ..serializers.progress import ActivityProgressSerializer
 
@@ -196,9 +196,19 @@ class DocumentList(PublicList):
 
 
 class DocumentDetail(PublicDetail):
-    serializer_class = DocumentSerializer
+    """A document of the register with its PDFs, the parts it prints and its wordings."""
+
+    serializer_class = DocumentDetailSerializer
 
     def get_object(self):
-        return get_object_or_404(
-            Document.objects.for_register().select_related("round__programme"), symbol=self.kwargs["symbol"]
+        documents = (
+            Document.objects.for_register()
+            .select_related("round__programme")
+            .prefetch_related(
+                "parts",
+                Prefetch(
+                    "wordings", queryset=DocumentWording.objects.select_related("country", "institution")
+                ),
+            )
         )
+        return get_object_or_404(documents, symbol=self.kwargs["symbol"])
