@@ -83,7 +83,7 @@ def test_working_group_page_holds_its_texts_and_roles_and_links_its_other_parts(
     group = WorkingGroup.objects.get(number=5)
     response = secretariat_client.get(admin_url(WorkingGroup, "change", "en", group.pk))
     prefixes = {inline.formset.prefix for inline in response.context["inline_admin_formsets"]}
-    assert prefixes == {"roles"}
+    assert prefixes == {"roles", "plan_rows"}  # a few plan rows a group: on its page too
     html = response.content.decode()
     assert 'name="name_en"' in html and 'name="name_es"' in html
     inputs = len(re.findall(r"<(?:input|select|textarea)\b", html))

@@ -1,19 +1,22 @@
 """Secretariat admin for a group's plan: objectives, programme areas with their action lines,
 topic headings, activities (with their schedule figures) and outputs, each on pages of its
-own, linked from the working group's page ("parts of this group"), filtered by group."""
+own, linked from the working group's page ("parts of this group"), filtered by group; the plan
+rows, a few a group, on the group's page itself (PlanRowInline)."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from activities.models import (
     ActionLine,
     Activity,
     Objective,
     Output,
+    PlanRow,
     ProgrammeArea,
     Topic,
 )
@@ -211,3 +214,36 @@ class OutputAdmin(OwnGroupChoices, LanguageGapsChoices, SpreadsheetAdmin, Transl
     search_fields = ("text_en", "text_es")
     list_select_related = ("group__programme",)
     GROUP_FIELDS = ("objective",)
+
+
+class PlanRowInline(TranslationTabularInline):
+    """The group's plan rows on its page, each naming its outputs (ticked from the group's own)
+    or words of its own, with a timetable phrase; its objective from the group's own too."""
+
+    model = PlanRow
+    extra = 0
+    fields = ("order", "objective", "outputs", "text", "timetable")
+    formfield_overrides = COMPACT_TEXT
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The fields are built inside get_formset: they read the page's group from the request.
+        # A group being added has no objectives or outputs yet (obj is None): none are offered.
+        request._plan_rows_group = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "objective" and field is not None:
+            field.queryset = field.queryset.filter(group=getattr(request, "_plan_rows_group", None))
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "outputs":
+            kwargs["queryset"] = Output.objects.filter(
+                group=getattr(request, "_plan_rows_group", None)
+            ).order_by("order")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "outputs" and field is not None:
+            field.label_from_instance = lambda output: f"{output.order}. {output.text[:80]}"
+        return field

@@ -39,6 +39,7 @@ from spreadsheets.resources.working_groups import WorkingGroupResource
 from ..autocomplete import PortalAutocomplete
 from ..forms import COMPACT_TEXT, LanguageGapsChoices
 from ..protection import HistoryProtectedAdmin
+from .activities import PlanRowInline
 
 
 @admin.register(Country)
@@ -167,7 +168,7 @@ def group_parts(group) -> list[dict]:
 class WorkingGroupAdmin(
     GroupWorkbookAdmin, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin
 ):
-    """The group's heading, texts and roles; its other parts are linked (group_parts)."""
+    """The group's heading, texts, roles and plan rows; its other parts are linked (group_parts)."""
 
     resource_classes = [WorkingGroupResource]
     list_display = ("numeral", "output", "theme", "coordinators", "programme")
@@ -175,7 +176,7 @@ class WorkingGroupAdmin(
     list_filter = (programme_filter(), theme_filter(), coordinating_country_filter(), "document_type")
     search_fields = ("name_en", "name_es", "output_en", "output_es", "theme_en", "theme_es")
     ordering = ("-programme__start_year", "number")
-    inlines = (GroupRoleInline,)
+    inlines = (GroupRoleInline, PlanRowInline)
     formfield_overrides = COMPACT_TEXT
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
