@@ -8,12 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import get_template
+from django.utils.module_loading import import_string
 
 from groups.models import Meeting, Programme, WorkingGroup
 from reporting.models import ReportingRound
-from reports import selectors
 from reports.kinds import COVERED, KINDS
 from reports.models import Document
+from reports.parts import TITLES as PART_TITLES
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +23,16 @@ def test_the_registers_kinds_are_the_classes():
     assert [value for value, _label in Document.Kind.choices] == [kind.value for kind in KINDS]
     for kind in KINDS:
         assert get_template(kind.template)  # every kind is written with a template that exists
-        assert callable(getattr(selectors, kind.selector)), kind.selector
+        assert callable(import_string(kind.selector)), kind.selector
         assert kind.sections and set(kind.sections) <= set(Document.ALL_SECTIONS)
+        # A kind the secretariat composes: its default composition names parts it has, each
+        # with a template that exists (a heading over lettered parts has none), and a title
+        # in the admin.
+        assert {row.part for row in kind.default_composition} <= set(kind.parts)
+        for part in kind.parts.values():
+            assert not part.template or get_template(part.template), part.name
+            assert part.name in PART_TITLES, part.name
+        assert bool(kind.parts) == bool(kind.help)
 
 
 def _document(kind, covered: set, **values):
