@@ -1,5 +1,5 @@
-"""The document register: each document with its PDF in each language, and in its detail the
-parts it prints and how it words countries and institutions."""
+"""The document register: each document with its PDF in each language, the parts it prints and
+how it words countries and institutions."""
 
 from django.urls import reverse
 from django.utils import translation
@@ -28,6 +28,8 @@ class DocumentPartSerializer(serializers.ModelSerializer):
 class DocumentWordingSerializer(serializers.ModelSerializer):
     """How the document names a country (ISO3) or an institution (its code) in one language."""
 
+    # A plain string: the choice set is the document's original_language's, one enum in the schema.
+    language = serializers.CharField(read_only=True, help_text="en or es")
     country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
     institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
@@ -51,6 +53,8 @@ class DocumentSerializer(serializers.ModelSerializer):
     group = serializers.CharField(source="group.code", read_only=True, default=None)
     issued = serializers.SerializerMethodField()
     pdf = serializers.SerializerMethodField()
+    parts = DocumentPartSerializer(many=True, read_only=True)
+    wordings = DocumentWordingSerializer(many=True, read_only=True)
 
     class Meta:
         model = Document
@@ -76,7 +80,20 @@ class DocumentSerializer(serializers.ModelSerializer):
             "issued",
             "issued_at",
             "pdf",
+            "parts",
+            "wordings",
         ]
+        exchange = Exchange(
+            extra={
+                "kind_label": LABEL,
+                "issued": "whether the secretariat has issued it (its files are then fixed)",
+                "issued_at": "when it was issued: the portal's record, not the register's",
+                "pdf": LINK,
+                **dict.fromkeys(
+                    ("parts", "wordings"), "the document's records, each with a sheet of its own"
+                ),
+            }
+        )
 
     def get_programme(self, document) -> str:
         return document.covered_programme.period
@@ -95,24 +112,3 @@ class DocumentSerializer(serializers.ModelSerializer):
                     reverse("reports:pdf", args=(document.symbol, lang))
                 )
         return links
-
-
-class DocumentDetailSerializer(DocumentSerializer):
-    """A document with its composition: the parts it prints and its wordings."""
-
-    parts = DocumentPartSerializer(many=True, read_only=True)
-    wordings = DocumentWordingSerializer(many=True, read_only=True)
-
-    class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "parts", "wordings"]
-        exchange = Exchange(
-            extra={
-                "kind_label": LABEL,
-                "issued": "whether the secretariat has issued it (its files are then fixed)",
-                "issued_at": "when it was issued: the portal's record, not the register's",
-                "pdf": LINK,
-                **dict.fromkeys(
-                    ("parts", "wordings"), "the document's records, each with a sheet of its own"
-                ),
-            }
-        )

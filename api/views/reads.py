@@ -23,7 +23,7 @@ from ..serializers.conference import (
     RoundSerializer,
 )
 from ..serializers.countries import CountrySerializer, InstitutionSerializer
-from ..serializers.documents import DocumentDetailSerializer, DocumentSerializer
+from ..serializers.documents import DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
 from ..serializers.progress import ActivityProgressSerializer
 
@@ -176,14 +176,27 @@ class ProgressList(PublicList):
         return page
 
 
+def _documents():
+    """The register with what DocumentSerializer shows: its parts and wordings prefetched."""
+    return (
+        Document.objects.for_register()
+        .select_related("round__programme")
+        .prefetch_related(
+            "parts",
+            Prefetch("wordings", queryset=DocumentWording.objects.select_related("country", "institution")),
+        )
+    )
+
+
 @extend_schema(parameters=[filters.PROGRAMME, filters.ROUND, filters.GROUP])
 class DocumentList(PublicList):
-    """The register of the Conference's documents, newest first, with their PDFs."""
+    """The register of the Conference's documents, newest first, with their PDFs, the parts
+    they print and their wordings."""
 
     serializer_class = DocumentSerializer
 
     def get_queryset(self):
-        documents = Document.objects.for_register().select_related("round__programme")
+        documents = _documents()
         programme, reporting_round = filters.programme(self.request), filters.reporting_round(self.request)
         group = filters.group(self.request)
         if programme is not None:
@@ -196,19 +209,7 @@ class DocumentList(PublicList):
 
 
 class DocumentDetail(PublicDetail):
-    """A document of the register with its PDFs, the parts it prints and its wordings."""
-
-    serializer_class = DocumentDetailSerializer
+    serializer_class = DocumentSerializer
 
     def get_object(self):
-        documents = (
-            Document.objects.for_register()
-            .select_related("round__programme")
-            .prefetch_related(
-                "parts",
-                Prefetch(
-                    "wordings", queryset=DocumentWording.objects.select_related("country", "institution")
-                ),
-            )
-        )
-        return get_object_or_404(documents, symbol=self.kwargs["symbol"])
+        return get_object_or_404(_documents(), symbol=self.kwargs["symbol"])
