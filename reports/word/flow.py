@@ -1,11 +1,15 @@
 """Where the Word writer puts what it writes."""
 
+from docx.oxml.ns import qn
+from docx.table import _Cell
+
 
 class Flow:
     """Where paragraphs and tables go: the document's body or a table cell, `width` points wide."""
 
     def __init__(self, target, width: float, fresh=None):
         self.target, self.width = target, width
+        self.element = target._tc if isinstance(target, _Cell) else target.element.body
         self.fresh = fresh  # a new cell's own empty paragraph: its first paragraph reuses it
         self.break_next = False
 
@@ -24,4 +28,11 @@ class Flow:
         if self.fresh is not None:  # a cell that opens with a table needs no paragraph before it
             self.fresh._p.getparent().remove(self.fresh._p)
             self.fresh = None
+        elif self._ends_with_table():
+            # Word joins two tables that touch into one; the PDF keeps them apart by a margin.
+            self.target.add_paragraph()
         return self.target.add_table(rows, columns)
+
+    def _ends_with_table(self) -> bool:
+        last = [child for child in self.element if child.tag != qn("w:sectPr")][-1:]
+        return bool(last) and last[0].tag == qn("w:tbl")

@@ -30,12 +30,9 @@ def _blocks(container):
             yield item
         elif isinstance(item, Table):
             yield item
-            for row in item.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
-                        yield from _blocks(cell)
+            for cells in _unique_cells(item):
+                for cell in cells:
+                    yield from _blocks(cell)
 
 
 def docx_paragraphs(content: bytes) -> list[Paragraph]:
@@ -57,13 +54,17 @@ def docx_headings(content: bytes) -> list[tuple[str, str]]:
     ]
 
 
-def _unique_cells(row):
-    seen, cells = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
-    return cells
+def _unique_cells(table: Table) -> list[list]:
+    """Each row's cells, a merged cell only in the row and column where its span starts."""
+    seen, rows = set(), []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell)
+        rows.append(cells)
+    return rows
 
 
 def docx_tables(content: bytes) -> list[Table]:
@@ -73,7 +74,7 @@ def docx_tables(content: bytes) -> list[Table]:
 
 def table_rows(table: Table) -> list[list[str]]:
     """Each row's cells' texts (a merged cell once, in the row where it starts its span)."""
-    return [[" ".join(c.text.split()) for c in _unique_cells(row)] for row in table.rows]
+    return [[" ".join(c.text.split()) for c in cells] for cells in _unique_cells(table)]
 
 
 def docx_table_rows(content: bytes) -> list[list[list[str]]]:
