@@ -30,6 +30,9 @@ class DocumentKind:
     layouts: tuple[str, ...] = (PARTS,)
     template = ""
     selector = ""  # the dotted path of the function that reads what the template shows
+    # The dotted path of the function that writes the Word file from the template's HTML: every
+    # kind so far is written by the one that follows the HTML and its stylesheet.
+    word_writer = "reports.word.html_to_docx"
     # The parts the secretariat may compose a document of (reports/composition.py), by name,
     # and the composition of a document that names none. A kind without them prints its
     # template's fixed shape.
@@ -44,6 +47,9 @@ class DocumentKind:
     def covered_programme(self, document):
         """The programme the document is about."""
         return document.round.programme
+
+    def write_docx(self, html: str) -> bytes:
+        return import_string(self.word_writer)(html)
 
     def context(self, document) -> dict:
         """What the template shows, read in a fixed number of queries."""

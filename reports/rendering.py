@@ -19,7 +19,6 @@ from core.wording import day_label
 
 from .fetcher import STATIC_BASE_URL, StaticFilesFetcher
 from .models import Document
-from .word import html_to_docx
 
 # Tagged for accessibility: structure tree, document language and title in the PDF.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -97,4 +96,4 @@ def render_document(document: Document, lang: str) -> bytes:
 def render_docx(document: Document, lang: str) -> bytes:
     """The Word file of `document` in `lang`, written now from the live data: from the same HTML
     as its PDF (reports/word/), so both print the same composition."""
-    return html_to_docx(document_html(document, lang).html)
+    return document.kind_class.write_docx(document_html(document, lang).html)
