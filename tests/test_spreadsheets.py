@@ -306,11 +306,12 @@ def test_exported_formulas_are_neutralised_and_come_back_unchanged(text):
     header = [c.value for c in sheet[1]]
     cell = sheet.cell(2, header.index("text_en") + 1)
     assert cell.data_type == "s" and cell.quotePrefix
-    # XML turns a carriage return into a line feed: the one character xlsx cannot carry as it is.
-    assert cell.value == text.replace("\r", "\n")
+    # openpyxl writes through lxml (installed for python-docx), which escapes a carriage return
+    # (&#13;) where its own writer let XML turn it into a line feed: every character comes back.
+    assert cell.value == text
     csv_rows = rows_of(as_file(ActivityResource, CSV, queryset), "csv")
     assert csv_rows[1][csv_rows[0].index("text_en")] == "'" + text
-    for name in FORMATS if not text.startswith("\r") else ["csv"]:
+    for name in FORMATS:
         content = as_file(ActivityResource, FORMATS[name], queryset)
         result = ActivityResource().import_data(FORMATS[name]().create_dataset(content), user=SYSTEM)
         assert problems(result) == [] and result.totals["skip"] == 1, name
