@@ -1,6 +1,7 @@
-"""Documents: render_document against WeasyPrint alone, SQL queries per document at the real
-data and at ten times as many groups and activities, and a cached download against a fresh
-render. Goals: ratio at most 1.10; the same number of queries at both sizes."""
+"""Documents: render_document against WeasyPrint alone, the Word file beside the PDF, SQL queries
+per document at the real data and at ten times as many groups and activities, and a cached
+download against a fresh render. Goals: ratio at most 1.10; the same number of queries at both
+sizes."""
 
 import datetime
 import io
@@ -20,6 +21,7 @@ from groups.models import GroupRole, Meeting, Programme, WorkingGroup
 from reporting.models import ProgressEntry, ReportingRound
 from reports.models import Document
 from reports.rendering import document_html, html_to_pdf
+from reports.word import html_to_docx
 
 SYMBOL = "LC/CE.20/3"
 RUNS = 3
@@ -54,6 +56,28 @@ def render_times(document):
         f"{SYMBOL} (en): render_document {command:.2f} s, WeasyPrint alone on the same HTML "
         f"{weasyprint_alone:.2f} s, ratio {command / weasyprint_alone:.3f} (goal <= 1.10), "
         f"{output.stat().st_size:,} bytes"
+    )
+
+
+def word_times(document):
+    """The .docx beside the PDF: the command end to end, and the Word writer alone on the HTML."""
+    html = document_html(document, "en").html
+    folder = Path(tempfile.mkdtemp(prefix="cea-bench-"))
+    times = {}
+    for format in ("pdf", "docx"):
+        times[format] = _median(
+            lambda format=format: call_command(
+                "render_document", SYMBOL, "--lang", "en", "--format", format,
+                "--output", str(folder / f"report.{format}"), stdout=io.StringIO(),
+            ),
+            before=_clear_cache,
+        )  # fmt: skip
+    writer_alone = _median(lambda: html_to_docx(html))
+    print(
+        f"{SYMBOL} (en): render_document --format docx {times['docx']:.2f} s "
+        f"(the Word writer alone on the same HTML {writer_alone:.2f} s, "
+        f"{(folder / 'report.docx').stat().st_size:,} bytes) against --format pdf {times['pdf']:.2f} s: "
+        f"{times['docx'] / times['pdf']:.2f} of the PDF's time"
     )
 
 
@@ -164,5 +188,6 @@ def download_times():
 def main():
     document = Document.objects.get(symbol=SYMBOL)
     render_times(document)
+    word_times(document)
     query_counts(document)
     download_times()
