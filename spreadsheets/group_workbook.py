@@ -37,6 +37,7 @@ def parts() -> list[Part]:
     from .resources.groups import FinancingSourceResource
     from .resources.network import EventResource, FigureResource, LinkResource
     from .resources.plan import ActionLineResource, ProgrammeAreaResource
+    from .resources.plan_rows import PlanRowResource
     from .resources.working_groups import GroupHeadingResource, GroupTextsResource
 
     return [
@@ -49,6 +50,7 @@ def parts() -> list[Part]:
         Part("topics", TopicResource, "group"),
         Part("activities", ActivityResource, "group"),
         Part("outputs", OutputResource, "group"),
+        Part("plan_rows", PlanRowResource, "group"),
         Part("events", EventResource, "group"),
         Part("figures", FigureResource, "group"),
         Part("links", LinkResource, "group"),
@@ -59,8 +61,8 @@ INSTRUCTIONS = (
     gettext_noop(
         "This workbook holds a working group's programme and what its document shows, a sheet per part: "
         "the group and its roles, its paragraphs, financing, objectives, programme areas "
-        "and their action lines, topic headings, activities, outputs, and a network's "
-        "events, figures and links."
+        "and their action lines, topic headings, activities, outputs, the plan's rows, and a "
+        "network's events, figures and links."
     ),
     gettext_noop(
         "Row 1 of each sheet holds the column keys: do not change them. Texts have a "

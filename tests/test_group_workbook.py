@@ -171,6 +171,7 @@ def test_a_new_group_is_entered_from_the_empty_workbook_after_a_preview(secretar
         "events": 1,
         "figures": 0,
         "links": 0,
+        "plan_rows": 0,
     }
     confirmed = secretariat_client.post(reverse(IMPORT_URL), {"token": preview.context["token"]})
     assert confirmed.status_code == 302
