@@ -5,16 +5,17 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.bilingual import LANGUAGES
-from reports.delivery import document_pdf
+from reports.delivery import document_docx, document_pdf
 from reports.models import Document
 from reports.rendering import document_html
-from reports.word import html_to_docx
+
+SOURCES = {"issued": "as issued", "cache": "cached", "rendered": "rendered"}
 
 
 class Command(BaseCommand):
     help = (
         "Write a document of the register as PDF, as Word (docx) or as the HTML both are made from, "
-        "in one language. An issued document's PDF is the one stored when it was issued."
+        "in one language. An issued document's PDF and Word file are the ones stored when it was issued."
     )
 
     def add_arguments(self, parser):
@@ -38,15 +39,15 @@ class Command(BaseCommand):
             )
         if format == "html":
             content, source = version.html.encode("utf-8"), "live data"
-        elif format == "docx":
-            # Written from the same HTML as the PDF, from the live data.
-            content, source = html_to_docx(version.html), "live data"
         else:
-            pdf = document_pdf(document, lang, wait=True)
-            content, source = (
-                pdf.content,
-                {"issued": "as issued", "cache": "cached", "rendered": "rendered"}[pdf.source],
+            delivered = (
+                document_docx(document, lang) if format == "docx" else document_pdf(document, lang, wait=True)
             )
+            if delivered is None:
+                raise CommandError(
+                    f"{document.symbol} was issued before Word files were stored: it has no issued Word file."
+                )
+            content, source = delivered.content, SOURCES[delivered.source]
         try:
             output.write_bytes(content)
         except OSError as error:
