@@ -5,7 +5,7 @@ both languages. Written independently of the spreadsheets' own keys on purpose."
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
-from activities.models import Activity, Objective, Output, Topic
+from activities.models import Activity, Objective, Output, PlanRow, Topic
 from groups.models import (
     Country,
     FinancingSource,
@@ -16,7 +16,7 @@ from groups.models import (
     WorkingGroup,
 )
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
-from reports.models import Document
+from reports.models import Document, DocumentPart, DocumentWording
 
 MODELS = [
     Country,
@@ -30,10 +30,13 @@ MODELS = [
     Topic,
     Activity,
     Output,
+    PlanRow,
     ReportingRound,
     GroupReport,
     ProgressEntry,
     Document,
+    DocumentPart,
+    DocumentWording,
 ]
 # What an import records about itself, not the programme's data.
 AUDIT = {"id", "version", "updated_at", "updated_by"}
@@ -51,6 +54,8 @@ def _natural(obj):
         Objective: lambda o: (_natural(o.group), o.kind, o.order),
         Topic: lambda o: (_natural(o.group), o.order),
         Activity: lambda o: (_natural(o.group), o.order),
+        Output: lambda o: (_natural(o.group), o.order),
+        Document: lambda o: o.symbol,
         ReportingRound: lambda o: o.meeting.code,
     }.get(type(obj))
     return key(obj) if key else repr(obj)
@@ -75,14 +80,22 @@ def _value(obj, f):
     return value
 
 
+def _many(obj) -> tuple:
+    # Many-to-many relations are no concrete fields: each named here by its records' keys.
+    if isinstance(obj, Output):
+        return (("institutions", tuple(sorted(i.code for i in obj.institutions.all()))),)
+    if isinstance(obj, PlanRow):
+        return (("outputs", tuple(sorted(_natural(o) for o in obj.outputs.all()))),)
+    return ()
+
+
 def dump() -> dict:
     data = {}
     for model in MODELS:
         records = []
         for obj in model.objects.all():
             record = tuple((f.name, _value(obj, f)) for f in _fields(model))
-            if model is Output:
-                record += (("institutions", tuple(sorted(i.code for i in obj.institutions.all()))),)
+            record += _many(obj)
             records.append(record)
         data[model.__name__] = sorted(records, key=repr)
     return data
@@ -96,12 +109,15 @@ def empty_programme():
 
     for model in (
         IssuedFile,
+        DocumentWording,
+        DocumentPart,
         Document,
         ProgressChange,
         ProgressEntry,
         RoundReminder,
         GroupReport,
         ReportingRound,
+        PlanRow,
         Output,
         Activity,
         Topic,
