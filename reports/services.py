@@ -11,14 +11,14 @@ from core.bilingual import LANGUAGES
 from reporting import policy
 
 from .models import Document, IssuedFile
-from .rendering import document_html, html_to_pdf
+from .rendering import document_html, html_to_pdf, render_docx
 
 MAX_LISTED_GAPS = 5
 
 
 def document_issue(*, document: Document, user) -> list[IssuedFile]:
-    """Freeze the document: render it in every language, store each PDF with its SHA-256 and
-    serve those from now on. Refused, with nothing written, when it was issued already or
+    """Freeze the document: render it in every language as PDF and as Word, store each file with
+    its SHA-256 and serve those from now on. Refused, with nothing written, when it was issued already or
     when a text is missing in some language (an official version is never issued with
     stand-in texts). Only whoever reporting.policy.can_issue allows may issue."""
     if not policy.can_issue(user):
@@ -37,19 +37,29 @@ def document_issue(*, document: Document, user) -> list[IssuedFile]:
                 _("%(symbol)s cannot be issued: %(count)d texts are missing in a language (%(list)s).")
                 % {"symbol": document.symbol, "count": len(gaps), "list": listed}
             )
-        issued = []
-        for lang, version in versions.items():
-            content = html_to_pdf(version.html)
-            issued.append(
-                IssuedFile.objects.create(
-                    document=document,
-                    language=lang,
-                    content=content,
-                    sha256=hashlib.sha256(content).hexdigest(),
-                    size=len(content),
-                )
+        issued = [
+            _stored(document, lang, format, content)
+            for lang, version in versions.items()
+            for format, content in (
+                (IssuedFile.Format.PDF, html_to_pdf(version.html)),
+                (IssuedFile.Format.DOCX, render_docx(document, lang)),
             )
+        ]
         document.issued_at = timezone.now()
         document.issued_by = user
         document.save(update_fields=["issued_at", "issued_by"])
+    return issued
+
+
+def _stored(document: Document, lang: str, format: str, content: bytes) -> IssuedFile:
+    issued = IssuedFile(
+        document=document,
+        language=lang,
+        format=format,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+    )
+    issued.full_clean()
+    issued.save()
     return issued

@@ -1,7 +1,8 @@
-"""The documented backup restores: a database holding issued PDFs, history and texts in both
-languages, backed up with `backup_database` and restored with `restore_database` into an empty
-one, holds every row of every table and every PDF byte as before (read with raw SQL). On the
-test run's own kind of database, in processes of their own as an operator would run them."""
+"""The documented backup restores: a database holding issued files (PDF and Word), history and
+texts in both languages, backed up with `backup_database` and restored with `restore_database`
+into an empty one, holds every row of every table and every byte of the issued files as before
+(read with raw SQL). On the test run's own kind of database, in processes of their own as an
+operator would run them."""
 
 import datetime
 import json
@@ -13,8 +14,8 @@ from .support.served import manage
 
 pytestmark = pytest.mark.slow  # the portal's commands in processes of their own
 
-# Run as the operator would before a backup: a document issued (its PDFs stored), a group's
-# progress submitted in the demo round (its history), texts in both languages (the fixtures).
+# Run as the operator would before a backup: a document issued (its PDF and Word files stored), a
+# group's progress submitted in the demo round (its history), texts in both languages (the fixtures).
 PREPARE = """
 from django.contrib.auth import get_user_model
 from reporting.models import ReportingRound
@@ -52,7 +53,7 @@ def _env(database):
     }
 
 
-def test_a_backup_restores_every_row_and_every_pdf_byte(two_databases, tmp_path):
+def test_a_backup_restores_every_row_and_every_issued_byte(two_databases, tmp_path):
     live, restored = two_databases
     manage(_env(live), "migrate", "--noinput", "-v0")
     manage(_env(live), "load_programme")
@@ -63,8 +64,11 @@ def test_a_backup_restores_every_row_and_every_pdf_byte(two_databases, tmp_path)
     manage(_env(restored), "restore_database", str(backup))
     before, after = migration_rows.dump(live), migration_rows.dump(restored)
     assert before == after
-    pdfs = before["reports_issuedfile"]
-    assert len(pdfs) == 2 and all(bytes(row["content"]).startswith(b"%PDF") for row in pdfs)
+    files = {(row["language"], row["format"]): bytes(row["content"]) for row in before["reports_issuedfile"]}
+    assert sorted(files) == [("en", "docx"), ("en", "pdf"), ("es", "docx"), ("es", "pdf")]
+    assert all(
+        content.startswith(b"%PDF" if format == "pdf" else b"PK") for (_l, format), content in files.items()
+    )
     assert any(row["source"] == "form" for row in before["activities_progresschange"])
     assert before["groups_workinggroup"][0]["name_es"]
 
@@ -134,6 +138,6 @@ def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases,
     manage(_env(target), "restore_database", str(backup))
     before, after = _lasting(migration_rows.dump(live)), _lasting(migration_rows.dump(target))
     assert before == after
-    assert len(after["reports_issuedfile"]) == 2 and after["activities_progresschange"]
+    assert len(after["reports_issuedfile"]) == 4 and after["activities_progresschange"]
     with pytest.raises(AssertionError, match="The database is not empty"):
         manage(_env(target), "restore_database", str(backup))
