@@ -68,7 +68,8 @@ def _saved(place, url, response):
 
 def _issued(place, url, response):
     assert response.status_code == 302, f"answered {response.status_code}"
-    assert IssuedFile.objects.filter(document=place.document).count() == 2, "not issued in both languages"
+    stored = sorted(IssuedFile.objects.filter(document=place.document).values_list("format", "language"))
+    assert stored == [("docx", "en"), ("docx", "es"), ("pdf", "en"), ("pdf", "es")], "not issued in full"
     place.document.refresh_from_db()
     assert place.document.is_issued, "not marked as issued"
 
@@ -100,6 +101,7 @@ MATRIX = {
     "round_progress": ("pages:round_progress", every(200), every(405)),
     "documents": ("reports:documents", every(200), every(405)),
     "pdf": ("reports:pdf", every(200), every(405)),
+    "docx": ("reports:docx", every(200), every(405)),
     "login": ("login", every(200), every(200)),  # POSTed with a wrong password
     "logout": ("logout", every(405), every("/en/")),
     "password_change": ("password_change", signed_in(200), signed_in(200)),  # POSTed empty
@@ -247,7 +249,7 @@ class Place:
 
 ARGS = {
     "group": lambda p: GROUP,
-    "pdf": lambda p: (p.document.symbol, "en"),
+    **{name: lambda p: (p.document.symbol, "en") for name in ("pdf", "docx")},
     "country": lambda p: ("MEX",),
     "round_progress": lambda p: (p.second_round.meeting.code,),
     "password_reset_confirm": lambda p: ("MQ", "not-a-valid-token"),
