@@ -62,6 +62,18 @@ class KeyWidget(widgets.ForeignKeyWidget):
         return "" if value is None else self.key(value)
 
 
+def row_group(group_widget, row):
+    """The working group a row names in its "group" column: what names a record of that group
+    (an objective, an output) is read within it."""
+    try:
+        group = group_widget.clean((row or {}).get("group"))
+    except ValueError:
+        group = None
+    if group is None:
+        raise ValueError(_("Name the working group first, in the “group” column."))
+    return group
+
+
 class GroupKeyWidget(KeyWidget):
     """A record of a working group (its objective, topic or activity) named within the group the
     row names in its `group` column: "specific 2", "3"."""
@@ -76,12 +88,7 @@ class GroupKeyWidget(KeyWidget):
     def clean(self, value, row=None, **kwargs):
         if blank(value):
             return None
-        try:
-            group = self.group_widget.clean((row or {}).get("group"))
-        except ValueError:
-            group = None
-        if group is None:
-            raise ValueError(_("Name the working group first, in the “group” column."))
+        group = row_group(self.group_widget, row)
         text = _text(value)
         try:
             return self.records()[(group.pk, text)]

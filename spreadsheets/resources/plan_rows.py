@@ -7,6 +7,7 @@ from import_export.fields import Field
 
 from activities.models import Output, PlanRow
 from spreadsheets.cells import blank
+from spreadsheets.widgets import row_group
 
 from .activities import objective_widget
 from .base import PortalResource, translated
@@ -40,12 +41,7 @@ class GroupOutputsWidget(widgets.ManyToManyWidget):
     def clean(self, value, row=None, **kwargs):
         if blank(value):
             return []
-        try:
-            group = self.group_widget.clean((row or {}).get("group"))
-        except ValueError:
-            group = None
-        if group is None:
-            raise ValueError(_("Name the working group first, in the “group” column."))
+        group = row_group(self.group_widget, row)
         orders = [part.strip() for part in _number(value).replace(";", ",").split(",") if part.strip()]
         missing = [order for order in orders if (group.pk, order) not in self.records()]
         if missing:
