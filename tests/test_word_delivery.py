@@ -160,6 +160,10 @@ def test_an_issued_document_without_a_stored_word_file_has_none(small_report, se
     IssuedFile.objects.filter(document=document, format="docx").delete()
     assert client.get(docx_url(document, "en")).status_code == 404
     assert client.get(reverse("reports:pdf", args=[document.symbol, "en"])).status_code == 200
+    # ... and no page links to the file it does not have.
+    page = client.get("/en/documents/").content.decode()
+    assert reverse("reports:pdf", args=[document.symbol, "en"]) in page
+    assert docx_url(document, "en") not in page
 
 
 @pytest.mark.parametrize("page_lang, heading", [("en", "Files"), ("es", "Archivos")])

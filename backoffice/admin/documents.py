@@ -1,29 +1,48 @@
 """Secretariat admin for the document register: edit a document in both languages, download
 its PDF, issue it. An issued document is frozen: it can be viewed, not changed or deleted."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.bilingual import LANGUAGES
 from reporting import policy
-from reports.models import Document, IssuedFile
+from reports.models import Document, DocumentPart, DocumentWording, IssuedFile
+from reports.rendering import document_html
 from reports.services import document_issue
 from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
 from spreadsheets.resources.documents import DocumentResource
 
-from ..forms import COMPACT_TEXT
+from ..forms import COMPACT_TEXT, DocumentPartForm
+
+
+class DocumentPartInline(TranslationTabularInline):
+    """The document's composition: the parts it prints, in order (empty: its kind's defaults)."""
+
+    model = DocumentPart
+    form = DocumentPartForm
+    extra = 0
+    fields = ("order", "part", "within", "heading", "print_empty")
+
+
+class DocumentWordingInline(admin.TabularInline):
+    model = DocumentWording
+    extra = 0
+    fields = ("language", "country", "institution", "name", "without_acronym")
+    autocomplete_fields = ("country", "institution")
 
 
 class IssuedFileInline(admin.TabularInline):
     model = IssuedFile
     extra = 0
-    fields = ("language", "sha256", "size", "created_at")
+    fields = ("language", "format", "sha256", "size", "created_at")
     readonly_fields = fields
     can_delete = False
 
@@ -45,8 +64,8 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
     search_fields = ("symbol", "title_en", "title_es")
     list_select_related = ("meeting", "round")
     formfield_overrides = COMPACT_TEXT
-    readonly_fields = ("issued_at", "issued_by", "pdf_links")
-    inlines = [IssuedFileInline]
+    readonly_fields = ("issued_at", "issued_by", "pdf_links", "preview_links", "composition_help")
+    inlines = [DocumentPartInline, DocumentWordingInline, IssuedFileInline]
     actions = ["download_pdf", "issue"]
     fieldsets = (
         (None, {"fields": ("symbol", "kind", "layout", "title")}),
@@ -72,21 +91,90 @@ class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
                 "description": _("Only a report on the implementation has the last three."),
             },
         ),
+        (
+            _("Composition"),
+            {
+                "fields": (
+                    "composition_help",
+                    "numbering",
+                    "commission_line",
+                    ("objective_headings", "specific_objectives_as_table"),
+                    ("outputs_as", "outputs_timetable"),
+                    ("plan_as", "plan_by_objective"),
+                    "in_charge_column",
+                    "preview_links",
+                ),
+                "description": _(
+                    "How the document is laid out. Its parts, their order and their headings are "
+                    "listed below; save, then preview the effect."
+                ),
+            },
+        ),
         (_("Issue"), {"fields": ("issued_at", "issued_by", "pdf_links")}),
     )
+
+    @admin.display(description=_("parts"))
+    def composition_help(self, obj):
+        kind = obj.kind_class if obj else None
+        if kind is None or not kind.parts:
+            return gettext("This kind of document has a fixed composition.")
+        return format_html(
+            "{}<br>{} {}",
+            kind.help,
+            gettext("Parts it may print:"),
+            ", ".join(kind.parts),
+        )
+
+    @admin.display(description=_("preview"))
+    def preview_links(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        return format_html_join(
+            " · ",
+            '<a href="{}" target="_blank">{}</a>',
+            (
+                (reverse("admin:reports_document_preview", args=[obj.pk, code]), code.upper())
+                for code in LANGUAGES
+            ),
+        )
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<int:pk>/preview/<str:lang>/", preview, name="reports_document_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, pk, lang):
+        """The document as it prints now, in the browser: its HTML with the PDF's stylesheet, so
+        the secretariat sees a change of composition at once (the PDF follows in the background)."""
+        document = self.get_object(request, str(pk))
+        if document is None or lang not in LANGUAGES or not self.has_view_permission(request, document):
+            raise Http404
+        html = document_html(document, lang).html.replace(
+            "<head>", f'<head><base href="{settings.STATIC_URL}">', 1
+        )
+        response = HttpResponse(html)
+        # The preview may read the stylesheet and fonts, nothing else, and runs no script.
+        response["Content-Security-Policy"] = "default-src 'self'; script-src 'none'"
+        return response
 
     @admin.display(description=_("status"))
     def status(self, obj):
         return obj.state
 
-    @admin.display(description=_("PDF"))
+    @admin.display(description=_("PDF and Word"))
     def pdf_links(self, obj):
         if not obj.pk:
             return "—"
         return format_html_join(
             " · ",
             '<a href="{}">{}</a>',
-            ((reverse("reports:pdf", args=[obj.symbol, code]), code.upper()) for code in LANGUAGES),
+            (
+                (reverse(f"reports:{kind}", args=[obj.symbol, code]), f"{label} {code.upper()}")
+                for kind, label in (("pdf", "PDF"), ("docx", "Word"))
+                for code in LANGUAGES
+            ),
         )
 
     def has_change_permission(self, request, obj=None):

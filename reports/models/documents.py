@@ -199,6 +199,13 @@ class Document(models.Model):
         return self.issued_at is not None
 
     @property
+    def offers_word(self) -> bool:
+        """Whether the document has a Word file to give: every live one does; an issued one, the
+        file frozen when it was issued (one issued before Word files were kept has none, and no
+        file written from today's data may stand in for it)."""
+        return not self.is_issued or self.issued_files.filter(format="docx").exists()
+
+    @property
     def state(self) -> str:
         """What a reader is told of the document: issued (its PDFs stored once and for all);
         final (not issued, but its round is closed, so its data no longer change); or a live
