@@ -203,3 +203,19 @@ def test_render_document_writes_the_issued_word_file(small_report, secretariat_u
     )
     stored = IssuedFile.objects.get(document=document, language="en", format="docx")
     assert target.read_bytes() == bytes(stored.content) and "as issued" in out.getvalue()
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_issued_and_the_served_word_files(
+    small_report, secretariat_user, client, tmp_path
+):
+    from .support.pdf_reading import pdf_text
+    from .support.word import converts_with_libreoffice
+
+    document, _activity = small_report
+    live = client.get(docx_url(document, "es")).content
+    document_issue(document=document, user=secretariat_user)
+    issued = bytes(IssuedFile.objects.get(document=document, language="en", format="docx").content)
+    for content in (live, issued):
+        text = pdf_text(converts_with_libreoffice(content, tmp_path))
+        assert document.symbol in text and "Census round" in text
