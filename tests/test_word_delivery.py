@@ -213,7 +213,7 @@ def test_libreoffice_opens_the_issued_and_the_served_word_files(
     from .support.word import converts_with_libreoffice
 
     document, _activity = small_report
-    live = client.get(docx_url(document, "es")).content
+    live = client.get(docx_url(document, "en")).content
     document_issue(document=document, user=secretariat_user)
     issued = bytes(IssuedFile.objects.get(document=document, language="en", format="docx").content)
     for content in (live, issued):
