@@ -132,8 +132,8 @@ def test_every_sheet_imported_into_an_empty_database_reproduces_the_data(tmp_pat
 
 
 def _plan_and_composition() -> dict:
-    """Plan rows, documents' parts and wordings by the keys a reader knows (the round trip
-    above compares the models of natural_dump; these three are compared here)."""
+    """Plan rows, documents' parts and wordings by the keys a reader knows, for the tests that
+    round-trip them through each format one sheet at a time."""
 
     def text(value):
         return value or ""
