@@ -12,7 +12,9 @@ database, and everything is read again. The test proves that:
   by column (a dropped or renamed column would show as changed rows), except
 - django_migrations and auth_permission, which only gain rows (existing permission ids keep
   their content), and django_content_type, where only the five moved models' app_label
-  changes, from activities to reporting, keeping their ids (so permissions follow them);
+  changes, from activities to reporting, keeping their ids (so permissions follow them), and
+  the models renamed since (migration_rows.RENAMED: IssuedPdf, now IssuedFile) keep their
+  content type's id under the new name and every row in their renamed table;
 - the moved tables hold the same, non-zero, number of rows, and this tree's reporting models
   read exactly those rows;
 - the Secretariat group still holds reporting.review_groupreport (and a secretariat user has it),

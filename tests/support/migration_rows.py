@@ -12,6 +12,11 @@ MIGRATIONS, CONTENT_TYPES, PERMISSIONS = "django_migrations", "django_content_ty
 # The models that left activities for reporting: their content types are renamed, keeping ids.
 MOVED = ("reportinground", "progressentry", "groupreport", "progresschange", "roundreminder")
 DOMAIN_TABLES = tuple(f"activities_{model}" for model in MOVED)
+# Models renamed since (RenameModel): their table is renamed with every row kept, and their
+# content type keeps its id under the new name. IssuedPdf became IssuedFile (issue 25: an issued
+# document keeps a Word file beside each PDF).
+RENAMED = {("reports", "issuedpdf"): "issuedfile"}
+RENAMED_TABLES = {f"{app}_{old}": f"{app}_{new}" for (app, old), new in RENAMED.items()}
 _ORDERABLE = (int, float, decimal.Decimal, str, bytes, datetime.date, datetime.time, datetime.timedelta)
 
 
@@ -61,10 +66,18 @@ def _sort_key(value):
 
 def differences(before, after) -> list[str]:
     """What the migrate changed that it may not have: one line per problem, none if all is well."""
-    problems = [f"table {table} was dropped" for table in sorted(set(before) - set(after))]
+    renamed = {old: new for old, new in RENAMED_TABLES.items() if old in before}
+    problems = [
+        f"table {table} was dropped"
+        for table in sorted(set(before) - set(after))
+        if renamed.get(table) not in after
+    ]
     rules = {MIGRATIONS: _only_added, PERMISSIONS: _same_by_id, CONTENT_TYPES: _content_types}
     for table in sorted(set(before) & set(after)):
         problems += rules.get(table, _identical)(table, before[table], after[table])
+    for old, new in renamed.items():
+        if new in after:
+            problems += _identical(f"{old} (now {new})", before[old], after[new])
     for table in DOMAIN_TABLES:
         count, now = len(before.get(table, [])), len(after.get(table, []))
         if not count or count != now:
@@ -149,6 +162,8 @@ def _content_types(table, old, new):
         now = new_by_id.get(row["id"])
         moved = row["app_label"] == "activities" and row["model"] in MOVED
         expected = {**row, "app_label": "reporting"} if moved else row
+        if (row["app_label"], row["model"]) in RENAMED:
+            expected = {**row, "model": RENAMED[row["app_label"], row["model"]]}
         if now != expected:
             problems.append(f"{table} id {row['id']}: {row} became {now}, expected {expected}")
         elif moved:
