@@ -91,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {{ value|zoned }} in every template: a time shown to a person names its zone.
+            "builtins": ["core.templatetags.times"],
         },
     },
 ]
