@@ -132,8 +132,8 @@ def row_of(response, token):
 
 
 def shown(moment):
-    """A moment as the page writes it (DATETIME_FORMAT, the portal's time zone, English)."""
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    """A moment as the page writes it (DATETIME_FORMAT, the portal's time zone named, English)."""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") + " (Santiago time)"
 
 
 def api(secret=None, lang="en"):

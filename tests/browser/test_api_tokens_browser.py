@@ -38,9 +38,12 @@ def call_api(base, path, secret=None):
 
 
 def _as_shown(moments):
-    """The moments as the page writes them (DATETIME_FORMAT, the portal's time zone, English)."""
+    """The moments as the page writes them (DATETIME_FORMAT, the portal's time zone named, English)."""
     with translation.override("en"):
-        return {formats.date_format(timezone.localtime(m), "DATETIME_FORMAT") for m in moments}
+        return {
+            formats.date_format(timezone.localtime(m), "DATETIME_FORMAT") + " (Santiago time)"
+            for m in moments
+        }
 
 
 def test_focal_point_makes_uses_and_revokes_a_token(portal_server, page, screenshot):
