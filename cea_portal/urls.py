@@ -9,10 +9,12 @@ from django.urls import include, path
 
 from api import urls as api_urls
 
+from .favicon import favicon
 from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("api/v1/", include((api_urls.v1, "api"))),
     path("api/", include(api_urls.schema)),
     path("open-data/", include((api_urls.opendata_patterns, "opendata"))),
