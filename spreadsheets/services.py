@@ -14,7 +14,8 @@ from groups.models import WorkingGroup
 from reporting import policy
 from reporting.falls import fall_warning
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
-from reporting.services import ENTRY_FIELDS, EntryValues, changes_since, progress_save
+from reporting.services import EntryValues, changes_since, progress_save
+from reporting.services.typed import carried_percents, typed_rows
 
 from . import progress_workbook
 from .errors import ImportRefused, Problem
@@ -168,13 +169,15 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
         e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=target)
     }
     previous = _previous_percents(target, reporting_round)
+    carried = carried_percents(reporting_round, target)
     problems, seen, rows, entries = [], {}, [], {}
     for number, values in filled.rows:
         checked = _checked_row(number, values, activities, seen, target, problems)
         if checked is None:
             continue
         activity, given = checked
-        row = _row_preview(number, activity, given, existing.get(activity.pk), previous.get(activity.pk))
+        entry, pk = existing.get(activity.pk), activity.pk
+        row = _row_preview(number, activity, given, entry, carried.get(pk), previous.get(pk))
         rows.append(row)
         if row.changes:
             entries[activity.pk] = given
@@ -235,19 +238,13 @@ def _checked_row(number, values, activities, seen, target, problems) -> tuple[Ac
     return activity, EntryValues(percent, **remarks)
 
 
-def _row_preview(number, activity, given, entry, previous_percent) -> RowPreview:
-    """What saving `given` would change in the activity's `entry` (None: none yet)."""
-    changes = [
-        (name, "" if entry is None else _text(getattr(entry, name)), _text(getattr(given, name)))
-        for name in ENTRY_FIELDS
-    ]
-    changes = [c for c in changes if c[1] != c[2]]
-    status = NEW if entry is None else (CHANGED if changes else UNCHANGED)
+def _row_preview(number, activity, given, entry, carried, previous_percent) -> RowPreview:
+    """What saving `given` would change in the activity's `entry` (None: none yet), counted as
+    the progress form counts it: a percentage carried from the previous round (`carried`, which
+    the workbook was prefilled with) and left as it was is no change (reporting.services.typed)."""
+    changes = [(name, old, new) for _activity, name, old, new in typed_rows(activity, entry, given, carried)]
+    status = UNCHANGED if not changes else (NEW if entry is None else CHANGED)
     return RowPreview(number, activity, status, changes, fall_warning(previous_percent, given.percent))
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
 
 
 def _unknown_activity(code, group) -> str:

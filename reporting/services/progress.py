@@ -32,6 +32,7 @@ from .history import (
     move_status,
     record,
 )
+from .typed import carried_percents, typed_rows
 
 # How long each of the group's notes may be (the model fields' limits, checked here too because
 # the form, the workbook and the API all give them to progress_save).
@@ -98,17 +99,20 @@ def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
     return errors
 
 
-def _write_entries(reporting_round, activities, entries, existing) -> list[tuple]:
-    """Create, change or delete the entries whose values differ; their history rows. A fixed
-    number of queries however many activities the group has (a workbook may bring hundreds)."""
+def _write_entries(reporting_round, activities, entries, existing, *, carried, submit) -> list[tuple]:
+    """Create, change or delete the entries whose values differ; the history rows of what was
+    typed (services/typed.py). A fixed number of queries however many activities the group has
+    (a workbook may bring hundreds)."""
     rows, created, updated, deleted = [], [], [], []
     for pk, values in entries.items():
         entry = existing.get(pk)
         kept = values if values.percent is not None else None  # no percentage: no entry
-        rows_of_entry = changed(activities[pk], ENTRY_FIELDS, entry, kept)
-        if not rows_of_entry:
+        if not changed(activities[pk], ENTRY_FIELDS, entry, kept):
             continue
-        rows += rows_of_entry
+        typed = typed_rows(activities[pk], entry, kept, carried.get(pk))
+        if not typed and not submit:
+            continue  # a carried percentage nobody touched: kept as shown, written on submitting
+        rows += typed
         if kept is None:
             deleted.append(entry.pk)  # the clearing is recorded above, so nothing is lost
             continue
@@ -179,9 +183,11 @@ def progress_save(
         errors = {**errors, **_form_errors(reporting_round, report, entries, notes, submit)}
         if errors:
             raise ValidationError(errors)
-        rows = _write_entries(reporting_round, activities, entries, existing)
+        carried = carried_percents(reporting_round, group)
+        rows = _write_entries(reporting_round, activities, entries, existing, carried=carried, submit=submit)
         rows += _write_notes(report, notes)
-        moved = move_status(report, submit, now)
+        # Nothing typed and no submission: nothing changes, the status included.
+        moved = move_status(report, submit, now) if rows or submit else []
         rows += moved
         changes = []
         if rows:
