@@ -18,11 +18,11 @@ from spreadsheets.widgets import KeyWidget, PercentWidget
 from .base import PortalResource, translated
 from .groups import (
     group_field,
-    group_widget,
     in_group,
     meeting_widget,
     programme_widget,
 )
+from .plan import ReachedGroupField
 
 
 def round_widget():
@@ -121,7 +121,8 @@ class ProgressEntryResource(RecordedResource):
     position in the group), percentage and remarks in each language."""
 
     round = Field(attribute="round", column_name="round", widget=round_widget())
-    group = Field(attribute=None, column_name="group", widget=group_widget())
+    # Reached through the activity, so the admin's preview shows it on every row, as the export does.
+    group = ReachedGroupField("activity", "group")
     activity = Field(attribute="activity", column_name="activity")
     percent = Field(attribute="percent", column_name="percent", widget=PercentWidget())
 
@@ -152,9 +153,6 @@ class ProgressEntryResource(RecordedResource):
 
     def get_bulk_update_fields(self):
         return list(ENTRY_FIELDS)
-
-    def dehydrate_group(self, entry):
-        return entry.activity.group.code
 
     def dehydrate_activity(self, entry):
         return entry.activity.order
