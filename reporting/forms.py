@@ -6,9 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.limits import NOTE, PARAGRAPHS, REMARK
+from core.text import clean_text
 
+from .conflicts import ConflictView, conflict_view
 from .falls import fall_warning
-from .services import NARRATIVE_FIELDS, NOTE_FIELDS, EntryValues
+from .services import ENTRY_FIELDS, NARRATIVE_FIELDS, NOTE_FIELDS, EntryValues
+from .services.history import as_text
 
 TEXT = {"rows": 2, "cols": 40}
 
@@ -181,9 +184,32 @@ class ProgressForm:
 
     def set_version(self, version: int):
         """After a conflict: the next save deliberately replaces what the other person saved."""
+        self._set_data({"version": version})
+
+    def after_conflict(self, conflict, user) -> ConflictView:
+        """After a refused save (services.ProgressConflict): what the page shows of it; the values
+        the editor had left as they were now show what was saved, and the version moves on, so
+        that saving again keeps the editor's typed values on purpose and undoes nothing else."""
+        rows = {row.activity.pk: row for row in self.rows}
+        sent, names = {}, {}
+        for pk, values in self.entries().items():
+            for name in ENTRY_FIELDS:
+                sent[(pk, name)] = as_text(getattr(values, name))
+                names[(pk, name)] = rows[pk].form.add_prefix(name)
+        for name, text in self.notes().items():
+            sent[(None, name)], names[(None, name)] = clean_text(text), name
+        carried = {pk: row.previous.percent for pk, row in rows.items() if row.previous}
+        view = conflict_view(conflict, sent, carried if self.asks_percentages else {}, user)
+        taken = {names[key]: value for key, value in view.taken.items()}
+        self._set_data({**taken, "version": conflict.report.version})
+        return view
+
+    def _set_data(self, values: dict):
         data = self.notes_form.data.copy()
-        data["version"] = version
-        self.notes_form.data = data
+        for name, value in values.items():
+            data[name] = value
+        for form in (self.notes_form, *(row.form for row in self.rows)):
+            form.data = data
 
     @property
     def problems(self) -> list[tuple[str, str, str]]:

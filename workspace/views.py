@@ -118,8 +118,7 @@ def progress(request, code, period, numeral):
         try:
             summary = _save(request, reporting_round, group, form, action)
         except ProgressConflict as error:
-            conflict = error
-            form.set_version(error.report.version)
+            conflict = form.after_conflict(error, request.user)
         except ValidationError as error:
             form.add_errors(error)
         else:
