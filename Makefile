@@ -18,7 +18,7 @@ system:
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else echo "Missing system packages; install them with: sudo apt-get install $$missing"; exit 1; fi
+	else echo "Missing system packages; install them with: sudo apt-get install" $$missing; exit 1; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,14 +38,26 @@ system-test:
 install: system $(VENV)/.installed
 install-test: system-test $(VENV)/.installed-test
 
+# The first run's commands are told the address the server will serve (HOST, which may be a port
+# alone): the demo round's e-mails and the server's link there (cea_portal/settings/development.py).
+MANAGE = PORTAL_HOST=$(HOST) $(PY) manage.py
+SERVED_AT = http://$(if $(findstring :,$(HOST)),$(HOST),127.0.0.1:$(HOST))
+
 # Create or migrate the database and load the fixtures; safe to repeat.
 setup: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_programme
-	$(PY) manage.py create_demo_users
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_programme
+	$(MANAGE) create_demo_users
 
+# Says where to go and who to log in as before the server starts (README.md, "The demo accounts").
 run: setup
-	$(PY) manage.py runserver $(HOST)
+	@echo
+	@echo "The portal: $(SERVED_AT)/en/ (en español: $(SERVED_AT)/es/)"
+	@echo "Demo accounts: secretariat, focal-mex and focal-col, each with the password demo"
+	@echo "(created by create_demo_users; README.md, \"The demo accounts\", says where each starts)."
+	@echo "E-mails are printed below, where the server logs its requests."
+	@echo
+	$(MANAGE) runserver $(HOST)
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

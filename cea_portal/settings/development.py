@@ -1,5 +1,5 @@
 """Local development: DEBUG on, a throw-away secret key, console e-mail, the guides as `make docs`
-serves them."""
+serves them, and e-mail links to the address the development server serves."""
 
 import os
 
@@ -8,6 +8,19 @@ from .base import SECRET_KEY
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PORTAL_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 GUIDES_URL = os.environ.get("GUIDES_URL", "http://127.0.0.1:8001/")
+
+
+def served_at(host: str) -> str:
+    """The address runserver serves for its `[addr:]port` argument, as a browser opens it."""
+    address, _colon, port = host.rpartition(":")
+    return f"http://{address or '127.0.0.1'}:{port}"
+
+
+# `make run` passes its HOST as PORTAL_HOST to every command it runs (the demo round's e-mails
+# and the server's), so that e-mails link to the server it starts; PORTAL_URL, when set, wins.
+PORTAL_HOST = os.environ.get("PORTAL_HOST", "127.0.0.1:8000")
+PORTAL_URL = os.environ.get("PORTAL_URL") or served_at(PORTAL_HOST)
+# That host answers too (HOST=0.0.0.0:8000, a machine's address on the network).
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", PORTAL_HOST.rpartition(":")[0] or "127.0.0.1"]
