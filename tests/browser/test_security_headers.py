@@ -1,11 +1,20 @@
 """The Content-Security-Policy (core/security.py) in a real browser: the reading pages, a focal
 point's report page (its script keeps the slider in step), the admin (its own scripts, and
 django-import-export's) and the API's documentation (Swagger UI, started by a script file of its
-own) work with it, and the browser reports no violation anywhere (issue 18).
+own) work with it, and the browser reports no violation anywhere (issue 18). Every import and
+export page of the admin is visited, and the export's "Select all" is used (issue 26: the
+library's inline handler was blocked, so it did nothing).
 
-Only HTTP and the browser here: no Django ORM (see conftest.py)."""
+Only HTTP and the browser here: no Django ORM (see conftest.py); the admin's pages are listed
+from its registry and reversed, which reads no database."""
 
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
+
+from reporting.models import GroupReport
+from spreadsheets.admin import GroupWorkbookAdmin, SpreadsheetAdmin, WorkbookImportAdmin
 
 from .test_progress_flow import log_in
 
@@ -24,6 +33,22 @@ ADMIN = [
     "/en/admin/groups/institution/import/",
     "/es/admin/reporting/groupreport/",
 ]
+
+
+def exchange_pages(lang="en") -> list[str]:
+    """Every import and export page of the admin, and the workbooks' upload pages."""
+    pages = []
+    with translation.override(lang):
+        for model, model_admin in admin.site._registry.items():
+            name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+            if isinstance(model_admin, SpreadsheetAdmin):
+                pages.append(reverse(f"{name}_export"))
+                # A group report's status moves through the review, never by import (policy).
+                if model is not GroupReport:
+                    pages.append(reverse(f"{name}_import"))
+            if isinstance(model_admin, (WorkbookImportAdmin, GroupWorkbookAdmin)):
+                pages.append(reverse(f"{name}_import_workbook"))
+    return pages
 
 
 def _violations(page) -> list[str]:
@@ -59,6 +84,36 @@ def test_no_page_breaks_the_content_security_policy(portal_server, browser, scre
     clerk.goto(base + "/en/admin/activities/activity/1/change/")
     expect(clerk.locator("#activity_form")).to_be_visible()
     screenshot(clerk, "csp_admin_activity")
+    _visit_exchange_pages(clerk, base, screenshot)
     assert seen == [] and seen_by_clerk == [], seen + seen_by_clerk
     page.context.close()
     clerk.context.close()
+
+
+def _visit_exchange_pages(clerk, base, screenshot):
+    pages = exchange_pages("en") + exchange_pages("es")
+    assert len(pages) > 30, pages
+    for address in pages:
+        assert clerk.goto(base + address).status == 200, address
+    # The export's "Select all" clears and ticks every column of the sheet.
+    clerk.goto(base + next(p for p in exchange_pages("es") if p.endswith("/export/")))
+    toggle = clerk.locator("input.select-toggle")
+    columns = clerk.locator('.selectable-field-export-row input[type="checkbox"]:not(.select-toggle)')
+    assert columns.count() > 2
+    toggle.uncheck()
+    assert all(not box.is_checked() for box in columns.all())
+    columns.first.check()
+    expect(toggle).not_to_be_checked()
+    toggle.check()
+    assert all(box.is_checked() for box in columns.all())
+    screenshot(clerk, "csp_admin_export")
+    # An import's preview page, reached by uploading a file (guess_format.js picks its format).
+    clerk.goto(base + "/en/admin/groups/country/import/")
+    clerk.set_input_files(
+        "#id_import_file",
+        files=[{"name": "countries.csv", "mimeType": "text/csv", "buffer": b"iso3,name_en\nMEX,Mexico\n"}],
+    )
+    expect(clerk.locator("#id_format")).to_have_value("1")  # csv, chosen by its script
+    clerk.get_by_role("button", name="Submit").click()
+    expect(clerk.get_by_role("heading", name="Preview")).to_be_visible()
+    screenshot(clerk, "csp_admin_import_preview")
