@@ -30,8 +30,11 @@ def from_payload(payload) -> EmailMultiAlternatives:
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from .tasks import email_send
+        from .tasks import email_send, enqueue
 
+        # Through enqueue, not the task's delay: with no broker, Celery's eager delay still asks
+        # kombu for a connection to serialise the message, and kombu then warns that no broker
+        # host was supplied, a warning that reads like a fault on every first run.
         for message in email_messages:
-            email_send.delay_on_commit(as_payload(message))
+            enqueue(email_send, as_payload(message))
         return len(email_messages)
