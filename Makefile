@@ -55,7 +55,7 @@ run: setup
 	@echo "The portal: $(SERVED_AT)/en/ (en español: $(SERVED_AT)/es/)"
 	@echo "Demo accounts: secretariat, focal-mex and focal-col, each with the password demo"
 	@echo "(created by create_demo_users; README.md, \"The demo accounts\", says where each starts)."
-	@echo "E-mails are printed below, where the server logs its requests."
+	@echo "In development e-mails are not sent: they are printed here, on the console."
 	@echo
 	$(MANAGE) runserver $(HOST)
 
