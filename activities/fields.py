@@ -1,10 +1,14 @@
-"""A month as a date field: stored as the first day of the month, typed as YYYY-MM."""
+"""A month as a date field: stored as the first day of the month; typed in the browser's month
+picker (YYYY-MM), or where a browser has none, as the reader writes it ("January 2027",
+"enero de 2027", "2027-01": core/written_dates.py)."""
 
 import datetime
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.written_dates import WrittenMonthField
 
 
 class MonthInput(forms.DateInput):
@@ -14,13 +18,8 @@ class MonthInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m")
 
 
-class MonthFormField(forms.DateField):
+class MonthFormField(WrittenMonthField):
     widget = MonthInput
-    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, for example 2020-01.")}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", ["%Y-%m", "%Y-%m-%d"])
-        super().__init__(**kwargs)
 
 
 class MonthField(models.DateField):

@@ -7,6 +7,7 @@ from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from activities.fields import MonthField, MonthInput
+from core.written_dates import WrittenDateField
 from reporting.models import GroupReport
 from reporting.services import ProgressConflict, admin_version_check
 from reports.parts import TITLES as PART_TITLES
@@ -18,6 +19,19 @@ COMPACT_TEXT = {
     models.TextField: {"widget": Textarea(attrs={"rows": 5, "cols": 80})},
     MonthField: {"widget": MonthInput},
 }
+
+
+class WrittenDates:
+    """Dates typed as the reader writes them ("31 January 2027", "31 de enero de 2027") as well
+    as in the admin's calendar's figures; a date refused says which forms to use. Months have
+    their own field (MonthField), and a date with a time keeps the admin's."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateField) and not isinstance(
+            db_field, (models.DateTimeField, MonthField)
+        ):
+            kwargs.setdefault("form_class", WrittenDateField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class OwnGroupChoices:

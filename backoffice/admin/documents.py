@@ -20,7 +20,7 @@ from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
 from spreadsheets.resources.documents import DocumentResource
 
-from ..forms import COMPACT_TEXT, DocumentPartForm
+from ..forms import COMPACT_TEXT, DocumentPartForm, WrittenDates
 
 
 class DocumentPartInline(TranslationTabularInline):
@@ -57,7 +57,7 @@ class IssuedFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SpreadsheetAdmin, TranslationAdmin):
+class DocumentAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [DocumentResource]
     list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
     list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))

@@ -37,7 +37,7 @@ from spreadsheets.resources.groups import (
 from spreadsheets.resources.working_groups import WorkingGroupResource
 
 from ..autocomplete import PortalAutocomplete
-from ..forms import COMPACT_TEXT, LanguageGapsChoices
+from ..forms import COMPACT_TEXT, LanguageGapsChoices, WrittenDates
 from ..protection import HistoryProtectedAdmin
 from .activities import PlanRowInline
 
@@ -73,7 +73,7 @@ class InstitutionAdmin(LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SpreadsheetAdmin, TranslationAdmin):
+class MeetingAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [MeetingResource]
     list_display = ("code", "name", "place_and_dates")
     list_filter = ("body",)

@@ -10,10 +10,10 @@ from groups.models import Event, Figure, Link
 from spreadsheets.admin import SpreadsheetAdmin
 from spreadsheets.resources.network import EventResource, FigureResource, LinkResource
 
-from ..forms import LanguageGapsChoices
+from ..forms import LanguageGapsChoices, WrittenDates
 
 
-class GroupPartAdmin(LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
+class GroupPartAdmin(WrittenDates, LanguageGapsChoices, SpreadsheetAdmin, TranslationAdmin):
     list_filter = (programme_filter("group"), "group")
     list_select_related = ("group__programme",)
     ordering = ("group__programme__start_year", "group__number", "order")

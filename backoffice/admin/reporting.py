@@ -24,7 +24,7 @@ from spreadsheets.resources.reporting import (
 )
 
 from ..filters import coordinating_country_filter, programme_filter
-from ..forms import COMPACT_TEXT, GroupReportForm, ProgressEntryForm
+from ..forms import COMPACT_TEXT, GroupReportForm, ProgressEntryForm, WrittenDates
 from ..protection import EntryHistoryProtectedAdmin, HistoryProtectedAdmin
 
 
@@ -46,7 +46,7 @@ class ProgressChangeInline(admin.TabularInline):
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAdmin):
+class ReportingRoundAdmin(WrittenDates, HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAdmin):
     resource_classes = [ReportingRoundResource]
     list_display = ("meeting", "number", "programme", "opens_on", "deadline", "status")
     list_filter = ("programme", "status")
