@@ -14,6 +14,7 @@ from reporting import policy
 from reporting import standing as figures
 from reporting.lookups import group_or_404, round_or_404
 from reporting.models import Evidence, ReportingRound
+from reporting.reminders import DONE
 from reports.models import Document
 
 from .cache import for_readers
@@ -31,10 +32,17 @@ def help_page(request):
 @require_safe
 @for_readers
 def home(request):
+    """The programme's groups with their figures, and what is going on: the round open for
+    reporting (its deadline, how many groups have submitted) and the newest document."""
     programme = Programme.objects.select_related("approved_at").current()
     groups = programme.groups.with_roles().order_by("number") if programme else []
     rows = figures.group_standings(groups)
     latest_round = ReportingRound.objects.latest_published(programme) if programme else None
+    open_round = (
+        ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
+        if programme
+        else None
+    )
     return render(
         request,
         "pages/home.html",
@@ -43,6 +51,10 @@ def home(request):
             "rows": rows,
             "latest_round": latest_round,
             "threshold": figures.threshold(),
+            "open_round": open_round,
+            # Submitted as the reminders count it: a group that has submitted is not reminded.
+            "submitted": open_round.group_reports.filter(status__in=DONE).count() if open_round else 0,
+            "latest_document": Document.objects.for_register().first(),
         },
     )
 
