@@ -4,7 +4,9 @@ name in production carries its hash: not a permanent redirect, for a new icon ge
 
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 
 
+@require_safe
 def favicon(request):
     return redirect(static("favicon.ico"))

@@ -14,7 +14,7 @@ from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("favicon.ico", favicon),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", include((api_urls.v1, "api"))),
     path("api/", include(api_urls.schema)),
     path("open-data/", include((api_urls.opendata_patterns, "opendata"))),

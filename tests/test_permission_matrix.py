@@ -92,6 +92,7 @@ CONFLICT = Page(200, "Someone else saved this group report after you opened it")
 # to that address (302), a number the status code; see tests/support/matrix_walk.py for the others.
 MATRIX = {
     "healthz": ("healthz", every(200), every(405)),
+    "favicon": ("favicon", every("/static/favicon.ico"), every(405)),
     "home": ("pages:home", every(200), every(405)),
     "group": ("pages:group", every(200), every(405)),
     "countries": ("pages:countries", every(200), every(405)),
