@@ -1,6 +1,5 @@
 import secrets
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,14 +9,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .forms import TokenForm
+from .lockout import lockout_context
 from .models import AccessToken
 from .tokens import token_create, token_revoke
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """What django-axes answers a locked-out address: a page in the visitor's language."""
-    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
-    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+    """What django-axes answers a locked-out username from an address: a page in the visitor's
+    language that says which account is paused, from where and for how long."""
+    return render(request, "registration/locked_out.html", lockout_context(request, credentials), status=429)
 
 
 FORM_KEYS = "token_form_keys"  # in the session: the keys of the forms shown and not yet sent
