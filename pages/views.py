@@ -77,6 +77,7 @@ def group_detail(request, period, numeral):
             "timeline": timeline(group.programme, rows, today),
             "threshold": figures.threshold(),
             "latest_round": rounds[-1] if rounds else None,
+            "compared": summary.since_previous,
             "objectives": group.objectives.prefetch_related("areas__action_lines"),
             "outputs": group.outputs.prefetch_related("institutions"),
             "financing_sources": group.financing_sources.select_related("institution"),

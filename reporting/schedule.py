@@ -75,7 +75,9 @@ def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Sch
     if expected is None:
         return Schedule.NO_MONTHS
     if percent is None:
-        return Schedule.NOT_REPORTED
+        # Its months are over and nothing was ever reported: the reader is told, as when it
+        # stopped short of 100%.
+        return Schedule.OVERDUE if ended else Schedule.NOT_REPORTED
     if percent >= 100:
         return Schedule.COMPLETED
     if ended:

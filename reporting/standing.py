@@ -1,21 +1,24 @@
 """Where each activity stands: its latest published percentage, the change since the round
-before, and its schedule today (the expected percentage, behind schedule, overdue); and a
-group's overall progress. Computed here only, with the schedule's arithmetic in
-reporting/schedule.py: the reading pages, the working group's report (PDF) and the admin's
-activity list all read these figures.
+before, and its schedule today (the expected percentage, behind schedule, overdue); a group's
+overall progress; and a group's figures in a round beside the round before, like for like
+(reporting/comparison.py, given from here). Computed here only, with the schedule's arithmetic
+in reporting/schedule.py: the reading pages, the secretariat's overview, the documents, the API
+and the admin's activity list all read these figures.
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from activities.models import Activity
 from core.bilingual import LANGUAGES, has_text
 
+# Given from here with the other figures: every face reads its figures from this module.
+from .comparison import Comparison, RoundRow, round_rows  # noqa: F401
 from .models import ProgressEntry
 from .schedule import Schedule, expected_percent, month_index, schedule_of, threshold, whole, whole_mean
 
@@ -71,6 +74,8 @@ class Standing:
         if self.schedule is Schedule.NOT_REPORTED:
             return gettext("Not compared with its schedule: no progress has been reported yet.")
         values = {"percent": self.percent, "expected": self.expected_shown, "threshold": threshold()}
+        if self.schedule is Schedule.OVERDUE and self.latest is None:
+            return gettext("Its end month has passed and no progress has been reported.")
         if self.schedule is Schedule.OVERDUE:
             return gettext("Its end month has passed and it is at %(percent)s%%.") % values
         if self.schedule is Schedule.BEHIND:
@@ -157,7 +162,28 @@ class GroupStanding:
 
     @property
     def overdue(self) -> int:
+        """Past their end month below 100%, or with no progress reported at all."""
         return sum(s.schedule is Schedule.OVERDUE for s in self.activities)
+
+    @property
+    def since_previous(self) -> Comparison | None:
+        """The group's latest round beside the round just before it, like for like
+        (reporting/comparison.py); None when no activity was reported in the round before."""
+        if not self.reported:
+            return None
+        last = max(s.latest.round_number for s in self.reported)
+        latest = [s for s in self.reported if s.latest.round_number == last]
+        # An activity's previous entry is that of the round just before its latest (standing()).
+        earlier = [s.previous for s in latest if s.previous is not None]
+        earlier += [s.latest for s in self.reported if s.latest.round_number == last - 1]
+        if not earlier:
+            return None
+        return Comparison(
+            now={s.activity.pk: s.percent for s in latest},
+            before={e.activity_id: e.percent for e in earlier},
+            round=latest[0].latest.round,
+            previous_round=earlier[0].round,
+        )
 
 
 def _translated(*fields):
@@ -189,49 +215,3 @@ def group_standings(groups, today: datetime.date | None = None) -> list[GroupSta
     for row in rows:
         by_group.setdefault(row.activity.group_id, []).append(row)
     return [GroupStanding(g, by_group.get(g.pk, [])) for g in groups]
-
-
-@dataclass
-class RoundRow:
-    """A group's progress in a round beside the round before: the mean of the percentages it
-    reported in each (published entries only)."""
-
-    group: object
-    progress: int | None
-    previous: int | None
-    reported: int
-    activities: int
-
-    @property
-    def change(self) -> int | None:
-        if self.progress is None or self.previous is None:
-            return None
-        return self.progress - self.previous
-
-
-def round_rows(reporting_round, previous_round, groups) -> list[RoundRow]:
-    """Every group's figures in `reporting_round` and `previous_round` (which may be None), in
-    two queries whatever the number of groups."""
-    groups = list(groups.annotate(activity_count=Count("activities", distinct=True)))
-    rounds = [r for r in (reporting_round, previous_round) if r is not None]
-    percents = {}
-    for round_id, group_id, percent in (
-        ProgressEntry.objects.published()
-        .filter(round__in=rounds, activity__group__in=groups)
-        .values_list("round_id", "activity__group_id", "percent")
-    ):
-        percents.setdefault((round_id, group_id), []).append(percent)
-
-    def mean(round_, group):
-        return whole_mean(percents.get((round_.pk, group.pk), [])) if round_ else None
-
-    return [
-        RoundRow(
-            g,
-            mean(reporting_round, g),
-            mean(previous_round, g),
-            len(percents.get((reporting_round.pk, g.pk), [])),
-            g.activity_count,
-        )
-        for g in groups
-    ]

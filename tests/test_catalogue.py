@@ -109,8 +109,9 @@ def test_counts_of_late_activities_agree_in_number():
             return render_to_string("includes/behind_overdue.html", {"behind": behind, "overdue": overdue})
 
     assert shown("es", 1, 1) == "1 atrasada, 1 vencida"
-    assert shown("es", 0, 2) == "0 atrasadas, 2 vencidas"
+    assert shown("es", 0, 2) == "2 vencidas"  # a count of 0 is not printed (issue 26)
     assert shown("en", 1, 2) == "1 behind schedule, 2 overdue"
+    assert shown("en", 3, 0) == "3 behind schedule" and shown("en", 0, 0) == ""
 
 
 def test_the_schedule_has_one_spanish_term_as_the_glossary_says():

@@ -136,9 +136,9 @@ def group_figures(group, today):
     activities = list(group.activities.all())
     with_months = [a for a in activities if a.start_month and a.end_month]
     # Today is long after 2021: every activity with months has ended, so none can be behind
-    # (only overdue); the counts below rely on it.
+    # (only overdue, reported below 100% or not reported at all); the counts below rely on it.
     assert all(month_passed(a.end_month, today) for a in with_months)
-    overdue = sum(1 for a in with_months if a.pk in latest and latest[a.pk] < 100)
+    overdue = sum(1 for a in with_months if latest.get(a.pk, 0) < 100)
     return {
         "mean": Fraction(sum(latest.values()), len(latest)),
         "reported": len(latest),
@@ -167,16 +167,18 @@ FLAGS = {
     "en": {
         "one": "{n} activity flagged",
         "many": "{n} activities flagged",
-        "split": "0 behind schedule, {n} overdue",
-        "split_one": "0 behind schedule, 1 overdue",
+        "split": "{n} overdue",
+        "split_one": "1 overdue",
+        "zero": "0 behind schedule",
         "none": "None flagged",
         "reported": "{reported} of {total} activities reported",
     },
     "es": {
         "one": "{n} actividad señalada",
         "many": "{n} actividades señaladas",
-        "split": "0 atrasadas, {n} vencidas",
-        "split_one": "0 atrasadas, 1 vencida",
+        "split": "{n} vencidas",
+        "split_one": "1 vencida",
+        "zero": "0 atrasadas",
         "none": "Ninguna señalada",
         "reported": "{reported} de {total} actividades informadas",
     },
@@ -197,6 +199,7 @@ def test_home_shows_every_groups_overall_progress_and_flags(client, lang):
         (shown,) = percents_in(row)
         assert shown in rounded(figures["mean"]), (group.numeral, shown, float(figures["mean"]))
         assert words["reported"].format(**figures) in text
+        assert words["zero"] not in text and not re.search(r"\b0 ", text), group.numeral
         n = figures["overdue"]
         if n:
             assert words["one" if n == 1 else "many"].format(n=n) in text, group.numeral
@@ -234,7 +237,8 @@ def test_home_counts_an_activity_behind_schedule(client):
     factories.entry(round_, behind, 0)
     factories.entry(round_, on_time, 60)
     row = row_of(html_of(client.get("/en/")), f'href="/en/groups/{prog.period}/I/"')
-    assert "1 activity flagged" in text_of(row) and "1 behind schedule, 0 overdue" in text_of(row)
+    assert "1 activity flagged" in text_of(row) and "1 behind schedule" in text_of(row)
+    assert "overdue" not in text_of(row)  # "0 overdue" is not printed
     assert percents_in(row) == [30]  # (0 + 60) / 2
 
 
@@ -653,7 +657,7 @@ def test_round_page_with_a_previous_round_shows_and_sorts_the_change(client, sec
     first = text_of(rows[0])
     assert "→" in first and "points up" in first
     assert "First report" in text_of(html[html.index("<thead>") : html.index("</thead>")])
-    assert "the change is against the First report" in text_of(html)
+    assert "The change is against the First report" in text_of(html)
 
 
 def test_unknown_round_is_404(client):

@@ -154,12 +154,29 @@ def test_100_is_completed_whenever_it_is_reported(wg, round_1, today):
     assert row.reason == "Completed."
 
 
-@pytest.mark.parametrize("today", [MID_2030, D(2032, 1, 1)])
-def test_no_progress_reported_is_not_flagged(wg, today):
+@pytest.mark.parametrize("today", [MID_2030, D(2030, 12, 31)])
+def test_no_progress_reported_before_the_end_month_is_over_is_not_flagged(wg, today):
     row = standing_of(factories.activity(wg, **months("2030-01", "2030-12")), today)
     assert row.schedule is Schedule.NOT_REPORTED and not row.flagged
     assert row.latest is None and row.percent is None and row.change is None
     assert row.reason == "Not compared with its schedule: no progress has been reported yet."
+
+
+@pytest.mark.parametrize("today", [D(2031, 1, 1), D(2035, 6, 1)])
+def test_no_progress_at_all_after_the_end_month_is_overdue(wg, today):
+    row = standing_of(factories.activity(wg, **months("2030-01", "2030-12")), today)
+    assert row.schedule is Schedule.OVERDUE and row.flagged
+    assert row.percent is None and row.expected_shown == 100
+    assert row.reason == "Its end month has passed and no progress has been reported."
+
+
+def test_overdue_without_progress_says_so_in_spanish(wg):
+    from django.utils import translation
+
+    row = standing_of(factories.activity(wg, **months("2030-01", "2030-12")), D(2031, 1, 1))
+    with translation.override("es"):
+        assert row.reason == "Su mes de término ya pasó y no se ha informado avance."
+        assert str(row.schedule.label) == "vencida"
 
 
 def test_a_phrase_schedule_has_no_months_to_compare_and_says_why(wg, round_1):
@@ -244,9 +261,10 @@ def test_a_draft_is_not_counted(programme, wg, round_1, report_status):
 
 @pytest.mark.parametrize("report_status", ["submitted", "accepted"])
 def test_a_submitted_report_in_an_open_round_is_counted(programme, wg, round_1, report_status):
+    """In a round that publishes on submission (its figures are read before review)."""
     activity = factories.activity(wg, **months("2030-01", "2030-12"))
     factories.entry(round_1, activity, 50)
-    round_2 = factories.reporting_round(programme, number=2, status="open")
+    round_2 = factories.reporting_round(programme, number=2, status="open", publish_on="submission")
     factories.entry(round_2, activity, 90)
     factories.group_report(round_2, wg, status=report_status)
     row = standing_of(activity, MID_2030)
@@ -255,7 +273,7 @@ def test_a_submitted_report_in_an_open_round_is_counted(programme, wg, round_1, 
 
 def test_a_draft_of_another_group_does_not_hide_a_submitted_report(programme, wg):
     other = factories.group(programme, number=2)
-    round_ = factories.reporting_round(programme, number=1, status="open")
+    round_ = factories.reporting_round(programme, number=1, status="open", publish_on="submission")
     mine, theirs = factories.activity(wg), factories.activity(other)
     factories.entry(round_, mine, 30)
     factories.entry(round_, theirs, 80)
@@ -309,8 +327,9 @@ def test_group_flagged_counts(wg, round_1):
     reported(wg, round_1, 60, order=3, start="2030-01", end="2030-06")  # overdue
     reported(wg, round_1, 100, order=4, start="2030-01", end="2030-06")  # completed
     reported(wg, round_1, 40, order=5)  # on schedule
-    factories.activity(wg, order=6, **months("2029-01", "2029-12"))  # not reported
+    factories.activity(wg, order=6, **months("2030-01", "2030-12"))  # not reported, not over
     factories.activity(wg, order=7, start_text_en="Later")  # no months
+    factories.activity(wg, order=8, **months("2029-01", "2029-12"))  # over, nothing reported
     (summary,) = standing.group_standings([wg], MID_2030)
     assert [s.schedule for s in summary.activities] == [
         Schedule.BEHIND,
@@ -320,16 +339,24 @@ def test_group_flagged_counts(wg, round_1):
         Schedule.ON_SCHEDULE,
         Schedule.NOT_REPORTED,
         Schedule.NO_MONTHS,
+        Schedule.OVERDUE,
     ]
-    assert (summary.flagged, summary.behind, summary.overdue) == (3, 2, 1)
+    assert (summary.flagged, summary.behind, summary.overdue) == (4, 2, 2)
     assert summary.progress == 46  # (10 + 20 + 60 + 100 + 40) / 5
 
 
 def test_group_without_progress_has_no_figure_and_nothing_flagged(wg):
     factories.activity(wg, **months("2030-01", "2030-06"))
-    (summary,) = standing.group_standings([wg], D(2031, 1, 1))
+    (summary,) = standing.group_standings([wg], D(2030, 6, 1))
     assert summary.progress is None and summary.reported == []
     assert (summary.flagged, summary.behind, summary.overdue) == (0, 0, 0)
+
+
+def test_group_without_progress_after_its_months_has_them_overdue(wg):
+    factories.activity(wg, **months("2030-01", "2030-06"))
+    (summary,) = standing.group_standings([wg], D(2031, 1, 1))
+    assert summary.progress is None and summary.reported == []
+    assert (summary.flagged, summary.behind, summary.overdue) == (1, 0, 1)
 
 
 def test_group_standings_keep_the_groups_order_and_their_own_activities(programme, round_1):
@@ -369,7 +396,7 @@ def test_round_rows_without_a_previous_round_and_without_drafts(programme, wg):
     from groups.models import WorkingGroup
 
     other = factories.group(programme, number=2)
-    round_ = factories.reporting_round(programme, number=1, status="open")
+    round_ = factories.reporting_round(programme, number=1, status="open", publish_on="submission")
     reported(wg, round_, 40)
     reported(other, round_, 80)
     factories.group_report(round_, wg, status="submitted")
