@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from groups.models import Programme, WorkingGroup
 from reporting import policy
+from reporting import standing as figures
 from reporting.evidence_form import EvidenceForm
 from reporting.forms import ProgressForm, ReviewForm
 from reporting.lookups import round_and_group_or_404, round_or_404
@@ -60,28 +61,27 @@ def round_overview(request, code):
     if not policy.can_review(request.user):
         raise PermissionDenied
     reporting_round = round_or_404(code)
-    groups = (
-        reporting_round.programme.groups.with_roles()
-        .order_by("number")
-        .annotate(activity_count=Count("activities", distinct=True))
-    )
+    previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
     reports = {r.group_id: r for r in reporting_round.group_reports.select_related("updated_by")}
-    # order_by(): the entries' default ordering would otherwise join the GROUP BY, one row each.
-    reported = dict(
-        ProgressEntry.objects.filter(round=reporting_round)
-        .order_by()
-        .values_list("activity__group")
-        .annotate(n=Count("pk"))
-    )
-    rows = [(g, reports.get(g.pk), reported.get(g.pk, 0)) for g in groups]
+    # Each group's figures as it saved them, beside the round before, like for like.
+    rows = [
+        (row.group, reports.get(row.group.pk), row)
+        for row in figures.round_rows(
+            reporting_round,
+            previous_round,
+            reporting_round.programme.groups.with_roles().order_by("number"),
+            drafts=True,
+        )
+    ]
     counts = Counter(
-        report.status if report else GroupReport.Status.NOT_STARTED for _group, report, _n in rows
+        report.status if report else GroupReport.Status.NOT_STARTED for _group, report, _row in rows
     )
     return render(
         request,
         "workspace/round_overview.html",
         {
             "round": reporting_round,
+            "previous_round": previous_round,
             "rows": rows,
             "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
         },
