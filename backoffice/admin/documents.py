@@ -20,6 +20,7 @@ from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
 from spreadsheets.resources.documents import DocumentResource
 
+from ..document_kinds import kind_rules
 from ..forms import COMPACT_TEXT, DocumentPartForm, WrittenDates
 
 
@@ -137,6 +138,12 @@ class DocumentAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
                 for code in LANGUAGES
             ),
         )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The kinds' rules, for the page's script to grey what the chosen kind does not use
+        # (templates/admin/reports/document/change_form.html).
+        context["kind_rules"] = kind_rules()
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
