@@ -12,6 +12,7 @@ from activities.models import Activity
 from core.limits import REMARK, too_long
 from groups.models import WorkingGroup
 from reporting import policy
+from reporting.conflicts import keep_saved
 from reporting.falls import fall_warning
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import EntryValues, changes_since, progress_save
@@ -69,12 +70,12 @@ def workbook_preview(
     report = GroupReport.objects.filter(round=reporting_round, group=target).first()
     if not policy.can_edit_progress(user, target, reporting_round, report):
         raise PermissionDenied
-    rows, entries = _rows_preview(filled, target, reporting_round)
     version = report.version if report else 0
-    stale = []
+    since = []
     if report and filled.version is not None and filled.version < version:
-        stale = [c for c in changes_since(report, filled.version) if c.activity_id in entries]
-    return WorkbookPreview(target, reporting_round, version, rows, entries, stale)
+        since = changes_since(report, filled.version)
+    rows, entries, replaced = _rows_preview(filled, target, reporting_round, since)
+    return WorkbookPreview(target, reporting_round, version, rows, entries, replaced)
 
 
 def _target(filled, group, round_code) -> tuple[WorkingGroup, ReportingRound]:
@@ -158,9 +159,13 @@ def _workbook_round(filled, round_code, problems) -> ReportingRound | None:
     return reporting_round
 
 
-def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], dict[int, EntryValues]]:
-    """Each filled row checked against the group's plan: what it would change, and the values to
-    save; ImportRefused with every row's problem (row and column, in the reader's language)."""
+def _rows_preview(
+    filled, target, reporting_round, since
+) -> tuple[list[RowPreview], dict[int, EntryValues], list]:
+    """Each filled row checked against the group's plan: what it would change, the values to save,
+    and which of the values saved `since` the workbook was written it would replace (a value the
+    workbook left as it was keeps what was saved: reporting.conflicts.keep_saved); ImportRefused
+    with every row's problem (row and column, in the reader's language)."""
     activities = {
         progress_workbook.activity_code(a): a
         for a in Activity.objects.filter(group=target).select_related("group__programme")
@@ -170,20 +175,24 @@ def _rows_preview(filled, target, reporting_round) -> tuple[list[RowPreview], di
     }
     previous = _previous_percents(target, reporting_round)
     carried = carried_percents(reporting_round, target)
-    problems, seen, rows, entries = [], {}, [], {}
+    problems, seen, checked_rows = [], {}, []
     for number, values in filled.rows:
         checked = _checked_row(number, values, activities, seen, target, problems)
-        if checked is None:
-            continue
-        activity, given = checked
-        entry, pk = existing.get(activity.pk), activity.pk
-        row = _row_preview(number, activity, given, entry, carried.get(pk), previous.get(pk))
-        rows.append(row)
-        if row.changes:
-            entries[activity.pk] = given
+        if checked is not None:
+            checked_rows.append((number, *checked))
     if problems:
         raise ImportRefused(problems)
-    return rows, entries
+    given, replaced = keep_saved(since, {a.pk: values for _n, a, values in checked_rows}, carried)
+    rows, entries = [], {}
+    for number, activity, _values in checked_rows:
+        pk = activity.pk
+        if given[pk].percent is None:
+            continue  # removed since the workbook was written, and left as it was in it
+        row = _row_preview(number, activity, given[pk], existing.get(pk), carried.get(pk), previous.get(pk))
+        rows.append(row)
+        if row.changes:
+            entries[pk] = given[pk]
+    return rows, entries, replaced
 
 
 def _previous_percents(target, reporting_round) -> dict[int, int]:

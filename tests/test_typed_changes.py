@@ -15,6 +15,8 @@ from django.utils import translation
 
 from core.times import zoned
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from reporting.services import EntryValues, progress_save
+from spreadsheets.services import workbook_import, workbook_preview
 
 from .support import factories
 from .support.api_clients import ApiClient, group_report_url, token_for
@@ -260,3 +262,34 @@ def test_a_conflict_with_another_person_names_them_and_the_time(
     assert "otra ventana" not in shown and "another window" not in shown
     rows = re.findall(r"<tr>(.*?)</tr>", shown.split("<tbody>")[1], re.S)
     assert len(rows) == 1 and "Luis Paz" in rows[0]
+
+
+def test_a_workbook_downloaded_before_a_save_does_not_undo_it_where_left_as_it_was(
+    coordinator, open_round, group_iv, previous
+):
+    """x is left as the workbook was prefilled; y is typed in the workbook and in the form
+    meanwhile; z only in the workbook. Importing replaces y, on purpose, and keeps the form's x."""
+    x, y, z = sorted(previous)[:3]
+    pk = {a.order: a.pk for a in group_iv.activities.all()}
+    in_form = {x: other(previous[x]), y: 3 if previous[y] != 3 else 4}
+    in_book = {y: 97 if previous[y] != 97 else 96, z: other(previous[z])}
+    content = filled(group_iv, open_round, {order: (p, "", "") for order, p in in_book.items()})  # version 0
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries={pk[order]: EntryValues(p) for order, p in in_form.items()},
+        notes={},
+        seen_version=0,
+        submit=False,
+    )
+    preview = workbook_preview(content, user=coordinator, group=group_iv)
+    statuses = {r.activity.order: r.status for r in preview.rows}
+    assert (statuses[x], statuses[y], statuses[z]) == ("unchanged", "changed", "new")
+    assert preview.changed_count == 2
+    assert [(c.activity.order, c.field, c.new_value) for c in preview.saved_since_download] == [
+        (y, "percent", str(in_form[y]))
+    ]
+    workbook_import(preview, user=coordinator)
+    written = {e.activity.order: e.percent for e in ProgressEntry.objects.filter(round=open_round)}
+    assert written == {x: in_form[x], y: in_book[y], z: in_book[z]}
