@@ -1,6 +1,7 @@
 """A demonstration round for a first run (DEBUG only, `manage.py create_demo_users`): the next
-round of the current programme, open now with a deadline in a month, and a draft document in
-the register that compiles it, so that a new user can try the whole flow at once."""
+round of the current programme, open now with a deadline in a month, publishing a group's
+figures when the secretariat accepts them, and a draft document in the register that compiles
+it, so that a new user can try the whole flow at once."""
 
 import datetime
 
@@ -40,6 +41,9 @@ def demo_round_open(*, user) -> ReportingRound | None:
         opens_on=today,
         deadline=deadline,
         number=(programme.rounds.aggregate(n=Max("number"))["n"] or 0) + 1,
+        # What a new round does by default, said here too: the demo shows the review before
+        # publication whatever the default becomes.
+        publish_on=ReportingRound.Publication.ON_ACCEPTANCE,
     )
     Document.objects.create(
         symbol=f"LC/{meeting.code}/DEMO",

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
-from reporting.models import GroupReport
+from reporting.models import GroupReport, ReportingRound
 from reporting.services import EntryValues, group_report_review, progress_save
 
 from .support.api_clients import ApiClient
@@ -170,6 +170,9 @@ def _open_data(client, path):
 def test_a_draft_never_appears_and_a_submitted_report_does(
     client, open_round, group_iv, coordinator, secretariat_user
 ):
+    # A round that publishes on submission (new rounds wait for acceptance: test_publication.py).
+    open_round.publish_on = ReportingRound.Publication.ON_SUBMISSION
+    open_round.save()
     api, code = ApiClient(), open_round.meeting.code
     activities = list(group_iv.activities.order_by("order"))
     values = {a.pk: EntryValues(77, "Draft remark 4242") for a in activities}

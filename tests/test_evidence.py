@@ -13,6 +13,7 @@ from django.test import Client
 
 from core import uploads
 from reporting.models import Evidence, GroupReport, ProgressChange, ReportingRound
+from reporting.services import group_report_review
 
 from .support import evidence_files as files
 from .support.db_state import snapshot
@@ -286,7 +287,11 @@ def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_ever
     reviewer.force_login(secretariat_user)
     review = reviewer.get(url(open_round, group_iv)).content.decode()
     assert 'id="review"' in review and f"/en/evidence/{evidence.pk}/" in review
-    # Published on submission (the round's default): anyone may read it, from the group's page.
+    # Submitted is not yet published (the round's default publishes on acceptance).
+    assert _download(Client(), evidence).status_code == 404
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    group_report_review(report=report, user=secretariat_user, accept=True)
+    # Accepted: anyone may read it, from the group's page.
     answer = _download(Client(), evidence)
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
     assert (

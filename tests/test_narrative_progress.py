@@ -22,7 +22,10 @@ NARRATIVE_ES = "Se redactó el primer capítulo de la guía.\n\nEl segundo está
 
 
 def _asks(reporting_round, form):
+    """The round asks for `form`, and publishes what a group submits at once (new rounds wait
+    for the secretariat's acceptance; here the documents are what is tested)."""
     reporting_round.progress_form = form
+    reporting_round.publish_on = ReportingRound.Publication.ON_SUBMISSION
     reporting_round.save()
     return reporting_round
 

@@ -140,9 +140,9 @@ def test_submitted_report_is_published_and_locked_for_the_focal_point(
     assert response.status_code == 302
     report = GroupReport.objects.get(round=open_round, group=group_iv)
     assert report.status == "submitted" and report.submitted_at
-    # Now readers see it on the group's page.
+    # Readers see it only once the secretariat accepts it (the round's default).
     public = client.get("/es/groups/2020-2021/IV/").content.decode()
-    assert "Observación 3" in public
+    assert "Observación 3" not in public
     # And the focal point can read but no longer change it.
     page = client.get(url(open_round, group_iv)).content.decode()
     assert 'name="action" value="draft"' not in page

@@ -1,8 +1,13 @@
-"""Published only after review, if the secretariat wants it (issue 17): a round set to publish
-on acceptance keeps a submitted group's figures off the reading pages, the API and the
-documents until the secretariat accepts them; the default publishes on submission."""
+"""Published only after review (issues 17 and 26): a round set to publish on acceptance keeps a
+submitted group's figures off the reading pages, the API and the documents until the
+secretariat accepts them. New rounds, the demo round among them, publish on acceptance; a
+round made to publish on submission keeps that setting, and publishes at once."""
 
 import pytest
+from django.core.management import call_command
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import AlterField
+from django.db.models import NOT_PROVIDED
 from django.test import Client
 
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
@@ -55,7 +60,44 @@ def test_a_round_publishing_on_acceptance_shows_figures_only_once_accepted(
     assert _public(group_iv) and _in_api(open_round)
 
 
-def test_by_default_a_submitted_report_is_published_at_once(client, coordinator, open_round, group_iv):
-    assert open_round.publish_on == ReportingRound.Publication.ON_SUBMISSION
+def test_by_default_a_submitted_report_waits_for_acceptance(client, coordinator, open_round, group_iv):
+    assert open_round.publish_on == ReportingRound.Publication.ON_ACCEPTANCE
+    _submit(client, coordinator, open_round, group_iv)
+    assert not _public(group_iv) and not _in_api(open_round)
+
+
+def test_a_round_publishing_on_submission_publishes_at_once(client, coordinator, open_round, group_iv):
+    open_round.publish_on = ReportingRound.Publication.ON_SUBMISSION
+    open_round.save()
     _submit(client, coordinator, open_round, group_iv)
     assert _public(group_iv) and _in_api(open_round)
+
+
+def test_rounds_made_before_keep_their_setting(second_round):
+    """The fixtures' rounds say "submission" and keep it; the migration that changed the default
+    only changes Django's default for new rows: no data step, no default in the database."""
+    assert second_round.publish_on == ReportingRound.Publication.ON_SUBMISSION
+    migration = MigrationLoader(None, ignore_no_migrations=True).get_migration(
+        "reporting", "0012_round_publish_on_acceptance"
+    )
+    (operation,) = migration.operations
+    assert isinstance(operation, AlterField) and operation.name == "publish_on"
+    assert operation.field.default == "acceptance" and operation.field.db_default is NOT_PROVIDED
+
+
+def test_the_demo_round_publishes_on_acceptance_as_the_api_says(settings, client):
+    settings.DEBUG = True
+    call_command("create_demo_users")
+    demo = ReportingRound.objects.open().get()
+    answer = client.get(f"/api/v1/rounds/{demo.meeting.code}/").json()
+    assert answer["publish_on"] == "acceptance"
+
+
+def test_the_admin_explains_both_choices_in_both_languages(secretariat_client, second_round):
+    for lang, words in (
+        ("en", ("When the secretariat accepts them:", "When the group submits them:")),
+        ("es", ("Cuando la secretaría las acepta:", "Cuando el grupo las envía:")),
+    ):
+        page = secretariat_client.get(f"/{lang}/admin/reporting/reportinground/{second_round.pk}/change/")
+        assert page.status_code == 200
+        assert all(word in page.content.decode() for word in words), lang

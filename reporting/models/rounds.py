@@ -96,10 +96,14 @@ class ReportingRound(models.Model):
         _("published"),
         max_length=10,
         choices=Publication.choices,
-        default=Publication.ON_SUBMISSION,
+        # Figures carry the secretariat's name once published, so by default they wait for its
+        # review (issue 26); rounds made before keep the setting they were made with.
+        default=Publication.ON_ACCEPTANCE,
         help_text=_(
-            "On acceptance, figures not yet reviewed stay off the public pages, the "
-            "documents and the API until the secretariat accepts them (or the round closes)."
+            "When the secretariat accepts them: a group's figures stay off the public pages, the "
+            "documents and the API until the secretariat has reviewed and accepted its group report "
+            "(or the round closes). When the group submits them: readers see them at once, before "
+            "any review, and a report returned to its group disappears again until it is resubmitted."
         ),
     )
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
