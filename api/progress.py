@@ -7,6 +7,7 @@ from django.utils import timezone
 from activities.models import Activity, Output, PlanRow
 from groups.models import WorkingGroup
 from reporting import standing as figures
+from reporting.models import ReportingRound
 
 
 def activities_of(*, programme=None, group=None, country=None):
@@ -80,3 +81,11 @@ def plan_standings(groups) -> dict:
     for row in rows:
         by_group.setdefault(row.activity.group_id, []).append(row)
     return {g.pk: figures.GroupStanding(g, by_group.get(g.pk, [])) for g in groups}
+
+
+def round_figures(reporting_round) -> tuple[list, ReportingRound | None]:
+    """Every group's published figures in `reporting_round` beside the round before, like for
+    like (reporting.standing.round_rows), and that round (None: the programme's first)."""
+    previous = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
+    groups = reporting_round.programme.groups.select_related("programme").order_by("number")
+    return figures.round_rows(reporting_round, previous, groups), previous

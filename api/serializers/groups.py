@@ -99,7 +99,12 @@ class GroupSerializer(serializers.ModelSerializer):
                 },
                 "reported": {"type": "integer"},
                 "activities": {"type": "integer"},
-                "flagged": {"type": "integer"},
+                "flagged": {"type": "integer", "description": "Activities behind schedule or overdue."},
+                "behind": {"type": "integer", "description": "Activities behind schedule."},
+                "overdue": {
+                    "type": "integer",
+                    "description": "Activities past their end month below 100% or with no progress reported.",
+                },
             },
         }
     )
@@ -110,6 +115,8 @@ class GroupSerializer(serializers.ModelSerializer):
             "reported": len(figures.reported),
             "activities": len(figures.activities),
             "flagged": figures.flagged,
+            "behind": figures.behind,
+            "overdue": figures.overdue,
         }
 
     @extend_schema_field(serializers.URLField())

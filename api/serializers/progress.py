@@ -25,13 +25,22 @@ STANDING_SCHEMA = {
         "percent": {"type": "integer", "nullable": True, "description": "The latest published percentage."},
         "round": {"type": "string", "nullable": True, "description": "The round it was reported in."},
         "previous_percent": {"type": "integer", "nullable": True},
-        "change": {"type": "integer", "nullable": True, "description": "Points since the round before."},
+        "change": {
+            "type": "integer",
+            "nullable": True,
+            "description": "Points since the round before (null: not reported in both).",
+        },
         "expected_percent": {
             "type": "integer",
             "nullable": True,
             "description": "The share of its months elapsed today.",
         },
-        "schedule": {"type": "string", "enum": [s.value for s in Schedule]},
+        "schedule": {
+            "type": "string",
+            "enum": [s.value for s in Schedule],
+            "description": "behind: more than the threshold below the expected percentage; overdue: "
+            "past its end month below 100%, or with no progress reported at all (percent null).",
+        },
         "schedule_label": BILINGUAL_SCHEMA,
         "flagged": {"type": "boolean", "description": "Behind schedule or overdue."},
         "reason": BILINGUAL_SCHEMA,

@@ -26,6 +26,7 @@ from ..serializers.countries import CountrySerializer, InstitutionSerializer
 from ..serializers.documents import DocumentSerializer
 from ..serializers.groups import GroupDetailSerializer, GroupSerializer
 from ..serializers.progress import ActivityProgressSerializer
+from ..serializers.rounds import RoundDetailSerializer
 
 
 @conditional_get
@@ -140,7 +141,10 @@ class RoundList(PublicList):
 
 
 class RoundDetail(PublicDetail):
-    serializer_class = RoundSerializer
+    """A reporting round, with every group's published figures in it beside the round before:
+    the change on the activities reported in both rounds, and how many more reported."""
+
+    serializer_class = RoundDetailSerializer
 
     def get_object(self):
         return round_or_404(self.kwargs["code"])
