@@ -1,11 +1,10 @@
 """Handing out a document's files. An issued document's PDF and Word file are the ones stored
 when it was issued, unchanged. A live document's PDF comes from the cache when nothing it shows
-has changed. When something has, the reader gets at once the newest copy already rendered
-(saying how old it is, and that a newer one is on its way) while the new one renders in the
-background (reports/tasks.py); only a document never rendered is rendered in the request, and
-once however many readers ask for it at the same time (a lock in the cache, shared by every app
-server with REDIS_URL). A live document's Word file comes from the same cache, or is written in
-the request: see document_docx."""
+has changed. When something has, the reader gets the newest copy already rendered at once (saying
+how old it is, and that a newer one is coming) while the new one renders in the background
+(reports/tasks.py). A browser never waits for a first render: it is queued and a page says so; a
+program's request renders it, once however many ask at the same time (a lock in the cache, shared
+by every app server with REDIS_URL). Word files: the same cache, or written in the request."""
 
 import functools
 import hashlib
@@ -198,13 +197,14 @@ def current_fingerprint(document: Document, lang: str) -> tuple[str, str]:
     return fp, html
 
 
-def document_pdf(document: Document, lang: str, *, wait: bool = False) -> DeliveredFile:
+def document_pdf(
+    document: Document, lang: str, *, wait: bool = False, browser: bool = False
+) -> DeliveredFile:
     """The PDF a reader gets for `document` in `lang`: the current one when it is rendered;
     else, unless `wait` (the command line, the secretariat's download), the newest older copy
     at once, with the current one queued to render (the document is not even written in the
-    request: the task finds out what changed)."""
-    from .tasks import document_render
-
+    request: the task finds out what changed). A `browser` is shown a page instead: of an older
+    copy once the data shown have changed since, of DocumentPending at once for a first render."""
     issued = issued_copy(document, lang, PDF)
     if issued is not None:
         return issued
@@ -214,22 +214,45 @@ def document_pdf(document: Document, lang: str, *, wait: bool = False) -> Delive
         return _delivered(document, lang, copy[0], "cache", copy[1])
     previous_fp = None if wait else _cache().get(_latest_key(document, lang))
     previous = cached_copy(previous_fp) if previous_fp else None
+    if previous is not None and browser and fp is None:
+        fp, _html = current_fingerprint(document, lang)  # changed, or only other data?
+        copy = cached_copy(fp)
+        if copy is not None:
+            return _delivered(document, lang, copy[0], "cache", copy[1])
     if previous is not None:
-        enqueue(document_render, document.pk, lang)
+        _queue_render(document, lang)
         return _delivered(document, lang, previous[0], "previous", previous[1])
+    if browser:  # a first render, which the page that says so waits for
+        _queue_render(document, lang)
+        return _rendered_at_once(document, lang, known_fingerprint(document, lang))
     fp, html = current_fingerprint(document, lang)
     copy = cached_copy(fp)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
     if not wait and len(html) > settings.PDF_INLINE_MAX_CHARS:
         # Longer than a request may take: the worker renders it (embedded default: a thread).
-        enqueue(document_render, document.pk, lang)
-        copy = cached_copy(fp)  # rendered already where tasks run at once (the tests)
-        if copy is None:
-            raise DocumentPending
-        return _delivered(document, lang, copy[0], "rendered", copy[1])
+        _queue_render(document, lang)
+        return _rendered_at_once(document, lang, fp)
     content, rendered_at, here = render_once(document, lang, html, fp, reader=not wait)
     return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)
+
+
+def _queue_render(document: Document, lang: str) -> None:
+    """Queue the render once for this generation of the data, however many readers ask and
+    however often the page that waits for it reloads."""
+    from .tasks import document_render
+
+    key = f"pdf-queued:{generations.generation(CACHE_ALIAS)}:{document.pk}:{lang}"
+    if _cache().add(key, 1, timeout=RENDER_LOCK_SECONDS):
+        enqueue(document_render, document.pk, lang)
+
+
+def _rendered_at_once(document: Document, lang: str, fp: str | None) -> DeliveredFile:
+    """The copy a queued render made already where tasks run at once (the tests), or DocumentPending."""
+    copy = cached_copy(fp) if fp else None
+    if copy is None:
+        raise DocumentPending
+    return _delivered(document, lang, copy[0], "rendered", copy[1])
 
 
 @functools.lru_cache(maxsize=1)

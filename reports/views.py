@@ -1,8 +1,14 @@
 """The document register in the browser: the list, and each document's PDF and Word file in
-either language."""
+either language. A browser never waits in silence for a PDF: one not rendered yet, or rendered
+before the latest change to what it shows, is a page that says so, dates the older copy and
+offers it, and reloads itself until the new one is ready."""
+
+from datetime import timedelta
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from core.bilingual import LANGUAGES
@@ -10,7 +16,9 @@ from core.bilingual import LANGUAGES
 from .delivery import DeliveredFile, DocumentPending, document_docx, document_pdf
 from .models import Document
 
-RETRY_SECONDS = 30
+RETRY_SECONDS = 30  # a program told to come back (Retry-After)
+PAGE_RETRY_SECONDS = 5  # a browser's page reloads itself: a first render takes seconds, not minutes
+PREVIOUS = "previous"  # ?copy=previous: the older copy the page offers, at once
 
 
 @require_safe
@@ -33,17 +41,37 @@ def _document(symbol, lang) -> Document:
 @require_safe
 def document_download(request, symbol, lang):
     document = _document(symbol, lang)
+    browser = _is_browser(request) and request.GET.get("copy") != PREVIOUS
     try:
-        return pdf_response(document, lang)
+        delivered = document_pdf(document, lang, browser=browser)
     except DocumentPending:
-        # Rendering in the background: a page that says so and reloads itself (Retry-After for
-        # programs), never the request waiting past the app server's timeout.
-        response = render(
-            request, "reports/pending.html", {"document": document, "retry": RETRY_SECONDS}, status=503
-        )
-        response["Retry-After"] = str(RETRY_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return _pending(request, document, lang, retry=PAGE_RETRY_SECONDS if browser else RETRY_SECONDS)
+    if browser and delivered.refreshing:
+        return _pending(request, document, lang, retry=PAGE_RETRY_SECONDS, previous=delivered)
+    response = file_response(delivered, disposition="inline")
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _is_browser(request) -> bool:
+    """A browser's navigation prefers a page to a PDF (its Accept names text/html); a program's
+    (no Accept, or */*) takes the PDF, and the headers that say how old it is."""
+    return request.get_preferred_type(["application/pdf", "text/html"]) == "text/html"
+
+
+def _pending(request, document, lang, *, retry: int, previous: DeliveredFile | None = None):
+    """A page that says the document is being prepared and reloads itself (Retry-After for
+    programs), never the request waiting past the app server's timeout. With an older copy
+    ready, the page gives its date and a link to it."""
+    context = {"document": document, "lang": lang, "retry": retry}
+    if previous is not None:
+        context["previous_at"] = timezone.now() - timedelta(seconds=previous.age)
+        context["previous_url"] = f"{request.path}?copy={PREVIOUS}"
+    response = render(request, "reports/pending.html", context, status=503)
+    response["Retry-After"] = str(retry)
+    response["Cache-Control"] = "no-store"
+    patch_vary_headers(response, ["Accept"])
+    return response
 
 
 @require_safe
