@@ -215,9 +215,10 @@ def test_the_rounds_page_shows_the_like_for_like_change_and_how_many_more(client
     assert f"18 / 18 {WORDS[lang]['more'].format(**eight_more)}" in row
     raw = f"{eight_more['previous']} → {eight_more['all']}"
     assert raw not in row and f"({eight_more['raw']}" not in row
-    # The other groups have not reported yet: no change, and not "N fewer".
-    others = [r for r in body_rows(html, "round-progress") if "/IV/" not in r]
+    # The other groups have not reported yet: no change, not "N fewer", not "0 / 14".
+    others = [text_of(r) for r in body_rows(html, "round-progress") if "/IV/" not in r]
     assert all("→" not in r and "fewer" not in r and "menos" not in r for r in others)
+    assert not [r for r in others if re.search(r"\b0 / ", r)]
 
 
 def test_the_rounds_page_sorts_by_the_like_for_like_change(client, eight_more):
@@ -243,6 +244,7 @@ def test_the_secretariats_overview_says_the_same(secretariat_client, eight_more)
         0
     ]
     assert ": 0" not in statuses and "Submitted: 1" in statuses
+    assert not re.search(r"\b0 / \d", text_of(html))  # groups that have reported nothing: "—"
 
 
 def test_the_working_groups_report_says_the_same(eight_more, third_round, group_iv):
@@ -359,8 +361,8 @@ PAGES = [
     "/{lang}/progress/CE.20/",
 ]
 ZERO = {
-    "en": r"\b0 (behind schedule|overdue|activit|more|fewer)",
-    "es": r"\b0 (atrasad|vencid|actividad|más|menos)",
+    "en": r"\b0 (behind schedule|overdue|activit|more|fewer|of|/)",
+    "es": r"\b0 (atrasad|vencid|actividad|más|menos|de|/)",
 }
 
 
@@ -383,3 +385,19 @@ def test_a_count_of_0_beside_another_is_left_out(client):
     for lang, behind, zero in (("en", "1 behind schedule", "0 overdue"), ("es", "1 atrasada", "0 vencidas")):
         row = text_of(row_of(html_of(client.get(f"/{lang}/")), f'href="/{lang}/groups/{prog.period}/I/"'))
         assert behind in row and zero not in row and "," not in row.split(behind)[1][:3]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_group_with_nothing_reported_is_not_0_of_anything(client, lang):
+    """A programme running today whose only group has not reported: "not reported", without
+    "0 of 1 activities reported", on the home page and the group's page."""
+    today = timezone.localdate()
+    prog = factories.programme(start_year=today.year)
+    factories.activity(
+        factories.group(prog), start_month=D(today.year, 1, 1), end_month=D(today.year + 1, 12, 1)
+    )
+    home = text_of(row_of(html_of(client.get(f"/{lang}/")), f'href="/{lang}/groups/{prog.period}/I/"'))
+    page = text_of(html_of(client.get(f"/{lang}/groups/{prog.period}/I/")))
+    for text in (home, page):
+        assert {"en": "not reported", "es": "no informado"}[lang] in text
+        assert not re.search(ZERO[lang], text), re.search(ZERO[lang], text)
