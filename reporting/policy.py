@@ -110,6 +110,31 @@ def can_review(user) -> bool:
     return is_secretariat(user)
 
 
+def can_submit(user, group, reporting_round: ReportingRound, report: GroupReport | None) -> bool:
+    """Submit the group report to the secretariat: the group's focal points, while they may
+    change it. The secretariat does not submit to itself: it corrects a report (the form's save)
+    and accepts or returns it."""
+    return relation(user, group) is Relation.COORDINATOR and can_edit_progress(
+        user, group, reporting_round, report
+    )
+
+
+def can_read_comments(user, group) -> bool:
+    """The conversation about a group report: the secretariat and the group's focal points, the
+    two sides of it (members of the group read the progress, not the exchange about it)."""
+    return relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)
+
+
+def can_comment(user, group, reporting_round: ReportingRound) -> bool:
+    """Write in that conversation, whatever the group report's status, while the round is open."""
+    _an_actor(user)
+    return (
+        reporting_round.is_open
+        and group.programme_id == reporting_round.programme_id
+        and can_read_comments(user, group)
+    )
+
+
 def can_open_or_close_rounds(user) -> bool:
     return bool(user.is_active and user.has_perm("reporting.open_close_reportinground"))
 

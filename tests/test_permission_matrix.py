@@ -19,8 +19,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from core import uploads
-from reporting.models import Evidence, GroupReport, ProgressEntry
-from reporting.services import evidence_add
+from reporting.models import Evidence, GroupReport, ProgressEntry, ReportComment
+from reporting.services import EntryValues, evidence_add, progress_save
 from reports.models import IssuedFile
 
 from .support import evidence_files, factories
@@ -84,7 +84,19 @@ def _removed(place, url, response):
     assert not Evidence.objects.filter(pk=place.evidence.pk).exists()
 
 
+def _accepted(place, url, response):
+    assert response.status_code == 302 and response["Location"] == url, "not accepted"
+    assert GroupReport.objects.get(pk=place.submitted.pk).status == GroupReport.Status.ACCEPTED
+
+
+def _commented(place, url, response):
+    assert response.status_code == 302 and response["Location"].endswith("/IV/#thread"), "not written"
+    assert ReportComment.objects.filter(report__round=place.open_round, body="Posted question").exists()
+
+
 SAVED, ISSUED, ATTACHED, REMOVED = Writes(_saved), Writes(_issued), Writes(_attached), Writes(_removed)
+ACCEPTED, COMMENTED = Writes(_accepted), Writes(_commented)
+REVIEW = Page(200, 'id="review"')  # the secretariat's review page of a submitted report
 PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
 CONFLICT = Page(200, "Someone else saved this group report after you opened it")
 
@@ -119,6 +131,19 @@ MATRIX = {
         only({"secretariat", "coordinator", "member_user"}),
         only({"secretariat", "coordinator"}, status=SAVED),
     ),
+    # Group IV's report submitted: the secretariat reviews it (POSTed "accept"), the group reads it.
+    "progress_submitted": (
+        "workspace:progress",
+        {**only({"secretariat", "coordinator", "member_user"}), "secretariat": REVIEW},
+        only({"secretariat"}, status=ACCEPTED),
+    ),
+    # POSTed a message: the conversation is the secretariat's and the focal points', in an open round.
+    "comment_new_open": (
+        "workspace:comment_new",
+        every(405),
+        only({"secretariat", "coordinator"}, status=COMMENTED),
+    ),
+    "comment_new_closed": ("workspace:comment_new", every(405), only(set())),
     "progress_closed": (
         "workspace:progress",
         only({"secretariat", "coordinator", "member_user"}),
@@ -235,6 +260,19 @@ class Place:
         )
 
     @cached_property
+    def submitted(self):
+        """Group IV's report in the open round, submitted by its focal point (every activity at 50%)."""
+        return progress_save(
+            group=self.group_iv,
+            reporting_round=self.open_round,
+            user=self.users["coordinator"],
+            entries={a.pk: EntryValues(50) for a in self.group_iv.activities.all()},
+            notes={},
+            seen_version=0,
+            submit=True,
+        ).report
+
+    @cached_property
     def workbook(self):
         """Group IV's workbook for the open round with a value typed in, built once per test."""
         return filled(self.group_iv, self.open_round, {3: (55, "Sent", "Enviado")})
@@ -263,7 +301,12 @@ ARGS = {
         name: lambda p: (p.second_round.meeting.code, *GROUP)
         for name in ("progress_closed", "workbook_closed", "workbook_import_closed")
     },
-    **{name: lambda p: (p.open_round.meeting.code, *GROUP) for name in ("evidence_new_open",)},
+    **{
+        name: lambda p: (p.open_round.meeting.code, *GROUP)
+        for name in ("evidence_new_open", "comment_new_open")
+    },
+    "comment_new_closed": lambda p: (p.second_round.meeting.code, *GROUP),
+    "progress_submitted": lambda p: (p.submitted.round.meeting.code, *GROUP),
     "evidence_new_closed": lambda p: (p.second_round.meeting.code, *GROUP),
     "evidence_delete": lambda p: (p.open_round.meeting.code, *GROUP, p.evidence.pk),
     "evidence_file": lambda p: (p.evidence.pk,),
@@ -290,6 +333,8 @@ POSTS = {
         for name in ("evidence_new_open", "evidence_new_closed")
     },
     "workbook_import_closed": lambda p: {"workbook": upload(p.workbook)},
+    "progress_submitted": lambda p: {"action": "accept"},
+    **{name: lambda p: {"body": "Posted question"} for name in ("comment_new_open", "comment_new_closed")},
     **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
     "admin_report_stale": lambda p: p.stale_report_post,
     "admin_documents": lambda p: {"action": "issue", "_selected_action": [p.document.pk]},

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence, views
+from . import comments, evidence, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -9,6 +9,9 @@ urlpatterns = [
     path("rounds/<str:code>/<str:period>/<str:numeral>/", views.progress, name="progress"),
     path(
         "rounds/<str:code>/<str:period>/<str:numeral>/evidence/", evidence.evidence_new, name="evidence_new"
+    ),
+    path(
+        "rounds/<str:code>/<str:period>/<str:numeral>/comments/", comments.comment_new, name="comment_new"
     ),
     path(
         "rounds/<str:code>/<str:period>/<str:numeral>/evidence/<int:pk>/remove/",

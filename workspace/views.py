@@ -17,7 +17,7 @@ from groups.models import Programme, WorkingGroup
 from reporting import policy
 from reporting import standing as figures
 from reporting.evidence_form import EvidenceForm
-from reporting.forms import ProgressForm, ReviewForm
+from reporting.forms import ProgressForm
 from reporting.lookups import round_and_group_or_404, round_or_404
 from reporting.models import (
     Evidence,
@@ -26,9 +26,14 @@ from reporting.models import (
     ProgressEntry,
     ReportingRound,
 )
-from reporting.services import ProgressConflict, group_report_review, progress_save
+from reporting.services import ProgressConflict, progress_save
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
+
+from .review import review_page, review_post, reviewing
+from .thread import thread_context
+
+FORM_ACTIONS = ("draft", "check", "submit")
 
 
 @require_safe
@@ -108,9 +113,13 @@ def progress(request, code, period, numeral):
     action = request.POST.get("action")
     if request.method == "POST":
         if action in ("accept", "return"):
-            return _review(request, reporting_round, group, report)
-        if not can_edit or action not in ("draft", "check", "submit"):
+            return review_post(request, reporting_round, group, report)
+        if not can_edit or action not in FORM_ACTIONS:
             raise PermissionDenied
+        if action != "draft" and not policy.can_submit(request.user, group, reporting_round, report):
+            raise PermissionDenied  # the secretariat corrects and reviews; it does not submit
+    elif reviewing(request.user, report) and "correct" not in request.GET:
+        return review_page(request, reporting_round, group, report)
 
     form = _form(reporting_round, group, report, request.POST if request.method == "POST" else None)
     conflict = summary = None
@@ -143,6 +152,9 @@ def _save(request, reporting_round, group, form, action):
     the summary of what changed since the previous round, which the focal point then confirms
     (action "submit") or corrects."""
 
+    # The secretariat's save is its correction of the group's values, and the history says so.
+    correction = policy.can_review(request.user)
+
     def save(submit):
         return progress_save(
             group=group,
@@ -152,6 +164,7 @@ def _save(request, reporting_round, group, form, action):
             notes=form.notes(),
             seen_version=form.seen_version,
             submit=submit,
+            source=ProgressChange.Source.CORRECTION if correction else ProgressChange.Source.FORM,
         )
 
     if action == "check":
@@ -162,6 +175,18 @@ def _save(request, reporting_round, group, form, action):
     result = save(action == "submit")
     if action == "submit":
         messages.success(request, _("Your group report was submitted to the secretariat. Thank you."))
+    elif result.changes and correction:
+        messages.success(
+            request,
+            ngettext(
+                "Your correction was saved (%(count)d value changed); the history shows it as the "
+                "secretariat's correction.",
+                "Your correction was saved (%(count)d values changed); the history shows it as the "
+                "secretariat's correction.",
+                len(result.changes),
+            )
+            % {"count": len(result.changes)},
+        )
     elif result.changes:
         values = [c for c in result.changes if c.field != "status"]
         messages.success(
@@ -193,33 +218,13 @@ def _form(reporting_round, group, report, data=None) -> ProgressForm:
     return ProgressForm(activities, entries, previous, report, data=data, reporting_round=reporting_round)
 
 
-def _review(request, reporting_round, group, report):
-    if not policy.can_review(request.user) or report is None:
-        raise PermissionDenied
-    review_form = ReviewForm(request.POST)
-    review_form.is_valid()
-    try:
-        group_report_review(
-            report=report,
-            user=request.user,
-            accept=request.POST["action"] == "accept",
-            comment=review_form.cleaned_data.get("comment", ""),
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict") and "comment" in error.error_dict:
-            review_form.add_error("comment", error.error_dict["comment"])
-        else:
-            review_form.add_error(None, error)
-        return progress_page(
-            request, reporting_round, group, report, None, False, None, review_form=review_form, status=400
-        )
-    messages.success(
-        request,
-        _("The group report was accepted.")
-        if request.POST["action"] == "accept"
-        else _("The group report was returned to the group."),
-    )
-    return redirect(request.path)
+def _shows_form(request, can_edit) -> bool:
+    """The form, for whoever may change the group report. The secretariat reads the report
+    first and opens the form on purpose ("Correct it myself": ?correct), or is shown it again
+    after a save of it was refused."""
+    if not can_edit or not policy.can_review(request.user):
+        return can_edit
+    return "correct" in request.GET or request.POST.get("action") in FORM_ACTIONS
 
 
 def progress_page(
@@ -231,9 +236,9 @@ def progress_page(
     can_edit,
     conflict,
     *,
-    review_form=None,
     summary=None,
     evidence_form=None,
+    comment_form=None,
     status=200,
 ):
     history = (
@@ -247,6 +252,7 @@ def progress_page(
         row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]
     # The round's documents: its report on the implementation and this group's report.
     documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
+    shows_form = _shows_form(request, can_edit)
     return render(
         request,
         "workspace/progress.html",
@@ -255,20 +261,21 @@ def progress_page(
             "group": group,
             "group_report": report,
             "form": form,
-            "can_edit": can_edit,
+            "can_edit": shows_form,
+            "can_submit": policy.can_submit(request.user, group, reporting_round, report),
+            "as_secretariat": policy.can_review(request.user),
+            "correcting": shows_form and policy.can_review(request.user),
+            "can_correct": can_edit and not shows_form,
             "conflict": conflict,
             "history": history,
             "summary": summary,
-            "review_form": review_form or ReviewForm(),
-            "can_review": policy.can_review(request.user)
-            and report is not None
-            and report.status == GroupReport.Status.SUBMITTED,
             "documents": documents.order_by("symbol"),
             "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
             "workbook_form": WorkbookUploadForm(),
             "evidence": evidence,
             "can_attach_evidence": policy.can_attach_evidence(request.user, group, reporting_round, report),
             "evidence_form": evidence_form or EvidenceForm(group),
+            **thread_context(request.user, reporting_round, group, report, comment_form),
         },
         status=status,
     )

@@ -3,6 +3,7 @@ Committee, the progress reported in each, each group's report with its history o
 and the reminders sent. The tables keep the names they had when these models lived in
 activities/ (migrations moved them without touching the database)."""
 
+from .comments import ReportComment, ReportCommentQuerySet
 from .evidence import Evidence, EvidenceQuerySet
 from .progress import GroupReport, ProgressChange, ProgressEntry, ProgressEntryQuerySet
 from .rounds import ReportingRound, ReportingRoundQuerySet, RoundReminder
@@ -14,6 +15,8 @@ __all__ = [
     "ProgressChange",
     "ProgressEntry",
     "ProgressEntryQuerySet",
+    "ReportComment",
+    "ReportCommentQuerySet",
     "ReportingRound",
     "ReportingRoundQuerySet",
     "RoundReminder",

@@ -200,6 +200,8 @@ class ProgressChange(models.Model):
         IMPORT = "import", _("spreadsheet import")
         FIXTURES = "fixtures", _("fixture files")
         API = "api", _("API")
+        # The secretariat changing a group's values itself ("Correct it myself"), not the group.
+        CORRECTION = "correction", _("the secretariat's correction")
 
     # PROTECT: the history cannot be erased by deleting what it is the history of.
     report = models.ForeignKey(

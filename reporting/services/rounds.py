@@ -6,16 +6,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import policy
-from ..models import GroupReport, ProgressChange, ReportingRound
+from ..models import GroupReport, ProgressChange, ReportComment, ReportingRound
 from ..notifications import group_report_status_notify
+from .comments import comment_of
 from .history import record
 
 
-def group_report_review(*, report: GroupReport, user, accept: bool, comment: str = "") -> GroupReport:
-    """The secretariat accepts a submitted group report, or returns it to the group with a comment."""
+def group_report_review(
+    *, report: GroupReport, user, accept: bool, comment: str = "", language: str = ""
+) -> GroupReport:
+    """The secretariat accepts a submitted group report, or returns it to the group with a
+    comment. The comment joins the report's conversation (and, on a return, stays the report's
+    review_comment, which says why it is back with the group); accepting keeps the thread and
+    the last reason for a return as they are."""
     if not policy.can_review(user):
         raise PermissionDenied
     comment = comment.strip()
+    now = timezone.now()
     with transaction.atomic():
         report = GroupReport.objects.select_for_update().get(pk=report.pk)
         if report.status != GroupReport.Status.SUBMITTED:
@@ -24,13 +31,20 @@ def group_report_review(*, report: GroupReport, user, accept: bool, comment: str
             raise ValidationError({"comment": _("Say why the group report is returned.")})
         status = GroupReport.Status.ACCEPTED if accept else GroupReport.Status.RETURNED
         rows = [(None, "status", report.status, status)]
-        if comment != report.review_comment:
+        if not accept and comment != report.review_comment:
             rows.append((None, "review_comment", report.review_comment, comment))
-        report.status, report.review_comment = status, comment
-        record(report, rows, user=user, source=ProgressChange.Source.FORM, now=timezone.now())
+            report.review_comment = comment
+        message = None
+        if comment:
+            decision = ReportComment.Decision.ACCEPTED if accept else ReportComment.Decision.RETURNED
+            message = comment_of(report, user, comment, decision=decision, language=language, now=now)
+        report.status = status
+        record(report, rows, user=user, source=ProgressChange.Source.FORM, now=now)
         report.full_clean()
         report.save()
-        group_report_status_notify(report)  # the group's focal points: queued when this commits
+        if message:
+            message.save()
+        group_report_status_notify(report, message)  # the group's focal points: queued on commit
     return report
 
 
