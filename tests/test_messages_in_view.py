@@ -1,8 +1,10 @@
 """After a refused submission the group report's page opens at its message (issue 26): it
-reloaded at the top of 10,300 px while a refused evidence file's error was 9,000 px below. Each
-form's address ends in the fragment of its message, which sits where the form is refused, with
-a link to every field at fault. (tests/browser/test_evidence_browser.py measures where a
-browser lands.)"""
+reloaded at the top of 10,300 px while a refused evidence file's error was 9,000 px below. The
+message lists every field at fault with a link to it, and the page opens there: the evidence
+and the conversation's forms post to an address ending in their message's fragment; the
+progress form and the review, whose successful saves come back to the page's own address, focus
+their message instead (autofocus). (tests/browser/test_evidence_browser.py and
+tests/browser/test_reporting_cycle.py measure where a browser lands.)"""
 
 import re
 
@@ -17,9 +19,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _form_tag(html, css_class):
-    match = re.search(rf'<form method="post" action="([^"]*)"[^>]* class="{css_class}"', html)
+    """The form's action ("" for none: the page's own address)."""
+    match = re.search(rf'<form method="post"(?: action="([^"]*)")?[^>]* class="{css_class}"', html)
     assert match, f"no form {css_class}"
-    return match.group(1)
+    return match.group(1) or ""
+
+
+def _focused(html, element_id):
+    """The element `element_id` takes the focus when the page opens, and it is the only one."""
+    assert re.search(rf'id="{element_id}" tabindex="-1" autofocus>', html), f"{element_id} not focused"
+    assert html.count(" autofocus") == 1
 
 
 def test_a_refused_submission_opens_at_the_list_of_its_problems(client, coordinator, open_round, group_iv):
@@ -30,9 +39,9 @@ def test_a_refused_submission_opens_at_the_list_of_its_problems(client, coordina
     )
     assert answer.status_code == 400
     html = answer.content.decode()
-    assert _form_tag(html, "progress-form") == "#outcome"
-    # The fragment's target comes first, then the summary, which links to each field at fault.
-    assert html.index('id="outcome"') < html.index('id="errors"') < html.index('id="activities"')
+    assert _form_tag(html, "progress-form") == ""
+    _focused(html, "errors")
+    assert html.index('id="errors"') < html.index('id="activities"')
     problems = html[html.index('id="errors"') : html.index("</ol>", html.index('id="errors"'))]
     assert f'href="#id_a{first.pk}-percent"' in problems
 
@@ -48,6 +57,7 @@ def test_a_refused_evidence_file_opens_at_its_message_with_a_link_to_the_file_fi
     html = answer.content.decode()
     action = _form_tag(html, "evidence-form")
     assert action.endswith("/evidence/#evidence-form")
+    _focused(html, "evidence-errors")
     heading, summary = html.index('id="evidence-form"'), html.index('id="evidence-errors"')
     assert heading < summary < html.index('name="file"', heading)
     listed = html[summary : html.index("</div>", summary)]
@@ -63,10 +73,12 @@ def test_a_refused_message_and_a_refused_review_open_at_theirs(
     refused = client.post(url(open_round, group_iv) + "comments/", {"body": ""})
     assert refused.status_code == 400
     assert _form_tag(refused.content.decode(), "comment-form").endswith("/comments/#thread")
+    _focused(refused.content.decode(), "comment-errors")
     values = {a.order: (50, "", "") for a in group_iv.activities.all()}
     client.post(url(open_round, group_iv), progress_post(group_iv, open_round, "submit", values=values))
     client.force_login(secretariat_user)
     refused = client.post(url(open_round, group_iv), {"action": "return", "comment": ""})
     html = refused.content.decode()
-    assert refused.status_code == 400 and _form_tag(html, "review-form") == "#review"
+    assert refused.status_code == 400 and _form_tag(html, "review-form") == ""
+    _focused(html, "review-errors")
     assert 'href="#id_comment"' in html

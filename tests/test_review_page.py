@@ -82,7 +82,7 @@ def test_the_secretariat_reads_a_submitted_report_with_no_input_of_the_form(
         "an input of the progress form"
     )
     # Accept and Return are the page's primary actions, posted with the CSRF token.
-    form = re.search(r'<form method="post" action="#review" class="review-form">(.*?)</form>', html, re.S)
+    form = re.search(r'<form method="post" class="review-form">(.*?)</form>', html, re.S)
     assert form and "csrfmiddlewaretoken" in form.group(1)
     for action in ("accept", "return"):
         assert f'name="action" value="{action}" class="primary"' in form.group(1)
@@ -144,7 +144,7 @@ def test_accept_and_return_from_the_review_page(submitted, desk, open_round, gro
     refused = desk.post(page, {"action": "return", "comment": ""})
     assert refused.status_code == 400
     html = refused.content.decode()
-    assert "Say why the group report is returned." in html and 'action="#review"' in html
+    assert "Say why the group report is returned." in html and 'id="review-errors"' in html
     assert html.index("Say why the group report is returned.") < html.index('id="changes"')
     submitted.refresh_from_db()
     assert submitted.status == GroupReport.Status.SUBMITTED
