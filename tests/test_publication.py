@@ -96,7 +96,7 @@ def test_the_demo_round_publishes_on_acceptance_as_the_api_says(settings, client
 def test_the_admin_explains_both_choices_in_both_languages(secretariat_client, second_round):
     for lang, words in (
         ("en", ("When the secretariat accepts them:", "When the group submits them:")),
-        ("es", ("Cuando la secretaría las acepta:", "Cuando el grupo las envía:")),
+        ("es", ("Cuando la secretaría los acepta:", "Cuando el grupo los envía:")),
     ):
         page = secretariat_client.get(f"/{lang}/admin/reporting/reportinground/{second_round.pk}/change/")
         assert page.status_code == 200
