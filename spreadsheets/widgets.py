@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
+from core.written_dates import parse_day, parse_month
+
 from .cells import blank
 
 
@@ -121,7 +123,8 @@ class KeysWidget(widgets.ManyToManyWidget):
 
 
 class MonthWidget(widgets.Widget):
-    """A month written 2020-03 (a date cell is read as its month)."""
+    """A month written 2020-03, or as a reader writes it in either language: March 2020,
+    marzo de 2020 (a date cell is read as its month)."""
 
     def clean(self, value, row=None, **kwargs):
         if blank(value):
@@ -130,10 +133,10 @@ class MonthWidget(widgets.Widget):
             value = value.date()
         if isinstance(value, datetime.date):
             return value.replace(day=1)
-        try:
-            return datetime.datetime.strptime(_text(value)[:7], "%Y-%m").date()
-        except ValueError:
-            raise ValueError(_("Write the month as year and month: 2021-03.")) from None
+        month = parse_month(_text(value))  # 2021-03, or as it is written: March 2021, marzo de 2021
+        if month is None:
+            raise ValueError(_("Write the month as 2021-03 or March 2021."))
+        return month
 
     def render(self, value, obj=None, **kwargs):
         return value.strftime("%Y-%m") if value else ""
@@ -178,9 +181,15 @@ class TextWidget(widgets.CharWidget):
 
 
 class DateWidget(widgets.DateWidget):
-    """A date; a spreadsheet's date cell (read as a datetime) counts as its day."""
+    """A date; a spreadsheet's date cell (read as a datetime) counts as its day, and a text is
+    read as written in either language (31 January 2027) or in figures (2027-01-31)."""
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, datetime.datetime):
             return value.date()
-        return super().clean(value, row, **kwargs)
+        if isinstance(value, str) and (day := parse_day(value)):
+            return day  # as it is written: 31 January 2027, 31 de enero de 2027
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(_("Write the date as 2027-01-31 or 31 January 2027.")) from None

@@ -179,3 +179,34 @@ def test_the_secretariat_types_a_deadline_and_months_in_words(secretariat_client
         datetime.date(2021, 12, 1),
     )
 
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_spreadsheet_s_month_and_date_cells_take_the_written_form_too(lang):
+    from spreadsheets.widgets import DateWidget, MonthWidget
+
+    with translation.override(lang):
+        assert (
+            MonthWidget().clean("marzo de 2021")
+            == MonthWidget().clean("2021-03")
+            == datetime.date(2021, 3, 1)
+        )
+        assert DateWidget().clean("31 de enero de 2027") == DateWidget().clean("January 31, 2027")
+        assert DateWidget().clean("2027-01-31") == datetime.date(2027, 1, 31)
+        with pytest.raises(ValueError) as month:
+            MonthWidget().clean("spring 2021")
+        with pytest.raises(ValueError) as day:
+            DateWidget().clean("January 2027")
+    assert (
+        str(month.value)
+        == {
+            "en": "Write the month as 2021-03 or March 2021.",
+            "es": "Escriba el mes como 2021-03 o marzo de 2021.",
+        }[lang]
+    )
+    assert (
+        str(day.value)
+        == {
+            "en": "Write the date as 2027-01-31 or 31 January 2027.",
+            "es": "Escriba la fecha como 2027-01-31 o 31 de enero de 2027.",
+        }[lang]
+    )
