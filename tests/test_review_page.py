@@ -210,3 +210,12 @@ def test_the_focal_point_never_gets_the_review_page(submitted, client, open_roun
     assert client.post(url(open_round, group_iv), {"action": "accept"}).status_code == 403
     anyone = Client()
     assert anyone.get(url(open_round, group_iv)).status_code == 302
+
+
+def test_the_help_page_tells_both_sides_about_the_review_and_the_conversation(client):
+    for lang, words in (
+        ("en", ("opens on its review page", "Correct it myself", "conversation with the secretariat")),
+        ("es", ("se abre en su página de revisión", "Corregirlo yo mismo", "conversación con la secretaría")),
+    ):
+        page = client.get(f"/{lang}/help/").content.decode()
+        assert all(word in page for word in words), lang
