@@ -1,7 +1,8 @@
 """Evidence in a real browser (issue 17): a focal point attaches a program named as a PDF and is
 told, in Spanish and next to the file, that its content is of no accepted kind; attaches a real
-PDF and a link; a reader cannot download the file while the report is a draft; once submitted,
-the group's page lists both and the file downloads with the bytes uploaded.
+PDF and a link; a reader cannot download the file while the report is a draft, nor once
+submitted; once the secretariat accepts it, the group's page lists both and the file downloads
+with the bytes uploaded. A refused file opens the page at its message.
 
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
 
@@ -46,10 +47,22 @@ def test_a_focal_point_attaches_evidence_that_readers_get_once_published(
     log_in(page, base, "focal-mex")
     page.goto(report)
 
+    # The controls are the form's own, not the browser's small native ones (issue 26).
+    form = page.locator("form.evidence-form")
+    sizes = [
+        form.locator(sel).evaluate("e => getComputedStyle(e).fontSize")
+        for sel in ("input[type=file]", "select")
+    ]
+    assert sizes == ["16px", "16px"], sizes
     _attach(page, 1, "Informe", path=tmp_path / "informe.pdf")
     field = page.locator("form.evidence-form .field.invalid")
     expect(field).to_contain_text("no es de ninguno de los tipos aceptados")
     expect(field.locator("input[name=file]")).to_be_visible()
+    # The page opens at the refusal, not at its top (the form is thousands of pixels down).
+    expect(page.locator("#evidence-errors")).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 1000
+    page.locator("#evidence-errors a[href='#id_file']").click()
+    expect(field.locator("input[name=file]")).to_be_in_viewport()
     screenshot(page, "evidence_refused_es")
 
     _attach(page, 1, "Acta de la reunión", path=tmp_path / "acta.pdf")
@@ -70,6 +83,13 @@ def test_a_focal_point_attaches_evidence_that_readers_get_once_published(
     page.get_by_role("button", name="Enviar a la secretaría").click()
     page.get_by_role("button", name="Confirmar y enviar").click()
     expect(page.locator(".messages")).to_be_visible()
+    assert _status(file_url) == 404  # submitted, not yet accepted: the demo round waits for review
+    clerk = browser.new_context(locale="es-ES", viewport={"width": 1280, "height": 900}).new_page()
+    log_in(clerk, base, "secretariat")
+    clerk.goto(report)
+    clerk.locator("form.review-form").get_by_role("button", name="Aceptar").click()
+    expect(clerk.locator(".messages")).to_be_visible()
+    clerk.context.close()
     reader = browser.new_context(locale="es-ES", viewport={"width": 390, "height": 844}).new_page()
     reader.goto(f"{base}/es/groups/2020-2021/{GROUP}/")
     section = reader.locator("section[aria-labelledby=evidence]")

@@ -23,7 +23,7 @@ def log_in(page, base, username):
 
 
 def test_focal_point_submits_in_spanish_and_sees_it_on_the_page_and_in_the_pdf(
-    portal_server, page, screenshot
+    portal_server, browser, page, screenshot
 ):
     base = portal_server.url
     log_in(page, base, "focal-mex")
@@ -61,6 +61,14 @@ def test_focal_point_submits_in_spanish_and_sees_it_on_the_page_and_in_the_pdf(
     expect(page.locator("section[aria-labelledby=history]")).to_contain_text(REMARK_ES)
     screenshot(page, "progress_submitted_es")
 
+    # The demo round publishes on acceptance: the secretariat accepts on its review page.
+    clerk = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900}).new_page()
+    log_in(clerk, base, "secretariat")
+    clerk.goto(f"{base}/en{FORM}")
+    clerk.locator("form.review-form").get_by_role("button", name="Accept").click()
+    expect(clerk.locator(".messages")).to_contain_text("The group report was accepted.")
+    clerk.context.close()
+
     # The group's public page shows the new values...
     page.goto(f"{base}/es/groups/2020-2021/IV/")
     row = page.locator("tr").filter(has_text=REMARK_ES)
@@ -91,6 +99,7 @@ def test_switching_language_with_unsaved_changes_warns_first(portal_server, page
     base = portal_server.url
     form = "/rounds/CE.21/2020-2021/VIII/"
     log_in(page, base, "secretariat")
+    form += "?correct=1"  # the secretariat's own correction: the form, opened on purpose
     page.goto(f"{base}/en{form}")
     page.locator("nav.languages a[hreflang='es']").click()  # nothing typed: no question
     expect(page).to_have_url(f"{base}/es{form}")

@@ -33,10 +33,10 @@ def test_every_signed_in_page_fits_a_phone(portal_server, page, screenshot, role
     base = portal_server.url
     log_in(page, base, role)
     if role == "secretariat":  # a history of changes on one report page
-        page.goto(f"{base}/en{REPORT_WITH_HISTORY}")
+        page.goto(f"{base}/en{REPORT_WITH_HISTORY}?correct=1")  # the secretariat's correction
         page.locator("input.percent").first.fill("40")
         page.locator("textarea").first.fill("A remark long enough to wrap on a phone " * 5)
-        page.get_by_role("button", name="Save draft").click()
+        page.get_by_role("button", name="Save the correction").click()
         expect(page.locator("section[aria-labelledby=history] table")).to_be_visible()
     paths = _signed_in_pages(page, base, role)
     assert any(p.startswith("/rounds/") for p in paths) or role == "focal-col", paths
