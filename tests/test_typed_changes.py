@@ -182,14 +182,17 @@ def test_a_workbook_with_five_typed_values_previews_five(
     assert history(open_round, group_iv) == {(order, "percent") for order in orders}
 
 
-def test_the_api_counts_alike(coordinator, open_round, group_iv, previous):
-    """A percentage sent back as the previous round's is no change through the API either."""
+def test_the_api_writes_what_it_is_sent(coordinator, open_round, group_iv, previous):
+    """The API shows no carried percentage: a percentage it sends equal to the previous round's
+    is what the program means to report, written and recorded like any other."""
     kept, moved = sorted(previous)[:2]
     api = ApiClient(token_for(coordinator))
     entries = {str(kept): {"percent": previous[kept]}, str(moved): {"percent": other(previous[moved])}}
     response = api.patch(group_report_url(open_round, group_iv), {"version": 0, "entries": entries})
     assert response.status_code == 200 and response.json()["version"] == 1
-    assert history(open_round, group_iv) == {(moved, "percent")}
+    assert history(open_round, group_iv) == {(kept, "percent"), (moved, "percent")}
+    stored = ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=kept)
+    assert stored.percent == previous[kept]
 
 
 def _two_saves(first: Client, second: Client, open_round, group_iv, previous, lang):

@@ -34,6 +34,9 @@ from .history import (
 )
 from .typed import carried_percents, typed_rows
 
+# The doors that show an unreported activity with the previous round's percentage (prefilled).
+PREFILLED = (ProgressChange.Source.FORM, ProgressChange.Source.IMPORT, ProgressChange.Source.CORRECTION)
+
 # How long each of the group's notes may be (the model fields' limits, checked here too because
 # the form, the workbook and the API all give them to progress_save).
 NOTE_LIMITS = {
@@ -183,7 +186,9 @@ def progress_save(
         errors = {**errors, **_form_errors(reporting_round, report, entries, notes, submit)}
         if errors:
             raise ValidationError(errors)
-        carried = carried_percents(reporting_round, group)
+        # Only the form and the workbook show a carried percentage; a program using the API is
+        # shown the stored entries alone, so whatever it sends is what it means to report.
+        carried = carried_percents(reporting_round, group) if source in PREFILLED else {}
         rows = _write_entries(reporting_round, activities, entries, existing, carried=carried, submit=submit)
         rows += _write_notes(report, notes)
         # Nothing typed and no submission: nothing changes, the status included.
