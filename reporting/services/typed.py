@@ -3,7 +3,8 @@ was shown. An activity not yet reported in a round is shown with the previous ro
 percentage (the progress form and the workbook are prefilled with it), so sending that
 percentage back untouched is not a change: it is not counted, not in the history, and not
 written in a draft (submitting writes it, as the group's figure for the round). Every door that
-writes progress (the form, the workbook, the API) goes through progress_save, which asks here."""
+writes progress goes through progress_save, which asks here for the doors that prefill (the
+form, the workbook, the secretariat's correction; not the API, which shows no carried value)."""
 
 from ..models import ProgressEntry, ReportingRound
 from .history import ENTRY_FIELDS, EntryValues, changed
