@@ -3,7 +3,8 @@ reloaded at the top of 10,300 px while a refused evidence file's error was 9,000
 message lists every field at fault with a link to it, and the page opens there: the evidence
 and the conversation's forms post to an address ending in their message's fragment; the
 progress form and the review, whose successful saves come back to the page's own address, focus
-their message instead (autofocus). (tests/browser/test_evidence_browser.py and
+their message instead (autofocus), and post to an address without a fragment, for one left by
+another form (#thread) would take the page there. (tests/browser/test_evidence_browser.py and
 tests/browser/test_reporting_cycle.py measure where a browser lands.)"""
 
 import re
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _form_tag(html, css_class):
-    """The form's action ("" for none: the page's own address)."""
+    """The form's action."""
     match = re.search(rf'<form method="post"(?: action="([^"]*)")?[^>]* class="{css_class}"', html)
     assert match, f"no form {css_class}"
     return match.group(1) or ""
@@ -39,7 +40,7 @@ def test_a_refused_submission_opens_at_the_list_of_its_problems(client, coordina
     )
     assert answer.status_code == 400
     html = answer.content.decode()
-    assert _form_tag(html, "progress-form") == ""
+    assert _form_tag(html, "progress-form") == url(open_round, group_iv), "no fragment: autofocus"
     _focused(html, "errors")
     assert html.index('id="errors"') < html.index('id="activities"')
     problems = html[html.index('id="errors"') : html.index("</ol>", html.index('id="errors"'))]
@@ -79,6 +80,6 @@ def test_a_refused_message_and_a_refused_review_open_at_theirs(
     client.force_login(secretariat_user)
     refused = client.post(url(open_round, group_iv), {"action": "return", "comment": ""})
     html = refused.content.decode()
-    assert refused.status_code == 400 and _form_tag(html, "review-form") == ""
+    assert refused.status_code == 400 and _form_tag(html, "review-form") == url(open_round, group_iv)
     _focused(html, "review-errors")
     assert 'href="#id_comment"' in html
