@@ -24,12 +24,20 @@ def _marked(tag: str, said: str, tokens) -> str:
     return f'<{tag}><span class="visually-hidden">{escape(said)} </span>{_shown(tokens)}</{tag}>'
 
 
+# Below this share of words in common a text was rewritten, not edited: marking the few words
+# that happen to recur ("the", "was") would cut both texts into fragments nobody can read.
+REWRITTEN = 0.5
+
+
 def word_diff(old: str, new: str) -> SafeString:
-    """`new` as HTML, with what it no longer has from `old` struck out and what it adds marked."""
+    """`new` as HTML, with what it no longer has from `old` struck out and what it adds marked;
+    a text rewritten rather than edited is shown as the old one struck out, then the new one."""
     before, after = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
     removed, added = _("removed:"), _("added:")
-    parts = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    if before and after and matcher.ratio() < REWRITTEN:
+        return mark_safe(f"{_marked('del', removed, before)} {_marked('ins', added, after)}")
+    parts = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             parts.append(_shown(after[j1:j2]))

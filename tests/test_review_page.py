@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 # Group IV reported activity 3 at 100%, 6 at 70% and 7 at 50% to CE.20, the round before.
 DROP, FALL, RISE = 3, 6, 7
-NEW_REMARK_6 = "A <b>third</b> version incorporating the suggested changes is being prepared."
 
 
 def _previous(second_round, group):
@@ -41,7 +40,12 @@ def submit_with_a_drop(client, coordinator, open_round, second_round, group, not
             previous.remarks_es if previous else "",
         )
     values[DROP] = (40, "Redone after the plan changed.", "Rehecha tras el cambio del plan.")
-    values[FALL] = (65, NEW_REMARK_6, values[FALL][2])
+    # An edit of the previous remarks, with markup a reviewer must see as typed, never rendered.
+    values[FALL] = (
+        65,
+        values[FALL][1].replace("a second version", "a <b>third</b> version"),
+        values[FALL][2],
+    )
     values[RISE] = (80, values[RISE][1], values[RISE][2])
     client.force_login(coordinator)
     answer = client.post(
@@ -99,7 +103,7 @@ def test_each_activity_shows_before_now_and_difference_with_falls_marked(
     assert 'class="review-activity fell"' in fall and "−5 points" in fall
     assert "Below the previous round" in fall and "drop of" not in fall
     assert 'class="review-activity"' in rise and "+30 points" in rise and "⚠" not in rise
-    assert "1 dropped by more than 20 points." in html and "2 fell." in html
+    assert re.search(r"2 fell\s+\(1 by more than 20 points\)\.", html)
     every = group_iv.activities.count()
     assert len(re.findall(r'<article class="review-activity', html)) == every
     table = re.search(r'<table class="cards review-changes">(.*?)</table>', html, re.S).group(1)
@@ -110,8 +114,11 @@ def test_remarks_show_what_changed_since_the_previous_round_escaped(submitted, d
     html = desk.get(url(open_round, group_iv, "es")).content.decode()
     fall = article(html, FALL)
     assert '<p class="textdiff">' in fall
-    assert re.search(r"<del><span class=\"visually-hidden\">[^<]*</span>first draft was discussed", fall)
-    assert re.search(r"<ins><span class=\"visually-hidden\">[^<]*</span>[^<]*&lt;b&gt;third&lt;/b&gt;", fall)
+    # Word by word: only what was edited is marked, the rest reads as it was.
+    diff = re.search(r'<p class="textdiff">(.*?)</p>', fall, re.S).group(1)
+    assert re.search(r'<del><span class="visually-hidden">[^<]*</span>second</del>', diff)
+    assert re.search(r'<ins><span class="visually-hidden">[^<]*</span>&lt;b&gt;third&lt;/b&gt;</ins>', diff)
+    assert "A first draft was discussed by the relevant subgroup" in diff
     assert "<b>third</b>" not in html, "a remark's markup reached the page"
     # Unchanged Spanish remarks are said to be as before, not marked.
     assert "Como en la ronda anterior." in fall
