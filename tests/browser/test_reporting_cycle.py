@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .test_progress_flow import log_in
+from .test_reading_pages import AXE, _describe, _serious
 
 WORDS = {
     "en": {
@@ -66,6 +67,12 @@ def _mailed(server, address, *texts, timeout=15.0) -> None:
     while not any(all(text in m for text in texts) for m in _mail_to(server, address)):
         assert time.monotonic() < deadline, f"no e-mail to {address} with {texts!r}"
         time.sleep(0.2)
+
+
+def _accessible(page) -> None:
+    """No serious or critical axe-core violation on the page as it is now."""
+    violations = _serious(AXE.run(page))
+    assert not violations, f"on {page.url}:\n{_describe(violations)}"
 
 
 def _focused(page) -> str:
@@ -145,6 +152,7 @@ def test_a_full_reporting_cycle(portal_server, browser, screenshot, lang):
     expect(rewritten.locator(".textdiff ins", has_text="fieldwork")).to_have_count(1)
     expect(rewritten.locator(".textdiff del").first).to_be_visible()
     expect(clerk.get_by_role("link", name=words["correct"])).to_be_visible()
+    _accessible(clerk)
     screenshot(clerk, f"cycle_{lang}_2_review")
 
     # The secretariat asks in the conversation, then returns the report (a comment is needed).
@@ -170,6 +178,7 @@ def test_a_full_reporting_cycle(portal_server, browser, screenshot, lang):
     answer = f"Yes: the plan was redone in March ({lang})."
     _write(focal, words, answer)
     _mailed(portal_server, "secretariat@example.org", answer)
+    _accessible(focal)
     screenshot(focal, f"cycle_{lang}_3_answer")
     _submit_with_a_look(focal, words, screenshot, f"cycle_{lang}_4_again")
     assert _public(reader, base, lang, numeral) == public_before
