@@ -10,9 +10,7 @@ urlpatterns = [
     path(
         "rounds/<str:code>/<str:period>/<str:numeral>/evidence/", evidence.evidence_new, name="evidence_new"
     ),
-    path(
-        "rounds/<str:code>/<str:period>/<str:numeral>/comments/", comments.comment_new, name="comment_new"
-    ),
+    path("rounds/<str:code>/<str:period>/<str:numeral>/comments/", comments.comment_new, name="comment_new"),
     path(
         "rounds/<str:code>/<str:period>/<str:numeral>/evidence/<int:pk>/remove/",
         evidence.evidence_delete,
