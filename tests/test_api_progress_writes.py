@@ -105,13 +105,32 @@ def test_a_stale_version_gets_409_with_the_other_values(focal, url, coordinator,
     response = focal.patch(url, {"version": 0, "entries": {"3": {"percent": 70}}})
     assert response.status_code == 409
     body = response.json()
-    assert "Someone else saved this group report after you opened it" in body["detail"]
+    assert "You saved this group report in another window or program" in body["detail"]  # same person
     assert body["group_report"]["version"] == 1
     assert next(e for e in body["group_report"]["entries"] if e["activity"] == 3)["percent"] == 40
     assert {(c["activity"], c["field"], c["new_value"], c["source"]) for c in body["changes"]} >= {
         (3, "percent", "40", "api")
     }
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "lang, says",
+    [
+        ("en", "You saved this group report in another window or program after you opened it here"),
+        ("es", "Usted guardó este informe de grupo en otra ventana o programa después de abrirlo aquí"),
+    ],
+)
+def test_a_stale_version_saved_by_oneself_says_so(coordinator, url, lang, says):
+    """The same person's other program (another token of theirs) saved in between: the 409 says
+    it was them, with the time and its zone, not "someone else"."""
+    one = ApiClient(token_for(coordinator, "one tool"), lang=lang)
+    two = ApiClient(token_for(coordinator, "another tool"), lang=lang)
+    assert one.patch(url, {"version": 0, "entries": {"3": {"percent": 40}}}).status_code == 200
+    response = two.patch(url, {"version": 0, "entries": {"3": {"percent": 70}}})
+    assert response.status_code == 409
+    detail = response.json()["detail"]
+    assert detail.startswith(says) and ("Santiago" in detail) and "Someone else" not in detail
 
 
 @pytest.mark.parametrize(

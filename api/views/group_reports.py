@@ -162,7 +162,7 @@ class GroupReportDetail(generics.GenericAPIView):
         except ProgressConflict as conflict:
             return Response(
                 {
-                    "detail": conflict.message,
+                    "detail": conflict.message_for(request.user),
                     "group_report": GroupReportSerializer(_state(reporting_round, group, request.user)).data,
                     "changes": [_change_data(c) for c in conflict.changes],
                 },

@@ -4,7 +4,6 @@ against concurrent edits, and the history row recorded for each changed value.""
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.roles import person
@@ -41,18 +40,30 @@ class ProgressConflict(Exception):
 
     @property
     def message(self) -> str:
-        """Who saved over the editor's version, and when, in the reader's language."""
+        return self.message_for(None)
+
+    def message_for(self, user) -> str:
+        """Who saved over the editor's version, and when (its zone named), in the reader's
+        language: "you" when it was `user` in another window or program."""
+        from core.times import zoned
+
         last = self.changes[-1] if self.changes else None
+        when = zoned(last.changed_at if last else self.report.updated_at) or "—"
+        if last and user is not None and last.changed_by_id == user.pk:
+            return _(
+                "You saved this group report in another window or program after you opened it here "
+                "(%(when)s); nothing was saved here. Reload the page to see that save, then make "
+                "your changes again."
+            ) % {"when": when}
         who = (
             (last.changed_by.get_full_name() or last.changed_by.get_username())
             if last and last.changed_by
             else _("the system")
         )
-        when = last.changed_at if last else self.report.updated_at
         return _(
             "Someone else saved this group report after you opened it (%(who)s, %(when)s); nothing "
             "was saved. Reload the page to see their changes, then make yours again."
-        ) % {"who": who, "when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "—"}
+        ) % {"who": who, "when": when}
 
 
 @dataclass
