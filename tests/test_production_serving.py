@@ -199,8 +199,10 @@ from reports.models import Document
 programme = Programme.objects.get(start_year=2020)
 meeting = Meeting.objects.create(body="committee", number=41, is_virtual=True,
                                  start_date=datetime.date(2031, 4, 1), end_date=datetime.date(2031, 4, 2))
+# Published on submission (new rounds wait for acceptance): what is tested here is the render.
 round_ = ReportingRound.objects.create(programme=programme, meeting=meeting, number=3, status="open",
-                                       opens_on=datetime.date(2031, 2, 1), deadline=datetime.date(2031, 3, 1))
+                                       opens_on=datetime.date(2031, 2, 1), deadline=datetime.date(2031, 3, 1),
+                                       publish_on="submission")
 Document.objects.create(symbol="LC/CE.41/3", kind="progress_report", meeting=meeting, round=round_,
                         title_en="Third report", title_es="Tercer informe",
                         date_en=datetime.date(2031, 3, 20), date_es=datetime.date(2031, 3, 20))
