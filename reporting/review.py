@@ -75,8 +75,9 @@ def _remarks(entry, previous) -> list[RemarksChange]:
     return changes
 
 
-def review_rows(reporting_round: ReportingRound, group, report) -> list[ReviewRow]:
-    """One row per activity of the group, in the plan's order (a fixed number of queries)."""
+def activities_and_entries(reporting_round: ReportingRound, group) -> tuple[list, dict, dict]:
+    """The group's activities in the plan's order, and their entries in the round and in the
+    round before it, by activity id: what the form and the review page both show."""
     activities = list(group.activities.select_related("topic").order_by("order"))
     entries = {
         e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
@@ -87,6 +88,12 @@ def review_rows(reporting_round: ReportingRound, group, report) -> list[ReviewRo
         if previous_round
         else {}
     )
+    return activities, entries, previous
+
+
+def review_rows(reporting_round: ReportingRound, group, report) -> list[ReviewRow]:
+    """One row per activity of the group, in the plan's order (a fixed number of queries)."""
+    activities, entries, previous = activities_and_entries(reporting_round, group)
     evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
     rows = []
     for activity in activities:

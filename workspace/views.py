@@ -23,9 +23,9 @@ from reporting.models import (
     Evidence,
     GroupReport,
     ProgressChange,
-    ProgressEntry,
     ReportingRound,
 )
+from reporting.review import activities_and_entries
 from reporting.services import ProgressConflict, progress_save
 from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
@@ -205,16 +205,7 @@ def _save(request, reporting_round, group, form, action):
 
 def _form(reporting_round, group, report, data=None) -> ProgressForm:
     """The group's activities with their entries in the round and in the previous round."""
-    activities = list(group.activities.select_related("topic").order_by("order"))
-    entries = {
-        e.activity_id: e for e in ProgressEntry.objects.filter(round=reporting_round, activity__group=group)
-    }
-    previous_round = ReportingRound.objects.previous_to(reporting_round)
-    previous = (
-        {e.activity_id: e for e in ProgressEntry.objects.filter(round=previous_round, activity__group=group)}
-        if previous_round
-        else {}
-    )
+    activities, entries, previous = activities_and_entries(reporting_round, group)
     return ProgressForm(activities, entries, previous, report, data=data, reporting_round=reporting_round)
 
 
