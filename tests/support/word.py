@@ -3,8 +3,8 @@ HTML it came from), and converted to PDF by LibreOffice, which proves that a rea
 opens it. Every .docx a test writes is converted by LibreOffice in some test (the slow ones)."""
 
 import io
-import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import docx
@@ -101,8 +101,9 @@ def converts_with_libreoffice(content: bytes, tmp_path: Path) -> bytes:
     writes a PDF. Each call has a LibreOffice profile of its own, so runs side by side never
     share one (LibreOffice refuses to start on a profile another instance holds)."""
     require_slow("LibreOffice")
-    folder = Path(tmp_path) / f"libreoffice-{os.getpid()}-{id(content)}"
-    (folder / "out").mkdir(parents=True)
+    # A folder of its own for every call: two conversions in one test never share one.
+    folder = Path(tempfile.mkdtemp(prefix="libreoffice-", dir=tmp_path))
+    (folder / "out").mkdir()
     source = folder / "document.docx"
     source.write_bytes(content)
     result = subprocess.run(
