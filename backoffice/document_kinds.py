@@ -10,17 +10,8 @@ from core.bilingual import LANGUAGES
 from reports.kinds import COVERED, KINDS
 from reports.models import Document
 
-# The composition's variants: read only by a kind composed of parts (reports/group_document.py).
-PART_VARIANTS = (
-    "numbering",
-    "objective_headings",
-    "specific_objectives_as_table",
-    "outputs_as",
-    "outputs_timetable",
-    "plan_as",
-    "plan_by_objective",
-    "in_charge_column",
-)
+# The composition's variants only a kind composed of parts reads.
+PART_VARIANTS = Document.PART_VARIANTS
 PARTS_INLINE = "parts"  # DocumentPart's related name: the inline's group is #parts-group
 
 

@@ -70,6 +70,20 @@ class Document(models.Model):
     # The secretariat's own sections, in the order a document shows them; each kind shows some
     # (DocumentKind.sections): a text in a section its kind does not show would be lost.
     ALL_SECTIONS = ("introduction", "obstacles", "gender", "document_type")
+    # The composition's variants (reports/composition.py), declared once for the admin, the sheets
+    # and the API: the heading block's line, read by every kind, then those only a kind composed
+    # of parts reads (reports/group_document.py).
+    PART_VARIANTS = (
+        "numbering",
+        "objective_headings",
+        "specific_objectives_as_table",
+        "outputs_as",
+        "outputs_timetable",
+        "plan_as",
+        "plan_by_objective",
+        "in_charge_column",
+    )
+    COMPOSITION_VARIANTS = ("commission_line", *PART_VARIANTS)
 
     symbol = models.CharField(_("symbol"), max_length=60, unique=True, validators=[symbol_validator])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

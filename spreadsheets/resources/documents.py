@@ -11,17 +11,7 @@ from .groups import group_field, meeting_widget, programme_widget
 from .reporting import round_widget
 
 # How the document prints its parts and tables (reports/composition.py), beside its layout.
-COMPOSITION_VARIANTS = (
-    "numbering",
-    "commission_line",
-    "objective_headings",
-    "specific_objectives_as_table",
-    "outputs_as",
-    "outputs_timetable",
-    "plan_as",
-    "plan_by_objective",
-    "in_charge_column",
-)
+COMPOSITION_VARIANTS = Document.COMPOSITION_VARIANTS
 
 
 class DocumentResource(PortalResource):
