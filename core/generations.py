@@ -8,16 +8,25 @@ import secrets
 from django.core.cache import caches
 from django.utils import timezone
 
+# The caches whose new generation was not stored, for their Redis did not answer: this process
+# starts one again as soon as it answers, so that the copies kept before the change (in a Redis
+# that was unreachable, not emptied) are not served as current.
+_unstored: set[str] = set()
+
 
 def generation(alias: str) -> str:
     """The current generation's token in cache `alias` (made when none is stored)."""
+    if alias in _unstored:
+        refresh(alias)
     cache = caches[alias]
     token = cache.get("generation")
     if token is None:
         cache.add("generation-at", timezone.now(), timeout=None)
         cache.add("generation", secrets.token_hex(8), timeout=None)
         token = cache.get("generation")
-    return token
+    # A cache that does not answer (core/cache.py) keeps no copy: a token of this call's own
+    # matches none.
+    return token or secrets.token_hex(8)
 
 
 def started(alias: str):
@@ -28,11 +37,15 @@ def started(alias: str):
     if moment is None:
         cache.add("generation-at", timezone.now(), timeout=None)
         moment = cache.get("generation-at")
-    return moment
+    return moment or timezone.now()  # a cache that does not answer: nothing kept is older
 
 
 def refresh(alias: str) -> None:
     """Start a new generation in cache `alias`."""
-    caches[alias].set_many(
+    unstored = caches[alias].set_many(
         {"generation": secrets.token_hex(8), "generation-at": timezone.now()}, timeout=None
     )
+    if unstored:
+        _unstored.add(alias)
+    else:
+        _unstored.discard(alias)

@@ -200,23 +200,19 @@ PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # default cache is in the process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Redis only speeds the portal up: when it does not answer, core.cache's backend makes every
+    # cache miss and keep nothing (logged once a minute), and skips Redis for a few seconds at a
+    # time, so pages, documents and the API are served without it; a Redis that hangs costs a
+    # request at most these socket timeouts (seconds).
+    _REDIS = {
+        "BACKEND": "core.cache.FailsafeRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cea",
-        },
-        "documents": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cea-documents",
-            "TIMEOUT": None,
-        },
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cea-pages",
-        },
+        "default": {**_REDIS, "KEY_PREFIX": "cea"},
+        "documents": {**_REDIS, "KEY_PREFIX": "cea-documents", "TIMEOUT": None},
+        "pages": {**_REDIS, "KEY_PREFIX": "cea-pages"},
     }
 else:
     CACHES = {
