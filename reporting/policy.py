@@ -10,10 +10,17 @@ Roles follow from data, not from per-user flags:
   coordinating or member country; reads the group's progress;
 - the system actor (core.roles.SYSTEM): a management command or the fixture loader, acting
   for whoever operates the server; allowed only what a rule below names for it;
-- anyone else, anonymous visitors included: the public pages only."""
+- anyone else, anonymous visitors included: the public pages only.
+
+Staff and the secretariat sign in with a password and a one-time code (accounts.second_factor),
+and so does a focal point who turned it on: a session that has given only the password where a
+code is needed holds no power here, whatever its groups and permissions say (accounts/middleware.py
+sends it to the code page first). A request with an API token is not such a session: the token is
+its credential."""
 
 from enum import Enum
 
+from accounts import second_factor
 from core.roles import SystemActor, is_secretariat
 from groups.models import GroupRole, WorkingGroup
 
@@ -24,6 +31,16 @@ def _an_actor(user):
     """Nobody is not an actor: a command passes core.roles.SYSTEM, never None meaning "allowed"."""
     if user is None:
         raise TypeError("No actor given: pass the user, or core.roles.SYSTEM for a command.")
+
+
+def _verified(user) -> bool:
+    """Not a session that still owes its second factor."""
+    return not second_factor.owed(user)
+
+
+def _secretariat(user) -> bool:
+    """The secretariat, signed in with its second factor."""
+    return is_secretariat(user) and _verified(user)
 
 
 class Relation(Enum):
@@ -42,9 +59,9 @@ def _institution(user):
 
 def groups_of(user):
     """The groups the user coordinates or belongs to (every group, for the secretariat)."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not _verified(user):
         return WorkingGroup.objects.none()
-    if is_secretariat(user):
+    if _secretariat(user):
         return WorkingGroup.objects.all()
     institution = _institution(user)
     if institution is None:
@@ -56,9 +73,9 @@ def groups_of(user):
 
 def relation(user, group) -> Relation:
     """How the user stands towards the group (uses the group's prefetched roles when present)."""
-    if not user.is_authenticated or not user.is_active:
+    if not user.is_authenticated or not user.is_active or not _verified(user):
         return Relation.NONE
-    if is_secretariat(user):
+    if _secretariat(user):
         return Relation.SECRETARIAT
     institution = _institution(user)
     if institution is None:
@@ -107,7 +124,7 @@ def can_view_evidence(user, evidence) -> bool:
 
 def can_review(user) -> bool:
     """Return a submitted report with a comment, or accept it; see every group's status."""
-    return is_secretariat(user)
+    return _secretariat(user)
 
 
 def can_submit(user, group, reporting_round: ReportingRound, report: GroupReport | None) -> bool:
@@ -136,24 +153,26 @@ def can_comment(user, group, reporting_round: ReportingRound) -> bool:
 
 
 def can_open_or_close_rounds(user) -> bool:
-    return bool(user.is_active and user.has_perm("reporting.open_close_reportinground"))
+    return bool(user.is_active and _verified(user) and user.has_perm("reporting.open_close_reportinground"))
 
 
 def can_issue(user) -> bool:
     """Issue a document: render its PDFs once and for all, and serve those bytes from then on."""
-    return bool(user.is_active and user.has_perm("reports.issue_document"))
+    return bool(user.is_active and _verified(user) and user.has_perm("reports.issue_document"))
 
 
 def can_change_in_admin(user) -> bool:
     """Progress of any round, closed ones included, through the admin (the change is recorded)."""
-    return is_secretariat(user)
+    return _secretariat(user)
 
 
 def can_import_in_admin(user, model) -> bool:
     """Import a spreadsheet on the admin's list page of `model`. Progress goes into groups'
     histories, so it is the secretariat's; a group report's status moves through the review,
     never by import. Anything else needs the permissions to add and change the model."""
-    if isinstance(user, SystemActor) or not (user.is_active and user.is_staff) or model is GroupReport:
+    if isinstance(user, SystemActor) or not (user.is_active and user.is_staff and _verified(user)):
+        return False
+    if model is GroupReport:
         return False
     if model is ProgressEntry:
         return can_change_in_admin(user)
@@ -174,7 +193,10 @@ def can_export_in_admin(user, model) -> bool:
     """Export the admin's list of `model`: whoever may view it there."""
     opts = model._meta
     return bool(
-        user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        user.is_active
+        and user.is_staff
+        and _verified(user)
+        and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
     )
 
 
@@ -192,3 +214,16 @@ def can_exchange_workbook(user, group, reporting_round) -> bool:
         and group.programme_id == reporting_round.programme_id
         and relation(user, group) in (Relation.SECRETARIAT, Relation.COORDINATOR)
     )
+
+
+def can_manage_people(user) -> bool:
+    """Users' accounts in the admin: add one, set the institution they work for, reset their
+    second factor. The secretariat; only a superuser may touch a superuser's account or make
+    one (backoffice/admin/accounts.py)."""
+    return _secretariat(user)
+
+
+def can_reset_second_factor(user, other) -> bool:
+    """Forget another user's devices (a lost phone): they enrol again at their next log-in.
+    Never one's own, which would end one's own verified session's proof."""
+    return can_manage_people(user) and other.pk != user.pk and (user.is_superuser or not other.is_superuser)

@@ -25,6 +25,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
+    # A second factor at log-in (accounts/second_factor.py): an authenticator app's one-time
+    # codes (TOTP) and single-use recovery codes; before backoffice, which unregisters their admin.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The portal's apps, from the bottom layer up (docs/developer/layers.md).
     "core",
     "groups",
@@ -56,6 +61,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session gave its one-time code (request.user.is_verified()); then a session
+    # that owes one reaches only the pages that ask for it (accounts/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers a locked-out address before any view runs.
@@ -153,6 +162,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workspace:my_groups"
 LOGOUT_REDIRECT_URL = "pages:home"
+# What an authenticator app shows beside the account's one-time codes.
+OTP_TOTP_ISSUER = "CEA working groups"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal-cea@cepal.org")
 

@@ -1,5 +1,6 @@
 """Local development: DEBUG on, a throw-away secret key, console e-mail, the guides as `make docs`
-serves them, and e-mail links to the address the development server serves."""
+serves them, e-mail links to the address the development server serves, and the demo accounts
+let in without a log-in code."""
 
 import os
 
@@ -10,6 +11,10 @@ DEBUG = True
 SECRET_KEY = SECRET_KEY or "development-only-secret-key-not-for-production"
 PORTAL_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 GUIDES_URL = os.environ.get("GUIDES_URL", "http://127.0.0.1:8001/")
+# The demo accounts (firstrun's create_demo_users) log in with their password alone, until one
+# sets up a log-in code: staff accounts need one everywhere else (accounts/second_factor.py), and
+# a configuration with DEBUG off that sets this does not start (accounts/checks.py).
+SECOND_FACTOR_SKIPPED_FOR = ("secretariat", "focal-mex", "focal-col")
 
 
 def served_at(host: str) -> str:
