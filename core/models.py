@@ -60,3 +60,6 @@ class LanguageGaps(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+from .outbox import OutgoingEmail  # noqa: E402, F401  (the outbox's model lives beside its delivery)

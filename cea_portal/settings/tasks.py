@@ -9,6 +9,10 @@ EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 PORTAL_EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 if os.environ.get("EMAIL_FILE_PATH"):  # for django.core.mail.backends.filebased.EmailBackend
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# A mail server that does not answer holds a delivery this long, not forever (SMTP's default).
+EMAIL_TIMEOUT = 30
+# Each e-mail is first a row of the outbox (core/outbox.py), kept this long once sent or given up.
+EMAIL_OUTBOX_KEEP_DAYS = int(os.environ.get("EMAIL_OUTBOX_KEEP_DAYS", "30"))
 
 # Background work (cea_portal/celery.py). With no broker, tasks run in the process, after the
 # transaction that queued them commits: the embedded default.
@@ -30,4 +34,26 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # How long Redis waits for an acknowledgement before handing a task to another worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+}
+
+# A broker that is down costs a request about a second (core.tasks.publish), not kombu's default
+# of retrying for long: a second to connect (RabbitMQ's timeout, Redis' socket_connect_timeout)
+# and one retry at once, which a connection left stale by a broker's restart needs. A broker
+# that holds the connection open but does not answer is given up after socket_timeout (Redis).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS.update({"socket_connect_timeout": 1, "socket_timeout": 2})
+# What waits in the outbox (the broker was down, or the mail server) is delivered by Celery beat
+# every EMAIL_OUTBOX_FLUSH_SECONDS (run `celery -A cea_portal beat`, or a worker with --beat, on
+# one machine), by every worker as it starts, or by `manage.py send_outbox` from cron.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-flush": {
+        "task": "core.tasks.outbox_flush",
+        "schedule": float(os.environ.get("EMAIL_OUTBOX_FLUSH_SECONDS", "60")),
+    }
 }
