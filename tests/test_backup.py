@@ -10,7 +10,7 @@ import json
 import pytest
 
 from .support import databases, migration_rows
-from .support.served import manage
+from .support.served import manage, programme_database
 
 pytestmark = pytest.mark.slow  # the portal's commands in processes of their own
 
@@ -37,7 +37,7 @@ progress_save(group=group, reporting_round=ReportingRound.objects.get(meeting__c
 @pytest.fixture
 def two_databases(tmp_path):
     with (
-        databases.own_database(tmp_path, "live") as live,
+        programme_database(tmp_path, "live") as live,
         databases.own_database(tmp_path, "restored") as restored,
     ):
         yield [live, restored]
@@ -55,8 +55,6 @@ def _env(database):
 
 def test_a_backup_restores_every_row_and_every_issued_byte(two_databases, tmp_path):
     live, restored = two_databases
-    manage(_env(live), "migrate", "--noinput", "-v0")
-    manage(_env(live), "load_programme")
     manage(_env(live), "create_demo_users")
     manage(_env(live), "shell", "-c", PREPARE)
     backup = tmp_path / "portal.backup"
@@ -75,7 +73,6 @@ def test_a_backup_restores_every_row_and_every_issued_byte(two_databases, tmp_pa
 
 def test_restoring_into_a_database_that_is_not_empty_is_refused(two_databases, tmp_path):
     live, _restored = two_databases
-    manage(_env(live), "migrate", "--noinput", "-v0")
     backup = tmp_path / "portal.backup"
     manage(_env(live), "backup_database", str(backup))
     with pytest.raises(AssertionError, match="The database is not empty"):
@@ -129,8 +126,6 @@ def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases,
     restore_database into a new SQLite database, from the run's own kind of database."""
     live, _restored = two_databases
     target = databases.sqlite_database(tmp_path / "moved.sqlite3")
-    manage(_env(live), "migrate", "--noinput", "-v0")
-    manage(_env(live), "load_programme")
     manage(_env(live), "create_demo_users")
     manage(_env(live), "shell", "-c", PREPARE)
     backup = tmp_path / "portal.json"

@@ -9,8 +9,7 @@ import sys
 import pytest
 from django.conf import settings
 
-from .support import databases
-from .support.served import manage, production_env
+from .support.served import manage, production_env, programme_database
 
 pytestmark = pytest.mark.slow  # send_reminders in two processes at once
 
@@ -39,7 +38,7 @@ print("REMINDERS", RoundReminder.objects.count())
 
 @pytest.fixture
 def database(tmp_path):
-    with databases.own_database(tmp_path, "reminders") as made:
+    with programme_database(tmp_path, "reminders") as made:
         yield made
 
 
@@ -52,8 +51,6 @@ def test_two_servers_sending_reminders_at_once_send_each_once(database, tmp_path
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         PROGRESS_REMINDER_DAYS="7",
     )
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_programme")
     manage(env, "shell", "-c", PREPARE)
     runs = [
         subprocess.Popen(

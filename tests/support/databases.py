@@ -1,6 +1,7 @@
 """A database of its own for a test that runs the portal in other processes (a server, an old
 checkout of the code): a SQLite file, or a new database on the test run's PostgreSQL server."""
 
+import shutil
 import uuid
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -13,15 +14,17 @@ def sqlite_database(path):
     return {"url": f"sqlite:///{path}", "vendor": "sqlite", "path": str(path)}
 
 
-def postgres_database(settings_dict, purpose="own"):
-    """A new, empty database on the test connection's server, named after the test run's."""
+def postgres_database(settings_dict, purpose="own", *, template=None):
+    """A new database on the test connection's server, named after the test run's: empty, or a
+    copy of the database named `template` (which nobody may be connected to meanwhile)."""
     name = f"{settings_dict['NAME']}_{purpose}_{uuid.uuid4().hex[:8]}"[-63:]
     params = {
         key: settings_dict[option]
         for key, option in (("host", "HOST"), ("port", "PORT"), ("user", "USER"), ("password", "PASSWORD"))
         if settings_dict.get(option)
     }
-    _postgres_admin(params, f'CREATE DATABASE "{name}"')
+    copy = f' TEMPLATE "{template}"' if template else ""
+    _postgres_admin(params, f'CREATE DATABASE "{name}"{copy}')
     auth = quote(params.get("user", ""), safe="")
     if params.get("password"):
         auth += ":" + quote(params["password"], safe="")
@@ -45,17 +48,22 @@ def _postgres_admin(params, statement):
 
 
 @contextmanager
-def own_database(directory, purpose):
-    """A new, empty database of the test run's own kind for other processes: on PostgreSQL a
-    database on the same server, dropped afterwards; on SQLite a file in `directory`."""
+def own_database(directory, purpose, *, copy_of=None):
+    """A new database of the test run's own kind for other processes: on PostgreSQL a database
+    on the same server, dropped afterwards; on SQLite a file in `directory`. Empty, or a copy of
+    `copy_of` (a database this module made, of the same kind)."""
     from django.db import connection
 
     require_slow("the portal in other processes, on a database of their own")
     if connection.vendor == "postgresql":
-        database = postgres_database(connection.settings_dict, purpose)
+        template = copy_of["name"] if copy_of else None
+        database = postgres_database(connection.settings_dict, purpose, template=template)
         try:
             yield database
         finally:
             postgres_drop(database)
     else:
-        yield sqlite_database(Path(directory) / f"{purpose}.sqlite3")
+        database = sqlite_database(Path(directory) / f"{purpose}.sqlite3")
+        if copy_of:
+            shutil.copyfile(copy_of["path"], database["path"])
+        yield database

@@ -3,6 +3,7 @@ servers with the production settings, on a database of their own (SQLite, or Pos
 the test run is on PostgreSQL) filled by the first-run commands, and a Redis server of their
 own when a test wants a shared cache. Nothing is mocked: requests go over TCP."""
 
+import atexit
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from . import second_factor
 from .slow import require_slow
 
 START_TIMEOUT = 60  # seconds for a server to answer its first request
@@ -61,18 +63,46 @@ def production_env(database_url, static_root, **extra) -> dict:
 _collected_static = None
 
 
+# The database the first-run commands fill (migrate, load_programme), filled once per test run
+# (some 40 s on PostgreSQL) and copied for each test that wants one (a second or less).
+_programme_template = None
+
+
+def _filled_template() -> dict:
+    global _programme_template
+    from . import databases
+
+    if _programme_template is None:
+        directory = Path(tempfile.mkdtemp(prefix="cea-programme-"))
+        made = databases.own_database(directory, "programme-template")
+        template = made.__enter__()
+        atexit.register(made.__exit__, None, None, None)  # dropped when the test run ends
+        env = production_env(template["url"], directory / "static")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_programme")
+        _programme_template = template
+    return _programme_template
+
+
+@contextmanager
+def programme_database(root, name):
+    """A database of its own (of the test run's kind) as the first-run commands leave it: the
+    programme loaded, no user, no round."""
+    from . import databases
+
+    with databases.own_database(root, name, copy_of=_filled_template()) as database:
+        yield database
+
+
 @contextmanager
 def first_run(root, name, *scripts):
     """A database of its own (of the test run's kind), filled by the first-run commands (and
     `scripts`, run by the shell), and the collected static files: the environment of a
     production app server (docs/operations/deployment.md)."""
     global _collected_static
-    from . import databases
 
-    with databases.own_database(root, name) as database:
+    with programme_database(root, name) as database:
         env = production_env(database["url"], root / "static")
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_programme")
         if _collected_static is None or not Path(_collected_static).is_dir():
             manage(env, "collectstatic", "--noinput", "-v0")
             _collected_static = env["DJANGO_STATIC_ROOT"]
@@ -179,8 +209,13 @@ class Browser:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         return self.request(url, {"csrfmiddlewaretoken": token, **fields})
 
-    def log_in(self, base, username, password) -> Answer:
-        return self.submit(base + "/en/accounts/login/", {"username": username, "password": password})
+    def log_in(self, base, username, password, key=None) -> Answer:
+        """Log in; an account with a log-in code (staff) passes its authenticator app's `key`
+        (hex, tests/support/second_factor.py's enrol_command): its code now is typed next."""
+        answer = self.submit(base + "/en/accounts/login/", {"username": username, "password": password})
+        if key is None or answer.status != 302:
+            return answer
+        return self.submit(base + "/en/accounts/code/", {"code": second_factor.code_for(key)})
 
 
 @contextmanager
@@ -316,3 +351,80 @@ def redis_keys(redis_url, pattern) -> list:
     import redis
 
     return redis.Redis.from_url(redis_url).keys(pattern)
+
+
+@contextmanager
+def gunicorn_logged(env, log_path, workers=2):
+    """A gunicorn app server as gunicorn() starts it, its log (every worker's lines) written to
+    `log_path` for the test to read; yields its base URL."""
+    require_slow("a gunicorn app server")
+    port = free_port()
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", str(workers), "--timeout", "60"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            with open(log_path, "rb") as reading:
+                _wait_for(base, process, reading)
+            yield base
+        finally:
+            _stop(process)
+
+
+@contextmanager
+def redis_server_at(port):
+    """A Redis server of its own on `port`, keeping nothing on disk, as redis_server() starts
+    one: for a Redis that a test stops (kill it: the process is yielded) and starts again where
+    the app servers expect it."""
+    require_slow("a Redis server")
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise AssertionError("redis-server is not installed (requirements-system.txt: redis-server)")
+    process = subprocess.Popen(
+        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_until(lambda: process.poll() is not None or _answers(port), what="redis-server answering")
+        if process.poll() is not None:
+            raise AssertionError(f"redis-server did not start on port {port}")
+        yield process
+    finally:
+        if process.poll() is None:
+            _stop(process)
+
+
+def _answers(port) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def celery_worker_with_beat(env, directory):
+    """A Celery worker (one process) with Celery beat inside it, as one machine of a deployment
+    runs it (`worker --beat`): beat's schedule file and the worker's log in `directory`."""
+    require_slow("a Celery worker with beat")
+    with open(Path(directory) / "worker.log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "cea_portal", "worker", "--concurrency", "1"]
+            + ["--loglevel", "INFO", "--without-mingle", "--without-gossip"]
+            + ["--beat", "--schedule", str(Path(directory) / "beat-schedule")],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            _stop(process)
