@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "core.proxies.TrustedProxiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
+    # A NUL, which PostgreSQL refuses: 404 in an address, 400 in a query, cookie unread (core/hostile.py).
+    "core.hostile.RefusedCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -269,7 +271,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, with the answers other than success each operation gives (api/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     # The client's address is REMOTE_ADDR, set by core.proxies behind trusted proxies; never a
     # forwarded header a client could write itself.
     "NUM_PROXIES": 0,
@@ -291,4 +294,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # A PATCH of a group report needs its version: the body's schema is the one serializer's,
+    # with what it requires, not a "Patched" copy with nothing required.
+    "COMPONENT_SPLIT_PATCH": False,
 }
