@@ -3,9 +3,6 @@ portal's formats and rules: xlsx and csv only; who may import or export is asked
 reporting.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
 
-import base64
-import secrets
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,7 +17,8 @@ from import_export.forms import ImportForm
 
 from reporting import policy
 
-from . import group_workbook
+from . import group_workbook, pending
+from .confirmation import PendingConfirmForm, PendingFileStorage, previewed_with
 from .errors import ImportRefused, SpreadsheetError
 from .formats import FORMATS, check_upload_size
 from .forms import GroupWorkbookUploadForm, WorkbookUploadForm
@@ -44,6 +42,10 @@ class SpreadsheetAdmin(ImportExportMixin):
     formats = FORMATS
     import_form_class = BoundedImportForm
     from_encoding = "utf-8-sig"
+    # The file waits for its confirmation in spreadsheets.pending, bound to the user's session;
+    # the confirmation must name it and the format and resource it was previewed with.
+    tmp_storage_class = PendingFileStorage
+    confirm_form_class = PendingConfirmForm
     import_template_name = "admin/spreadsheets/import.html"
     # The library's export page wires "Select all" with an inline handler, which the portal's
     # Content-Security-Policy blocks; this one takes it from a script file.
@@ -54,6 +56,34 @@ class SpreadsheetAdmin(ImportExportMixin):
 
     def has_export_permission(self, request):
         return policy.can_export_in_admin(request.user, self.model)
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {**super().get_confirm_form_kwargs(request, import_form), "request": request}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:  # a preview that offers the confirmation: its file is this user's
+            pending.claim(request, initial["import_file_name"], **previewed_with(import_form))
+        return initial
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        # A preview with problems offers no confirmation: its file has nothing to wait for.
+        context = getattr(response, "context_data", None) or {}
+        form = context.get("form")
+        upload = getattr(form, "cleaned_data", {}).get("import_file")
+        name = getattr(upload, "tmp_storage_name", None)
+        if name and not context.get("confirm_form"):
+            pending.discard(name)
+        return response
+
+    def process_import(self, request, **kwargs):
+        response = super().process_import(request, **kwargs)
+        if isinstance(response, TemplateResponse):  # the confirmation was refused: nothing imported
+            response.status_code = 400
+        else:
+            pending.forget(request, request.POST.get("import_file_name", ""))
+        return response
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -111,11 +141,13 @@ class WorkbookImportAdmin:
 class GroupWorkbookAdmin:
     """On the working groups' admin: a group's whole workbook (spreadsheets.group_workbook) to
     download, an empty one for a new group, and a page to upload one filled in: preview, then
-    confirm. Between the two the file waits in the session (shared by every app server), so
-    the confirmation imports exactly what was previewed, checked again."""
+    confirm or cancel. Between the two the file waits in spreadsheets.pending (the default
+    storage, which every app server shares; only its name in the session, whose size every
+    page of the user's pays for), so the confirmation imports exactly what was previewed,
+    checked again."""
 
     change_list_template = "admin/spreadsheets/workinggroup_change_list.html"
-    SESSION_KEY = "group-workbook-imports"
+    PENDING_KIND = "group-workbook"
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -151,6 +183,11 @@ class GroupWorkbookAdmin:
 
     def group_workbook_import_view(self, request):
         self._allowed(request)
+        request.session.pop("group-workbook-imports", None)  # where files waited before: megabytes
+        if request.method == "POST" and "cancel" in request.POST:
+            pending.take(request, request.POST.get("token", ""), kind=self.PENDING_KIND)
+            messages.info(request, _("The import was cancelled; nothing was written."))
+            return redirect("admin:groups_workinggroup_import_workbook")
         if request.method == "POST" and "token" in request.POST:
             return self._confirm(request)
         form, problems, outcome, token = GroupWorkbookUploadForm(), [], None, None
@@ -165,7 +202,7 @@ class GroupWorkbookAdmin:
                 except ImportRefused as refused:
                     problems = refused.problems
                 if outcome and outcome.changed_count:
-                    token = self._keep(request, content)
+                    token = pending.keep(request, content, kind=self.PENDING_KIND)
         return TemplateResponse(
             request,
             "admin/spreadsheets/group_workbook_import.html",
@@ -182,24 +219,15 @@ class GroupWorkbookAdmin:
             status=400 if request.method == "POST" and outcome is None else 200,
         )
 
-    def _keep(self, request, content) -> str:
-        token = secrets.token_urlsafe(16)
-        pending = request.session.get(self.SESSION_KEY, {})
-        pending[token] = base64.b64encode(content).decode("ascii")
-        request.session[self.SESSION_KEY] = dict(list(pending.items())[-2:])  # a file is large
-        return token
-
     def _confirm(self, request):
-        pending = request.session.get(self.SESSION_KEY, {})
-        kept = pending.pop(request.POST.get("token", ""), None)
-        request.session[self.SESSION_KEY] = pending
+        kept = pending.take(request, request.POST.get("token", ""), kind=self.PENDING_KIND)
         if kept is None:
             messages.error(
                 request, _("This import is no longer waiting for confirmation; upload the workbook again.")
             )
             return redirect("admin:groups_workinggroup_import_workbook")
         try:
-            outcome = group_workbook_import(base64.b64decode(kept), user=request.user, confirm=True)
+            outcome = group_workbook_import(kept, user=request.user, confirm=True)
         except ImportRefused as refused:  # the programme changed since the preview
             messages.error(
                 request,
