@@ -6,6 +6,7 @@ and both refuse an empty, damaged or foreign file with a message the clerk can a
 
 import csv
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -150,6 +151,24 @@ def write_dataset(sheet, dataset):
     sheet.freeze_panes = "A2"
 
 
+def utf8_text(content: bytes) -> str:
+    """The text of a file that must be UTF-8 (a byte order mark allowed); a byte that is not
+    refused, naming its line, rather than read as a replacement character: a name stored with
+    "\N{REPLACEMENT CHARACTER}" in place of an accent would be wrong on every page and document."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # error.object is what was decoded: the bytes after the byte order mark, if any.
+        line = len(re.split(rb"\r\n|\r|\n", error.object[: error.start]))
+        raise SpreadsheetError(
+            _(
+                "Line %(line)s is not valid UTF-8 text: save the file as “CSV UTF-8” (or in the "
+                "UTF-8 encoding) and import it again. Nothing was read."
+            )
+            % {"line": line}
+        ) from None
+
+
 class Bounded:
     """A format whose files are refused past a size and a number of rows: the admin's limits by
     default (SPREADSHEET_MAX_UPLOAD, SPREADSHEET_MAX_ROWS); import_sheets, run by the server's
@@ -197,10 +216,7 @@ class CSV(Bounded, base_formats.CSV):
         if isinstance(in_stream, bytes):
             if b"\x00" in in_stream or in_stream.startswith(b"PK\x03\x04"):
                 raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
-            try:
-                in_stream = in_stream.decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise SpreadsheetError(_("The CSV file is not in UTF-8; save it as “CSV UTF-8”.")) from error
+            in_stream = utf8_text(in_stream)
         if "\x00" in in_stream:
             raise SpreadsheetError(_("The file is not a CSV text file; choose the format it is in."))
         check_upload_size(

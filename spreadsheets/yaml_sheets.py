@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from tablib import Dataset
 
 from .errors import SpreadsheetError
-from .formats import Bounded, check_upload_size
+from .formats import Bounded, check_upload_size, utf8_text
 
 
 class _Dumper(yaml.SafeDumper):
@@ -81,7 +81,7 @@ class YAML(Bounded):
 
     def create_dataset(self, in_stream, **kwargs):
         check_upload_size(len(in_stream), self.max_bytes)
-        text = in_stream.decode("utf-8") if isinstance(in_stream, bytes) else in_stream
+        text = utf8_text(in_stream) if isinstance(in_stream, bytes) else in_stream
         dataset = load(text)
         if len(dataset) > self.data_rows:
             raise SpreadsheetError(_("This sheet has more than %(rows)s rows.") % {"rows": self.data_rows})
