@@ -54,7 +54,7 @@ def workbook_upload(request, code, period, numeral):
         raise PermissionDenied
     back = reverse("workspace:progress", args=[code, period, numeral])
     if "token" in request.POST:
-        upload_confirm(request)
+        upload_confirm(request, group=group, reporting_round=reporting_round)
         return redirect(back)
     context = upload_preview(request, group=group, reporting_round=reporting_round)
     return render(
@@ -105,17 +105,22 @@ def _keep(request, preview: WorkbookPreview) -> str:
     return token
 
 
-def upload_confirm(request):
-    """Import what the preview kept under the posted token; the outcome is told as a message.
+def upload_confirm(request, *, group=None, reporting_round=None):
+    """Import what the preview kept under the posted token, if it was previewed for `group` and
+    `reporting_round` (the page's, when given: a token previewed on another group's page, or on
+    the admin's, is refused and left waiting); the outcome is told as a message.
     progress_save asks reporting.policy again: the user's rights may have changed meanwhile."""
-    pending = request.session.get(SESSION_KEY, {})
-    kept = pending.pop(request.POST.get("token", ""), None)
-    request.session[SESSION_KEY] = pending
+    token = request.POST.get("token", "")
+    kept = request.session.get(SESSION_KEY, {}).get(token)
     if kept is None:
         messages.error(
             request, _("This import is no longer waiting for confirmation; upload the workbook again.")
         )
         return None
+    if (group and kept["group"] != group.pk) or (reporting_round and kept["round"] != reporting_round.pk):
+        messages.error(request, _elsewhere(kept, group, reporting_round))
+        return None
+    request.session[SESSION_KEY] = {k: v for k, v in request.session[SESSION_KEY].items() if k != token}
     preview = WorkbookPreview(
         WorkingGroup.objects.get(pk=kept["group"]),
         ReportingRound.objects.get(pk=kept["round"]),
@@ -148,3 +153,21 @@ def upload_confirm(request):
         % {"count": len(values)},
     )
     return result
+
+
+def _elsewhere(kept, group, reporting_round) -> str:
+    """Why a preview made for another group or round is not confirmed on this page."""
+    theirs = WorkingGroup.objects.select_related("programme").filter(pk=kept["group"]).first()
+    their_round = ReportingRound.objects.with_meeting().filter(pk=kept["round"]).first()
+    if theirs is None or their_round is None:  # removed since the preview
+        return _("This import is no longer waiting for confirmation; upload the workbook again.")
+    return _(
+        "This workbook was previewed for working group %(theirs)s, round %(their_round)s, not for "
+        "%(ours)s, round %(our_round)s, whose page this is; nothing was imported. Upload it on "
+        "the page of the group and round it is for."
+    ) % {
+        "theirs": theirs.code,
+        "their_round": their_round.meeting.code,
+        "ours": (group or theirs).code,
+        "our_round": (reporting_round or their_round).meeting.code,
+    }

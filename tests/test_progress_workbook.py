@@ -420,3 +420,42 @@ def test_the_preview_warns_of_a_fall_below_the_previous_round(
         row.warning == f"A drop of {previous[order] - 2} points, from {previous[order]}% to 2%: is it right?"
     )
     assert "⚠ A drop of" in preview.content.decode()
+
+
+@pytest.mark.parametrize(
+    "lang, says",
+    [
+        (
+            "en",
+            "This workbook was previewed for working group 2020-2021/IV, round {round}, not for "
+            "2020-2021/VI, round {round}, whose page this is; nothing was imported.",
+        ),
+        (
+            "es",
+            "Este libro de avance se previsualizó para el grupo de trabajo 2020-2021/IV, ronda {round}, no "
+            "para el 2020-2021/VI, ronda {round}, que es el de esta página; no se importó nada.",
+        ),
+    ],
+)
+def test_a_confirmation_on_another_groups_page_is_refused_and_writes_nothing(
+    client, coordinator, group_iv, open_round, lang, says
+):
+    """Issue 27: the token of group IV's preview, posted on group VI's page (both the focal
+    point's), imported into group IV; now the page's group and round must be the preview's."""
+    client.force_login(coordinator)
+    content = filled(group_iv, open_round, {3: (30, "Thirty", "Treinta")}, only=True)
+    preview = client.post(_url("spreadsheets:workbook_import", open_round), {"workbook": upload(content)})
+    token = preview.context["token"]
+    assert token
+    before = snapshot()
+    with translation.override(lang):
+        elsewhere = reverse("spreadsheets:workbook_import", args=[open_round.meeting.code, "2020-2021", "VI"])
+    refused_page = client.post(elsewhere, {"token": token}, follow=True)
+    assert says.format(round=open_round.meeting.code) in refused_page.content.decode()
+    assert snapshot() == before
+    # The preview still waits for its own page's confirmation.
+    done = client.post(_url("spreadsheets:workbook_import", open_round), {"token": token})
+    assert done.status_code == 302
+    assert (
+        ProgressEntry.objects.get(round=open_round, activity__group=group_iv, activity__order=3).percent == 30
+    )
