@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import translation
+from tablib import Dataset
 
 from activities.models import Activity
 from core.roles import SYSTEM
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import EntryValues, progress_save
+from spreadsheets.resources.reporting import ProgressEntryResource
 
 from .support.admin_forms import post_data_from
 from .support.db_state import snapshot
@@ -236,3 +238,52 @@ def test_deleting_an_activity_with_a_history_is_refused(secretariat_client, grou
     response = secretariat_client.post(url, {"post": "yes"})
     assert response.status_code in (200, 403)
     assert snapshot() == before
+
+
+TYPED = "Done\x07 in May\x0bthen\x1b June."  # a bell, Word's soft line break, an escape
+STORED = "Done in May\nthen June."  # what core.text keeps of it
+
+
+@pytest.mark.parametrize("model, field", [("progressentry", "remarks_en"), ("groupreport", "obstacles_en")])
+def test_the_history_stores_what_the_record_stores(secretariat_client, second_round, group_iv, model, field):
+    """Issue 27: an admin save recorded the text as typed, control characters included, while
+    the record's save dropped them (core.text): the history said what was never stored."""
+    obj = _recorded(second_round, group_iv)[model]
+    url, data = _admin_change(secretariat_client, obj)
+    data[field] = TYPED
+    assert secretariat_client.post(url, data).status_code == 302
+    obj.refresh_from_db()
+    assert getattr(obj, field) == STORED
+    change = ProgressChange.objects.get(source=ProgressChange.Source.ADMIN, field=field)
+    assert change.new_value == getattr(obj, field)
+    # Typed again with other control characters: the same stored text, so no change recorded.
+    url, data = _admin_change(secretariat_client, obj)
+    data[field] = STORED.replace(" ", "\x01 ")
+    assert secretariat_client.post(url, data).status_code == 302
+    assert ProgressChange.objects.filter(source=ProgressChange.Source.ADMIN, field=field).count() == 1
+
+
+def test_every_history_value_equals_a_stored_value(secretariat_user, coordinator, open_round, group_iv):
+    """Through the progress form's service and the spreadsheet import alike."""
+    activity = group_iv.activities.get(order=2)
+    progress_save(
+        group=group_iv,
+        reporting_round=open_round,
+        user=coordinator,
+        entries={activity.pk: EntryValues(10, TYPED, TYPED)},
+        notes={"obstacles_es": TYPED},
+        seen_version=0,
+        submit=False,
+    )
+    rows = Dataset(headers=["round", "group", "activity", "percent", "remarks_en", "remarks_es"])
+    rows.append([open_round.meeting.code, group_iv.code, "3", "20", TYPED, "\x1b" + TYPED])
+    result = ProgressEntryResource().import_data(rows, dry_run=False, user=secretariat_user)
+    assert not result.has_errors() and not result.has_validation_errors()
+    texts = ProgressChange.objects.filter(report__round=open_round).exclude(field__in=["percent", "status"])
+    assert texts.count() == 5
+    assert {c.new_value for c in texts} == {STORED}
+    report = GroupReport.objects.get(round=open_round, group=group_iv)
+    assert report.obstacles_es == STORED
+    assert set(ProgressEntry.objects.filter(round=open_round).values_list("remarks_en", "remarks_es")) == {
+        (STORED, STORED)
+    }

@@ -73,12 +73,15 @@ class SaveResult:
 
 
 def as_text(value) -> str:
-    return "" if value is None else str(value)
+    """A value as the history keeps it: as the record keeps it, a text without the control
+    characters its save drops (core.text), so that the history says what was stored."""
+    return "" if value is None else clean_text(str(value))
 
 
 def changed(activity, names, old, new) -> list[tuple]:
     """History rows (activity, field, old text, new text) for each of `names` that differs
-    between the records (or value holders) `old` and `new`; None stands for "no record"."""
+    between the records (or value holders) `old` and `new`; None stands for "no record". A
+    record not yet saved is compared as its save will store it (as_text)."""
     rows = []
     for name in names:
         before, after = as_text(getattr(old, name, None)), as_text(getattr(new, name, None))
