@@ -134,7 +134,7 @@ def account(request):
     left; new recovery codes; turning it off, for whoever's role does not require it."""
     user = request.user
     required = second_factor.required_by_role(user)
-    action = request.POST.get("action") if request.method == "POST" else None
+    action = request.POST.get("action", "") if request.method == "POST" else None
     if action == "recovery_codes" and second_factor.is_enrolled(user):
         return _recovery_codes(request, second_factor.recovery_codes_new(user=user))
     if action == "turn_off" and second_factor.is_enrolled(user) and not required:

@@ -167,6 +167,7 @@ def main():
     from groups.models import WorkingGroup
     from spreadsheets import group_workbook
     from spreadsheets.group_import import group_workbook_import
+    from tests.support.second_factor import log_in
 
     forget_rendered_documents()
 
@@ -188,8 +189,7 @@ def main():
         f"{len(queries)} queries"
     )
 
-    client = Client()
-    client.force_login(user)
+    client = log_in(Client(), user)  # with its log-in code, as staff log in
     shown, submissions = 0, 0
     for sheet, page in ADMIN_PAGES.items():
         html = client.get(f"/en/admin/{page}/add/").content.decode()

@@ -91,14 +91,14 @@ def main():
     from core.roles import secretariat_group
     from groups.models import Institution, WorkingGroup
     from spreadsheets import group_workbook
+    from tests.support.second_factor import log_in
     from tests.test_import_limits import dimension_bomb
 
     forget_rendered_documents()
 
     user = get_user_model().objects.create_user("bench-limits", is_staff=True)
     user.groups.add(secretariat_group())
-    client = Client()
-    client.force_login(user)
+    client = log_in(Client(), user)  # with its log-in code, as staff log in
     url = reverse("admin:groups_institution_import")
     rows = settings.SPREADSHEET_MAX_ROWS
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from core.roles import secretariat_group
 from firstrun.loading import load_programme
 
-from .support import factories, slow
+from .support import factories, second_factor, slow
 
 
 @pytest.hookimpl(wrapper=True)
@@ -76,8 +76,14 @@ def secretariat_user(db):
 
 @pytest.fixture
 def secretariat_client(client, secretariat_user):
-    client.force_login(secretariat_user)
-    return client
+    """Signed in as the secretariat, with its log-in code given (tests/support/second_factor.py)."""
+    return second_factor.log_in(client, secretariat_user)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser's client, with the superuser's log-in code given."""
+    return second_factor.log_in(client, admin_user)
 
 
 @pytest.fixture(autouse=True)

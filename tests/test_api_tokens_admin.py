@@ -1,6 +1,6 @@
 """Users' personal access tokens in the admin: superusers list them (never their secrets) and
-revoke a leaked one; nobody makes one there; the secretariat's clerks, who do not manage users,
-do not see them."""
+revoke a leaked one; nobody makes one there; the secretariat's clerks, who manage users but not
+their API tokens, do not see them."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from accounts.models import AccessToken
 
 from .support.api_clients import ApiClient, token_for
+from .support.second_factor import log_in
 
 pytestmark = pytest.mark.django_db
 LIST = "/en/admin/accounts/accesstoken/"
@@ -15,7 +16,7 @@ LIST = "/en/admin/accounts/accesstoken/"
 
 @pytest.fixture
 def superuser_client(client):
-    client.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    log_in(client, get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
     return client
 
 

@@ -18,6 +18,7 @@ from reports.models import Document, IssuedFile
 from .support import factories
 from .support.pdf_reading import column_numbers, outline_titles, pdf_text
 from .support.published import SECOND_REPORT
+from .support.second_factor import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -174,7 +175,7 @@ def test_issuing_needs_its_own_permission(client):
             content_type__app_label="reports", codename__in=["view_document", "change_document"]
         )
     )
-    client.force_login(clerk)
+    log_in(client, clerk)
     url = reverse("admin:reports_document_changelist")
     page = client.get(url).content.decode()
     assert 'value="download_pdf"' in page and 'value="issue"' not in page

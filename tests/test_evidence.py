@@ -18,6 +18,7 @@ from reporting.services import group_report_review
 from .support import evidence_files as files
 from .support.db_state import snapshot
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 from .test_progress_form import url
 
 pytestmark = pytest.mark.django_db
@@ -223,12 +224,12 @@ def test_who_may_attach(
         attach(Client(), open_round, group_iv, about=about, content=files.PDF).status_code == 302
     )  # to log in
     for user in (other_focal, member_user):
-        client.force_login(user)
+        log_in(client, user)
         assert attach(client, open_round, group_iv, about=about, content=files.PDF).status_code == 403
     assert state() == before
     client.force_login(member_user)
     assert "Attach evidence" not in client.get(url(open_round, group_iv)).content.decode()
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     assert attach(client, open_round, group_iv, about=about, content=files.PDF).status_code == 302
     # Once submitted, the focal point's report is the secretariat's to review: no more evidence.
     GroupReport.objects.filter(round=open_round, group=group_iv).update(status=GroupReport.Status.SUBMITTED)
@@ -272,7 +273,7 @@ def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_ever
     assert _download(other, evidence).status_code == 404
     for user in (coordinator, member_user, secretariat_user):
         reader = Client()
-        reader.force_login(user)
+        log_in(reader, user)
         answer = _download(reader, evidence)
         assert answer.status_code == 200 and b"".join(answer.streaming_content) == files.PDF
     # The secretariat sees it in the review of the submitted report.
@@ -284,7 +285,7 @@ def test_unpublished_evidence_is_for_the_group_and_the_secretariat_then_for_ever
         == 302
     )
     reviewer = Client()
-    reviewer.force_login(secretariat_user)
+    log_in(reviewer, secretariat_user)
     review = reviewer.get(url(open_round, group_iv)).content.decode()
     assert 'id="review"' in review and f"/en/evidence/{evidence.pk}/" in review
     # Submitted is not yet published (the round's default publishes on acceptance).

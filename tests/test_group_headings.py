@@ -8,6 +8,7 @@ from reports.rendering import render_document
 
 from .support import factories
 from .support.pdf_reading import outline_titles, pdf_text
+from .support.second_factor import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,6 @@ def test_the_programme_document_heads_it_by_its_name(network):
 def test_the_progress_page_heads_it_by_its_name(network, secretariat_user):
     round_ = factories.reporting_round(network.programme, status="open")
     client = Client()
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     page = client.get(f"/en/rounds/{round_.meeting.code}/2036-2037/I/").content.decode()
     assert "Statistical Training Network</h1>" in page

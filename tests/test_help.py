@@ -2,6 +2,7 @@
 
 import pytest
 
+from .support.second_factor import log_in
 from .test_progress_form import submit_all, url
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_each_role_finds_the_help_where_it_works(client, coordinator, secretaria
     page = client.get(url(open_round, group_iv)).content.decode()
     assert 'href="/en/help/#focal-points"' in page and 'href="/en/help/#workbook"' in page
     submit_all(client, open_round, group_iv)
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     assert 'href="/en/help/#secretariat"' in client.get(url(open_round, group_iv)).content.decode()
     assert (
         'href="/en/help/#secretariat"'

@@ -13,6 +13,7 @@ import pytest
 
 from .support import evidence_files as files
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 from .test_evidence import attach, first_activity
 from .test_progress_form import url
 
@@ -77,7 +78,7 @@ def test_a_refused_message_and_a_refused_review_open_at_theirs(
     _focused(refused.content.decode(), "comment-errors")
     values = {a.order: (50, "", "") for a in group_iv.activities.all()}
     client.post(url(open_round, group_iv), progress_post(group_iv, open_round, "submit", values=values))
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     refused = client.post(url(open_round, group_iv), {"action": "return", "comment": ""})
     html = refused.content.decode()
     assert refused.status_code == 400 and _form_tag(html, "review-form") == url(open_round, group_iv)

@@ -9,6 +9,7 @@ from reporting.models import GroupReport
 from reporting.services import group_report_review
 
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 from .test_progress_form import submit_all, url
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_the_review_box_and_its_error_come_before_the_activities(
 ):
     client.force_login(coordinator)
     submit_all(client, open_round, group_iv)
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     page = client.get(url(open_round, group_iv)).content.decode()
     assert page.index('id="review"') < page.index('id="activities"')
     refused = client.post(url(open_round, group_iv), {"action": "return", "comment": ""})

@@ -5,8 +5,10 @@ The visitors: anonymous; the secretariat; a focal point of group IV's coordinati
 institution (INEGI, Mexico); a focal point of another country (DANE, Colombia, not in group
 IV); a user of a member country of group IV (INE, Chile); and a user who holds the permissions
 to review reports and open rounds but is not in the Secretariat group (so is nobody in
-particular: being the secretariat is that group, not a permission). Each row of MATRIX is one test
-that walks the six visitors (tests/support/matrix_walk.py); each request runs in a savepoint rolled
+particular: being the secretariat is that group, not a permission); and the secretariat signed in
+with its password but not yet its log-in code, sent to the code page from every page (the others
+gave theirs where they owe one: tests/support/second_factor.py). Each row of MATRIX is one test
+that walks the seven visitors (tests/support/matrix_walk.py); each request runs in a savepoint rolled
 back after it, so an allowed save does not reach the next visitor. A URL added to the portal
 without a row here fails test_every_url_is_in_the_matrix."""
 
@@ -27,6 +29,7 @@ from .support import evidence_files, factories
 from .support.admin_forms import post_data_from
 from .support.matrix_walk import Page, Writes, walk
 from .support.progress_forms import progress_post
+from .support.second_factor import PasswordOnly, log_in
 from .support.workbooks import filled, upload
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +39,12 @@ SIGNED_IN = ROLES[1:]
 FIXTURES = {"secretariat": "secretariat_user"}  # the other roles are named as their fixtures
 LOGIN = "/en/accounts/login/"
 ADMIN_LOGIN = "/en/admin/login/"
+CODE = "/en/accounts/code/"
+# The secretariat with its password only: every page but these sends it to the code page.
+PASSWORD_ONLY = "secretariat_password_only"
+OPEN_TO_A_SESSION_OWING_ITS_CODE = {"healthz", "favicon", "login", "logout"}
+# ...and the code page itself: GET the form, POST no code refused.
+OWING_ITS_CODE = {"second_factor_code": (200, 400)}
 GROUP = ("2020-2021", "IV")
 TYPED = {3: (55, "Posted", "Enviado")}  # activity IV/3's values in the progress form
 
@@ -124,6 +133,15 @@ MATRIX = {
     "password_reset_confirm": ("password_reset_confirm", every(200), every(200)),  # a bad token
     "password_reset_complete": ("password_reset_complete", every(200), every(405)),
     "tokens": ("tokens", signed_in(200), signed_in(400)),  # POSTed a token without a name
+    # The log-in code: one's own page (POSTed no action: nothing done, and said); the code page,
+    # which sends whoever owes no code on, and enrolment, for whoever has no device yet.
+    "second_factor": ("second_factor", signed_in(200), signed_in("/en/accounts/two-step/")),
+    "second_factor_code": ("second_factor_code", signed_in("/en/my-groups/"), signed_in("/en/my-groups/")),
+    "second_factor_enrol": (
+        "second_factor_enrol",
+        {**signed_in(200), "secretariat": "/en/accounts/two-step/"},
+        {**signed_in(400), "secretariat": "/en/accounts/two-step/"},  # POSTed no code
+    ),
     "my_groups": ("workspace:my_groups", signed_in(200), every(405)),
     "round_overview": ("workspace:round", only({"secretariat"}), every(405)),
     "progress_open": (
@@ -227,6 +245,7 @@ class Place:
         self.users = {
             "anonymous": None,
             **{role: request.getfixturevalue(FIXTURES.get(role, role)) for role in SIGNED_IN},
+            PASSWORD_ONLY: PasswordOnly(request.getfixturevalue("secretariat_user")),
         }
 
     @cached_property
@@ -281,7 +300,7 @@ class Place:
     def stale_report_post(self):
         """The report's admin form as the secretariat opened it one version ago, a note changed."""
         client = Client()
-        client.force_login(self.users["secretariat"])
+        log_in(client, self.users["secretariat"])
         data = post_data_from(client.get(url(self, "admin_report_stale")))
         return {**data, "obstacles_en": "Changed meanwhile", "seen_version": self.report.version - 1}
 
@@ -350,6 +369,9 @@ def url(place, name):
 def test_url(request, name):
     place = Place(request)
     _route, get, post = MATRIX[name]
+    owing = (lambda e: e["secretariat"]) if name in OPEN_TO_A_SESSION_OWING_ITS_CODE else (lambda e: CODE)
+    owed_get, owed_post = OWING_ITS_CODE.get(name, (owing(get), owing(post)))
+    get, post = {**get, PASSWORD_ONLY: owed_get}, {**post, PASSWORD_ONLY: owed_post}
     data = POSTS.get(name, lambda p: {})
     walk(url(place, name), place.users, get, post, place, lambda: data(place))
 

@@ -12,6 +12,7 @@ from reporting.services import progress_admin_save
 
 from .support.db_state import snapshot
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +166,7 @@ def test_later_save_on_an_older_version_is_refused_showing_the_other_save(
     from django.test import Client
 
     other = Client()
-    other.force_login(secretariat_user)
+    log_in(other, secretariat_user)
     first = other.post(
         url(open_round, group_iv), progress_post(group_iv, open_round, values={3: (90, "Theirs", "Suyo")})
     )
@@ -195,7 +196,7 @@ def test_secretariat_returns_with_comment_then_accepts(
     client.force_login(coordinator)
     submit_all(client, open_round, group_iv)
     clerk = Client()
-    clerk.force_login(secretariat_user)
+    log_in(clerk, secretariat_user)
     before = saved_state(open_round, group_iv)
     no_comment = clerk.post(url(open_round, group_iv, "es"), {"action": "return", "comment": " "})
     assert no_comment.status_code == 400
@@ -275,7 +276,7 @@ def test_round_overview_counts_every_activity_a_group_reported(
     client.force_login(coordinator)
     assert submit_all(client, open_round, group_iv).status_code == 302
     total = group_iv.activities.count()
-    client.force_login(secretariat_user)
+    log_in(client, secretariat_user)
     html = client.get(f"/en/rounds/{open_round.meeting.code}/").content.decode()
     row = re.search(rf'<tr>\s*<td class="numeral">{group_iv.numeral}</td>(.*?)</tr>', html, re.S).group(1)
     assert re.search(r'<td class="num"[^>]*>(\d+) / (\d+)</td>', row).groups() == (str(total), str(total))

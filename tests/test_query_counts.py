@@ -18,6 +18,7 @@ from reporting.models import ProgressEntry
 from reports.models import Document
 
 from .support import scaling
+from .support.second_factor import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def measure(client, secretariat):
 
 def test_reading_pages_issue_the_same_queries_at_ten_times_the_data(client, secretariat_user):
     secretariat = Client()
-    secretariat.force_login(secretariat_user)
+    log_in(secretariat, secretariat_user)
     programme = Programme.objects.get(start_year=2020)
     scaling.previous_round(programme)
     small = measure(client, secretariat)

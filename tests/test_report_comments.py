@@ -14,6 +14,7 @@ from reporting.services import group_report_review
 from reporting.services.comments import report_comment_add
 
 from .support import factories
+from .support.second_factor import log_in
 from .test_progress_form import submit_all, url
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def clerk(secretariat_user):
 @pytest.fixture
 def desk(clerk):
     desk = Client()
-    desk.force_login(clerk)
+    log_in(desk, clerk)
     return desk
 
 
@@ -141,7 +142,7 @@ def test_who_may_read_and_write_the_conversation(
 ):
     report_comment_add(group=group_iv, reporting_round=open_round, user=coordinator, body="A question.")
     for user, reads in ((member_user, False), (coordinator, True), (clerk, True)):
-        client.force_login(user)
+        log_in(client, user)
         part = thread(client.get(url(open_round, group_iv)).content.decode())
         assert (part is not None and "A question." in part) is reads, user
     for user in (member_user, other_focal, reviewer):

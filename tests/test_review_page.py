@@ -13,6 +13,7 @@ from reporting.models import Evidence, GroupReport, ProgressChange, ProgressEntr
 from reporting.services import evidence_add
 
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 from .test_progress_form import url
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def submit_with_a_drop(client, coordinator, open_round, second_round, group, not
 def desk(secretariat_user):
     """The secretariat, in a browser of its own (the `client` fixture is the focal point's)."""
     desk = Client()
-    desk.force_login(secretariat_user)
+    log_in(desk, secretariat_user)
     return desk
 
 

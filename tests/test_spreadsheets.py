@@ -33,6 +33,7 @@ from spreadsheets.sheets import sheets
 from .support import natural_dump
 from .support.db_state import snapshot
 from .support.every_column import fill_every_column
+from .support.second_factor import log_in
 from .support.workbooks import upload
 
 pytestmark = pytest.mark.django_db
@@ -523,7 +524,7 @@ def test_an_unreadable_file_is_refused_next_to_the_file_field(secretariat_client
 def test_import_and_export_need_the_matching_permissions(client):
     clerk = get_user_model().objects.create_user("viewer", password="pw", is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="view_country"))
-    client.force_login(clerk)
+    log_in(client, clerk)
     assert _export(client, "groups_country", CountryResource, 1).status_code == 200
     assert client.get(reverse("admin:groups_country_import")).status_code == 403
     clerk.user_permissions.add(
@@ -538,7 +539,7 @@ def test_import_and_export_need_the_matching_permissions(client):
         )
     )
     clerk = get_user_model().objects.get(pk=clerk.pk)
-    client.force_login(clerk)
+    log_in(client, clerk)
     assert client.get(reverse("admin:groups_country_import")).status_code == 200
     # Progress goes into groups' histories: the secretariat's alone, whatever the model permissions.
     assert client.get(reverse("admin:reporting_progressentry_import")).status_code == 403

@@ -88,6 +88,12 @@ class PortalUserAdmin(PeopleAdminMixin, UserAdmin):
     def has_delete_permission(self, request, obj=None):
         return not _superuser_only(request, obj) and super().has_delete_permission(request, obj)
 
+    def delete_queryset(self, request, queryset):
+        """The list's delete action asks for no object: a superuser among the chosen is refused."""
+        if not request.user.is_superuser and queryset.filter(is_superuser=True).exists():
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
     @admin.display(description=Affiliation._meta.get_field("institution").verbose_name)
     def institution(self, obj):
         affiliation = getattr(obj, "affiliation", None)

@@ -25,8 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "import_export",
     "axes",
-    # A second factor at log-in (accounts/second_factor.py): an authenticator app's one-time
-    # codes (TOTP) and single-use recovery codes; before backoffice, which unregisters their admin.
+    # Log-in codes (accounts/second_factor.py): an app's (TOTP) and single-use recovery codes.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -63,8 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whether the session gave its one-time code (request.user.is_verified()); then a session
-    # that owes one reaches only the pages that ask for it (accounts/middleware.py).
+    # Whether the session gave its log-in code; if it owes one, only the code page (accounts/).
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from ..support.second_factor import DEMO_KEYS, enrol_command
 from ..support.slow import require_slow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -210,7 +211,10 @@ def portal_server(tmp_path_factory):
     log_path = workdir / "runserver.log"
     process = None
     try:
-        for command in (["migrate", "--noinput"], ["load_programme"], ["create_demo_users"]):
+        # The demo secretariat sets up its log-in code, as staff do, and gives it at each log-in
+        # (tests/browser/test_progress_flow.py's log_in): the browser tests type real codes.
+        enrolments = [["shell", "-c", enrol_command(name, key)] for name, key in DEMO_KEYS.items()]
+        for command in (["migrate", "--noinput"], ["load_programme"], ["create_demo_users"], *enrolments):
             try:
                 _manage(env, *command)
             except subprocess.CalledProcessError as error:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.test import Client
 
 from .db_state import snapshot
+from .second_factor import PasswordOnly, log_in, log_in_password_only
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,17 @@ def _noted(failures, where, request):
 
 
 def walk(url, users, get, post, place, data):
-    """GET and POST `url` as each of `users` ({role: user, or None for anonymous}), against the
+    """GET and POST `url` as each of `users` ({role: user, None for anonymous, or PasswordOnly(user)
+    for a session that has not given its log-in code yet; the others give it}), against the
     expectations `get` and `post` ({role: expectation}); POSTs send `data()`. Every failure is
     reported, each naming its method, URL and role."""
     failures = []
     for role, user in users.items():
         client = Client()
-        if user is not None:
-            client.force_login(user)
+        if isinstance(user, PasswordOnly):
+            log_in_password_only(client, user.user)
+        elif user is not None:
+            log_in(client, user)
         _noted(failures, f"GET {url} as {role}", partial(_get, client, url, get[role]))
         _noted(failures, f"POST {url} as {role}", partial(_post, client, url, post[role], place, data))
     if failures:
