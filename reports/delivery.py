@@ -2,42 +2,41 @@
 when it was issued, unchanged. A live document's PDF comes from the cache when nothing it shows
 has changed. When something has, the reader gets the newest copy already rendered at once (saying
 how old it is, and that a newer one is coming) while the new one renders in the background
-(reports/tasks.py). A browser never waits for a first render: it is queued and a page says so; a
-program's request renders it, once however many ask at the same time (a lock in the cache, shared
-by every app server with REDIS_URL). Word files: the same cache, or written in the request."""
+(reports/tasks.py), queued once however many readers ask. A reader never waits for a first
+render: with a broker it is queued for a worker and the reader told so at once (a browser by a
+page); with none (the embedded default) a program's request renders it, unless another process
+is rendering it already, and then is told so at once (reports/live.py: the marks, in the cache
+every app server and worker shares with REDIS_URL). Word files: the same cache, or written in
+the request."""
 
 import functools
 import hashlib
 import importlib.metadata
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import weasyprint
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.cache import caches
-from django.utils import timezone
 
-from core import generations
-from core.tasks import enqueue
-
+from .live import (
+    CACHE_ALIAS,
+    DocumentPending,
+    cached_copy,
+    current_fingerprint,
+    known_fingerprint,
+    latest_copy,
+    queue_render,
+    render_once,
+)
 from .models import Document, IssuedFile
-from .rendering import PDF_OPTIONS, document_html, html_to_pdf
+from .rendering import document_html
 
-CACHE_ALIAS = "documents"
 PDF, DOCX = IssuedFile.Format.PDF.value, IssuedFile.Format.DOCX.value
 CONTENT_TYPES = {
     PDF: "application/pdf",
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-# The static files a document's layout reads (stylesheet and fonts).
-LAYOUT_DIRECTORY = "reports"
-# How long one render may hold its lock (a render killed with its worker holds it no longer),
-# and how long another request or task waits for it before rendering itself.
-RENDER_LOCK_SECONDS = settings.PDF_RENDER_LOCK_SECONDS
-RENDER_WAIT_SECONDS = settings.PDF_RENDER_LOCK_SECONDS // 2
 # What writes a Word file from a document's HTML (reports/word/).
 WORD_WRITER = Path(__file__).resolve().parent / "word"
 WORD_LIBRARIES = ("python-docx", "tinyhtml5", "tinycss2", "cssselect2")
@@ -79,91 +78,6 @@ def issued_copy(document: Document, lang: str, format: str) -> DeliveredFile | N
     )
 
 
-def layout_digest() -> str:
-    """Changes whenever a stylesheet or font of the layout changes: a hash of their names and
-    contents, so every app server (whatever its files' times) computes the same one."""
-    digest = hashlib.sha256()
-    for root in finders.find(LAYOUT_DIRECTORY, find_all=True):
-        for directory, _subdirectories, names in sorted(os.walk(root)):
-            for name in sorted(names):
-                path = os.path.join(directory, name)
-                digest.update(os.path.relpath(path, root).encode() + b"\0")
-                status = os.stat(path)
-                digest.update(_content_digest(path, status.st_size, status.st_mtime_ns).encode())
-    return digest.hexdigest()
-
-
-@functools.lru_cache(maxsize=256)
-def _content_digest(path, size, mtime_ns) -> str:
-    """A file's content hash, read again only when its size or time changes (they are part of
-    the cache key, not of the hash): a font is not hashed again on every request."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def fingerprint(html: str) -> str:
-    """Everything a live PDF shows: its HTML (every text, number and date of the data, in
-    its language), the layout's static files, the renderer and its options."""
-    digest = hashlib.sha256()
-    for part in (weasyprint.__version__, repr(sorted(PDF_OPTIONS.items())), layout_digest(), html):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _cache():
-    return caches[CACHE_ALIAS]
-
-
-def _latest_key(document, lang):
-    return f"pdf-latest:{document.pk}:{lang}"
-
-
-def has_copy(document, lang) -> bool:
-    """Whether a copy of the document in `lang` was ever rendered (so readers ask for it)."""
-    return _cache().get(_latest_key(document, lang)) is not None
-
-
-def cached_copy(fp: str):
-    """(content, rendered_at) of the copy rendered for fingerprint `fp`, or None."""
-    return _cache().get(f"pdf:{fp}")
-
-
-class DocumentPending(Exception):
-    """The document has no copy a reader may have yet, and rendering it is not for the reader's
-    request (too large, or another render is under way): it renders in the background."""
-
-
-def render_once(
-    document: Document, lang: str, html: str, fp: str, *, reader: bool = False
-) -> tuple[bytes, float, bool]:
-    """The PDF of `html`, rendered here unless another request or worker is rendering it (then
-    its copy, once done). Returns (content, rendered_at, whether it was rendered here). For a
-    `reader`, DocumentPending once PDF_READER_WAIT_SECONDS have passed waiting for the other
-    render, instead of rendering it here too."""
-    lock = f"pdf-rendering:{fp}"
-    deadline = time.monotonic() + (settings.PDF_READER_WAIT_SECONDS if reader else RENDER_WAIT_SECONDS)
-    while not _cache().add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-        copy = cached_copy(fp)
-        if copy is not None:
-            return (*copy, False)
-        if time.monotonic() > deadline:
-            if reader:
-                raise DocumentPending
-            break  # the other render died or hangs: render it here after all
-        time.sleep(0.2)
-    try:
-        copy = cached_copy(fp)  # finished by the holder just before we took the lock
-        if copy is not None:
-            return (*copy, False)
-        content, rendered_at = html_to_pdf(html), time.time()
-        _cache().set(f"pdf:{fp}", (content, rendered_at), timeout=None)
-        _cache().set(_latest_key(document, lang), fp, timeout=None)
-        return content, rendered_at, True
-    finally:
-        _cache().delete(lock)
-
-
 def _delivered(document, lang, content, source, rendered_at, format=PDF) -> DeliveredFile:
     return DeliveredFile(
         content,
@@ -175,28 +89,6 @@ def _delivered(document, lang, content, source, rendered_at, format=PDF) -> Deli
     )
 
 
-def _known_key(document, lang) -> str:
-    return (
-        f"pdf-current:{generations.generation(CACHE_ALIAS)}:{settings.PORTAL_RELEASE}:"
-        f"{layout_digest()}:{timezone.localdate().isoformat()}:{document.pk}:{lang}"
-    )
-
-
-def known_fingerprint(document: Document, lang: str) -> str | None:
-    """The fingerprint of the document as the data are now, if this generation of the data
-    already wrote it (None: the data changed since, or it was never written)."""
-    return _cache().get(_known_key(document, lang))
-
-
-def current_fingerprint(document: Document, lang: str) -> tuple[str, str]:
-    """Write the document as the data are now: its fingerprint (kept for this generation of the
-    data, so that until they change it need not be written again) and its HTML."""
-    html = document_html(document, lang).html
-    fp = fingerprint(html)
-    _cache().set(_known_key(document, lang), fp, timeout=24 * 60 * 60)
-    return fp, html
-
-
 def document_pdf(
     document: Document, lang: str, *, wait: bool = False, browser: bool = False
 ) -> DeliveredFile:
@@ -204,47 +96,49 @@ def document_pdf(
     else, unless `wait` (the command line, the secretariat's download), the newest older copy
     at once, with the current one queued to render (the document is not even written in the
     request: the task finds out what changed). A `browser` is shown a page instead: of an older
-    copy once the data shown have changed since, of DocumentPending at once for a first render."""
+    copy once the data shown have changed since, of DocumentPending at once for a first render,
+    as a program is when a worker renders it. No reader ever waits for another's render."""
     issued = issued_copy(document, lang, PDF)
     if issued is not None:
         return issued
-    fp = None if wait else known_fingerprint(document, lang)
+    if wait:
+        return _current(document, lang, reader=False)
+    fp = known_fingerprint(document, lang)
     copy = cached_copy(fp) if fp else None
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
-    previous_fp = None if wait else _cache().get(_latest_key(document, lang))
-    previous = cached_copy(previous_fp) if previous_fp else None
+    previous = latest_copy(document, lang)
     if previous is not None and browser and fp is None:
         fp, _html = current_fingerprint(document, lang)  # changed, or only other data?
         copy = cached_copy(fp)
         if copy is not None:
             return _delivered(document, lang, copy[0], "cache", copy[1])
     if previous is not None:
-        _queue_render(document, lang)
+        queue_render(document.pk, lang)
         return _delivered(document, lang, previous[0], "previous", previous[1])
-    if browser:  # a first render, which the page that says so waits for
-        _queue_render(document, lang)
+    if browser or settings.CELERY_BROKER_URL:
+        # A first render, for the worker: a browser's page waits for it, a program is told when
+        # to come back, and the app server's processes stay free for the pages (with no broker,
+        # the embedded default, a program's request renders it, as a thread would).
+        queue_render(document.pk, lang)
         return _rendered_at_once(document, lang, known_fingerprint(document, lang))
+    return _current(document, lang, reader=True)
+
+
+def _current(document: Document, lang: str, *, reader: bool) -> DeliveredFile:
+    """The document as the data are now: its copy in the cache, or rendered here. A `reader`'s
+    request renders it only if it is short enough for a request and no other process is
+    rendering it: else DocumentPending at once (the worker renders it)."""
     fp, html = current_fingerprint(document, lang)
     copy = cached_copy(fp)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1])
-    if not wait and len(html) > settings.PDF_INLINE_MAX_CHARS:
+    if reader and len(html) > settings.PDF_INLINE_MAX_CHARS:
         # Longer than a request may take: the worker renders it (embedded default: a thread).
-        _queue_render(document, lang)
+        queue_render(document.pk, lang)
         return _rendered_at_once(document, lang, fp)
-    content, rendered_at, here = render_once(document, lang, html, fp, reader=not wait)
+    content, rendered_at, here = render_once(document, lang, html, fp, reader=reader)
     return _delivered(document, lang, content, "rendered" if here else "cache", rendered_at)
-
-
-def _queue_render(document: Document, lang: str) -> None:
-    """Queue the render once for this generation of the data, however many readers ask and
-    however often the page that waits for it reloads."""
-    from .tasks import document_render
-
-    key = f"pdf-queued:{generations.generation(CACHE_ALIAS)}:{document.pk}:{lang}"
-    if _cache().add(key, 1, timeout=RENDER_LOCK_SECONDS):
-        enqueue(document_render, document.pk, lang)
 
 
 def _rendered_at_once(document: Document, lang: str, fp: str | None) -> DeliveredFile:
@@ -290,11 +184,11 @@ def document_docx(document: Document, lang: str) -> DeliveredFile | None:
         pdf_fp, html = current_fingerprint(document, lang)
     kind = document.kind_class
     key = f"docx:{docx_fingerprint(pdf_fp, kind.word_writer)}"
-    copy = _cache().get(key)
+    copy = caches[CACHE_ALIAS].get(key)
     if copy is not None:
         return _delivered(document, lang, copy[0], "cache", copy[1], DOCX)
     if html is None:  # the fingerprint was known: the HTML was not written in this request
         html = document_html(document, lang).html
     content, rendered_at = kind.write_docx(html), time.time()
-    _cache().set(key, (content, rendered_at), timeout=None)
+    caches[CACHE_ALIAS].set(key, (content, rendered_at), timeout=None)
     return _delivered(document, lang, content, "rendered", rendered_at, DOCX)

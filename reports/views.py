@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 
 from core.bilingual import LANGUAGES
 
-from .delivery import DeliveredFile, DocumentPending, document_docx, document_pdf
+from .delivery import DeliveredFile, document_docx, document_pdf
+from .live import DocumentPending
 from .models import Document
 
 RETRY_SECONDS = 30  # a program told to come back (Retry-After)

@@ -163,7 +163,7 @@ def test_the_layouts_fingerprint_follows_the_files_contents_not_their_times(tmp_
     same fingerprint, and so share their cached PDFs; a changed stylesheet changes it."""
     import os
 
-    from reports.delivery import layout_digest
+    from reports.live import layout_digest
 
     stylesheet = tmp_path / "reports" / "pdf.css"
     stylesheet.parent.mkdir()
@@ -187,26 +187,6 @@ def test_a_cached_pdf_is_handed_out_without_writing_the_document_again(small_rep
     with CaptureQueriesContext(connection) as queries:
         again = document_pdf(document, "en")
     assert again.source == "cache" and len(queries) == 0
-
-
-def test_a_reader_does_not_wait_long_for_a_render_another_is_doing(small_report, client, settings):
-    """Another process holds the render's lock (as it does while it renders): the reader is told
-    after PDF_READER_WAIT_SECONDS, with a 503 that says so in the reader's language, instead of
-    waiting on or rendering it a second time."""
-    from django.core.cache import caches
-
-    from reports.delivery import current_fingerprint
-
-    settings.PDF_READER_WAIT_SECONDS = 1
-    document, _activity = small_report
-    fp, _html = current_fingerprint(document, "es")
-    caches["documents"].add(f"pdf-rendering:{fp}", 1, timeout=60)
-    response = client.get(f"/es/documents/{document.symbol}/es.pdf")
-    assert response.status_code == 503 and response["Retry-After"] == "30"
-    assert "Este documento se está preparando" in response.content.decode()
-    assert response["Content-Type"].startswith("text/html")
-    caches["documents"].delete(f"pdf-rendering:{fp}")
-    assert client.get(f"/es/documents/{document.symbol}/es.pdf").status_code == 200
 
 
 def test_a_document_too_long_for_a_request_is_rendered_by_the_background_task(

@@ -11,7 +11,8 @@ import zoneinfo
 import pytest
 import time_machine
 
-from reports.delivery import document_pdf, has_copy
+from reports.delivery import document_pdf
+from reports.live import has_copy
 
 from .support import factories
 from .support.pdf_reading import pdf_text

@@ -17,10 +17,13 @@ EVIDENCE_PER_ITEM = 10
 
 # A reader's request never renders a document larger than this (characters of its HTML; about
 # 10 s of WeasyPrint, inside an app server's 30 s timeout): it is rendered in the background and
-# the reader told to come back. Nor does it wait longer than PDF_READER_WAIT_SECONDS for a render
-# another request or worker is doing. The worker's render is stopped at PDF_RENDER_LOCK_SECONDS.
+# the reader told to come back. Nor does it wait for a render another request or worker is doing:
+# it is told at once (reports/live.py).
 PDF_INLINE_MAX_CHARS = int(os.environ.get("PDF_INLINE_MAX_CHARS", "400000"))
-PDF_READER_WAIT_SECONDS = int(os.environ.get("PDF_READER_WAIT_SECONDS", "15"))
-# How long a PDF's render holds its lock in the cache (reports/delivery.py): longer than a
-# render takes, so that readers wait for it rather than render it again.
-PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "120"))
+# The longest a render may take in the worker (its time limit; the broker's visibility timeout,
+# settings/tasks.py, is longer), and the longest the command line waits for another's render.
+PDF_RENDER_MAX_SECONDS = int(os.environ.get("PDF_RENDER_MAX_SECONDS", "120"))
+# A render's lock, and the mark of a render queued or running for a document, lapse this long
+# after their holder stops renewing them (every third of it while it works): a render killed
+# with its worker blocks the next one no longer than that (reports/render_lock.py).
+PDF_RENDER_LOCK_SECONDS = int(os.environ.get("PDF_RENDER_LOCK_SECONDS", "15"))

@@ -31,9 +31,13 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# How long Redis waits for an acknowledgement before handing a task to another worker.
+# How long Redis waits for an acknowledgement before handing a task to another worker (RabbitMQ
+# hands it on as soon as the worker's connection drops). Longer than any task holds a message:
+# a render's time limit (PDF_RENDER_MAX_SECONDS + 10 s, settings/limits.py) and a retry's
+# countdown (a render's: under a minute), so no task runs twice at once; a killed worker's task
+# runs again after it. (A killed render is queued again well before: reports/live.py.)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "600"))
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "300"))
 }
 
 # A broker that is down costs a request about a second (core.tasks.publish), not kombu's default

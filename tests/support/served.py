@@ -428,3 +428,26 @@ def celery_worker_with_beat(env, directory):
             yield process
         finally:
             _stop(process)
+
+
+@contextmanager
+def celery_worker_logged(env, log_path):
+    """A Celery worker as celery_worker() starts it, its log (the tasks it received, the lines
+    the tasks log) written to `log_path` for the test to read; yields the process (for
+    kill_hard)."""
+    require_slow("a Celery worker")
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "cea_portal", "worker", "--concurrency", "1"]
+            + ["--loglevel", "INFO", "--without-mingle", "--without-gossip"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # its own process group, to kill the worker and its children
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                _stop(process)
