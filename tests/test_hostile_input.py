@@ -215,3 +215,58 @@ def test_an_activity_too_long_is_refused_in_the_admin(secretariat_client, lang, 
     response = secretariat_client.post(page, data)
     assert response.status_code == 200 and message in response.content.decode()
     assert snapshot([Activity]) == before
+
+
+TOO_DEEP = "El cuerpo JSON anida objetos y listas a más de 20 niveles de profundidad; ninguna solicitud"
+
+
+def deep(levels: int) -> bytes:
+    return b'{"version": 0, "entries": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            deep(100_000),
+            TOO_DEEP,
+        ),
+        (
+            deep(21),
+            TOO_DEEP,
+        ),
+        (
+            b'{"version": 0, "notes": "' + b"x" * 2_700_000 + b'"}',
+            "El cuerpo es mayor de lo que lee la API: como máximo 2,5",
+        ),
+        (
+            b'{"version": 0,\n "entries": {"3": }}',
+            "El cuerpo no es JSON válido: su primer error está en la línea 2, columna 19.",
+        ),
+        (b'{"version": NaN}', "El cuerpo no es JSON válido: NaN e Infinity no son números de JSON."),
+        (b'{"version": "\xff"}', "El cuerpo no es texto utf-8: su byte 14 no es ningún carácter."),
+    ],
+    ids=["100,000 deep", "21 deep", "2.7 MB", "broken", "NaN", "not UTF-8"],
+)
+def test_a_deep_huge_or_broken_json_body_is_refused_before_it_is_read(
+    coordinator, open_round, group_iv, body, message
+):
+    """Nested 100,000 deep, the body ran Python's parser out of stack (a server error); any size
+    was read; and Django REST framework said what was wrong in English."""
+    progress = [ProgressEntry, GroupReport, ProgressChange]
+    before = snapshot(progress)
+    api = ApiClient(token_for(coordinator), lang="es")
+    answer = api.client.patch(
+        group_report_url(open_round, group_iv), body, content_type="application/json", **api.headers
+    )
+    assert answer.status_code == 400
+    assert answer.json()["detail"].startswith(message)
+    assert snapshot(progress) == before
+
+
+def test_a_body_nested_as_deep_as_it_may_be_is_read(coordinator, open_round, group_iv):
+    api = ApiClient(token_for(coordinator), lang="es")
+    answer = api.client.patch(
+        group_report_url(open_round, group_iv), deep(18), content_type="application/json", **api.headers
+    )
+    assert answer.status_code == 400 and "entries" in answer.json()  # read, and refused by the serializer
