@@ -177,6 +177,14 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# And a username from every address together (accounts/lockout.py): this many wrong passwords
+# within AXES_COOLOFF_TIME, from anywhere, pause the account from every address it has not
+# logged in from within AXES_KNOWN_ADDRESS_DAYS; a try during that pause is not counted, so it
+# lifts itself within AXES_COOLOFF_TIME. 0 turns it off.
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
+AXES_KNOWN_ADDRESS_DAYS = int(os.environ.get("AXES_KNOWN_ADDRESS_DAYS", "30"))
+AXES_ENABLE_ACCESS_FAILURE_LOG = False  # accounts.lockout writes it: the passwords really checked
 # The address counted is REMOTE_ADDR, which core.proxies sets to the client's own when the
 # portal runs behind PORTAL_TRUSTED_PROXIES reverse proxies (docs/operations/deployment.md), so that
 # clients are not all counted as the proxy.
