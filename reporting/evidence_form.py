@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.uploads import KINDS_TEXT, sniff
 
+from .services.evidence import evidence_file_name
+
 
 class EvidenceForm(forms.Form):
     about = forms.ChoiceField(label=_("Attached to"))
@@ -72,6 +74,7 @@ class EvidenceForm(forms.Form):
                 _("This file's content is not one of the kinds accepted (%(kinds)s), whatever its name says.")
                 % {"kinds": KINDS_TEXT}
             )
+        evidence_file_name(upload.name, self.kind)  # a name with nothing to keep is refused here
         return upload
 
     def clean(self):

@@ -11,15 +11,18 @@ from django.utils import translation
 
 from activities.models import Activity
 from groups.models import Meeting, WorkingGroup
-from reporting.models import GroupReport, ProgressChange, ProgressEntry
+from reporting.models import Evidence, GroupReport, ProgressChange, ProgressEntry
 from spreadsheets.resources.reporting import ProgressEntryResource
 
 from .support.admin_forms import post_data_from
 from .support.api_clients import ApiClient, group_report_url, token_for
 from .support.db_state import snapshot
+from .support.evidence_files import PDF
 from .support.progress_forms import progress_post
 from .support.workbooks import filled, upload
 from .test_admin import admin_url
+from .test_evidence import attach, first_activity
+from .test_evidence import state as evidence_state
 from .test_progress_form import fieldset, url
 from .test_spreadsheets import _export
 
@@ -270,3 +273,26 @@ def test_a_body_nested_as_deep_as_it_may_be_is_read(coordinator, open_round, gro
         group_report_url(open_round, group_iv), deep(18), content_type="application/json", **api.headers
     )
     assert answer.status_code == 400 and "entries" in answer.json()  # read, and refused by the serializer
+
+
+@pytest.mark.parametrize("name", ["..pdf", ".pdf", "€.pdf", "-.pdf"])
+def test_an_evidence_file_whose_name_keeps_nothing_is_refused_next_to_the_file_field(
+    client, coordinator, open_round, group_iv, name
+):
+    """ "..pdf" got a bare 400 page: Django refuses to clean such a name to nothing."""
+    client.force_login(coordinator)
+    before = evidence_state()
+    answer = attach(
+        client, open_round, group_iv, about=first_activity(group_iv), content=PDF, name=name, lang="es"
+    )
+    assert answer.status_code == 400
+    form = answer.content.decode()[answer.content.decode().index('class="evidence-form"') :]
+    errors_at = form.index('class="errorlist')
+    assert (
+        f"El nombre del archivo, “{name}”, no tiene ninguna letra ni cifra"
+        in form[errors_at : errors_at + 400]
+    )
+    assert 'name="file"' in form[errors_at : form.index("</div>", errors_at) + 400]
+    assert evidence_state() == before
+    kept = attach(client, open_round, group_iv, about=first_activity(group_iv), content=PDF, name="a..pdf")
+    assert kept.status_code == 302 and Evidence.objects.get(report__round=open_round).file_name == "a..pdf"

@@ -3,10 +3,11 @@ as every other write of the report (reporting.services.history), recorded in its
 stored file written last and removed again if the record cannot be written."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities.models import Activity
@@ -26,10 +27,23 @@ def _history_row(evidence, removed=False) -> tuple:
     return (activity, field, text, "") if removed else (activity, field, "", text)
 
 
-def _file_name(upload_name: str, kind) -> str:
-    """The uploader's name, made safe to offer in a download, with the extension of what the file is."""
-    stem = get_valid_filename(upload_name.rsplit(".", 1)[0] if "." in upload_name else upload_name)
-    return f"{stem[:100] or 'evidence'}.{kind.extension}"
+def evidence_file_name(upload_name: str, kind) -> str:
+    """The uploader's name, made safe to offer in a download, with the extension of what the
+    file is; ValidationError when nothing of it is left to name the file by ("..pdf", "€.pdf")."""
+    stem = upload_name.rsplit(".", 1)[0] if "." in upload_name else upload_name
+    try:
+        stem = get_valid_filename(stem)[:100]
+    except SuspiciousFileOperation:  # Django's word for a name that cleans to nothing
+        stem = ""
+    if not stem.strip("._-"):
+        raise ValidationError(
+            _(
+                "The file's name, “%(name)s”, has no letter or digit to keep; "
+                "rename the file and choose it again."
+            )
+            % {"name": upload_name}
+        )
+    return f"{stem}.{kind.extension}"
 
 
 def evidence_add(
@@ -67,7 +81,10 @@ def evidence_add(
             **{link: about},
         )
         if upload is not None:
-            evidence.file_name = _file_name(upload.name, kind)
+            try:
+                evidence.file_name = evidence_file_name(upload.name, kind)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
             evidence.content_type, evidence.size = kind.content_type, upload.size
         evidence.full_clean(exclude=["file", "title"])  # the form asks a title in either language
         record(
