@@ -3,6 +3,8 @@ portal's formats and rules: xlsx and csv only; who may import or export is asked
 reporting.policy; an import with any problem is rolled back whole; the file's problems are
 shown in the clerk's words, with the spreadsheet's own row numbers, never a traceback."""
 
+import os
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -82,7 +84,8 @@ class SpreadsheetAdmin(ImportExportMixin):
         if isinstance(response, TemplateResponse):  # the confirmation was refused: nothing imported
             response.status_code = 400
         else:
-            pending.forget(request, request.POST.get("import_file_name", ""))
+            # The name as the confirmation form took it (django-import-export keeps its last part).
+            pending.forget(request, os.path.basename(request.POST.get("import_file_name", "")))
         return response
 
     def get_import_data_kwargs(self, **kwargs):
