@@ -7,6 +7,7 @@ change made out of date, a render killed with its worker being done by the next 
 
 import os
 import re
+import socket
 import uuid
 
 import pytest
@@ -78,6 +79,22 @@ def test_static_files_are_served_by_the_app_server_hashed_and_compressed(served)
         assert css.headers.get("Content-Encoding") == "gzip"
         assert "max-age=315360000" in css.headers.get("Cache-Control", "")
         assert get(base + "/static/css/portal.css").status == 200  # the plain name too
+
+
+def test_no_answer_names_the_server_software(served):
+    """gunicorn writes `Server: gunicorn` on every answer unless its gunicorn.conf.py (read as
+    the deployment guide starts it) leaves it out; its own 400 to a malformed request included."""
+    with gunicorn(served, workers=1) as base:
+        answers = [
+            get(base + path)
+            for path in ("/en/", "/healthz", "/api/v1/", "/en/nothing/", "/static/css/portal.css")
+        ]
+        with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1])), timeout=10) as raw:
+            raw.sendall(b"NOT HTTP\r\n\r\n")
+            malformed = raw.recv(4096)
+    assert [answer.status for answer in answers] == [200, 200, 200, 404, 200]
+    assert all("server" not in {name.lower() for name in answer.headers} for answer in answers)
+    assert malformed.startswith(b"HTTP/1.1 400") and b"\r\nserver:" not in malformed.lower()
 
 
 def test_healthz_answers_200_when_the_database_and_the_cache_answer(served):

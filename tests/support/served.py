@@ -230,6 +230,8 @@ def gunicorn(env, workers=2):
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config",
+                "gunicorn.conf.py",  # as docs/operations/deployment.md starts it
                 "cea_portal.wsgi",
                 "--bind",
                 f"127.0.0.1:{port}",
@@ -361,7 +363,8 @@ def gunicorn_logged(env, log_path, workers=2):
     port = free_port()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cea_portal.wsgi", "--bind", f"127.0.0.1:{port}"]
+            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "cea_portal.wsgi"]
+            + ["--bind", f"127.0.0.1:{port}"]
             + ["--workers", str(workers), "--timeout", "60"],
             cwd=settings.BASE_DIR,
             env=env,
