@@ -65,8 +65,8 @@ def publish(task, args) -> bool:
     except (OperationalError, OSError) as error:  # kombu's for a broker out of reach
         _broker_rests_until = time.monotonic() + BROKER_REST_SECONDS
         logger.warning(
-            "The task queue's broker does not answer (%s): %s and every task of the next %d s "
-            "is not queued; e-mail waits in the outbox until the broker is back.",
+            "The task queue's broker does not answer (%s): %s is not queued, nor any task of "
+            "this process for %d s; e-mail waits in the outbox until the broker is back.",
             error,
             task.name,
             BROKER_REST_SECONDS,

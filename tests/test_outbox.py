@@ -18,6 +18,7 @@ from core import tasks
 from core.outbox import MAX_ATTEMPTS, OutgoingEmail, email_deliver, outbox_flush
 from core.tasks import email_send
 
+from .support import second_factor
 from .support.served import free_port as refused_port  # bound, then let go: nothing listens
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +195,7 @@ def test_staff_outside_the_secretariat_do_not_see_the_outbox(queued, client, coo
 
     mailed()
     staff = get_user_model().objects.create_user("staff", password="pw", is_staff=True)
-    client.force_login(staff)
+    second_factor.log_in(client, staff)
     assert client.get(LIST.format(lang="en")).status_code == 403
     client.force_login(coordinator)
     assert client.get(LIST.format(lang="en")).status_code == 302  # to the admin's log-in
