@@ -19,6 +19,7 @@ from .support.api_clients import ApiClient, group_report_url, token_for
 from .support.db_state import snapshot
 from .support.evidence_files import PDF
 from .support.progress_forms import progress_post
+from .support.second_factor import log_in
 from .support.workbooks import filled, upload
 from .test_admin import admin_url
 from .test_evidence import attach, first_activity
@@ -122,8 +123,7 @@ def test_control_characters_typed_into_the_form_the_api_or_the_admin_are_cleaned
     )
     assert answer.status_code == 200, answer.content
     assert ProgressEntry.objects.get(pk=entry.pk).remarks_es == CLEANED
-    secretariat_client = Client()
-    secretariat_client.force_login(secretariat_user)
+    secretariat_client = log_in(Client(), secretariat_user)
     admin_page = admin_url(Activity, "change", "en", activity.pk)
     data = {**post_data_from(secretariat_client.get(admin_page)), "coordination_en": "Form\x0cfeed"}
     assert secretariat_client.post(admin_page, data).status_code == 302
@@ -147,8 +147,7 @@ def test_a_control_character_already_stored_breaks_no_download(
     assert workbook.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
     assert any("Old\N{REPLACEMENT CHARACTER}remark" in str(c.value) for row in sheet.iter_rows() for c in row)
-    secretariat_client = Client()
-    secretariat_client.force_login(secretariat_user)
+    secretariat_client = log_in(Client(), secretariat_user)
     group_admin = admin_url(WorkingGroup, "workbook", "en", group_iv.pk)
     assert secretariat_client.get(group_admin).status_code == 200
     export = _export(secretariat_client, "reporting_progressentry", ProgressEntryResource, 0)
