@@ -145,6 +145,13 @@ class FailsafeRedisCache(RedisCache):
         return self._guarded(missed, super().incr, key, delta, version)
 
 
+def answering(alias: str) -> bool:
+    """Whether cache `alias` is in use: False while its Redis is skipped after an error (an add
+    that returns False then says nothing of another holder of the key)."""
+    cache = caches[alias]
+    return not (isinstance(cache, FailsafeRedisCache) and cache.skipped)
+
+
 def round_trip(alias: str = "default") -> None:
     """Store a value in cache `alias`, read it back and delete it, raising whatever the cache
     raises: for a Redis cache, Redis's own errors, not the misses the guard turns them into."""

@@ -19,7 +19,7 @@ from django.test import override_settings
 from redis import exceptions
 
 from core import cache as failsafe
-from core.cache import FailsafeRedisCache, round_trip
+from core.cache import FailsafeRedisCache, answering, round_trip
 
 OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
@@ -134,6 +134,14 @@ def test_after_an_error_redis_is_skipped_for_a_few_seconds(monkeypatch):
         time.sleep(0.6)
         assert documents.get("k") is None
         assert len(accepted) > tried  # tried again once the break is over
+
+
+def test_a_cache_is_not_answering_while_its_redis_is_skipped():
+    with override_settings(CACHES=redis_caches(closed_port())):
+        assert answering("documents")  # not asked yet
+        assert caches["documents"].add("lock", 1) is False  # not stored: Redis is down
+        assert not answering("documents") and not answering("pages")  # the same server
+    assert answering("documents")  # the test settings' cache in the process
 
 
 def test_the_error_is_logged_once_naming_the_cache(monkeypatch, caplog):
