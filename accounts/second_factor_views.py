@@ -7,6 +7,8 @@ log-in of the account, so wrong passwords and wrong codes together lock it out f
 address (AXES_FAILURE_LIMIT); and each device slows down after wrong codes (django-otp's
 throttling), which the password's success does not undo."""
 
+import math
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
@@ -14,10 +16,14 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from core.times import zoned
 
 from . import second_factor
 from .forms import AppCodeForm, CodeForm
@@ -30,6 +36,20 @@ def _next(request, default=settings.LOGIN_REDIRECT_URL) -> str:
     if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
         return wanted
     return resolve_url(default)
+
+
+def _wait(until) -> str:
+    """After wrong codes, how long before a code is checked again (django-otp's throttling)."""
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    if seconds > 120:
+        return _("Too many wrong codes: try again after %(time)s, with the code the app shows then.") % {
+            "time": zoned(until)
+        }
+    return ngettext(
+        "Too many wrong codes: wait %(count)d second, then type the code the app shows then.",
+        "Too many wrong codes: wait %(count)d seconds, then type the code the app shows then.",
+        seconds,
+    ) % {"count": seconds}
 
 
 def _credentials(request) -> dict:
@@ -66,9 +86,7 @@ def code(request):
             return redirect(_next(request))
         if not check.checked:
             status = 429
-            form.add_error(
-                "code", _("Too many wrong codes: wait a minute, then type the code the app shows then.")
-            )
+            form.add_error("code", _wait(check.wait_until))
         else:
             status = 400
             form.add_error(

@@ -107,7 +107,9 @@ def test_a_wrong_code_is_answered_in_spanish_and_slows_the_next_try(client, cler
     assert wrong.status_code == 400 and "Ese código no es correcto" in wrong.content.decode()
     # At once, even the right code waits: the device is throttled after a wrong one.
     throttled = client.post(CODE, {"code": good})
-    assert throttled.status_code == 429 and "Too many wrong codes" in throttled.content.decode()
+    assert (
+        throttled.status_code == 429 and "Too many wrong codes: wait 1 second," in throttled.content.decode()
+    )
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=31), tick=False):
         assert client.post(CODE, {"code": code_at(device), "next": ADMIN}).status_code == 302
 
