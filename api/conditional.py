@@ -31,5 +31,11 @@ def last_modified(request, *args, **kwargs) -> datetime.datetime:
     return max(generations.started(CACHE_ALIAS), today)
 
 
-# For a view class's get(): Django's own handling of If-None-Match and If-Modified-Since.
-conditional_get = method_decorator(condition(etag_func=etag, last_modified_func=last_modified), name="get")
+def conditional_get(view_class):
+    """For a view class's get(): Django's own handling of If-None-Match and If-Modified-Since;
+    `answers_conditional_get` tells the schema (api/schema.py) to document the 304."""
+    view_class = method_decorator(condition(etag_func=etag, last_modified_func=last_modified), name="get")(
+        view_class
+    )
+    view_class.answers_conditional_get = True
+    return view_class

@@ -3,7 +3,6 @@
 records named by their readable keys, never by database ids."""
 
 from django.utils import translation
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
@@ -72,9 +71,9 @@ class BilingualLabel(_OfTheRecord):
         return in_every_language(value)
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "nullable": True, "example": "2021-03"})
 class Month(serializers.Field):
-    """A month of a schedule as "2021-03"."""
+    """A month of a schedule as "2021-03"; null where the plan gives none."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -82,3 +81,41 @@ class Month(serializers.Field):
 
     def to_representation(self, value):
         return value.strftime("%Y-%m") if value else None
+
+
+# What a program sends is taken as the schema types it, never coerced: DRF would read "55" or
+# 55.0 as a whole number, 1 or "yes" as true, and a number as a text. The schema's type is the
+# contract, and the tests' schemathesis run (tests/test_api_schema_conformance.py) holds it.
+
+
+class StrictInteger(serializers.IntegerField):
+    """A JSON whole number (55; 55.0 is the same number in JSON, 55.5 and "55" are not)."""
+
+    def to_internal_value(self, data):
+        whole = isinstance(data, float) and data.is_integer() and abs(data) < 2**53
+        if isinstance(data, bool) or not (isinstance(data, int) or whole):
+            self.fail("invalid")
+        return super().to_internal_value(int(data))
+
+
+class StrictBoolean(serializers.BooleanField):
+    """JSON true or false."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictText(serializers.CharField):
+    """A JSON string of characters the database can store (JSON may spell half a surrogate
+    pair (a lone \\ud800), which no UTF-8 database holds)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        try:
+            data.encode()
+        except UnicodeEncodeError:
+            self.fail("invalid")
+        return super().to_internal_value(data)

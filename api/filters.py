@@ -1,7 +1,11 @@
-"""The query parameters the lists take, read by their readable keys: a value that names
-nothing is refused with 400 and a message in the client's language, never ignored."""
+"""The query parameters the lists take, read by their readable keys. The schema lists each
+filter's keys as they are now (its enum, read when the schema is served: api/schema.py), and a
+value that is not one of them is refused with 400 and a message in the client's language,
+never ignored: what the schema allows is exactly what is accepted."""
 
-from django.core.exceptions import ObjectDoesNotExist
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -9,78 +13,102 @@ from rest_framework.exceptions import ValidationError
 from groups.models import Country, Programme, WorkingGroup
 from reporting.models import ReportingRound
 
-PROGRAMME = OpenApiParameter("programme", str, description="A programme's period: 2020-2021.")
-COUNTRY = OpenApiParameter(
-    "country",
-    str,
-    description="A country's ISO 3166 alpha-3 code (MEX): the groups it coordinates or is a member of.",
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter naming a record by its key: `keys()` gives every key there is, in the
+    order the schema lists them; `find(key)` the record of one."""
+
+    name: str
+    description: str
+    keys: Callable[[], list]
+    find: Callable[[str], object]
+    refusal: Callable[[], str]  # the message, translated when it is said
+
+    def parameter(self) -> OpenApiParameter:
+        """The parameter as the schema gives it; api/schema.py adds the keys as they are when
+        the schema is served (not now: this runs at import)."""
+        return OpenApiParameter(self.name, str, description=self.description)
+
+    def __call__(self, request):
+        """The record the parameter names, None when it is not given; 400 when it names nothing."""
+        value = request.query_params.get(self.name)
+        if value is None:
+            return None
+        if value not in self.keys():
+            raise ValidationError({self.name: [self.refusal() % {"value": value}]})
+        return self.find(value)
+
+
+def _programme_keys() -> list:
+    return [programme.period for programme in Programme.objects.order_by("start_year")]
+
+
+def _country_keys() -> list:
+    codes = list(Country.objects.order_by("iso3").values_list("iso3", flat=True))
+    # Small letters have always been accepted (mex); the schema says so too.
+    return codes + [code.lower() for code in codes]
+
+
+def _round_keys() -> list:
+    rounds = ReportingRound.objects.order_by("programme__start_year", "number")
+    return list(rounds.values_list("meeting__code", flat=True))
+
+
+def _group_keys() -> list:
+    groups = WorkingGroup.objects.select_related("programme").order_by("programme__start_year", "number")
+    return [group.code for group in groups]
+
+
+programme = Filter(
+    "programme",
+    "A programme's period: 2020-2021.",
+    _programme_keys,
+    Programme.objects.by_period,
+    lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."),
 )
-ROUND = OpenApiParameter("round", str, description="A round's meeting code: CE.20.")
-GROUP = OpenApiParameter("group", str, description="A group's key: 2020-2021/IV.")
+country = Filter(
+    "country",
+    "A country's ISO 3166 alpha-3 code (MEX, or mex): the groups it coordinates or is a member of.",
+    _country_keys,
+    lambda iso3: Country.objects.get(iso3=iso3.upper()),
+    lambda: _("No country “%(value)s”: give its ISO 3166 alpha-3 code, such as MEX."),
+)
+reporting_round = Filter(
+    "round",
+    "A round's meeting code: CE.20.",
+    _round_keys,
+    lambda code: ReportingRound.objects.with_meeting().get(meeting__code=code),
+    lambda: _("No reporting round “%(value)s”: give its meeting's code, such as CE.20."),
+)
+group = Filter(
+    "group",
+    "A group's key: 2020-2021/IV.",
+    _group_keys,
+    lambda key: WorkingGroup.objects.by_code(*key.split("/")),
+    lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."),
+)
+
+# By the name of the query parameter: the schema's enums (api/schema.py).
+ALL = {f.name: f for f in (programme, country, reporting_round, group)}
+
 FLAGGED = OpenApiParameter(
     "flagged", bool, description="true: only activities behind schedule or overdue; false: only the others."
 )
 
 
-def _given(request, name):
-    value = request.query_params.get(name)
-    return value.strip() if value is not None and value.strip() else None
-
-
-def _lookup(request, name, find, message):
-    """The record parameter `name` names (`find(value)`), None when it is not given; 400 with
-    `message` when it names nothing (`find` raises ValueError, TypeError or DoesNotExist)."""
-    value = _given(request, name)
-    if value is None:
-        return None
-    try:
-        return find(value)
-    except (ValueError, TypeError, ObjectDoesNotExist):
-        raise ValidationError({name: [message() % {"value": value}]}) from None
-
-
-def programme(request):
-    return _lookup(
-        request,
-        "programme",
-        Programme.objects.by_period,
-        lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."),
-    )
-
-
-def country(request):
-    return _lookup(
-        request,
-        "country",
-        lambda iso3: Country.objects.get(iso3=iso3.upper()),
-        lambda: _("No country “%(value)s”: give its ISO 3166 alpha-3 code, such as MEX."),
-    )
-
-
-def reporting_round(request):
-    return _lookup(
-        request,
-        "round",
-        lambda code: ReportingRound.objects.with_meeting().get(meeting__code=code),
-        lambda: _("No reporting round “%(value)s”: give its meeting's code, such as CE.20."),
-    )
-
-
-def group(request):
-    return _lookup(
-        request,
-        "group",
-        lambda key: WorkingGroup.objects.by_code(*key.split("/")),
-        lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."),
-    )
-
-
 def flagged(request):
-    value = _given(request, "flagged")
+    value = request.query_params.get("flagged")
     if value is None:
         return None
-    if value.lower() in ("true", "1", "yes"):
+    # How a boolean is written in a query: true or false (1 and 0 too, as clients write them).
+    if value in ("true", "1"):
         return True
-    if value.lower() in ("false", "0", "no"):
+    if value in ("false", "0"):
         return False
     raise ValidationError({"flagged": [_("Give true or false, not “%(value)s”.") % {"value": value}]})
+
+
+def parameters(*given) -> list:
+    """The parameters for extend_schema: each Filter's, and any other as it is."""
+    return [f.parameter() if isinstance(f, Filter) else f for f in given]

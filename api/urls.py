@@ -2,12 +2,27 @@
 schema and documentation under /api/, and the open-data files under /open-data/. None has a
 language prefix: texts come in both languages, messages in the request's (Accept-Language)."""
 
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import opendata
 from .views import group_reports, reads, root
 
+
+class Anything:
+    """Any text, slashes and line breaks included (Django's path: stops at a line break): an
+    address of the API answers JSON whatever its key holds."""
+
+    regex = r"[\s\S]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(Anything, "anything")
 app_name = "api"
 v1 = [
     path("", root.root, name="root"),
@@ -24,13 +39,15 @@ v1 = [
     path("progress/", reads.ProgressList.as_view(), name="progress"),
     path("documents/", reads.DocumentList.as_view(), name="documents"),
     # Symbols contain slashes (LC/CE.20/3).
-    path("documents/<path:symbol>/", reads.DocumentDetail.as_view(), name="document"),
+    path("documents/<anything:symbol>/", reads.DocumentDetail.as_view(), name="document"),
     path("group-reports/", group_reports.MyGroupReports.as_view(), name="group_reports"),
     path(
         "group-reports/<str:code>/<str:period>/<str:numeral>/",
         group_reports.GroupReportDetail.as_view(),
         name="group_report",
     ),
+    # Last: any other address, such as a key holding a slash (groups/2020-2021%2FIV/IV/).
+    path("<anything:address>/", root.NotFound.as_view(), name="not_found"),
 ]
 # Only csv and json: any other ending is not a file of ours (404).
 opendata_patterns = [

@@ -81,6 +81,16 @@ def open_file():
     }
 
 
+def elsewhere():
+    """An address of no record of the API: 404 (JSON, as the API's answers are) for every
+    method and visitor a valid token or none; a bad token is refused first."""
+    missing = Page(404, "No such address in the API")
+    return {
+        "GET": visitors(missing, missing),
+        **dict.fromkeys(WRITES, visitors(missing, missing, session=NO_CSRF)),
+    }
+
+
 def private(get, patch=None):
     """For visitors with a valid token or a session only (anonymous: 401): GET answers `get`,
     PATCH `patch`, the other writes (and PATCH without `patch`) 405."""
@@ -149,6 +159,8 @@ MATRIX = {
             patch=only({"secretariat", "coordinator"}, SAVED),
         ),
     ),
+    # Any other address under /api/v1/: a JSON 404 whatever the method.
+    "not_found": ("api:not_found", elsewhere()),
     "group_report_closed": (
         "api:group_report",
         private(
@@ -173,6 +185,7 @@ ARGS = {
         for what in ("programme", "progress")
         for fmt in ("csv", "json")
     },
+    "not_found": lambda p: ("groups/2020-2021/IV/nothing",),
     "group_report_open": lambda p: (p.open_round.meeting.code, *GROUP),
     "group_report_closed": lambda p: (p.second_round.meeting.code, *GROUP),
 }

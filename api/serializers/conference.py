@@ -35,7 +35,10 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     period = serializers.CharField(read_only=True)
     title = Bilingual()
     approved_at = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="The code of the meeting that approved it."
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="The code of the meeting that approved it.",
     )
     url = serializers.SerializerMethodField()
 

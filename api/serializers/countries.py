@@ -22,8 +22,8 @@ class CountrySerializer(serializers.ModelSerializer):
 class InstitutionSerializer(serializers.ModelSerializer):
     acronym = Bilingual()
     name = Bilingual()
-    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     kind_label = BilingualLabel("get_kind_display")
 
     class Meta:

@@ -30,8 +30,8 @@ class DocumentWordingSerializer(serializers.ModelSerializer):
 
     # A plain string: the choice set is the document's original_language's, one enum in the schema.
     language = serializers.CharField(read_only=True, help_text="en or es")
-    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
+    institution = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = DocumentWording
@@ -49,8 +49,8 @@ class DocumentSerializer(serializers.ModelSerializer):
     kind_label = BilingualLabel("get_kind_display")
     meeting = serializers.CharField(source="meeting.code", read_only=True)
     programme = serializers.SerializerMethodField()
-    round = serializers.CharField(source="round.meeting.code", read_only=True, default=None)
-    group = serializers.CharField(source="group.code", read_only=True, default=None)
+    round = serializers.CharField(source="round.meeting.code", read_only=True, default=None, allow_null=True)
+    group = serializers.CharField(source="group.code", read_only=True, default=None, allow_null=True)
     issued = serializers.SerializerMethodField()
     pdf = serializers.SerializerMethodField()
     parts = DocumentPartSerializer(many=True, read_only=True)

@@ -3,14 +3,18 @@ through the API, the draft included, and what a program sends to save or submit 
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 
 from core.bilingual import LANGUAGES
-from reporting.models import GroupReport
+from core.limits import NOTE, PARAGRAPHS, REMARK
+from reporting.models import GroupReport, ProgressChange
 
 from ..exchange import LABEL, NESTED, Exchange
-from ..fields import BILINGUAL_SCHEMA, bilingual, in_every_language
+from ..fields import BILINGUAL_SCHEMA, StrictBoolean, StrictInteger, StrictText, bilingual, in_every_language
+from ..pagination import WHOLE_NUMBER
 
 NOTES = ("progress_narrative", "obstacles", "gender_notes")
 
@@ -143,42 +147,91 @@ class GroupReportSerializer(serializers.Serializer):
         }
 
 
-class TextsSerializer(serializers.Serializer):
-    """A text in each language; a language left out keeps its value."""
+def _texts(name, limit):
+    """A text in each language, at most `limit` characters; a language left out keeps its value
+    (null or "" clears it)."""
+    fields = {
+        lang: StrictText(
+            required=False, allow_blank=True, allow_null=True, trim_whitespace=False, max_length=limit
+        )
+        for lang in LANGUAGES
+    }
+    return type(
+        name, (serializers.Serializer,), {**fields, "__doc__": _texts.__doc__.replace("`limit`", str(limit))}
+    )
 
-    en = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False)
-    es = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False)
+
+RemarksSerializer = _texts("RemarksSerializer", REMARK)
+NoteSerializer = _texts("NoteSerializer", NOTE)
+NarrativeSerializer = _texts("NarrativeSerializer", PARAGRAPHS)
 
 
 class EntryWriteSerializer(serializers.Serializer):
-    percent = serializers.IntegerField(
+    percent = StrictInteger(
         min_value=0, max_value=100, allow_null=True, help_text="null clears the activity's entry."
     )
-    remarks = TextsSerializer(required=False)
+    remarks = RemarksSerializer(required=False)
 
 
 class NotesWriteSerializer(serializers.Serializer):
-    progress_narrative = TextsSerializer(required=False, help_text="Where the round asks for a narrative.")
-    obstacles = TextsSerializer(required=False)
-    gender_notes = TextsSerializer(required=False)
+    progress_narrative = NarrativeSerializer(
+        required=False, help_text="Only where the round asks for a narrative (its progress_form)."
+    )
+    obstacles = NoteSerializer(required=False)
+    gender_notes = NoteSerializer(required=False)
+
+
+class ActivityEntries(serializers.DictField):
+    """Entries by the activity's position in the group's plan ("3"): a key that is not a whole
+    number is refused before its value is read."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            wrong = [key for key in data if not WHOLE_NUMBER.fullmatch(key)]
+            if wrong:
+                message = _("Name an activity by its position in the group's plan: 1, 2, 3 …")
+                # Echoed as sent, but writable: JSON may spell half a surrogate pair.
+                raise ValidationError(
+                    {key.encode(errors="backslashreplace").decode(): [message] for key in wrong}
+                )
+        return super().to_internal_value(data)
 
 
 class GroupReportWriteSerializer(serializers.Serializer):
     """Only what is sent changes: activities left out, languages left out and notes left out
     keep their values."""
 
-    version = serializers.IntegerField(min_value=0, help_text="The version you read.")
-    entries = serializers.DictField(
+    version = StrictInteger(min_value=0, help_text="The version you read.")
+    entries = ActivityEntries(
         child=EntryWriteSerializer(),
         required=False,
-        help_text='By the activity\'s position in the group\'s plan: {"3": {"percent": 55}}.',
+        help_text='By the activity\'s position in the group\'s plan: {"3": {"percent": 55}}; only '
+        "where the round asks for percentages (its progress_form).",
     )
     notes = NotesWriteSerializer(required=False)
-    submit = serializers.BooleanField(
+    submit = StrictBoolean(
         default=False,
         help_text="Submit the group report to the secretariat (every activity needs a "
-        "percentage); otherwise the values are saved as a draft.",
+        "percentage, or the narrative the round asks for); otherwise the values are saved as a draft.",
     )
+
+
+class ChangeSerializer(serializers.Serializer):
+    """A value changed in the group report since the version the client read."""
+
+    version = serializers.IntegerField(help_text="The group report's version the change made.")
+    activity = serializers.IntegerField(
+        allow_null=True,
+        help_text="The activity's position in the plan; null for the group's notes and status.",
+    )
+    field = serializers.CharField()
+    old_value = serializers.CharField()
+    new_value = serializers.CharField()
+    changed_by = serializers.CharField(
+        allow_null=True, help_text="The username; null once the user is deleted."
+    )
+    changed_at = serializers.DateTimeField()
+    source = serializers.ChoiceField(choices=ProgressChange.Source.choices)
 
 
 class GroupReportConflictSerializer(serializers.Serializer):
@@ -186,9 +239,7 @@ class GroupReportConflictSerializer(serializers.Serializer):
     group_report = GroupReportSerializer(
         help_text="The group report as it is now, with the other person's values."
     )
-    changes = serializers.ListField(
-        child=serializers.DictField(), help_text="What changed since your version."
-    )
+    changes = ChangeSerializer(many=True, help_text="What changed since your version.")
 
 
 class GroupReportSummarySerializer(serializers.Serializer):

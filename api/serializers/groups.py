@@ -23,8 +23,8 @@ class RoleSerializer(serializers.ModelSerializer):
     """A line of the group's roles: a country (ISO3) and, where the programme names one, its
     institution (by its code, as in the spreadsheets: INEGI@MEX)."""
 
-    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
+    institution = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     capacity = serializers.SerializerMethodField(
         help_text="A council member's (chair, donor ...); else null."
     )

@@ -162,7 +162,7 @@ class PlanRowSerializer(serializers.ModelSerializer):
 
 
 class FinancingSerializer(serializers.ModelSerializer):
-    institution = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    institution = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     label = Bilingual()
     form = Bilingual()
     purpose = Bilingual()

@@ -7,22 +7,23 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from reporting import policy
-from reporting.lookups import round_and_group_or_404
 from reporting.models import GroupReport, ProgressChange, ProgressEntry, ReportingRound
 from reporting.services import (
     ENTRY_FIELDS,
+    NOTE_FIELDS,
     EntryValues,
     ProgressConflict,
     progress_save,
 )
 
+from .. import lookups
 from ..serializers.group_reports import (
     NOTES,
     GroupReportConflictSerializer,
@@ -77,18 +78,24 @@ def _notes(given) -> dict:
 
 
 def _service_errors(state, error: ModelValidationError) -> ValidationError:
-    """The service's errors (keyed by activity id) keyed as the request was: by position."""
+    """The service's errors keyed as the request was: an activity's (keyed by its id) by its
+    position, a note's (progress_narrative_es) by the note and the language."""
     orders = {a.pk: str(a.order) for a in state.activities}
     if not hasattr(error, "error_dict"):
         return ValidationError({"non_field_errors": error.messages})
-    entries, others = {}, []
+    entries, notes, others = {}, {}, []
     for key, problems in error.error_dict.items():
         messages = [m for problem in problems for m in problem.messages]
         if key in orders:
             entries[orders[key]] = {"percent": messages}
+        elif key in NOTE_FIELDS:
+            name, _sep, lang = key.rpartition("_")
+            notes.setdefault(name, {})[lang] = messages
         else:
             others += messages
     detail = {"entries": entries} if entries else {}
+    if notes:
+        detail["notes"] = notes
     if others:
         detail["non_field_errors"] = others
     return ValidationError(detail)
@@ -117,7 +124,7 @@ class GroupReportDetail(generics.GenericAPIView):
 
     def _place(self):
         kwargs = self.kwargs
-        reporting_round, group = round_and_group_or_404(kwargs["code"], kwargs["period"], kwargs["numeral"])
+        reporting_round, group = lookups.round_and_group(kwargs["code"], kwargs["period"], kwargs["numeral"])
         if not policy.can_view_progress(self.request.user, group):
             raise PermissionDenied
         return reporting_round, group
@@ -128,12 +135,8 @@ class GroupReportDetail(generics.GenericAPIView):
 
     @extend_schema(
         request=GroupReportWriteSerializer,
-        responses={
-            200: GroupReportSerializer,
-            400: OpenApiResponse(description="A value is wrong; nothing was saved."),
-            403: OpenApiResponse(description="You may not change this group report now."),
-            409: GroupReportConflictSerializer,
-        },
+        # The other answers (400, 403 ...) are every operation's: api/schema.py.
+        responses={200: GroupReportSerializer, 409: GroupReportConflictSerializer},
     )
     def patch(self, request, *args, **kwargs):
         reporting_round, group = self._place()
@@ -178,6 +181,8 @@ class MyGroupReports(generics.GenericAPIView):
 
     permission_classes = [IsAuthenticated]
     serializer_class = GroupReportSummarySerializer
+    # A handful of rows (your groups in the open rounds): the whole list, never a page.
+    pagination_class = None
 
     @extend_schema(responses=GroupReportSummarySerializer(many=True))
     def get(self, request, *args, **kwargs):

@@ -4,17 +4,15 @@ group reports and of closed rounds only, never a draft
 (reporting.models.ProgressEntry.objects.published())."""
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
 from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
-from reporting.lookups import group_or_404, programme_or_404, round_or_404
 from reporting.models import ReportingRound
 from reports.models import Document, DocumentWording
 
-from .. import filters
+from .. import filters, lookups
 from ..conditional import conditional_get
 from ..progress import activities_of, groups_with_plan, plan_standings, progress_rows, rows_of
 from ..serializers.conference import (
@@ -50,7 +48,7 @@ class ProgrammeDetail(PublicDetail):
     serializer_class = ProgrammeSerializer
 
     def get_object(self):
-        return programme_or_404(self.kwargs["period"])
+        return lookups.programme(self.kwargs["period"])
 
 
 class MeetingList(PublicList):
@@ -62,8 +60,9 @@ class MeetingList(PublicList):
 
 class MeetingDetail(PublicDetail):
     serializer_class = MeetingSerializer
-    queryset = Meeting.objects.all()
-    lookup_field = "code"
+
+    def get_object(self):
+        return lookups.meeting(self.kwargs["code"])
 
 
 class CountryList(PublicList):
@@ -98,7 +97,7 @@ class GroupListBase:
         return {row.group.pk: row for row in figures.group_standings(groups)}
 
 
-@extend_schema(parameters=[filters.PROGRAMME, filters.COUNTRY])
+@extend_schema(parameters=filters.parameters(filters.programme, filters.country))
 class GroupList(GroupListBase, PublicList):
     """Working groups with their roles and overall published progress."""
 
@@ -121,14 +120,14 @@ class GroupDetail(GroupListBase, PublicDetail):
     serializer_class = GroupDetailSerializer
 
     def get_object(self):
-        return group_or_404(self.kwargs["period"], self.kwargs["numeral"], groups_with_plan())
+        return lookups.group(self.kwargs["period"], self.kwargs["numeral"], groups_with_plan())
 
     def standings(self, groups) -> dict:
         # The activities are already there: the figures need only the entries.
         return plan_standings(groups)
 
 
-@extend_schema(parameters=[filters.PROGRAMME])
+@extend_schema(parameters=filters.parameters(filters.programme))
 class RoundList(PublicList):
     """Reporting rounds: the progress reported to each meeting of the Executive Committee."""
 
@@ -147,10 +146,14 @@ class RoundDetail(PublicDetail):
     serializer_class = RoundDetailSerializer
 
     def get_object(self):
-        return round_or_404(self.kwargs["code"])
+        return lookups.reporting_round(self.kwargs["code"])
 
 
-@extend_schema(parameters=[filters.PROGRAMME, filters.GROUP, filters.COUNTRY, filters.ROUND, filters.FLAGGED])
+@extend_schema(
+    parameters=filters.parameters(
+        filters.programme, filters.group, filters.country, filters.reporting_round, filters.FLAGGED
+    )
+)
 class ProgressList(PublicList):
     """Each activity's published progress, round by round, and its standing today: latest
     percentage, change since the round before, expected percentage, flags. With `round`, as of
@@ -161,12 +164,16 @@ class ProgressList(PublicList):
     def get_queryset(self):
         request = self.request
         self.as_of = filters.reporting_round(request)
+        programme = filters.programme(request)
         given = {
             "group": filters.group(request),
             "country": filters.country(request),
-            "programme": self.as_of.programme if self.as_of else filters.programme(request),
+            "programme": self.as_of.programme if self.as_of else programme,
         }
         flagged = filters.flagged(request)
+        if programme is not None and given["programme"] != programme:
+            # As of a round of another programme: none of that programme's activities.
+            return []
         if flagged is None:
             # Paginated in the database: only the page's activities are read and figured.
             return activities_of(**given)
@@ -192,7 +199,7 @@ def _documents():
     )
 
 
-@extend_schema(parameters=[filters.PROGRAMME, filters.ROUND, filters.GROUP])
+@extend_schema(parameters=filters.parameters(filters.programme, filters.reporting_round, filters.group))
 class DocumentList(PublicList):
     """The register of the Conference's documents, newest first, with their PDFs, the parts
     they print and their wordings."""
@@ -216,4 +223,4 @@ class DocumentDetail(PublicDetail):
     serializer_class = DocumentSerializer
 
     def get_object(self):
-        return get_object_or_404(_documents(), symbol=self.kwargs["symbol"])
+        return lookups.document(_documents(), self.kwargs["symbol"])

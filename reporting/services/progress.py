@@ -76,12 +76,22 @@ def _unreported(activities, entries, existing) -> dict:
 
 def _form_errors(reporting_round, report, entries, notes, submit) -> dict:
     """What the round's form of report refuses: percentages where it asks for a narrative
-    only; on submitting, the narrative it asks for (in either language)."""
+    only, a narrative where it asks for percentages only (the form and the review page have no
+    place for it, so no one would see what was stored); on submitting, the narrative it asks for
+    (in either language). Clearing a narrative is always allowed."""
     errors = {
         name: too_long(len(text), limit)
         for name, text in notes.items()
         if len(text) > (limit := NOTE_LIMITS.get(name, PARAGRAPHS))
     }
+    if not reporting_round.asks_narrative:
+        errors.update(
+            {
+                name: _("This round asks for the group's progress as percentages, not a narrative.")
+                for name in NARRATIVE_FIELDS
+                if notes.get(name, "").strip()
+            }
+        )
     if not reporting_round.asks_percentages:
         errors.update(
             {
