@@ -21,7 +21,7 @@ def low_rate():
     "lang, message",
     [
         ("en", "Request was throttled."),
-        ("es", "Solicitud fue regulada (throttled)."),
+        ("es", "Se han recibido demasiadas solicitudes. Vuelva a intentarlo dentro de"),
     ],
 )
 def test_an_anonymous_client_is_throttled_per_address(low_rate, coordinator, lang, message):

@@ -282,6 +282,7 @@ REST_FRAMEWORK = {
     # forwarded header a client could write itself.
     "NUM_PROXIES": 0,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",  # one refusal DRF words in English
 }
 API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/minute")
 SPECTACULAR_SETTINGS = {
