@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import BadRequest, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.fields import ProhibitSurrogateCharactersValidator
 from rest_framework.views import APIView
@@ -77,7 +78,8 @@ class RefusedCharactersMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if refused(request.path_info):
             if _is_api(view_func):
-                return _Refusal.as_view(refusal=exceptions.NotFound())(request)
+                message = _("Nothing is at this address: it holds a character (NUL) that no key holds.")
+                return _Refusal.as_view(refusal=exceptions.NotFound(message))(request)
             raise Http404("The address holds a character no record's key has.")
         parameter = _refused_parameter(request)
         if parameter is not None:

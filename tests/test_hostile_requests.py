@@ -68,7 +68,9 @@ def test_a_form_sent_to_an_address_holding_a_nul_writes_nothing(client, coordina
 def test_an_api_address_holding_a_nul_is_not_found_in_json(address):
     response = ApiClient(lang="es").get(address)
     assert response.status_code == 404
-    assert response.json() == {"detail": "No encontrado."}
+    assert response.json() == {
+        "detail": "No hay nada en esta dirección: contiene un carácter (NUL) que no tiene ninguna clave."
+    }
 
 
 @pytest.mark.parametrize(
