@@ -79,7 +79,7 @@ def secret_text(device) -> str:
 
 def qr_svg(device) -> str:
     """The key as a QR code for the app to scan: an inline SVG element."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     return image.to_string(encoding="unicode").split("?>", 1)[-1].strip()
 
 
