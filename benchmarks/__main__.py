@@ -3,7 +3,7 @@ loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks
 group's report by workbook or admin (benchmarks/entry.py), the input limits (benchmarks/limits.py),
 the reading pages and the API at one and ten times the data (benchmarks/pages.py,
 benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
-it (benchmarks/serving.py)."""
+it (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py)."""
 
 import os
 import sys
@@ -38,7 +38,7 @@ def main():
         changed = sum(v for k, v in counts.items() if k.endswith((" new", " update")))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, documents, entry, imports, limits, pages, serving
+    from benchmarks import api, cache_down, documents, entry, imports, limits, pages, serving
 
     pages.main()
     api.main()
@@ -47,6 +47,7 @@ def main():
     entry.main()
     limits.main()
     serving.main()
+    cache_down.main()
 
 
 if __name__ == "__main__":
