@@ -219,15 +219,11 @@ PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # default cache is in the process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    # Redis only speeds the portal up: when it does not answer, core.cache's backend makes every
-    # cache miss and keep nothing (logged once a minute), and skips Redis for a few seconds at a
-    # time, so pages, documents and the API are served without it; a Redis that hangs costs a
-    # request at most these socket timeouts (seconds).
-    _REDIS = {
-        "BACKEND": "core.cache.FailsafeRedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
+    # Redis only speeds the portal up: when it does not answer, core.cache's backend misses and
+    # keeps nothing (logged once a minute), so pages, documents and the API are served without
+    # it; a Redis that hangs costs a request at most these socket timeouts (seconds).
+    _TIMEOUTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    _REDIS = {"BACKEND": "core.cache.FailsafeRedisCache", "LOCATION": REDIS_URL, "OPTIONS": _TIMEOUTS}
     CACHES = {
         "default": {**_REDIS, "KEY_PREFIX": "cea"},
         "documents": {**_REDIS, "KEY_PREFIX": "cea-documents", "TIMEOUT": None},
