@@ -167,8 +167,9 @@ OTP_TOTP_ISSUER = "CEA working groups"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal-cea@cepal.org")
 
-# Repeated failed log-ins from one address lock it out for a while (django-axes, which
-# records attempts in the database so that every worker process sees them).
+# Repeated failed log-ins (passwords and one-time codes, never stored) from one address lock it
+# out for a while (django-axes, with attempts in the database, which every worker process sees).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # and the password, always
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 # A username from one address: a whole statistics office behind one address is not locked out
@@ -178,9 +179,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # And a username from every address together (accounts/lockout.py): this many wrong passwords
-# within AXES_COOLOFF_TIME, from anywhere, pause the account from every address it has not
-# logged in from within AXES_KNOWN_ADDRESS_DAYS; a try during that pause is not counted, so it
-# lifts itself within AXES_COOLOFF_TIME. 0 turns it off.
+# within AXES_COOLOFF_TIME pause the account from every address it has not logged in from within
+# AXES_KNOWN_ADDRESS_DAYS; a try in that pause is not counted: it lifts itself. 0 turns it off.
 AXES_HANDLER = "accounts.lockout.LockoutHandler"
 AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_KNOWN_ADDRESS_DAYS = int(os.environ.get("AXES_KNOWN_ADDRESS_DAYS", "30"))
