@@ -3,7 +3,8 @@ loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks
 group's report by workbook or admin (benchmarks/entry.py), the input limits (benchmarks/limits.py),
 the reading pages and the API at one and ten times the data (benchmarks/pages.py,
 benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
-it (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py)."""
+it (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py), and the
+render tasks one change queues under load (benchmarks/render_tasks.py)."""
 
 import os
 import sys
@@ -38,7 +39,7 @@ def main():
         changed = sum(v for k, v in counts.items() if k.endswith((" new", " update")))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, cache_down, documents, entry, imports, limits, pages, serving
+    from benchmarks import api, cache_down, documents, entry, imports, limits, pages, render_tasks, serving
 
     pages.main()
     api.main()
@@ -48,6 +49,7 @@ def main():
     limits.main()
     serving.main()
     cache_down.main()
+    render_tasks.main()
 
 
 if __name__ == "__main__":
