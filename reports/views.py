@@ -72,6 +72,9 @@ def _pending(request, document, lang, *, retry: int, previous: DeliveredFile | N
     response["Retry-After"] = str(retry)
     response["Cache-Control"] = "no-store"
     patch_vary_headers(response, ["Accept"])
+    # A documented answer, not a fault: Django would log every 503 as a server error (and mail
+    # it to the ADMINS), once per reader and per reload while a render or a Redis outage lasts.
+    response._has_been_logged = True
     return response
 
 
