@@ -218,6 +218,13 @@ class Browser:
         return self.submit(base + "/en/accounts/code/", {"code": second_factor.code_for(key)})
 
 
+def _gunicorn_command(port, workers) -> list:
+    """gunicorn as docs/operations/deployment.md starts it (its config file), on `port`."""
+    return [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "cea_portal.wsgi"] + [
+        *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60")
+    ]
+
+
 @contextmanager
 def gunicorn(env, workers=2):
     """A gunicorn app server on a free loopback port; yields its base URL."""
@@ -226,20 +233,7 @@ def gunicorn(env, workers=2):
     # Its log goes to a file, not a pipe nobody reads, which a long load would fill and block.
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",  # as docs/operations/deployment.md starts it
-                "cea_portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--timeout",
-                "60",
-            ],
+            _gunicorn_command(port, workers),
             cwd=settings.BASE_DIR,
             env=env,
             stdout=log,
@@ -363,9 +357,7 @@ def gunicorn_logged(env, log_path, workers=2):
     port = free_port()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "cea_portal.wsgi"]
-            + ["--bind", f"127.0.0.1:{port}"]
-            + ["--workers", str(workers), "--timeout", "60"],
+            _gunicorn_command(port, workers),
             cwd=settings.BASE_DIR,
             env=env,
             stdout=log,
