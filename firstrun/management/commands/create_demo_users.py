@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Affiliation
 from core.roles import secretariat_group
-from firstrun.demo import demo_round_open
+from firstrun.demo import NoDemoRound, demo_round_open
 from groups.models import Institution
 
 DEMO_PASSWORD = "demo"
@@ -34,7 +34,12 @@ class Command(BaseCommand):
                 raise CommandError(f"Institution {code} is missing: run load_programme first.") from None
             user = self._user(username, first_name=first, last_name=last)
             Affiliation.objects.get_or_create(user=user, defaults={"institution": institution})
-        reporting_round = demo_round_open(user=secretariat)
+        try:
+            reporting_round = demo_round_open(user=secretariat)
+        except NoDemoRound as reason:
+            # The accounts are made: the flow can still be tried on a round the secretariat opens.
+            self.stdout.write(self.style.WARNING(f"No demo round opened: {reason}."))
+            return
         if reporting_round:
             self.stdout.write(
                 self.style.SUCCESS(
