@@ -1,10 +1,11 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
-loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py), entering a
-group's report by workbook or admin (benchmarks/entry.py), the input limits (benchmarks/limits.py),
-the reading pages and the API at one and ten times the data (benchmarks/pages.py,
-benchmarks/api.py): wall time and SQL queries; and the portal under load as production runs
-it (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py), and the
-render tasks one change queues under load (benchmarks/render_tasks.py)."""
+loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py),
+entering a group's report by workbook or admin (benchmarks/entry.py), the input limits
+(benchmarks/limits.py), the API at one and ten times the data (benchmarks/api.py): wall time and
+SQL queries; and the portal under load as production runs it: every reading page at one, ten and
+a hundred times the data against a trivial view (benchmarks/scale.py, on PostgreSQL), a mix of
+pages and PDFs (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py),
+and the render tasks one change queues under load (benchmarks/render_tasks.py)."""
 
 import os
 import sys
@@ -39,14 +40,14 @@ def main():
         changed = sum(v for k, v in counts.items() if k.endswith((" new", " update")))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, cache_down, documents, entry, imports, limits, pages, render_tasks, serving
+    from benchmarks import api, cache_down, documents, entry, imports, limits, render_tasks, scale, serving
 
-    pages.main()
     api.main()
     documents.main()
     imports.main()
     entry.main()
     limits.main()
+    scale.main()
     serving.main()
     cache_down.main()
     render_tasks.main()

@@ -10,11 +10,11 @@ about the cache (goal: one per worker and minute, no traceback). Also run alone:
 
 import os
 import re
-import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
+
+from benchmarks import wrk
 
 PAGES = [
     "/en/",
@@ -39,9 +39,7 @@ def main():
     from tests.support import databases
     from tests.support.served import manage, production_env
 
-    from .serving import _per_second, _percentile
-
-    if shutil.which("wrk") is None:
+    if not wrk.available():
         print("cache down: wrk is not installed (requirements-system-test.txt); skipped")
         return
     root = Path(tempfile.mkdtemp(prefix="cea-cache-down-"))
@@ -63,8 +61,8 @@ def main():
     for label, output in runs.items():
         failed, timeouts = _failures(output)
         print(
-            f"  {label}: {_per_second(output):.0f} requests/s, p50 {_percentile(output, 50)}, "
-            f"p99 {_percentile(output, 99)}, {failed} errors (goal 0), {timeouts} later than {TIMEOUT}"
+            f"  {label}: {output.per_second:.0f} requests/s, p50 {output.percentile(50)}, "
+            f"p99 {output.percentile(99)}, {failed} errors (goal 0), {timeouts} later than {TIMEOUT}"
         )
     cache_lines = len(re.findall(r"core\.cache: The cache '\w+' does not answer", log))
     print(
@@ -76,12 +74,9 @@ def main():
 def _measure(env, root) -> tuple[dict, str]:
     from tests.support.served import free_port, get, gunicorn_logged, redis_server_at, wait_until
 
-    from .serving import LUA
-
     port, log_path = free_port(), root / "gunicorn.log"
     env = {**env, "REDIS_URL": f"redis://127.0.0.1:{port}/0"}
-    script = root / "pages.lua"
-    script.write_text(LUA % ", ".join(f'"{page}"' for page in PAGES))
+    script = wrk.paths_script(PAGES, root)
     runs = {}
     with redis_server_at(port) as redis, gunicorn_logged(env, log_path, workers=WORKERS) as base:
         for page in PAGES:
@@ -98,20 +93,15 @@ def _measure(env, root) -> tuple[dict, str]:
     return runs, log
 
 
-def _failures(output) -> tuple[int, int]:
+def _failures(output: wrk.Run) -> tuple[int, int]:
     """Answers that were not 2xx or 3xx, or no answer (refused, reset); and answers slower than
     TIMEOUT, which wrk stops waiting for."""
-    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    connect, read, write, timeouts = map(int, sockets.groups()) if sockets else (0, 0, 0, 0)
-    return (int(failed.group(1)) if failed else 0) + connect + read + write, timeouts
+    connect, read, write, timeouts = output.sockets
+    return output.non_2xx + connect + read + write, timeouts
 
 
-def _wrk(url, script) -> str:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", TIMEOUT, "--latency"]
-    return subprocess.run(
-        [*command, "-s", str(script), url], capture_output=True, text=True, timeout=SECONDS + 60, check=True
-    ).stdout
+def _wrk(url, script) -> wrk.Run:
+    return wrk.run(url, seconds=SECONDS, connections=CONNECTIONS, timeout=TIMEOUT, script=script)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,14 @@ how long after it started the fresh copy was served. Also run alone: `python -m 
 
 import json
 import re
-import shutil
-import subprocess
 import tempfile
 import threading
 import time
 import uuid
 from collections import Counter
 from pathlib import Path
+
+from benchmarks import wrk
 
 SECONDS = 10
 CONNECTIONS = 32
@@ -69,7 +69,7 @@ def main():
 
     from tests.support.served import first_run
 
-    if shutil.which("wrk") is None:
+    if not wrk.available():
         print("render tasks: wrk is not installed (requirements-system-test.txt); skipped")
         return
     root = Path(tempfile.mkdtemp(prefix="cea-render-tasks-"))
@@ -126,9 +126,9 @@ def _measure(env, root) -> dict:
                 more.join()
     text = log.read_text()
     return {
-        "requests": int(re.search(r"(\d+) requests in", load).group(1)),
+        "requests": load.requests,
         "errors": _errors(load),
-        "pending": int(re.search(r"Pending: (\d+)", load).group(1)),
+        "pending": int(re.search(r"Pending: (\d+)", load.output).group(1)),
         "queued": {args: n for (task, args), n in tasks.items() if task == "reports.tasks.document_render"},
         "refreshes": tasks[("reports.tasks.documents_refresh", "()")],
         "received": len(re.findall(r"reports\.tasks\.document_render\[[-\w]+\] received", text)),
@@ -146,16 +146,15 @@ def _queued(redis_url, queue) -> Counter:
     return Counter((header["task"], header["argsrepr"]) for header in headers)
 
 
-def _errors(output) -> int:
-    """Answers other than a PDF or the "being prepared" page (503), and socket errors."""
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    failed = int(re.search(r"Failed: (\d+)", output).group(1))
-    return failed + (sum(map(int, sockets.groups())) if sockets else 0)
+def _errors(output: wrk.Run) -> int:
+    """Answers other than a PDF or the "being prepared" page (503), counted by the script; and
+    socket errors."""
+    failed = int(re.search(r"Failed: (\d+)", output.output).group(1))
+    return failed + sum(output.sockets)
 
 
-def _wrk(url, script) -> str:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "-s", str(script), url]
-    return subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 60, check=True).stdout
+def _wrk(url, script) -> wrk.Run:
+    return wrk.run(url, seconds=SECONDS, connections=CONNECTIONS, timeout="10s", script=script)
 
 
 if __name__ == "__main__":

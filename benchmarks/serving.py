@@ -1,24 +1,21 @@
-"""The portal under load as production runs it, in one run so that the figures compare as
-ratios: two gunicorn workers with the production settings, Redis for the caches, a Celery
-worker, on a database of its own (PostgreSQL when the benchmark runs on it, else SQLite) at
-ten times the fixture data (tests/support/scaling.py), loaded over loopback with wrk.
+"""The portal under load as production runs it: two gunicorn workers with the production
+settings, Redis for the caches, a Celery worker, on a database of its own (PostgreSQL when the
+benchmark runs on it, else SQLite) at ten times the fixture data (tests/support/scaling.py),
+loaded over loopback with wrk. (Each reading page's requests per second against a trivial view,
+at one, ten and a hundred times the data, are benchmarks/scale.py's.)
 
-- requests per second of the home page and of a group page, against the trivial /healthz
-  (goal: at least half);
 - the time of a PDF asked for right after a change to what it shows, against a cached one
   (goal: within 1.5 times: the reader gets the previous copy while the worker renders);
 - 60 s at 32 connections over a mix of pages and PDFs: errors (goal 0), p50 and p99."""
 
-import re
-import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 from django.db import connection
 
+from benchmarks import wrk
 from tests.support import databases
 from tests.support.served import (
     celery_worker,
@@ -59,35 +56,6 @@ MIX = [
     PDF,
     "/es/documents/LC/CEA.10/5/es.pdf",
 ]
-LUA = """
-paths = {%s}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1])
-end
-"""
-
-
-def _wrk(url, seconds, connections, script=None) -> str:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
-    if script:
-        command[1:1] = ["-s", script]
-    return subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
-
-
-def _per_second(output) -> float:
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-
-
-def _percentile(output, which) -> str:
-    return re.search(rf"\s{which}%\s+([\d.]+\w+)", output).group(1)
-
-
-def _errors(output) -> int:
-    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    return (int(failed.group(1)) if failed else 0) + (sum(map(int, sockets.groups())) if sockets else 0)
 
 
 def _timed(url) -> tuple[float, dict]:
@@ -98,7 +66,7 @@ def _timed(url) -> tuple[float, dict]:
 
 
 def main():
-    if shutil.which("wrk") is None:
+    if not wrk.available():
         print("serving: wrk is not installed (requirements-system.txt); skipped")
         return
     root = Path(tempfile.mkdtemp(prefix="cea-serving-"))
@@ -124,35 +92,19 @@ def _measure(env):
                 wait_until(
                     lambda url=base + path: get(url).status == 200, timeout=300, what=f"{path} rendered"
                 )
-            rates = {
-                path: _per_second(_wrk(base + path, 10, 8))
-                for path in ("/healthz", "/en/", "/en/groups/2020-2021/IV/")
-            }
             cached = statistics.median(_timed(base + PDF)[0] for _ in range(5))
             manage(env, "shell", "-c", CHANGE.format(stamp=time.time()))
             # The readers right after the change, while the worker renders the new copy.
             answers = [_timed(base + PDF) for _ in range(5)]
             after, headers = statistics.median(t for t, _h in answers), answers[0][1]
-            mix = _wrk(base + "/", 60, 32, _mix_script())
-    trivial = rates["/healthz"]
+            script = wrk.paths_script(MIX, tempfile.mkdtemp(prefix="cea-wrk-"))
+            mix = wrk.run(base + "/", seconds=60, connections=32, script=script)
     print(f"Serving ({connection.vendor}, gunicorn 2 workers, Redis, a Celery worker, ten times the data):")
-    for path in ("/en/", "/en/groups/2020-2021/IV/"):
-        print(
-            f"  {path}: {rates[path]:.0f} requests/s, {rates[path] / trivial:.2f} of /healthz's "
-            f"{trivial:.0f} (goal >= 0.5)"
-        )
     print(
         f"  PDF right after a change (median of 5, the first {headers.get('X-Document-Source')}): "
         f"{after * 1000:.0f} ms, cached {cached * 1000:.0f} ms: ratio {after / cached:.2f} (goal <= 1.5)"
     )
     print(
-        f"  60 s at 32 connections over {len(MIX)} pages and PDFs: {_per_second(mix):.0f} requests/s, "
-        f"{_errors(mix)} errors (goal 0), p50 {_percentile(mix, 50)}, p99 {_percentile(mix, 99)}"
+        f"  60 s at 32 connections over {len(MIX)} pages and PDFs: {mix.per_second:.0f} requests/s, "
+        f"{mix.errors} errors (goal 0), p50 {mix.percentile(50)}, p99 {mix.percentile(99)}"
     )
-
-
-def _mix_script() -> str:
-    """A wrk script asking for the MIX paths in turn."""
-    path = Path(tempfile.mkdtemp(prefix="cea-wrk-")) / "mix.lua"
-    path.write_text(LUA % ", ".join(f'"{p}"' for p in MIX))
-    return str(path)

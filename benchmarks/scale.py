@@ -1,0 +1,168 @@
+"""Scale and floors: every reading page at one, ten and a hundred times the data, against a
+trivial Django view served by the same app server (issue 28). Part of `make bench`; alone:
+`python -m benchmarks.scale`.
+
+Production as docs/operations/deployment.md runs it: gunicorn (two workers) with the production
+settings, Redis for the caches and as the broker, PostgreSQL (the test run's server when the
+benchmark runs on PostgreSQL, else SCALE_DATABASE_URL's, by default postgres@127.0.0.1:5432). The
+settings are benchmarks/floor_settings.py, the production ones with /_floor/ added to the URLs
+(benchmarks/floor_urls.py): the floor, a short answer from no database and no cache, through the
+same middleware.
+
+The data: the fixtures with a closed round before CE.20 (1x), and copies of that database
+(PostgreSQL's CREATE DATABASE ... TEMPLATE) multiplied ten and a hundred times
+(tests/support/scaling.multiply). For each size, each page of benchmarks/scale_probe.PAGES,
+anonymous and signed in as a focal point of group I: requests per second with wrk (SECONDS at
+CONNECTIONS), their ratio to the floor's, p50 and p99; the time of the page computed from empty
+caches and its SQL queries (the test client in `manage.py shell`, on the same database). Then the
+100x/1x ratios and a verdict per goal of the issue (benchmarks/scale_report.py)."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from benchmarks import scale_probe, scale_report, wrk
+from benchmarks.scale_probe import ANONYMOUS, FLOOR, PAGES, SIGNED_IN
+
+# SCALE_SIZES=1,10 and SCALE_SECONDS=1 make a quicker trial run (the verdicts want 10x).
+SIZES = tuple(int(size) for size in os.environ.get("SCALE_SIZES", "1,10,100").split(","))
+SECONDS = int(os.environ.get("SCALE_SECONDS", "3"))
+CONNECTIONS = 8
+WORKERS = 2
+TIMEOUT = "30s"  # wrk's default, 2 s, would count a signed-in page at 100x as an error
+COMMAND_TIMEOUT = 30 * 60
+# Commands that rebuild what the services keep up to date, after the bulk writes of
+# tests/support/scaling.py; each runs when the portal has it (`manage.py help --commands`).
+REBUILDS = ("rebuild_search_index",)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main():
+    if not wrk.available():
+        print("scale: wrk is not installed (requirements-system-test.txt); skipped")
+        return
+    server = _postgres_server()
+    started, load = time.monotonic(), os.getloadavg()[0]
+    root = Path(tempfile.mkdtemp(prefix="cea-scale-"))
+    with ExitStack() as stack:
+        envs = _databases(stack, server, root)
+        results = {factor: _measure(env) for factor, env in envs.items()}
+    scale_report.report(
+        results,
+        header=(
+            f"Scale and floors (PostgreSQL, gunicorn {WORKERS} workers with the production settings, "
+            f"Redis; wrk {SECONDS} s at {CONNECTIONS} connections per page; load average "
+            f"{load:.1f} before, {os.getloadavg()[0]:.1f} after; {time.monotonic() - started:.0f} s in all):"
+        ),
+    )
+
+
+def _postgres_server() -> dict:
+    """The PostgreSQL server's settings: the benchmark's own when it runs on PostgreSQL."""
+    import dj_database_url
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return connection.settings_dict
+    url = os.environ.get("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cea_bench")
+    return dj_database_url.parse(url)
+
+
+def manage(env, *args) -> str:
+    """A manage.py command in the app servers' environment (time enough for 100x)."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-4000:]}")
+    return done.stdout
+
+
+def _probe(env, call) -> str:
+    return manage(env, "shell", "-c", f"from benchmarks import scale_probe; scale_probe.{call}")
+
+
+def _databases(stack, server, root) -> dict:
+    """A database per size, each dropped when `stack` closes; the app servers' environment of each."""
+    from tests.support import databases
+    from tests.support.served import production_env
+
+    def made(purpose, template=None):
+        database = databases.postgres_database(server, purpose, template=template)
+        stack.callback(databases.postgres_drop, database)
+        env = production_env(database["url"], root / "static")
+        return database, {**env, "DJANGO_SETTINGS_MODULE": "benchmarks.floor_settings"}
+
+    first, env = made("scale1x")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_programme")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    _probe(env, "previous_round()")
+    envs = {1: env}
+    for factor in SIZES[1:]:
+        # A copy of the 1x database, then multiplied: 100x is multiply(programme, 100) on the 1x data.
+        _database, envs[factor] = made(f"scale{factor}x", template=first["name"])
+        _probe(envs[factor], f"multiply({factor})")
+    present = manage(env, "help", "--commands").split()
+    for each in envs.values():
+        for command in REBUILDS:
+            if command in present:
+                manage(each, command)
+    return envs
+
+
+def _measure(env) -> dict:
+    """One size: the probe's times and queries, then every page under wrk against the floor."""
+    from tests.support.served import get, gunicorn, redis_server
+
+    # A Redis of its own per size: the generation tokens of one database's pages would serve
+    # another's.
+    with redis_server() as redis_url:
+        env = {**env, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url}
+        probe = scale_probe.read(_probe(env, "measure()"))
+        cookie = f"Cookie: {probe['cookie']}"
+        with gunicorn(env, workers=WORKERS) as base:
+            _warm(base, get, cookie)
+            runs = {"floor": _wrk(base + FLOOR)}
+            for label, path, readers in PAGES:
+                for reader in readers:
+                    headers = (cookie,) if reader == SIGNED_IN else ()
+                    runs[f"{label}|{reader}"] = _wrk(base + path, headers)
+    return {"probe": probe, "runs": runs}
+
+
+def _warm(base, get, cookie) -> None:
+    """Each anonymous page once (into the pages' cache), and the signed-in session checked: wrk
+    counts a redirect to the log-in page as an answer."""
+    for _label, path, readers in PAGES:
+        if ANONYMOUS in readers:
+            answer = get(base + path)
+            assert answer.status == 200, (path, answer.status)
+    report = next(path for _label, path, readers in PAGES if readers == (SIGNED_IN,))
+    answer = get(base + report, {"Cookie": cookie.split(": ", 1)[1]})
+    assert answer.status == 200, ("the signed-in reader's session", report, answer.status)
+    for _ in range(4):
+        get(base + FLOOR)
+
+
+def _wrk(url, headers=()) -> wrk.Run:
+    return wrk.run(url, seconds=SECONDS, connections=CONNECTIONS, timeout=TIMEOUT, headers=headers)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='cea-bench-')}/bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cea_portal.settings.test")
+    import django
+
+    django.setup()
+    main()
