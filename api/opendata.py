@@ -2,12 +2,14 @@
 home and group pages. The JSON is what the API gives (its serializers, unpaginated). The CSV
 files are the sheets' own columns (spreadsheets/sheets.py), one language per column: the plan
 is the activities' sheet, the progress the published entries' sheet followed by each activity's
-standing today, so a spreadsheet or a statistics package reads them as they are."""
+standing today, so a spreadsheet or a statistics package reads them as they are.
+
+Each file is built once per change of the data and then served as a stored file, gzip-compressed
+when the client takes it, with its ETag and Last-Modified (opendata_files.py)."""
 
 import json
 
-from django.http import HttpResponse
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import require_safe
 from rest_framework.request import Request
 
 from groups.models import WorkingGroup
@@ -17,7 +19,7 @@ from spreadsheets.formats import csv_text
 from spreadsheets.resources.activities import ActivityResource
 from spreadsheets.resources.reporting import ProgressEntryResource
 
-from .conditional import etag, last_modified
+from .opendata_files import Built, serve
 from .progress import groups_with_plan, plan_standings, progress_rows
 from .serializers.conference import ProgrammeSerializer
 from .serializers.groups import GroupDetailSerializer
@@ -39,19 +41,18 @@ def _name(programme, group, what, fmt):
     return f"{what}-{programme.period}{'-' + group.numeral if group else ''}.{fmt}"
 
 
-def _json(request, payload, filename):
-    response = HttpResponse(
-        json.dumps(payload, ensure_ascii=False, indent=1, default=str),
-        content_type="application/json; charset=utf-8",
+def _json(payload, filename) -> Built:
+    return Built(
+        json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode(),
+        "application/json; charset=utf-8",
+        f'inline; filename="{filename}"',
     )
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
-def _csv(header, rows, filename):
-    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _csv(header, rows, filename) -> Built:
+    return Built(
+        csv_text(header, rows).encode(), "text/csv; charset=utf-8", f'attachment; filename="{filename}"'
+    )
 
 
 def _plan_rows(resource, groups):
@@ -62,16 +63,18 @@ def _plan_rows(resource, groups):
 
 
 @require_safe
-@condition(etag_func=etag, last_modified_func=last_modified)
 def programme_file(request, period, fmt, numeral=None):
     """The programme's groups with their roles, objectives, activities, outputs and financing."""
+    return serve(request, lambda: _programme(request, period, fmt, numeral))
+
+
+def _programme(request, period, fmt, numeral) -> Built:
     programme, group = _place(period, numeral)
     groups = _groups(programme, group)
     filename = _name(programme, group, "programme", fmt)
     if fmt == "json":
         context = {"request": Request(request), "standings": plan_standings(groups)}
         return _json(
-            request,
             {
                 "programme": ProgrammeSerializer(programme, context=context).data,
                 "groups": GroupDetailSerializer(groups, many=True, context=context).data,
@@ -106,15 +109,17 @@ def _progress_csv_rows(resource, rows):
 
 
 @require_safe
-@condition(etag_func=etag, last_modified_func=last_modified)
 def progress_file(request, period, fmt, numeral=None):
     """Each activity's published progress, round by round, with its standing today."""
+    return serve(request, lambda: _progress(period, fmt, numeral))
+
+
+def _progress(period, fmt, numeral) -> Built:
     programme, group = _place(period, numeral)
     rows = progress_rows(programme=programme, group=group)
     filename = _name(programme, group, "progress", fmt)
     if fmt == "json":
         return _json(
-            request,
             {"programme": programme.period, "activities": ActivityProgressSerializer(rows, many=True).data},
             filename,
         )
