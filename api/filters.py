@@ -1,11 +1,13 @@
 """The query parameters the lists take, read by their readable keys. The schema lists each
 filter's keys as they are now (its enum, read when the schema is served: api/schema.py), and a
 value that is not one of them is refused with 400 and a message in the client's language,
-never ignored: what the schema allows is exactly what is accepted."""
+never ignored: what the schema allows is exactly what is accepted. A request looks up the one
+record its value names, never every key: the cost of a filter does not grow with the data."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -17,12 +19,14 @@ from reporting.models import ReportingRound
 @dataclass(frozen=True)
 class Filter:
     """A query parameter naming a record by its key: `keys()` gives every key there is, in the
-    order the schema lists them; `find(key)` the record of one."""
+    order the schema lists them; `find(key)` the record of one (or DoesNotExist), and
+    `keys_of(record)` the keys it is listed by, so that only a value `keys()` holds is taken."""
 
     name: str
     description: str
     keys: Callable[[], list]
     find: Callable[[str], object]
+    keys_of: Callable[[object], tuple]
     refusal: Callable[[], str]  # the message, translated when it is said
 
     def parameter(self) -> OpenApiParameter:
@@ -35,9 +39,14 @@ class Filter:
         value = request.query_params.get(self.name)
         if value is None:
             return None
-        if value not in self.keys():
+        try:
+            found = self.find(value)
+        except (ObjectDoesNotExist, ValueError):  # ValueError: a key the database cannot hold (NUL)
+            found = None
+        # find() forgives (iv for IV, Mex for MEX); the schema's enum does not.
+        if found is None or value not in self.keys_of(found):
             raise ValidationError({self.name: [self.refusal() % {"value": value}]})
-        return self.find(value)
+        return found
 
 
 def _programme_keys() -> list:
@@ -60,11 +69,17 @@ def _group_keys() -> list:
     return [group.code for group in groups]
 
 
+def _period_and_numeral(key) -> tuple[str, str]:
+    period, _slash, numeral = key.partition("/")
+    return period, numeral
+
+
 programme = Filter(
     "programme",
     "A programme's period: 2020-2021.",
     _programme_keys,
     Programme.objects.by_period,
+    lambda found: (found.period,),
     lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."),
 )
 country = Filter(
@@ -72,6 +87,7 @@ country = Filter(
     "A country's ISO 3166 alpha-3 code (MEX, or mex): the groups it coordinates or is a member of.",
     _country_keys,
     lambda iso3: Country.objects.get(iso3=iso3.upper()),
+    lambda found: (found.iso3, found.iso3.lower()),
     lambda: _("No country “%(value)s”: give its ISO 3166 alpha-3 code, such as MEX."),
 )
 reporting_round = Filter(
@@ -79,13 +95,15 @@ reporting_round = Filter(
     "A round's meeting code: CE.20.",
     _round_keys,
     lambda code: ReportingRound.objects.with_meeting().get(meeting__code=code),
+    lambda found: (found.meeting.code,),
     lambda: _("No reporting round “%(value)s”: give its meeting's code, such as CE.20."),
 )
 group = Filter(
     "group",
     "A group's key: 2020-2021/IV.",
     _group_keys,
-    lambda key: WorkingGroup.objects.by_code(*key.split("/")),
+    lambda key: WorkingGroup.objects.select_related("programme").by_code(*_period_and_numeral(key)),
+    lambda found: (found.code,),
     lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."),
 )
 

@@ -36,7 +36,7 @@ def test_app_servers_answer_for_one_another(served):
         with gunicorn(env, workers=1) as a, gunicorn(env, workers=1) as b:
             mine = get(a + "/api/v1/group-reports/", auth)
             assert mine.status == 200, mine.body
-            report = next(r for r in mine.json() if r["group"] == "2020-2021/IV")
+            report = next(r for r in mine.json()["results"] if r["group"] == "2020-2021/IV")
             group = get(b + "/api/v1/groups/2020-2021/IV/")
             etag = group.headers["ETag"]
             assert get(a + "/api/v1/groups/2020-2021/IV/", {"If-None-Match": etag}).status == 304

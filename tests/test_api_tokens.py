@@ -227,7 +227,7 @@ def test_the_token_reads_the_api_where_anonymous_gets_401(browser, open_round, g
     secret, _ = new_token(browser)
     response = api(secret).get(GROUP_REPORTS)
     assert response.status_code == 200
-    assert "2020-2021/IV" in [row["group"] for row in response.json()]
+    assert "2020-2021/IV" in [row["group"] for row in response.json()["results"]]
 
 
 def test_last_use_is_shown_and_noted_at_most_once_a_minute(browser):

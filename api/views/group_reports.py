@@ -176,30 +176,34 @@ class GroupReportDetail(generics.GenericAPIView):
         return Response(GroupReportSerializer(_state(reporting_round, group, request.user)).data)
 
 
-class MyGroupReports(generics.GenericAPIView):
-    """Your groups' group reports in the rounds open now: where a program of yours finds its work."""
+class MyGroupReports(generics.ListAPIView):
+    """Your groups' group reports in the rounds open now: where a program of yours finds its work.
+    A page at a time like every list (the secretariat's groups are every group): the database
+    counts the groups and reads the page's only."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = GroupReportSummarySerializer
-    # A handful of rows (your groups in the open rounds): the whole list, never a page.
-    pagination_class = None
 
-    @extend_schema(responses=GroupReportSummarySerializer(many=True))
-    def get(self, request, *args, **kwargs):
-        rounds = {r.programme_id: r for r in ReportingRound.objects.open().with_meeting()}
-        groups = (
-            policy.groups_of(request.user)
-            .filter(programme_id__in=rounds)
+    def get_queryset(self):
+        self.rounds = {r.programme_id: r for r in ReportingRound.objects.open().with_meeting()}
+        return (
+            policy.groups_of(self.request.user)
+            .filter(programme_id__in=self.rounds)
             .with_roles()
             .order_by("programme__start_year", "number")
         )
+
+    def list(self, request, *args, **kwargs):
+        groups = self.paginate_queryset(self.get_queryset())
         group_reports = {
             (r.round_id, r.group_id): r
-            for r in GroupReport.objects.filter(round__in=rounds.values(), group__in=groups)
+            for r in GroupReport.objects.filter(
+                round__in=self.rounds.values(), group__in=[group.pk for group in groups]
+            )
         }
         rows = []
         for group in groups:
-            reporting_round = rounds[group.programme_id]
+            reporting_round = self.rounds[group.programme_id]
             group_report = group_reports.get((reporting_round.pk, group.pk))
             address = (reporting_round.meeting.code, group.programme.period, group.numeral)
             rows.append(
@@ -212,4 +216,4 @@ class MyGroupReports(generics.GenericAPIView):
                     "url": request.build_absolute_uri(reverse("api:group_report", args=address)),
                 }
             )
-        return Response(GroupReportSummarySerializer(rows, many=True).data)
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)

@@ -69,7 +69,7 @@ def test_focal_point_makes_uses_and_revokes_a_token(portal_server, page, screens
     after = timezone.now()
     assert status == 200, rows
     # The demo round is open, and INEGI coordinates group IV (time use).
-    assert ("2020-2021/IV", True) in [(r["group"], r["editable"]) for r in rows], rows
+    assert ("2020-2021/IV", True) in [(r["group"], r["editable"]) for r in rows["results"]], rows
 
     # Back on the page (a new GET: reloading the answer to the form would send it again and
     # make another token): the secret is gone, the token is listed with its last use.
