@@ -4,7 +4,9 @@ it; for a host: the JSON's links name it) is built by the first download after a
 with its gzip-compressed copy in the "pages" cache (Redis, which every app server shares, in
 production; the local disk in development), and served from there with its ETag,
 Last-Modified and length until the data change (the generation of pages/cache.py, renewed by
-every change) or the day does (the standings compare with today).
+every change) or the day does (the standings compare with today). Each app-server process keeps
+the files it serves in its memory too (LocalCopies), checked against the current tag at every
+download.
 
 Several app servers asking for a file that is not built yet build it once: the first takes a
 lock in the cache, the others wait for its file (at most WAIT_SECONDS, then build it too). With
@@ -15,7 +17,9 @@ hundred times the data: Redis takes values up to 512 MB)."""
 
 import gzip
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -33,6 +37,9 @@ TIMEOUT = 24 * 60 * 60  # a day: a new day makes the file out of date anyway
 BUILD_SECONDS = 120  # a lock outlives any build (4 s for programme.json at 100x)
 WAIT_SECONDS = 15  # how long a download waits for another's build before it builds the file too
 POLL_SECONDS = 0.05
+# Per app-server process: the files' copies kept in its memory (LocalCopies), at most this many
+# bytes (the files of ten times the data take some 8 MB; programme.json at a hundred, 25 MB).
+LOCAL_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -97,10 +104,54 @@ def _positive(quality: str) -> bool:
         return True  # a malformed weight: as if none were given
 
 
+class LocalCopies:
+    """The files this process served last, in its memory, by key, up to `budget` bytes (the
+    least recently served dropped first): read from Redis, a file of a few MB costs more than
+    all the rest of its download (12 ms for 2.3 MB). Served only while their tag is the current
+    one, which every download reads from the shared cache, so a change shows at once here too."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size = budget, 0
+        self.files: OrderedDict[str, Stored] = OrderedDict()
+        self.lock = threading.Lock()  # a threaded server's requests share them
+
+    def get(self, key: str, tag: str) -> Stored | None:
+        with self.lock:
+            stored = self.files.get(key)
+            if stored is None or stored.tag != tag:
+                return None
+            self.files.move_to_end(key)
+            return stored
+
+    def put(self, key: str, stored: Stored) -> None:
+        if len(stored.body) > self.budget // 2 or not answering(CACHE_ALIAS):  # a tag of its own
+            return
+        with self.lock:
+            self._drop(key)
+            self.files[key], self.size = stored, self.size + len(stored.body)
+            while self.size > self.budget:
+                self._drop(next(iter(self.files)))
+
+    def _drop(self, key: str) -> None:
+        if (dropped := self.files.pop(key, None)) is not None:
+            self.size -= len(dropped.body)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.files.clear()
+            self.size = 0
+
+
+local_copies = LocalCopies(LOCAL_BYTES)
+
+
 def _current(cache, key, tag) -> Stored | None:
+    if stored := local_copies.get(key, tag):
+        return stored
     kept = cache.get(key)
     if isinstance(kept, tuple) and len(kept) == len(Stored._fields) and kept[0] == tag:
-        return Stored(*kept)
+        local_copies.put(key, stored := Stored(*kept))
+        return stored
     return None
 
 
@@ -110,7 +161,10 @@ def _build(cache, version: _Version, build) -> tuple[Stored, Stored]:
         version.stored(built, built.body),
         version.stored(built, gzip.compress(built.body, compresslevel=6, mtime=0)),
     )
-    cache.set_many({version.key: pair[0], f"{version.key}:gzip": pair[1]}, timeout=TIMEOUT)
+    keys = (version.key, f"{version.key}:gzip")
+    cache.set_many(dict(zip(keys, pair, strict=True)), timeout=TIMEOUT)
+    for key, kept in zip(keys, pair, strict=True):
+        local_copies.put(key, Stored(*kept))
     return Stored(*pair[0]), Stored(*pair[1])
 
 

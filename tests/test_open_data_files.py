@@ -14,7 +14,7 @@ from django.http import Http404
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from api.opendata_files import Built, accepts_gzip, serve
+from api.opendata_files import Built, LocalCopies, Stored, accepts_gzip, local_copies, serve
 from reporting.models import ProgressEntry
 from reporting.services import progress_admin_save
 
@@ -47,6 +47,13 @@ def test_the_second_download_builds_nothing_and_gives_the_same_bytes(client, url
     assert second["Content-Length"] == str(len(second.content))
     assert second["Last-Modified"] == first["Last-Modified"]
     assert second["Content-Type"] == first["Content-Type"] and "filename=" in second["Content-Disposition"]
+
+
+def test_another_app_server_serves_the_file_from_the_shared_cache(client):
+    first, _queries = _download(client, PROGRESS)
+    local_copies.clear()  # as in another process, which has no copy in its memory
+    second, served = _download(client, PROGRESS)
+    assert served == 0 and second.content == first.content and second["ETag"] == first["ETag"]
 
 
 def test_a_change_to_progress_gives_a_new_file_at_once(client, secretariat_user, second_round):
@@ -171,3 +178,15 @@ def test_with_the_cache_down_every_download_builds_the_file(client):
     assert first.status_code == second.status_code == zipped.status_code == 200
     assert built > 0 and again == built  # no copy known: never 304, never an error
     assert second.content == first.content == gzip.decompress(zipped.content)
+
+
+def test_a_process_keeps_the_files_it_served_last_within_its_budget():
+    copies = LocalCopies(budget=10)
+    for key, body in (("a", b"1234"), ("b", b"5678"), ("c", b"90")):
+        copies.put(key, Stored("tag", 0.0, "text/csv", "attachment", body))
+    copies.get("a", "tag")  # served again: "b" is now the least recently served
+    copies.put("d", Stored("tag", 0.0, "text/csv", "attachment", b"1234"))
+    assert [key for key in ("a", "b", "c", "d") if copies.get(key, "tag")] == ["a", "c", "d"]
+    assert copies.size == 10 and copies.get("a", "another tag") is None
+    copies.put("e", Stored("tag", 0.0, "text/csv", "attachment", b"123456"))  # over half: not kept
+    assert copies.get("e", "tag") is None
