@@ -85,10 +85,13 @@ def table(results) -> list[str]:
 
 
 def _within(results, keys, measure, goal, compare) -> str:
+    """Whether every page of `keys` meets the goal; a page that failed at some size does not."""
     values = {key: measure(key) for key in keys}
-    met = all(compare(value, goal) for value in values.values())
+    failed = [key for key in keys for factor in results if figures(results[factor], key)["status"] != 200]
+    met = not failed and all(compare(value, goal) for value in values.values())
     shown = ", ".join(f"{key.replace('|', ', ')} {_ratio(value)}" for key, value in values.items())
-    return f"{'met' if met else 'NOT MET'}: {shown}"
+    failures = f" (failed: {', '.join(sorted({key.replace('|', ', ') for key in failed}))})" if failed else ""
+    return f"{'met' if met else 'NOT MET'}: {shown}{failures}"
 
 
 def verdicts(results) -> list[str]:

@@ -128,3 +128,12 @@ def test_verdicts_name_what_misses_its_goal():
     assert flat == "Queries per page flat at every size: NOT MET: search estadistica, signed in"
     table = "\n".join(scale_report.table(results(ms, queries, rate)))
     assert "6 / 6 / 7 GROWS" in table
+
+
+def test_a_page_that_fails_misses_its_goal():
+    made = results(lambda f, k: 20, lambda f, k: 6, lambda f, k: 500)
+    made[100]["probe"]["pages"][f"home|{ANONYMOUS}"]["status"] = 500
+    listing = scale_report.verdicts(made)[1]
+    assert listing.startswith("Home and search at 100x within 2x of 1x (uncached ms): NOT MET")
+    assert listing.endswith("(failed: home, anonymous)")
+    assert "status 500" in "\n".join(scale_report.table(made))
