@@ -48,6 +48,9 @@ def main():
         print("scale: wrk is not installed (requirements-system-test.txt); skipped")
         return
     server = _postgres_server()
+    if not _answers(server):
+        print(f"scale: no PostgreSQL at {server['HOST']}:{server['PORT']} (SCALE_DATABASE_URL); skipped")
+        return
     started, load = time.monotonic(), os.getloadavg()[0]
     root = Path(tempfile.mkdtemp(prefix="cea-scale-"))
     with ExitStack() as stack:
@@ -72,6 +75,17 @@ def _postgres_server() -> dict:
         return connection.settings_dict
     url = os.environ.get("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cea_bench")
     return dj_database_url.parse(url)
+
+
+def _answers(server) -> bool:
+    import psycopg2
+
+    try:
+        params = {key.lower(): server[key] for key in ("HOST", "PORT", "USER", "PASSWORD") if server.get(key)}
+        psycopg2.connect(dbname="postgres", connect_timeout=5, **params).close()
+        return True
+    except psycopg2.OperationalError:
+        return False
 
 
 def manage(env, *args) -> str:
