@@ -9,13 +9,13 @@ from django.views.decorators.http import require_safe
 from modeltranslation.utils import build_localized_fieldname
 
 from groups.models import Country, GroupRole, Programme, WorkingGroup
-from pages import search as searching
 from reporting import policy
 from reporting import standing as figures
 from reporting.lookups import group_or_404, round_or_404
 from reporting.models import Evidence, ReportingRound
 from reporting.reminders import DONE
 from reports.models import Document
+from search import results as searching
 
 from .cache import for_readers
 from .guides import guide_links
@@ -130,11 +130,13 @@ def country_detail(request, iso3):
 @require_safe
 @for_readers
 def search(request):
+    """The records holding every word typed, kind by kind; ?kind= pages through one kind."""
     query = request.GET.get("q", "")
     results, error = None, None
     if "q" in request.GET:
         try:
-            results = searching.search(searching.words_of(query))
+            words = searching.words_of(query)
+            results = searching.search(words, kind=request.GET.get("kind"), page=request.GET.get("page"))
         except searching.QueryError as problem:
             error = str(problem)
     return render(
@@ -144,7 +146,6 @@ def search(request):
             "query": query,
             "results": results,
             "error": error,
-            "max_results": searching.MAX_RESULTS,
             "max_length": searching.MAX_QUERY_LENGTH,
         },
         status=400 if error else 200,

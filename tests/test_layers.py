@@ -18,6 +18,7 @@ APPS = (
     "accounts",
     "reporting",
     "reports",
+    "search",
     "spreadsheets",
     "pages",
     "workspace",

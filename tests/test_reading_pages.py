@@ -730,26 +730,27 @@ def test_search_needs_every_word(client):
     assert status_count(search(client, "es", "quetzales tucanes pingüinos")) == 0
 
 
-def test_search_reads_the_current_language_only(client):
+def test_search_finds_the_readers_language_first_then_the_other_marked(client):
     activity = Activity.objects.filter(group__programme__start_year=2020).order_by("pk").first()
     activity.text_en, activity.text_es = "Hummingbird census", "Censo de colibríes"
     activity.save()
     assert status_count(search(client, "en", "hummingbird")) == 1
     html = search(client, "es", "hummingbird")
-    assert status_count(html) == 0
-    assert (
-        "No se encontró nada para «hummingbird». Pruebe con menos palabras o con palabras más cortas."
-        in text_of(html)
-    )
+    assert status_count(html) == 1
+    assert "[Encontrado en el texto en EN] Hummingbird census" in text_of(html)
+    assert '<span class="untranslated" lang="en">' in html and "<mark>Hummingbird</mark> census" in html
     assert status_count(search(client, "es", "colibries")) == 1
-    assert status_count(search(client, "en", "colibries")) == 0
-    assert "Nothing found for “colibries”." in text_of(search(client, "en", "colibries"))
+    assert "Found in the text in ES" in text_of(search(client, "en", "colibries"))
+    assert "Nothing found for “quetzales”." in text_of(search(client, "en", "quetzales"))
 
 
-def test_search_of_an_english_word_of_the_fixtures_finds_nothing_in_spanish(client):
+def test_search_of_an_english_word_of_the_fixtures_is_marked_english_in_spanish(client):
     assert count_holding("quality", "es") == 0
-    assert status_count(search(client, "en", "quality")) == count_holding("quality", "en") > 0
-    assert status_count(search(client, "es", "quality")) == 0
+    expected = count_holding("quality", "en")
+    assert status_count(search(client, "en", "quality")) == expected > 0
+    html = search(client, "es", "quality")
+    assert status_count(html) == expected
+    assert "Encontrado en el texto en EN" in text_of(html)
 
 
 def test_search_marks_the_words_found(client):
@@ -769,7 +770,8 @@ def test_search_keeps_user_text_escaped(client):
     html = search(client, "en", "<script>")
     assert status_count(html) == 1
     assert "<script" not in html
-    assert "<mark>&lt;script&gt;</mark>alert(&quot;x&quot;)&lt;/script&gt; in the field" in html
+    # Words are matched, not punctuation: both "script"s are marked, every piece escaped.
+    assert "&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; in the field" in html
     assert 'value="&lt;script&gt;"' in html  # the query typed, in the search box
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "reporting",
     "reports",
+    "search",
     "spreadsheets",
     "pages",
     "workspace",
@@ -197,7 +198,6 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
 GUIDES_URL = os.environ.get("GUIDES_URL", "")
 # Focal points are reminded this many days before a round's deadline (send_reminders).
 PROGRESS_REMINDER_DAYS = int(os.environ.get("PROGRESS_REMINDER_DAYS", "7"))
-
 # An activity is behind schedule when its latest percentage is more than this many points
 # below the share of its months elapsed (reporting/standing.py).
 SLIPPAGE_THRESHOLD = int(os.environ.get("SLIPPAGE_THRESHOLD", "25"))

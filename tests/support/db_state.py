@@ -5,7 +5,7 @@ from modeltranslation.translator import NotRegistered, translator
 
 # Every app whose tables hold the portal's data (pages, workspace, backoffice and firstrun have
 # none), core's e-mail outbox, and auth. test_db_state.py fails when an app with models is missing.
-APPS = ("groups", "activities", "accounts", "reporting", "reports", "core", "auth")
+APPS = ("groups", "activities", "accounts", "reporting", "reports", "search", "core", "auth")
 
 # Noted by every request that uses a personal access token, allowed or refused: when the token
 # was used, not anything the request changed.

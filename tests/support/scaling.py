@@ -24,6 +24,7 @@ from activities.models import Activity, Objective, Output, Topic
 from groups.models import FinancingSource, GroupRole, Meeting, WorkingGroup
 from reporting.models import GroupReport, ProgressEntry, ReportingRound
 from reports.models import Document
+from search.index import rebuild as rebuild_search_index
 
 FACTOR = 10
 HEAVY_GROUP = 4  # time use (IV): its page is measured with ten times its activities
@@ -84,6 +85,7 @@ def previous_round(programme, *, number=1, later=2, minus=20, every=3) -> Report
             if i % every != every - 1
         ]
     )
+    rebuild_search_index()  # bulk writes send no signal
     return earlier
 
 
@@ -201,6 +203,7 @@ def multiply(programme, factor=FACTOR, heavy_group=HEAVY_GROUP) -> Scaled:
             for d in documents
         ]
     )
+    rebuild_search_index()  # bulk writes send no signal
     return Scaled(
         groups=len(pairs),
         activities=len(made),
