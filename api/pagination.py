@@ -8,6 +8,7 @@ import re
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -60,8 +61,21 @@ class Pages(PageNumberPagination):
 
     def get_schema_operation_parameters(self, view):
         page, size = super().get_schema_operation_parameters(view)
-        page["description"] = "The page: 1 (the default) to the last; past the last, 404."
-        page["schema"] = {"type": "integer", "minimum": 1}
-        size["description"] = f"Items a page: {self.page_size} unless given, {self.max_page_size} at most."
-        size["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        for parameter in (page, size):
+            parameter["description"], parameter["schema"] = SCHEMAS[parameter["name"]]
         return [page, size]
+
+
+# The two parameters as the schema gives them: (description, schema) by name.
+SCHEMAS = {
+    "page": ("The page: 1 (the default) to the last; past the last, 404.", {"type": "integer", "minimum": 1}),
+    "page_size": (
+        f"Items a page: {Pages.page_size} unless given, {Pages.max_page_size} at most.",
+        {"type": "integer", "minimum": 1, "maximum": Pages.max_page_size},
+    ),
+}
+# For a view that is not a list but pages through a list it holds (a round's groups).
+PAGE_PARAMETERS = [
+    OpenApiParameter(name, schema, OpenApiParameter.QUERY, description=description)
+    for name, (description, schema) in SCHEMAS.items()
+]

@@ -83,9 +83,15 @@ def plan_standings(groups) -> dict:
     return {g.pk: figures.GroupStanding(g, by_group.get(g.pk, [])) for g in groups}
 
 
-def round_figures(reporting_round) -> tuple[list, ReportingRound | None]:
-    """Every group's published figures in `reporting_round` beside the round before, like for
-    like (reporting.standing.round_rows), and that round (None: the programme's first)."""
+def round_groups(reporting_round):
+    """The ids of the groups of the round's programme, in order: what its pages page through."""
+    return reporting_round.programme.groups.order_by("number").values_list("pk", flat=True)
+
+
+def round_figures(reporting_round, group_ids) -> tuple[list, ReportingRound | None]:
+    """The published figures of the groups `group_ids` (a page of round_groups()) in
+    `reporting_round` beside the round before, like for like (reporting.standing.round_rows),
+    and that round (None: the programme's first)."""
     previous = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
-    groups = reporting_round.programme.groups.select_related("programme").order_by("number")
-    return figures.round_rows(reporting_round, previous, groups), previous
+    groups = WorkingGroup.objects.filter(pk__in=list(group_ids)).select_related("programme")
+    return figures.round_rows(reporting_round, previous, groups.order_by("number")), previous

@@ -67,15 +67,20 @@ def group_figures_data(row) -> dict:
 
 
 class RoundDetailSerializer(RoundSerializer):
-    """One round, with the round before it and every group's published figures beside it."""
+    """One round, with the round before it and its groups' published figures beside it, a page
+    of groups at a time (?page=, ?page_size= as the lists take them): `group_count` groups in
+    all, `next` and `previous` the addresses of the other pages."""
 
     previous_round = serializers.SerializerMethodField(
         help_text="The code of the round the figures are compared with (null: none before)."
     )
     groups = serializers.SerializerMethodField()
+    group_count = serializers.SerializerMethodField(help_text="The round's groups, on every page.")
+    next = serializers.SerializerMethodField(help_text="The next page of groups (null: this is the last).")
+    previous = serializers.SerializerMethodField(help_text="The page before (null: this is the first).")
 
     class Meta(RoundSerializer.Meta):
-        fields = [*RoundSerializer.Meta.fields, "previous_round", "groups"]
+        fields = [*RoundSerializer.Meta.fields, "previous_round", "groups", "group_count", "next", "previous"]
 
     def get_previous_round(self, reporting_round) -> str | None:
         previous = self._rows(reporting_round)[1]
@@ -85,8 +90,19 @@ class RoundDetailSerializer(RoundSerializer):
     def get_groups(self, reporting_round):
         return [group_figures_data(row) for row in self._rows(reporting_round)[0]]
 
+    def get_group_count(self, reporting_round) -> int:
+        return self.context["pages"].page.paginator.count
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_next(self, reporting_round):
+        return self.context["pages"].get_next_link()
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_previous(self, reporting_round):
+        return self.context["pages"].get_previous_link()
+
     def _rows(self, reporting_round):
-        # Both fields read the same figures: computed once per round.
-        if getattr(self, "_figures", (None,))[0] != reporting_round.pk:
-            self._figures = (reporting_round.pk, round_figures(reporting_round))
-        return self._figures[1]
+        # Both fields read the same figures: computed once, for the page's groups only.
+        if not hasattr(self, "_figures"):
+            self._figures = round_figures(reporting_round, self.context["groups"])
+        return self._figures

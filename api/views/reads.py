@@ -6,6 +6,7 @@ group reports and of closed rounds only, never a draft
 from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
+from rest_framework.response import Response
 
 from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
@@ -14,7 +15,8 @@ from reports.models import Document, DocumentWording
 
 from .. import filters, lookups
 from ..conditional import conditional_get
-from ..progress import activities_of, groups_with_plan, plan_standings, progress_rows, rows_of
+from ..pagination import PAGE_PARAMETERS, Pages
+from ..progress import activities_of, groups_with_plan, plan_standings, progress_rows, round_groups, rows_of
 from ..serializers.conference import (
     MeetingSerializer,
     ProgrammeSerializer,
@@ -139,14 +141,23 @@ class RoundList(PublicList):
         return rounds.filter(programme=programme) if programme is not None else rounds
 
 
+@extend_schema(parameters=PAGE_PARAMETERS)
 class RoundDetail(PublicDetail):
-    """A reporting round, with every group's published figures in it beside the round before:
-    the change on the activities reported in both rounds, and how many more reported."""
+    """A reporting round, with its groups' published figures in it beside the round before: the
+    change on the activities reported in both rounds, and how many more reported. The groups
+    come a page at a time, as the lists do."""
 
     serializer_class = RoundDetailSerializer
 
     def get_object(self):
         return lookups.reporting_round(self.kwargs["code"])
+
+    def retrieve(self, request, *args, **kwargs):
+        reporting_round = self.get_object()
+        pages = Pages()
+        groups = pages.paginate_queryset(round_groups(reporting_round), request, view=self)
+        context = {**self.get_serializer_context(), "pages": pages, "groups": groups}
+        return Response(self.get_serializer_class()(reporting_round, context=context).data)
 
 
 @extend_schema(
