@@ -2,7 +2,8 @@
 language (the address holds the language), for the day (figures compare with today), and for
 the current generation of the data: any change to the programme, the plan, progress or the
 register starts a new generation (pages/apps.py), so a change appears at once. Signed-in
-readers, who may see more, always get the page computed anew."""
+readers, who may see more, never get these: their pages are put together on every request from
+the parts every reader shares (pages/parts.py, kept for the same generation) and their own."""
 
 import functools
 

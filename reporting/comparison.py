@@ -10,9 +10,26 @@ secretariat's overview, the documents, the API); nothing else computes them."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Floor
 
-from .models import ProgressEntry
+from activities.models import Activity
+
+from .models import GroupReport, ProgressEntry, ReportingRound
 from .schedule import whole_mean
 
 
@@ -93,12 +110,22 @@ class RoundRow(Comparison):
     activities: int = 0
 
 
+def with_activity_count(groups):
+    """`groups` with how many activities each has (RoundRow.activities): a subquery, so that a
+    page of groups counts its own activities only, and counting the groups counts no activity."""
+    counted = Activity.objects.filter(group=OuterRef("pk")).order_by().values("group").annotate(n=Count("pk"))
+    return groups.annotate(activity_count=Coalesce(Subquery(counted.values("n")), 0))
+
+
 def round_rows(reporting_round, previous_round, groups, *, drafts: bool = False) -> list[RoundRow]:
     """Every group's figures in `reporting_round` beside `previous_round` (which may be None),
     in two queries whatever the number of groups. Published entries only; with `drafts`, the
     round's entries as the groups saved them (the secretariat's overview), beside the published
-    ones of the round before."""
-    groups = list(groups.annotate(activity_count=Count("activities", distinct=True)))
+    ones of the round before. `groups` may also be a page of groups already read
+    `with_activity_count` (a slice of a QuerySet cannot be annotated)."""
+    if isinstance(groups, QuerySet) and not groups.query.is_sliced:
+        groups = with_activity_count(groups)
+    groups = list(groups)
     published = ProgressEntry.objects.published()
     in_rounds = Q(round__in=[r for r in (reporting_round, previous_round) if r is not None])
     if drafts:
@@ -126,3 +153,71 @@ def round_rows(reporting_round, previous_round, groups, *, drafts: bool = False)
         )
 
     return [row(g) for g in groups]
+
+
+# The figures of RoundRow a round's page may sort its groups by, as the database computes them
+# for every group of a programme: the page then reads only its own groups' entries.
+SORTS = ("number", "progress", "previous", "change", "reported")
+_NONE = Value(None, output_field=FloatField())
+
+
+def _published(reporting_round) -> Q:
+    """On a group: readers may see its entries of `reporting_round` (ProgressEntry.published(),
+    which holds for a round and a group alike: asked once per group, not once per entry)."""
+    if reporting_round.status == ReportingRound.Status.CLOSED:
+        return Q(pk__isnull=False)
+    report = GroupReport.objects.filter(round=reporting_round, group=OuterRef("pk"))
+    return Q(Exists(report.filter(GroupReport.published_condition())))
+
+
+def _whole(mean):
+    """A mean percentage as readers see it (schedule.whole: half up)."""
+    return Floor(mean + Value(0.5, output_field=FloatField()))
+
+
+def _of_group(reporting_round, **filters):
+    return (
+        ProgressEntry.objects.filter(round=reporting_round, activity__group=OuterRef("pk"), **filters)
+        .order_by()
+        .values("activity__group")
+    )
+
+
+def _figure(name, reporting_round, previous_round):
+    """The expression of RoundRow's figure `name` for a group (NULL where the row shows none)."""
+    if name == "reported":
+        counted = _of_group(reporting_round).annotate(n=Count("pk")).values("n")
+        return Case(
+            When(_published(reporting_round), then=Coalesce(Subquery(counted), 0)),
+            default=0,
+            output_field=IntegerField(),
+        )
+    if previous_round is None and name != "progress":
+        return _NONE
+    if name in ("progress", "previous"):
+        shown = reporting_round if name == "progress" else previous_round
+        mean = _of_group(shown).annotate(mean=_whole(Avg(Cast("percent", FloatField())))).values("mean")
+        return Case(When(_published(shown), then=Subquery(mean)), default=_NONE, output_field=FloatField())
+    # Like for like (Comparison.change): each round's mean over the activities reported in both.
+    both = _of_group(reporting_round, activity__progress__round=previous_round).annotate(
+        change=_whole(Avg(Cast("percent", FloatField())))
+        - _whole(Avg(Cast("activity__progress__percent", FloatField())))
+    )
+    return Case(
+        When(_published(reporting_round) & _published(previous_round), then=Subquery(both.values("change"))),
+        default=_NONE,
+        output_field=FloatField(),
+    )
+
+
+def sorted_for_round(groups, reporting_round, previous_round, sort: str, *, descending=False):
+    """`groups` in the order of RoundRow's figure `sort` (SORTS) in `reporting_round`, computed
+    by the database over all of them: groups without the figure last in either direction, ties
+    by number."""
+    if sort not in SORTS or sort == "number":
+        return groups.order_by("-number" if descending else "number")
+    figure = F("sort_figure")
+    ordering = figure.desc(nulls_last=True) if descending else figure.asc(nulls_last=True)
+    return groups.annotate(sort_figure=_figure(sort, reporting_round, previous_round)).order_by(
+        ordering, "number"
+    )

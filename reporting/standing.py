@@ -1,9 +1,10 @@
 """Where each activity stands: its latest published percentage, the change since the round
 before, and its schedule today (the expected percentage, behind schedule, overdue); a group's
 overall progress; and a group's figures in a round beside the round before, like for like
-(reporting/comparison.py, given from here). Computed here only, with the schedule's arithmetic
-in reporting/schedule.py: the reading pages, the secretariat's overview, the documents, the API
-and the admin's activity list all read these figures.
+(reporting/comparison.py, given from here), and the figures of a table of groups
+(reporting/group_figures.py, the same rules over a few columns). Computed here only, with the
+schedule's arithmetic in reporting/schedule.py: the reading pages, the secretariat's overview,
+the documents, the API and the admin's activity list all read these figures.
 
 Progress is what readers may see (ProgressEntry.objects.published()): drafts do not count."""
 
@@ -19,6 +20,7 @@ from core.bilingual import LANGUAGES, has_text
 
 # Given from here with the other figures: every face reads its figures from this module.
 from .comparison import Comparison, RoundRow, round_rows  # noqa: F401
+from .group_figures import GroupFigures, group_figures  # noqa: F401
 from .models import ProgressEntry
 from .schedule import Schedule, expected_percent, month_index, schedule_of, threshold, whole, whole_mean
 

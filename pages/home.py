@@ -1,0 +1,44 @@
+"""The home page: the current programme's groups with their figures, a page at a time, and what
+is going on (the round open for reporting, how many groups have submitted, the newest document).
+The figures are read for the page's groups only; the counts come from the database."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from groups.models import Programme
+from reporting import standing as figures
+from reporting.models import ReportingRound
+from reporting.reminders import DONE
+from reports.models import Document
+
+from .cache import for_readers
+from .paging import asked_page, paged
+from .parts import shared
+
+
+def _home(asked):
+    programme = Programme.objects.select_related("approved_at").current()
+    if programme is None:
+        return {"programme": None}
+    groups = paged(programme.groups.with_roles().order_by("number"), asked)
+    open_round = ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
+    return {
+        "programme": programme,
+        "rows": figures.group_figures(groups.page.object_list),
+        "paged": groups,
+        "latest_round": ReportingRound.objects.latest_published(programme),
+        "threshold": figures.threshold(),
+        "open_round": open_round,
+        # Submitted as the reminders count it: a group that has submitted is not reminded.
+        "submitted": open_round.group_reports.filter(status__in=DONE).count() if open_round else 0,
+        "latest_document": Document.objects.for_register().first(),
+    }
+
+
+@require_safe
+@for_readers
+def home(request):
+    """The programme's groups with their figures, and what is going on."""
+    asked = asked_page(request)
+    parts = shared(request, ("home", asked), {"body": "pages/parts/home.html"}, lambda: _home(asked))
+    return render(request, "pages/home.html", {"parts": parts})
