@@ -85,7 +85,8 @@ def found(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    counts = {kind: total for kind, pk, total, *_place in rows if pk is None} if counting else None
+    # (PostgreSQL gives the counts in the score's type, a float.)
+    counts = {kind: int(total) for kind, pk, total, *_place in rows if pk is None} if counting else None
     rows = [row for row in rows if row[1] is not None]
     # Each kind's rows came sorted, but UNION ALL promises no order: sorted again (a few rows).
     rows.sort(key=lambda r: (kinds.index(r[0]), r[2], -r[3], r[4], r[5], r[6], r[7], r[1]))

@@ -105,6 +105,7 @@ def test_the_same_records_are_found_on_either_engine(lang, query, expected):
     result = found(lang, query)
     assert labels(result) == expected
     assert result.counts == {kind: len(records) for kind, records in expected.items()}
+    assert all(type(count) is int for count in result.counts.values())  # "55 results", not "55.0"
 
 
 def test_a_text_found_only_in_the_other_language_is_shown_in_it_and_marked():
