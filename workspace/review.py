@@ -6,7 +6,6 @@ it myself" opens the progress form for a change recorded as the secretariat's co
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,8 +14,8 @@ from reporting.forms import ReviewForm
 from reporting.models import Evidence, GroupReport, ProgressChange
 from reporting.review import review_counts, review_rows
 from reporting.services import group_report_review
-from reports.models import Document
 
+from .documents import round_documents
 from .thread import thread_context
 
 
@@ -29,7 +28,6 @@ def reviewing(user, report) -> bool:
 def review_page(request, reporting_round, group, report, *, review_form=None, comment_form=None, status=200):
     rows = review_rows(reporting_round, group, report)
     history = ProgressChange.objects.filter(report=report).select_related("activity", "changed_by")
-    documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     return render(
         request,
         "workspace/review.html",
@@ -44,7 +42,7 @@ def review_page(request, reporting_round, group, report, *, review_form=None, co
             "can_review": reviewing(request.user, report),
             "can_correct": policy.can_edit_progress(request.user, group, reporting_round, report),
             "history": history,
-            "documents": documents.order_by("symbol"),
+            **round_documents(reporting_round, group),
             **thread_context(request.user, reporting_round, group, report, comment_form),
         },
         status=status,

@@ -1,24 +1,21 @@
-"""Pages of the reporting rounds, for signed-in users: my working groups, a group's progress
-form, and the secretariat's overview of a round. Who may do what is asked of reporting.policy."""
-
-from collections import Counter
+"""A group's report in a round, for signed-in users: the progress form, and the secretariat's
+correction of it (its lists, my working groups and the round overview, are in lists.py). Who
+may do what is asked of reporting.policy."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from groups.models import Programme, WorkingGroup
+from groups.models import WorkingGroup
 from reporting import policy
-from reporting import standing as figures
 from reporting.evidence_form import EvidenceForm
 from reporting.forms import ProgressForm
-from reporting.lookups import round_and_group_or_404, round_or_404
+from reporting.lookups import round_and_group_or_404
 from reporting.models import (
     Evidence,
     GroupReport,
@@ -27,70 +24,13 @@ from reporting.models import (
 )
 from reporting.review import activities_and_entries
 from reporting.services import ProgressConflict, progress_save
-from reports.models import Document
 from spreadsheets.forms import WorkbookUploadForm
 
+from .documents import round_documents
 from .review import review_page, review_post, reviewing
 from .thread import thread_context
 
 FORM_ACTIONS = ("draft", "check", "submit")
-
-
-@require_safe
-@login_required
-def my_groups(request):
-    programme = Programme.objects.current()
-    groups = policy.groups_of(request.user).filter(programme=programme).with_roles().order_by("number")
-    open_round = ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
-    reports = {r.group_id: r for r in GroupReport.objects.filter(round=open_round)} if open_round else {}
-    rows = [(group, policy.relation(request.user, group).value, reports.get(group.pk)) for group in groups]
-    return render(
-        request,
-        "workspace/my_groups.html",
-        {
-            "programme": programme,
-            "round": open_round,
-            "rows": rows,
-            "all_rounds": ReportingRound.objects.filter(programme=programme)
-            .select_related("meeting")
-            .order_by("-number")
-            if policy.can_review(request.user)
-            else [],
-        },
-    )
-
-
-@require_safe
-@login_required
-def round_overview(request, code):
-    if not policy.can_review(request.user):
-        raise PermissionDenied
-    reporting_round = round_or_404(code)
-    previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
-    reports = {r.group_id: r for r in reporting_round.group_reports.select_related("updated_by")}
-    # Each group's figures as it saved them, beside the round before, like for like.
-    rows = [
-        (row.group, reports.get(row.group.pk), row)
-        for row in figures.round_rows(
-            reporting_round,
-            previous_round,
-            reporting_round.programme.groups.with_roles().order_by("number"),
-            drafts=True,
-        )
-    ]
-    counts = Counter(
-        report.status if report else GroupReport.Status.NOT_STARTED for _group, report, _row in rows
-    )
-    return render(
-        request,
-        "workspace/round_overview.html",
-        {
-            "round": reporting_round,
-            "previous_round": previous_round,
-            "rows": rows,
-            "counts": [(label, counts[value]) for value, label in GroupReport.Status.choices],
-        },
-    )
 
 
 def group_report_of(
@@ -241,8 +181,6 @@ def progress_page(
     evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
     for row in form.rows:
         row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]
-    # The round's documents: its report on the implementation and this group's report.
-    documents = Document.objects.filter(Q(group__isnull=True) | Q(group=group), round=reporting_round)
     shows_form = _shows_form(request, can_edit)
     return render(
         request,
@@ -260,7 +198,7 @@ def progress_page(
             "conflict": conflict,
             "history": history,
             "summary": summary,
-            "documents": documents.order_by("symbol"),
+            **round_documents(reporting_round, group),
             "can_exchange_workbook": policy.can_exchange_workbook(request.user, group, reporting_round),
             "workbook_form": WorkbookUploadForm(),
             "evidence": evidence,
