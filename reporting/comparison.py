@@ -192,8 +192,6 @@ def _figure(name, reporting_round, previous_round):
             default=0,
             output_field=IntegerField(),
         )
-    if previous_round is None and name != "progress":
-        return _NONE
     if name in ("progress", "previous"):
         shown = reporting_round if name == "progress" else previous_round
         mean = _of_group(shown).annotate(mean=_whole(Avg(Cast("percent", FloatField())))).values("mean")
@@ -216,6 +214,8 @@ def sorted_for_round(groups, reporting_round, previous_round, sort: str, *, desc
     by number."""
     if sort not in SORTS or sort == "number":
         return groups.order_by("-number" if descending else "number")
+    if previous_round is None and sort in ("previous", "change"):
+        return groups.order_by("number")  # no group has the figure
     figure = F("sort_figure")
     ordering = figure.desc(nulls_last=True) if descending else figure.asc(nulls_last=True)
     return groups.annotate(sort_figure=_figure(sort, reporting_round, previous_round)).order_by(
