@@ -2,11 +2,13 @@
 is going on (the round open for reporting, how many groups have submitted, the newest document).
 The figures are read for the page's groups only; the counts come from the database."""
 
+from django.db.models import Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from groups.models import Programme
 from reporting import standing as figures
+from reporting.comparison import with_published_progress
 from reporting.models import ReportingRound
 from reporting.reminders import DONE
 from reports.models import Document
@@ -26,12 +28,18 @@ def _home(asked):
         "programme": programme,
         "rows": figures.group_figures(groups.page.object_list),
         "paged": groups,
-        "latest_round": ReportingRound.objects.latest_published(programme),
+        "latest_round": with_published_progress(ReportingRound.objects.filter(programme=programme))
+        .select_related("meeting")
+        .order_by("-number")
+        .first(),
         "threshold": figures.threshold(),
         "open_round": open_round,
         # Submitted as the reminders count it: a group that has submitted is not reminded.
         "submitted": open_round.group_reports.filter(status__in=DONE).count() if open_round else 0,
-        "latest_document": Document.objects.for_register().first(),
+        # The newest found first, then read with what it covers: joined to one row, not all.
+        "latest_document": Document.objects.for_register()
+        .filter(pk=Subquery(Document.objects.order_by("-meeting__start_date", "symbol").values("pk")[:1]))
+        .first(),
     }
 
 

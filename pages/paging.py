@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 
-PAGE_SIZE = 25
+PAGE_SIZE = 20
 _NUMBER = re.compile(r"\d{1,9}")
 NOT_A_NUMBER = "not-a-number"
 

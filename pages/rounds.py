@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from reporting import standing as figures
-from reporting.comparison import SORTS, sorted_for_round, with_activity_count
+from reporting.comparison import SORTS, sorted_for_round, with_activity_count, with_published_progress
 from reporting.lookups import round_or_404
 from reporting.models import ReportingRound
 
@@ -34,8 +34,7 @@ def _round(reporting_round, sort, descending, asked):
         "paged": page,
         "sort": sort,
         "descending": descending,
-        "rounds": ReportingRound.objects.filter(programme=reporting_round.programme)
-        .with_published_progress()
+        "rounds": with_published_progress(ReportingRound.objects.filter(programme=reporting_round.programme))
         .select_related("meeting")
         .order_by("number"),
     }

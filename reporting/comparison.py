@@ -170,6 +170,21 @@ def _published(reporting_round) -> Q:
     return Q(Exists(report.filter(GroupReport.published_condition())))
 
 
+def with_published_progress(rounds):
+    """`rounds` in which readers may see some progress, as ReportingRound.objects.
+    with_published_progress() says, asked per group report rather than per entry (which reads
+    every activity of the programme): a closed round with an entry, or a published group report
+    with an entry of its group."""
+    entries = ProgressEntry.objects.filter(round=OuterRef("pk"))
+    reported = ProgressEntry.objects.filter(round=OuterRef("round"), activity__group=OuterRef("group"))
+    shared = (
+        GroupReport.objects.filter(round=OuterRef("pk"))
+        .filter(GroupReport.published_condition())
+        .filter(Exists(reported))
+    )
+    return rounds.filter(Q(status=ReportingRound.Status.CLOSED) & Exists(entries) | Exists(shared))
+
+
 def _whole(mean):
     """A mean percentage as readers see it (schedule.whole: half up)."""
     return Floor(mean + Value(0.5, output_field=FloatField()))

@@ -1,41 +1,35 @@
 """A working group's figures as a table of groups shows them (the home page, a country's page):
 its overall progress, how many of its activities reported, and how many are behind schedule or
-overdue. The rules are reporting/standing.py's (each activity's standing, then GroupStanding's
-sums), applied to the few columns they read: two queries for a page of groups, reading each
-activity's months and each published entry's round number and percentage, no model instances
-(which cost more than the whole page once a group has a hundred times its activities)."""
+overdue. The rules are those of reporting/standing.py (each activity's schedule today, from
+schedule.schedule_today; a group's mean of its activities' latest percentages), applied to the
+few columns they read: two queries for a page of groups, each activity's months and each
+published entry's percentage, read as plain rows. No model instance or Standing is made: they
+cost more than the whole page once a group has a hundred times its activities."""
 
 import datetime
 from dataclasses import dataclass
+from statistics import fmean
 from typing import NamedTuple
 
-from django.db.models import F
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from activities.models import Activity
 
-from .models import ProgressEntry
+from .models.progress import ProgressEntry, ProgressEntryQuerySet
+from .schedule import Schedule, schedule_today, whole
 
 
 class _Months(NamedTuple):
-    """What an activity's standing reads of it (standing.standing)."""
+    """What an activity's schedule reads of it."""
 
-    pk: int
-    group_id: int
     start_month: datetime.date | None
     end_month: datetime.date | None
 
 
-class _Entry(NamedTuple):
-    """What an activity's standing reads of a published entry."""
-
-    activity_id: int
-    round_number: int
-    percent: int
-
-
 @dataclass
 class GroupFigures:
-    """A group's figures, as counts: GroupStanding's without the activities themselves."""
+    """A group's figures: GroupStanding's, as counts."""
 
     group: object
     activities: int = 0
@@ -49,37 +43,43 @@ class GroupFigures:
         return self.behind + self.overdue
 
 
+def _latest_percents(groups) -> dict:
+    """Each activity's latest published percentage (plain querysets: the translated models'
+    own would rewrite every row for the languages, which these columns do not have)."""
+    entries = (
+        ProgressEntryQuerySet(ProgressEntry)
+        .published()
+        .filter(activity__group__in=groups)
+        .order_by("round__number")
+        .values_list("activity_id", "percent")
+    )
+    return dict(entries)  # the latest round's last
+
+
 def group_figures(groups, today: datetime.date | None = None) -> list[GroupFigures]:
     """Each of `groups`' figures, in the order given, as GroupStanding computes them."""
-    from .standing import GroupStanding, standings  # standing.py gives these figures too
-
     groups = list(groups)
+    today = today or timezone.localdate()
+    latest = _latest_percents(groups)
+    figures = {group.pk: GroupFigures(group) for group in groups}
+    percents = {group.pk: [] for group in groups}
     months = (
-        Activity.objects.filter(group__in=groups)
+        QuerySet(Activity)
+        .filter(group__in=groups)
         .order_by()
         .values_list("pk", "group_id", "start_month", "end_month")
     )
-    entries = (
-        ProgressEntry.objects.published()
-        .filter(activity__group__in=groups)
-        .order_by("round__number")
-        .values_list("activity_id", F("round__number"), "percent")
-    )
-    rows = standings([_Months(*row) for row in months], [_Entry(*row) for row in entries], today)
-    by_group = {}
-    for row in rows:
-        by_group.setdefault(row.activity.group_id, []).append(row)
-    figures = []
-    for group in groups:
-        summary = GroupStanding(group, by_group.get(group.pk, []))
-        figures.append(
-            GroupFigures(
-                group,
-                activities=len(summary.activities),
-                reported=len(summary.reported),
-                progress=summary.progress,
-                behind=summary.behind,
-                overdue=summary.overdue,
-            )
-        )
-    return figures
+    for pk, group_id, start, end in months:
+        percent = latest.get(pk)
+        _expected, schedule = schedule_today(_Months(start, end), percent, today)
+        row = figures[group_id]
+        row.activities += 1
+        row.behind += schedule is Schedule.BEHIND
+        row.overdue += schedule is Schedule.OVERDUE
+        if percent is not None:
+            percents[group_id].append(percent)
+    for pk, row in figures.items():
+        row.reported = len(percents[pk])
+        # GroupStanding.progress: schedule.whole_mean of the same percentages.
+        row.progress = whole(fmean(percents[pk])) if percents[pk] else None
+    return [figures[group.pk] for group in groups]

@@ -87,3 +87,11 @@ def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Sch
     if whole(expected) - percent > threshold():
         return Schedule.BEHIND
     return Schedule.ON_SCHEDULE
+
+
+def schedule_today(activity: Activity, percent: int | None, today: datetime.date):
+    """(expected percentage, Schedule) of an activity at `percent` (None: not reported) on
+    `today`: what reporting/standing.py shows for each activity and counts for each group."""
+    expected = expected_percent(activity, today)
+    ended = bool(activity.end_month) and month_index(today) > month_index(activity.end_month)
+    return expected, schedule_of(expected, percent, ended)

@@ -22,7 +22,16 @@ from core.bilingual import LANGUAGES, has_text
 from .comparison import Comparison, RoundRow, round_rows  # noqa: F401
 from .group_figures import GroupFigures, group_figures  # noqa: F401
 from .models import ProgressEntry
-from .schedule import Schedule, expected_percent, month_index, schedule_of, threshold, whole, whole_mean
+from .schedule import (  # noqa: F401
+    Schedule,
+    expected_percent,
+    month_index,
+    schedule_of,
+    schedule_today,
+    threshold,
+    whole,
+    whole_mean,
+)
 
 
 @dataclass
@@ -100,11 +109,8 @@ def standing(activity, entries, today: datetime.date) -> Standing:
     previous = None
     if len(entries) > 1 and entries[-2].round_number == latest.round_number - 1:
         previous = entries[-2]
-    expected = expected_percent(activity, today)
-    ended = bool(activity.end_month) and month_index(today) > month_index(activity.end_month)
-    return Standing(
-        activity, latest, previous, expected, schedule_of(expected, latest.percent if latest else None, ended)
-    )
+    expected, schedule = schedule_today(activity, latest.percent if latest else None, today)
+    return Standing(activity, latest, previous, expected, schedule)
 
 
 def published_entries(activities=None, *, up_to_round=None, **filters):

@@ -1,5 +1,5 @@
 """The reading pages that list many things page through them at ten times the data
-(tests/support/scaling.py: 110 groups, Mexico coordinating 60): a page of 25 rows, the number
+(tests/support/scaling.py: 110 groups, Mexico coordinating 60): a page of 20 rows, the number
 of rows counted by the database, links to the other pages that keep the sort, and a page
 number that is no page answered with the last (or first) page and a word saying so, never an
 error. The round's page sorts every group, not the page's."""
@@ -41,19 +41,19 @@ def page(client, url) -> str:
 
 def test_the_home_page_lists_a_page_of_groups_and_counts_them_all(client, ten_times, open_round):
     first = page(client, "/en/")
-    assert ROW.findall(first)[:3] == ["I", "II", "III"] and len(ROW.findall(first)) == 25
-    assert "1 to 25 of 110" in first and 'href="?page=2"' in first
+    assert ROW.findall(first)[:3] == ["I", "II", "III"] and len(ROW.findall(first)) == 20
+    assert "1 to 20 of 110" in first and 'href="?page=2"' in first
     # The open round's news counts every group, not the page's.
     assert "None of the 110 working groups has submitted its report yet." in first
-    assert numerals(client, "/en/?page=2")[0] == "XXVI"
-    last = numerals(client, "/en/?page=5")
+    assert numerals(client, "/en/?page=2")[0] == "XXI"
+    last = numerals(client, "/en/?page=6")
     assert len(last) == 10 and last[-1] == "CX"
 
 
-@pytest.mark.parametrize("asked, shown_page, first", [("99", 5, "CI"), ("0", 1, "I")])
+@pytest.mark.parametrize("asked, shown_page, first", [("99", 6, "CI"), ("0", 1, "I")])
 def test_a_page_that_is_not_there_gives_the_nearest_and_says_so(client, ten_times, asked, shown_page, first):
     shown = page(client, f"/en/?page={asked}")
-    assert f"There is no page {asked}: this is page {shown_page} of 5." in shown
+    assert f"There is no page {asked}: this is page {shown_page} of 6." in shown
     assert ROW.findall(shown)[0] == first
 
 
@@ -71,24 +71,24 @@ def test_the_round_page_sorts_every_group_and_pages_through_them(client, ten_tim
     expected = [r.group.numeral for r in known + [r for r in rows if r.change is None]]
     url = "/en/progress/CE.20/?sort=change&order=desc"
     first = page(client, url)
-    assert ROW.findall(first) == expected[:25] and "1 to 25 of 110" in first
+    assert ROW.findall(first) == expected[:20] and "1 to 20 of 110" in first
     # The other pages keep the sort and its order.
     assert 'href="?sort=change&amp;order=desc&amp;page=2"' in first
-    assert numerals(client, url + "&page=2") == expected[25:50]
-    assert numerals(client, url + "&page=5") == expected[100:]
+    assert numerals(client, url + "&page=2") == expected[20:40]
+    assert numerals(client, url + "&page=6") == expected[100:]
 
 
 def test_the_round_page_by_number_pages_in_order(client, ten_times):
-    assert numerals(client, "/en/progress/CE.20/?page=2")[:2] == ["XXVI", "XXVII"]
+    assert numerals(client, "/en/progress/CE.20/?page=2")[:2] == ["XXI", "XXII"]
     assert numerals(client, "/en/progress/CE.20/?sort=number&order=desc")[:2] == ["CX", "CIX"]
-    assert "There is no page 7" in page(client, "/en/progress/CE.20/?page=7")
+    assert "There is no page 8" in page(client, "/en/progress/CE.20/?page=8")
 
 
 def test_a_countrys_page_pages_through_its_groups(client, ten_times):
     first = page(client, "/en/countries/MEX/")
     # Mexico coordinates six groups and is a member of one of them: 60 groups at ten times.
-    assert "1 to 25 of 60" in first and len(ROW.findall(first)) == 25
-    assert len(numerals(client, "/en/countries/MEX/?page=3")) == 10
+    assert "1 to 20 of 60" in first and len(ROW.findall(first)) == 20
+    assert len(numerals(client, "/en/countries/MEX/?page=3")) == 20
     assert "There is no page 4: this is page 3 of 3." in page(client, "/en/countries/MEX/?page=4")
 
 

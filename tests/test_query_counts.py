@@ -95,6 +95,7 @@ def test_reading_pages_issue_the_same_queries_at_ten_times_the_data(client, secr
     assert not problems, problems
     # The pages did read the larger data: group IV's ten times its activities, and the lists'
     # further pages (they show one page of it: tests/test_page_paging.py; search its first hits).
-    for name in ("group", "group (secretariat)", "country", "round", "documents"):
+    for name in ("group", "group (secretariat)", "country", "documents"):
         assert large[name][1] > small[name][1] * 2, name
-    assert large["home"][1] > small["home"][1] * 1.5
+    for name in ("home", "round"):  # 20 groups of 110 instead of 11
+        assert large[name][1] > small[name][1] * 1.4, name

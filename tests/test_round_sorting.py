@@ -1,13 +1,14 @@
 """The database sorts a round's groups by each figure of its page (reporting.comparison.
 sorted_for_round) exactly as the figures shown (round_rows) sort: at ten times the data, and in
 an open round where some groups' reports are published (accepted, or submitted where the round
-publishes on submission) and others are drafts, whose entries readers do not see."""
+publishes on submission) and others are drafts, whose entries readers do not see; and the rounds
+with published progress as the entries' publication says."""
 
 import pytest
 
 from groups.models import Programme
 from reporting import standing
-from reporting.comparison import SORTS, sorted_for_round
+from reporting.comparison import SORTS, sorted_for_round, with_published_progress
 from reporting.models import ProgressEntry, ReportingRound
 
 from .support import factories, scaling
@@ -63,3 +64,17 @@ def test_an_open_round_sorts_only_what_readers_may_see(publish_on):
     ProgressEntry.objects.filter(round=second, activity__group__number__in=(2, 5), activity__order=1).delete()
     assert_same_order(third, second, programme.groups.all())
     assert_same_order(second, None, programme.groups.all())
+    rounds = ReportingRound.objects.filter(programme=programme)
+    assert set(with_published_progress(rounds)) == set(rounds.with_published_progress())
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "accepted"])
+def test_a_round_has_published_progress_as_its_entries_say(status):
+    programme = Programme.objects.get(start_year=2020)
+    third = factories.reporting_round(programme, number=3, status="open", publish_on="submission")
+    group = programme.groups.get(number=2)
+    factories.group_report(third, group, status=status)
+    factories.entry(third, group.activities.order_by("order").first(), 40)
+    rounds = ReportingRound.objects.filter(programme=programme)
+    assert set(with_published_progress(rounds)) == set(rounds.with_published_progress())
+    assert (third in with_published_progress(rounds)) is (status != "draft")
