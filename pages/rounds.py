@@ -25,8 +25,11 @@ def _round(reporting_round, sort, descending, asked):
         sort,
         descending=descending,
     )
-    keep = {"sort": sort, "order": "desc"} if descending else {"sort": sort}
-    page = paged(groups, asked, keep=keep if sort != "number" or descending else {})
+    # The links to the other pages keep the order asked for (none for the page's own).
+    keep = {"sort": sort} if sort != "number" or descending else {}
+    if descending:
+        keep["order"] = "desc"
+    page = paged(groups, asked, keep=keep)
     return {
         "round": reporting_round,
         "previous_round": previous_round,
