@@ -8,11 +8,11 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from modeltranslation.utils import build_localized_fieldname
 
+from core.paging import asked_page, paged
 from groups.models import Country, GroupRole, Programme, WorkingGroup
 from reporting import standing as figures
 
 from .cache import for_readers
-from .paging import asked_page, paged
 from .parts import shared
 
 COUNTRIES_PER_PAGE = 50

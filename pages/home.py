@@ -6,6 +6,7 @@ from django.db.models import Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.paging import asked_page, paged
 from groups.models import Programme
 from reporting import standing as figures
 from reporting.comparison import with_published_progress
@@ -14,7 +15,6 @@ from reporting.reminders import DONE
 from reports.models import Document
 
 from .cache import for_readers
-from .paging import asked_page, paged
 from .parts import shared
 
 

@@ -6,13 +6,13 @@ page's groups only."""
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.paging import asked_page, paged
 from reporting import standing as figures
 from reporting.comparison import SORTS, sorted_for_round, with_activity_count, with_published_progress
 from reporting.lookups import round_or_404
 from reporting.models import ReportingRound
 
 from .cache import for_readers
-from .paging import asked_page, paged
 from .parts import shared
 
 

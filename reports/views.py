@@ -12,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from core.bilingual import LANGUAGES
+from core.paging import asked_page, paged
 
 from .delivery import DeliveredFile, document_docx, document_pdf
 from .live import DocumentPending
@@ -24,12 +25,11 @@ PREVIOUS = "previous"  # ?copy=previous: the older copy the page offers, at once
 
 @require_safe
 def document_list(request):
+    """The register, a page at a time: it grows by a few documents a meeting, for decades."""
     return render(
         request,
         "reports/document_list.html",
-        {
-            "documents": Document.objects.for_register(),
-        },
+        {"paged": paged(Document.objects.for_register(), asked_page(request))},
     )
 
 

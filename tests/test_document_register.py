@@ -379,3 +379,32 @@ def test_a_document_is_labelled_by_its_real_state(second_round, secretariat_user
     document.round.status = second_round.Status.CLOSED
     document_issue(document=document, user=secretariat_user)
     assert str(Document.objects.get(pk=document.pk).state) == "Issued"
+
+
+def test_the_register_page_pages_through_its_documents(client):
+    """Twenty documents a page, counted by the database; a page past the end shows the last."""
+    from core.paging import PAGE_SIZE
+
+    template = Document.objects.get(symbol="LC/CE.20/3")
+    Document.objects.bulk_create(
+        [
+            Document(
+                symbol=f"LC/CE.20/R{n:02}",
+                kind=template.kind,
+                meeting=template.meeting,
+                round=template.round,
+                title_en=f"Register test {n:02}",
+                title_es=f"Prueba del registro {n:02}",
+            )
+            for n in range(PAGE_SIZE + 5)
+        ]
+    )
+    total = Document.objects.count()
+    first = client.get("/en/documents/").content.decode()
+    assert f"1 to {PAGE_SIZE} of {total}" in first
+    assert first.count("<td>LC/") == PAGE_SIZE
+    last_page = -(-total // PAGE_SIZE)
+    past = client.get("/es/documents/?page=99").content.decode()
+    assert f"No hay una página 99: esta es la página {last_page} de {last_page}." in past
+    shown = client.get(f"/en/documents/?page={last_page}").content.decode()
+    assert shown.count("<td>LC/") == total - PAGE_SIZE * (last_page - 1)

@@ -1,4 +1,4 @@
-"""The workspace's lists, a page of groups at a time (pages.paging): my working groups (every
+"""The workspace's lists, a page of groups at a time (core.paging): my working groups (every
 group, for the secretariat) and the secretariat's overview of a round. The database counts the
 groups and the group reports by status; figures, reports and roles are read for the page's
 groups only, so a page costs what it shows, however many groups the portal holds."""
@@ -9,12 +9,16 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.paging import asked_page, paged
 from groups.models import Programme, WorkingGroup
-from pages.paging import asked_page, paged
 from reporting import policy
 from reporting import standing as figures
 from reporting.lookups import round_or_404
 from reporting.models import GroupReport, ReportingRound
+
+# A working list, read row by row by the secretariat and the focal points: a few more rows a
+# page than the reading pages' (core.paging.PAGE_SIZE), whose figures cost more to draw.
+PAGE_SIZE = 25
 
 
 def _reports_of(reporting_round, group_ids) -> dict:
@@ -31,7 +35,7 @@ def my_groups(request):
     programme = Programme.objects.current()
     groups = policy.groups_of(request.user).filter(programme=programme).with_roles().order_by("number")
     open_round = ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
-    page = paged(groups, asked_page(request))
+    page = paged(groups, asked_page(request), size=PAGE_SIZE)
     reports = _reports_of(open_round, [group.pk for group in page.page.object_list])
     rows = [
         (group, policy.relation(request.user, group).value, reports.get(group.pk))
@@ -78,7 +82,7 @@ def round_overview(request, code):
     previous_round = ReportingRound.objects.select_related("meeting").previous_to(reporting_round)
     # The page's groups by their ids, then read once with what their rows show.
     group_ids = reporting_round.programme.groups.order_by("number").values_list("pk", flat=True)
-    page = paged(group_ids, asked_page(request))
+    page = paged(group_ids, asked_page(request), size=PAGE_SIZE)
     ids = list(page.page.object_list)
     reports = _reports_of(reporting_round, ids)
     groups = WorkingGroup.objects.filter(pk__in=ids).with_roles().order_by("number")

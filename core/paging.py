@@ -1,4 +1,4 @@
-"""Paging through a reading page's list (?page=): a page of PAGE_SIZE rows, the number of rows
+"""Paging through a list in the browser (?page=): a page of PAGE_SIZE rows, the number of rows
 counted by the database, and links that keep the page's other parameters (the sort and its
 order). A page number past the end gives the last page and what is not a page number the first,
 each saying so; never an error."""
