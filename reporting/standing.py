@@ -152,6 +152,17 @@ class GroupStanding:
     group: object
     activities: list = field(default_factory=list)
 
+    def counted(self) -> GroupFigures:
+        """The same figures as counts, as group_figures() gives them for a table of groups."""
+        return GroupFigures(
+            self.group,
+            activities=len(self.activities),
+            reported=len(self.reported),
+            progress=self.progress,
+            behind=self.behind,
+            overdue=self.overdue,
+        )
+
     @property
     def reported(self) -> list:
         return [s for s in self.activities if s.latest is not None]

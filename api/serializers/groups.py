@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from groups.models import GroupRole, WorkingGroup
+from reporting.standing import GroupFigures
 from spreadsheets.resources.working_groups import ROLE_COLUMNS
 
 from ..exchange import FIGURE, GAPS, LABEL, LINK, Exchange
@@ -110,10 +111,12 @@ class GroupSerializer(serializers.ModelSerializer):
     )
     def get_progress(self, group):
         figures = self.context["standings"][group.pk]
+        if not isinstance(figures, GroupFigures):  # a group's whole standing (GroupDetail)
+            figures = figures.counted()
         return {
             "percent": figures.progress,
-            "reported": len(figures.reported),
-            "activities": len(figures.activities),
+            "reported": figures.reported,
+            "activities": figures.activities,
             "flagged": figures.flagged,
             "behind": figures.behind,
             "overdue": figures.overdue,
