@@ -1,0 +1,61 @@
+"""What reading a document from Word proposes, whoever wrote the document: the rows of the
+sheets it holds (the exchange columns of spreadsheets/resources, as the fixtures' YAML has them),
+the passage each row came from, and the questions the clerk must answer where a name matched
+no record or several. Both readers (own.py, typed.py) give a Reading; the import takes it."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a proposed row came from: the file's language, a place a clerk can find ("table 2,
+    row 3", "paragraph 14") and the text as the document has it."""
+
+    lang: str
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A name in the document that matched no record, or several: `key` identifies it in the
+    answers, (`sheet`, `row`, `column`) is the cell the answer goes to, `choices` the values
+    that may answer it as (value, label) pairs (empty: nothing matched; the clerk types it)."""
+
+    key: str
+    sheet: str
+    row: int
+    column: str
+    found: str
+    passage: Passage
+    choices: tuple = ()
+
+
+@dataclass
+class Reading:
+    """`sheets`: file stem of spreadsheets.sheets.sheets() -> rows (dicts of exchange columns).
+    `sources`: (stem, row index) -> the passages of that row. `warnings`: what the clerk should
+    check before confirming (a table split into rows differently in the two languages)."""
+
+    sheets: dict[str, list[dict]] = field(default_factory=dict)
+    sources: dict[tuple[str, int], list[Passage]] = field(default_factory=dict)
+    questions: list[Question] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, stem: str, row: dict, *passages: Passage) -> int:
+        """Propose `row` in sheet `stem`, from `passages`; its index in the sheet."""
+        rows = self.sheets.setdefault(stem, [])
+        rows.append(row)
+        self.sources[(stem, len(rows) - 1)] = list(passages)
+        return len(rows) - 1
+
+    def answered(self, answers: dict[str, str]) -> "Reading":
+        """The rows with the clerk's answers put in their cells; the questions left unanswered."""
+        sheets = {stem: [dict(row) for row in rows] for stem, rows in self.sheets.items()}
+        left = []
+        for question in self.questions:
+            if answers.get(question.key):
+                sheets[question.sheet][question.row][question.column] = answers[question.key]
+            else:
+                left.append(question)
+        return Reading(sheets, dict(self.sources), left, list(self.warnings))
