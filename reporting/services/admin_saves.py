@@ -8,7 +8,16 @@ from django.utils import timezone
 
 from .. import policy
 from ..models import GroupReport, ProgressChange, ProgressEntry
-from .history import ENTRY_FIELDS, NOTE_FIELDS, changed, check_version, locked, record
+from .history import (
+    ENTRY_FIELDS,
+    NOTE_FIELDS,
+    announce,
+    changed,
+    check_version,
+    history,
+    locked,
+    record,
+)
 
 
 def progress_admin_save(
@@ -40,17 +49,25 @@ def admin_version_check(*, report: GroupReport, seen_version: int) -> None:
 
 
 def group_report_admin_save(*, report: GroupReport, user, seen_version: int | None) -> None:
-    """A group report's notes or status changed in the admin. ProgressConflict when it moved
-    on since `seen_version`."""
+    """A group report added, or its notes or status changed, in the admin. ProgressConflict
+    when it moved on since `seen_version`. A new report is compared with a report nobody has
+    written in (not started, no notes), and saved before its history, which points at it."""
     if not policy.can_change_in_admin(user):
         raise PermissionDenied
     with transaction.atomic():
-        before = None
         if report.pk:
             _round, before, _created = locked(report.round, report.group)
             check_version(before, seen_version)
             report.version = before.version
+        else:
+            before = GroupReport()
         rows = changed(None, (*NOTE_FIELDS, "status"), before, report)
-        if rows:
-            record(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+        changes = (
+            history(report, rows, user=user, source=ProgressChange.Source.ADMIN, now=timezone.now())
+            if rows
+            else []
+        )
         report.save()
+        if changes:
+            ProgressChange.objects.bulk_create(changes)
+            announce([report])
