@@ -45,6 +45,12 @@ def not_used(obj, field: str, lang: str) -> bool:
     return build_localized_fieldname(field, lang) in (getattr(obj, "unused_texts", None) or ())
 
 
+def missing_in(obj, field: str, lang: str) -> bool:
+    """Whether `obj.field` lacks its text in `lang`: empty, and not marked as not used there."""
+    value = getattr(obj, build_localized_fieldname(field, lang)) or ""
+    return not str(value).strip() and not not_used(obj, field, lang)
+
+
 def has_text(obj, field: str) -> bool:
     """Whether `obj.field` is written in at least one language."""
     return any(getattr(obj, build_localized_fieldname(field, lang), "") for lang in LANGUAGES)
@@ -66,14 +72,7 @@ def translation_gaps():
         fields = translator.get_options_for_model(model).fields
         for obj in model._default_manager.all().order_by("pk"):
             for field in fields:
-                values = {
-                    lang: getattr(obj, build_localized_fieldname(field, lang)) or "" for lang in LANGUAGES
-                }
-                missing = tuple(
-                    lang
-                    for lang, value in values.items()
-                    if not str(value).strip() and not not_used(obj, field, lang)
-                )
+                missing = tuple(lang for lang in LANGUAGES if missing_in(obj, field, lang))
                 required = not model._meta.get_field(field).blank
                 if missing and (len(missing) < len(LANGUAGES) or required):
                     yield Gap(model._meta.label, obj.pk, str(obj)[:60], field, missing)

@@ -206,6 +206,14 @@ def can_exchange_group_workbook(user, models) -> bool:
     return all(can_import_in_admin(user, model) for model in models)
 
 
+def can_exchange_translations(user) -> bool:
+    """Export the texts of a document, a group or a round for the translators (XLIFF) and import
+    them translated: the secretariat, which may change any text in the admin (a closed round's
+    progress included, recorded), and the system actor (export_xliff, import_xliff)."""
+    _an_actor(user)
+    return isinstance(user, SystemActor) or can_change_in_admin(user)
+
+
 def can_exchange_workbook(user, group, reporting_round) -> bool:
     """Download a group's progress workbook for a round: the secretariat, and the focal points
     of the group's coordinating institutions, while the round is open."""
