@@ -189,6 +189,6 @@ def document_docx(document: Document, lang: str) -> DeliveredFile | None:
         return _delivered(document, lang, copy[0], "cache", copy[1], DOCX)
     if html is None:  # the fingerprint was known: the HTML was not written in this request
         html = document_html(document, lang).html
-    content, rendered_at = kind.write_docx(html), time.time()
+    content, rendered_at = kind.write_docx(html, document, lang), time.time()
     caches[CACHE_ALIAS].set(key, (content, rendered_at), timeout=None)
     return _delivered(document, lang, content, "rendered", rendered_at, DOCX)

@@ -48,8 +48,15 @@ class DocumentKind:
         """The programme the document is about."""
         return document.round.programme
 
-    def write_docx(self, html: str) -> bytes:
-        return import_string(self.word_writer)(html)
+    def write_docx(self, html: str, document=None, lang: str = "") -> bytes:
+        """The Word file of the document's HTML; with the document, stamped by reports.word.STAMPS
+        (its provenance, for reading it back)."""
+        from .word import STAMPS
+
+        content = import_string(self.word_writer)(html)
+        for stamp in STAMPS if document is not None else ():
+            content = stamp(document, lang, content)
+        return content
 
     def context(self, document) -> dict:
         """What the template shows, read in a fixed number of queries."""

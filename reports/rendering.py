@@ -96,4 +96,4 @@ def render_document(document: Document, lang: str) -> bytes:
 def render_docx(document: Document, lang: str) -> bytes:
     """The Word file of `document` in `lang`, written now from the live data: from the same HTML
     as its PDF (reports/word/), so both print the same composition."""
-    return document.kind_class.write_docx(document_html(document, lang).html)
+    return document.kind_class.write_docx(document_html(document, lang).html, document, lang)

@@ -8,3 +8,12 @@ class SpreadsheetsConfig(AppConfig):
 
     name = "spreadsheets"
     verbose_name = _("spreadsheets")
+
+    def ready(self):
+        # Every Word file of a document carries what `import_document` needs to read it back.
+        from reports.word import STAMPS
+
+        from .from_word.provenance import stamp
+
+        if stamp not in STAMPS:
+            STAMPS.append(stamp)

@@ -5,9 +5,11 @@ transaction: a problem in any sheet writes nothing."""
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
+from tablib import Dataset
 
 from .errors import SpreadsheetError
 from .formats import CSV, XLSX
@@ -57,13 +59,27 @@ def import_folder(folder, *, user, dry_run=False, **options) -> FolderImport:
     every resource: `restoring` (rounds' status and closed rounds' progress as the files say),
     `keep_existing` (records already stored are left as they are) and `source` (the history's).
     Raises FolderRefused with every problem; with `dry_run`, checks and writes nothing."""
-    folder, outcome = Path(folder), FolderImport()
+    folder = Path(folder)
+    found = ((stem, _sheet_file(folder, stem)) for stem, _resource in sheets())
+    files = {stem: partial(_file_dataset, path) for stem, path in found if path is not None}
+    return _import_sheets(files, user, dry_run, options)
+
+
+def import_rows(rows: dict[str, list[dict]], *, user, dry_run=False, **options) -> FolderImport:
+    """import_folder for sheets given as rows (file stem -> dicts of exchange columns, as a
+    document read from Word proposes them), checked and written the same way."""
+    given = {stem: partial(_rows_dataset, stem, sheet) for stem, sheet in rows.items() if sheet}
+    return _import_sheets(given, user, dry_run, options)
+
+
+def _import_sheets(datasets: dict, user, dry_run: bool, options: dict) -> FolderImport:
+    """Every sheet of `datasets` (stem -> a function giving (name, dataset)) in one transaction."""
+    outcome = FolderImport()
     try:
         with transaction.atomic():
             for stem, resource_class in sheets():
-                path = _sheet_file(folder, stem)
-                if path is not None:
-                    _import_sheet(path, resource_class(**options), user, outcome)
+                if stem in datasets:
+                    _import_sheet(datasets[stem], resource_class(**options), user, outcome)
             if outcome.problems or dry_run:
                 raise _Rollback
     except _Rollback:
@@ -72,19 +88,28 @@ def import_folder(folder, *, user, dry_run=False, **options) -> FolderImport:
     return outcome
 
 
-def _import_sheet(path, resource, user, outcome):
+def _file_dataset(path):
     file_format = FORMATS[path.suffix[1:]](max_rows=FOLDER_MAX_ROWS, max_bytes=FOLDER_MAX_BYTES)
+    file_format.check_size(path.stat().st_size)
+    return path.name, file_format.create_dataset(path.read_bytes())
+
+
+def _rows_dataset(stem, rows):
+    headers = list(dict.fromkeys(column for row in rows for column in row))
+    return stem, Dataset(*([row.get(column, "") for column in headers] for row in rows), headers=headers)
+
+
+def _import_sheet(dataset_of, resource, user, outcome):
     try:
-        file_format.check_size(path.stat().st_size)
-        dataset = file_format.create_dataset(path.read_bytes())
+        name, dataset = dataset_of()
     except SpreadsheetError as error:
-        outcome.problems.append(f"{path.name}: {error}")
+        outcome.problems.append(f"{dataset_of.args[0].name}: {error}")
         return
     if not len(dataset):
         return
     result = resource.import_data(dataset, dry_run=False, use_transactions=True, user=user)
-    outcome.problems += [f"{path.name}: {problem}" for problem in result_problems(result)]
-    outcome.counts[path.name] = Counter(result.totals)
+    outcome.problems += [f"{name}: {problem}" for problem in result_problems(result)]
+    outcome.counts[name] = Counter(result.totals)
 
 
 def export_folder(folder, file_format="xlsx") -> list[tuple[Path, int]]:

@@ -18,6 +18,12 @@ from .flow import Flow
 from .page import properties, running_heads, saved
 from .styles import prepare
 
+# What a higher layer adds to every Word file of a document once written, as functions
+# (document, lang, content) -> content: the provenance that lets `import_document` read the file
+# back (spreadsheets/from_word/provenance.py, registered by the spreadsheets app). This layer
+# cannot import it.
+STAMPS: list = []
+
 
 def html_to_docx(html: str) -> bytes:
     """The .docx of a document's HTML (as reports.rendering.document_html writes it)."""

@@ -6,6 +6,11 @@ no record or several. Both readers (own.py, typed.py) give a Reading; the import
 from dataclasses import dataclass, field
 
 
+class Unreadable(Exception):
+    """The files cannot be read as one document (files of two documents, a file that is not a
+    .docx, two files in one language): the message says why, in the clerk's words."""
+
+
 @dataclass(frozen=True)
 class Passage:
     """Where a proposed row came from: the file's language, a place a clerk can find ("table 2,
@@ -20,7 +25,10 @@ class Passage:
 class Question:
     """A name in the document that matched no record, or several: `key` identifies it in the
     answers, (`sheet`, `row`, `column`) is the cell the answer goes to, `choices` the values
-    that may answer it as (value, label) pairs (empty: nothing matched; the clerk types it)."""
+    that may answer it as (value, label) pairs (empty: nothing matched; the clerk types it).
+    `placeholder`: where the cell holds a list ("CHL; ?INEC"), the part of it the answer takes
+    the place of (empty: the answer is the whole cell); `message`: the question as the clerk
+    reads it, in the language of the reading."""
 
     key: str
     sheet: str
@@ -29,6 +37,8 @@ class Question:
     found: str
     passage: Passage
     choices: tuple = ()
+    placeholder: str = ""
+    message: str = ""
 
 
 @dataclass
@@ -55,7 +65,12 @@ class Reading:
         left = []
         for question in self.questions:
             if answers.get(question.key):
-                sheets[question.sheet][question.row][question.column] = answers[question.key]
+                row = sheets[question.sheet][question.row]
+                if question.placeholder:
+                    cell = str(row.get(question.column) or "")
+                    row[question.column] = cell.replace(question.placeholder, answers[question.key])
+                else:
+                    row[question.column] = answers[question.key]
             else:
                 left.append(question)
         return Reading(sheets, dict(self.sources), left, list(self.warnings))
