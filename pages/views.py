@@ -9,6 +9,7 @@ from search import results as searching
 
 from .cache import for_readers
 from .guides import guide_links
+from .parts import shared
 
 
 @require_safe
@@ -21,23 +22,25 @@ def help_page(request):
 @require_safe
 @for_readers
 def search(request):
-    """The records holding every word typed, kind by kind; ?kind= pages through one kind."""
-    query = request.GET.get("q", "")
-    results, error = None, None
+    """The records holding every word typed, kind by kind; ?kind= pages through one kind. What
+    was found is the same for every reader: kept as a shared part (pages/parts.py)."""
+    query, kind, page = request.GET.get("q", ""), request.GET.get("kind"), request.GET.get("page")
+    parts, error = {}, None
     if "q" in request.GET:
         try:
             words = searching.words_of(query)
-            results = searching.search(words, kind=request.GET.get("kind"), page=request.GET.get("page"))
         except searching.QueryError as problem:
             error = str(problem)
+        else:
+            parts = shared(
+                request,
+                ("search", query, kind, page),
+                {"results": "pages/parts/search_results.html"},
+                lambda: {"query": query, "results": searching.search(words, kind=kind, page=page)},
+            )
     return render(
         request,
         "pages/search.html",
-        {
-            "query": query,
-            "results": results,
-            "error": error,
-            "max_length": searching.MAX_QUERY_LENGTH,
-        },
+        {"query": query, "parts": parts, "error": error, "max_length": searching.MAX_QUERY_LENGTH},
         status=400 if error else 200,
     )

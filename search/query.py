@@ -20,11 +20,13 @@ SOURCE = {
         WHERE search_entry_fts MATCH %s""",
     "postgresql": "search_entry e WHERE e.vector @@ to_tsquery('simple', %s)",
 }
+MATCHED = {"sqlite": "MATERIALIZED", "postgresql": ""}
 SCORE = {"sqlite": "bm25(search_entry_fts)", "postgresql": "-ts_rank(e.vector, to_tsquery('simple', %s))"}
-# Each record once, by its best text (MATERIALIZED: SQLite's bm25 may not move into the
-# grouping); then, for each kind asked, its records from place `start` to `stop` in order, each
-# kind sorted on its own, so that only those are kept (a top-N sort), not every record placed.
-_RECORDS = """WITH matched AS MATERIALIZED (
+# Each record once, by its best text (on SQLite the matches MATERIALIZED: bm25 may not move
+# into the grouping; PostgreSQL groups them as it reads them, a little faster); then, for each
+# kind asked, its records from place `start` to `stop` in order, each kind sorted on its own,
+# so that only those are kept (a top-N sort), not every record placed.
+_RECORDS = """WITH matched AS {materialized} (
         SELECT e.kind, e.record_id, e.recent, e.number, e.position, e.sub, e.label,
             CASE WHEN e.lang IN (%s, '') THEN 0 ELSE {other} END + {score} AS key
         FROM {source}
@@ -75,9 +77,9 @@ def found(
     statement, so that the matches are read once."""
     vendor, searched = connection.vendor, engine_query(words)
     parts = [_KIND.format(n=n) for n in range(len(kinds))] + ([_COUNTED] if counting else [])
-    sql = _RECORDS.format(other=OTHER, score=SCORE[vendor], source=SOURCE[vendor]) + "\nUNION ALL ".join(
-        parts
-    )
+    sql = _RECORDS.format(
+        other=OTHER, score=SCORE[vendor], source=SOURCE[vendor], materialized=MATCHED[vendor]
+    ) + "\nUNION ALL ".join(parts)
     scored = [searched] if "%s" in SCORE[vendor] else []
     params = [lang, *scored, searched]
     for kind in kinds:

@@ -15,35 +15,38 @@ def _fold(char: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
 
 
-def folded(text: str) -> tuple[str, list[int]]:
+def _folded_text(text: str) -> str:
+    return text.casefold() if text.isascii() else "".join(map(_fold, text))
+
+
+def folded(text: str) -> tuple[str, range | list[int]]:
     """`text` without accents and case, and for each of its characters the index of the
     character of `text` it came from (so that a match can be marked in the original)."""
-    out, origin = [], []
-    for index, char in enumerate(text):
-        for piece in _fold(char):
-            out.append(piece)
-            origin.append(index)
-    return "".join(out), origin
+    out = _folded_text(text)
+    if text.isascii() or all(len(_fold(char)) == 1 for char in set(text)):
+        return out, range(len(text))  # each character folds to one: the same places
+    origin = [index for index, char in enumerate(text) for _piece in _fold(char)]
+    return out, origin
 
 
 def words(text: str) -> list[str]:
     """The words of `text` as the index and a query hold them."""
-    return WORD.findall(folded(text)[0])
+    return WORD.findall(_folded_text(text))
 
 
 def marked(text: str, prefixes: list[str]) -> list[tuple[str, bool]]:
     """`text` cut into (piece, matched) parts, a word matched when it starts with one of
     `prefixes` (folded words), as the engines match a query's words."""
     haystack, origin = folded(text)
-    marks = [False] * len(text)
+    prefixes = tuple(prefixes)
+    parts, shown = [], 0  # `shown`: where in `text` the next part starts
     for found in WORD.finditer(haystack):
-        if any(found.group().startswith(prefix) for prefix in prefixes):
-            for i in range(origin[found.start()], origin[found.end() - 1] + 1):
-                marks[i] = True
-    parts = []
-    for char, mark in zip(text, marks, strict=True):
-        if parts and parts[-1][1] == mark:
-            parts[-1][0] += char
-        else:
-            parts.append([char, mark])
-    return [tuple(part) for part in parts]
+        if found.group().startswith(prefixes):
+            start, end = origin[found.start()], origin[found.end() - 1] + 1
+            if start > shown:
+                parts.append((text[shown:start], False))
+            parts.append((text[start:end], True))
+            shown = end
+    if shown < len(text):
+        parts.append((text[shown:], False))
+    return parts

@@ -20,7 +20,15 @@ pytestmark = pytest.mark.django_db
 
 GROUP_PAGE = "/en/groups/2020-2021/IV/"
 REPORTS_LINKS = "reports and their history of changes:"
-PAGES = ["/en/", GROUP_PAGE, "/en/countries/", "/es/countries/MEX/", "/en/progress/CE.20/?sort=change"]
+PAGES = [
+    "/en/",
+    GROUP_PAGE,
+    "/en/countries/",
+    "/es/countries/MEX/",
+    "/en/progress/CE.20/?sort=change",
+    "/es/search/?q=estadistica",
+    "/en/search/?q=census&kind=activities",
+]
 
 
 def _get(client, url):
