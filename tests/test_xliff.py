@@ -71,7 +71,10 @@ def test_an_exported_group_translated_and_imported_lacks_no_spanish(english_only
     file = root.find("x:file", NS)
     assert (file.get("source-language"), file.get("target-language")) == ("en", "es")
     ids = [unit.get("id") for unit in root.iterfind(".//x:trans-unit", NS)]
-    assert f"activities.activity:{second.pk}:text" in ids and f"reporting.progressentry:{entry.pk}:remarks" in ids
+    assert (
+        f"activities.activity:{second.pk}:text" in ids
+        and f"reporting.progressentry:{entry.pk}:remarks" in ids
+    )
     assert len(ids) == 7
 
     translated = translate(content)
@@ -106,7 +109,7 @@ def test_a_source_changed_since_the_export_is_refused_alone(english_only, tmp_pa
     assert "changed since the export" in refused[0].reason and "Run the census" in refused[0].reason
     shown = import_(tmp_path, translated, "--confirm")
     assert "new: 6, changed: 0, unchanged: 0, refused: 1" in shown
-    assert f"1 text(s) still lack es" in shown
+    assert "1 text(s) still lack es" in shown
     assert Activity.objects.get(pk=second.pk).text_es == ""
     assert Activity.objects.get(pk=first.pk).text_es == "ES Activity 1"
 
@@ -118,7 +121,12 @@ def test_a_source_changed_since_the_export_is_refused_alone(english_only, tmp_pa
         (lambda c: c.replace(b":text", b":texts", 1), "names no text of the portal"),
         (lambda c: c.replace(b"activities.activity:", b"activities.activity:999999", 1), "no such record"),
         (lambda c: c.replace(b'target-language="es"', b'target-language="fr"'), "English and Spanish"),
-        (lambda c: c.replace(b"urn:oasis:names:tc:xliff:document:1.2", b"urn:oasis:names:tc:xliff:document:2.0"), "XLIFF 1.2"),
+        (
+            lambda c: c.replace(
+                b"urn:oasis:names:tc:xliff:document:1.2", b"urn:oasis:names:tc:xliff:document:2.0"
+            ),
+            "XLIFF 1.2",
+        ),
     ],
 )
 def test_a_malformed_file_or_wrong_ids_write_nothing(english_only, tmp_path, spoil, message):
@@ -130,3 +138,129 @@ def test_a_malformed_file_or_wrong_ids_write_nothing(english_only, tmp_path, spo
     assert Activity.objects.filter(group=group, text_es="").count() == 2
     assert not ProgressChange.objects.filter(report__group=group).exists()
 
+
+def test_who_may_exchange_translations(db, secretariat_user, coordinator, admin_user):
+    from django.contrib.auth.models import AnonymousUser, Permission
+
+    from core.roles import SYSTEM
+    from reporting import policy
+
+    staff = factories.person("staff-clerk", is_staff=True)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="activities"))
+    assert policy.can_exchange_translations(secretariat_user)
+    assert policy.can_exchange_translations(admin_user)
+    assert policy.can_exchange_translations(SYSTEM)
+    for other in (coordinator, staff, AnonymousUser()):
+        assert not policy.can_exchange_translations(other), other
+    with pytest.raises(TypeError):
+        policy.can_exchange_translations(None)
+
+
+def test_the_secretariat_exports_previews_and_confirms_in_the_admin(english_only, secretariat_client):
+    group, first, second, entry = english_only
+    page = secretariat_client.get(f"/en/admin/groups/workinggroup/{group.pk}/change/")
+    export_url = f"/en/admin/groups/workinggroup/{group.pk}/xliff/"
+    assert export_url in page.content.decode()
+    check = secretariat_client.get(export_url)
+    assert check.status_code == 200 and "Translation check" in check.content.decode()
+    spanish = secretariat_client.get(export_url.replace("/en/", "/es/", 1)).content.decode()
+    assert "Control de traducción" in spanish and "Descargar el archivo XLIFF" in spanish
+    download = secretariat_client.get(export_url, {"target": "es"})
+    assert download["Content-Type"] == files.CONTENT_TYPE
+    assert 'filename="group-2040-2041-I-es.xlf"' in download["Content-Disposition"]
+    translated = translate(download.content, skip={f"activities.activity:{first.pk}:text"})
+    Activity.objects.filter(pk=second.pk).update(text_en="Run the census")
+
+    upload = "/en/admin/groups/workinggroup/import-xliff/"
+    preview = secretariat_client.post(upload, {"translated": _file(translated)})
+    shown = preview.content.decode()
+    assert (
+        preview.status_code == 200
+        and "new: 5, changed: 0, unchanged: 0, not translated in the file: 1, refused: 1" in shown
+    )
+    assert "changed since the export" in shown and "Run the census" in shown
+    assert not ProgressEntry.objects.get(pk=entry.pk).remarks_es  # nothing written before confirming
+
+    token = preview.context["token"]
+    done = secretariat_client.post(upload, {"token": token}, follow=True)
+    message = " ".join(str(m) for m in done.context["messages"])
+    assert "5 new, 0 changed, 1 refused" in message and "Texts still lacking Spanish: 2." in message
+    assert ProgressEntry.objects.get(pk=entry.pk).remarks_es == "ES Half done."
+    again = secretariat_client.post(upload, {"token": token}, follow=True)
+    assert "no longer waiting" in " ".join(str(m) for m in again.context["messages"])
+
+
+def test_a_broken_file_in_the_admin_is_refused_with_its_reason(english_only, secretariat_client):
+    group, *_ = english_only
+    upload = "/en/admin/groups/workinggroup/import-xliff/"
+    broken = secretariat_client.post(upload, {"translated": _file(b"<xliff")})
+    assert broken.status_code == 400 and "not well-formed XML" in broken.content.decode()
+    content = translate(scope_file(group)).replace(b"activities.activity:", b"activities.activity:999999", 1)
+    wrong = secretariat_client.post(upload, {"translated": _file(content)})
+    assert wrong.status_code == 400 and "nothing was imported" in wrong.content.decode()
+    assert "no such record" in wrong.content.decode()
+    assert not Activity.objects.filter(group=group).exclude(text_es="").exists()
+
+
+@pytest.mark.parametrize(
+    "page", ["/en/admin/groups/workinggroup/{pk}/xliff/", "/en/admin/groups/workinggroup/import-xliff/"]
+)
+def test_other_staff_are_refused_the_translation_pages(english_only, client, page):
+    from django.contrib.auth.models import Permission
+
+    from .support.second_factor import log_in
+
+    group, *_ = english_only
+    staff = factories.person("staff-clerk", is_staff=True)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="groups"))
+    log_in(client, staff)
+    assert client.get(page.format(pk=group.pk)).status_code == 403
+    change = client.get(f"/en/admin/groups/workinggroup/{group.pk}/change/")
+    assert change.status_code == 200 and "/xliff/" not in change.content.decode()
+    client.logout()
+    assert client.get(page.format(pk=group.pk)).status_code == 302  # to the log-in page
+
+
+def test_a_round_and_a_document_export_their_own_texts(english_only, secretariat_client):
+    group, first, second, entry = english_only
+    reporting_round = entry.round
+    other = factories.group(group.programme, number=2, theme_es="")
+    document = factories.document(
+        "LC/CE.98/1",
+        kind="group_report",
+        round=reporting_round,
+        group=group,
+        introduction_en="This report covers a year.",
+    )
+    round_ids = _ids(
+        secretariat_client.get(
+            f"/en/admin/reporting/reportinground/{reporting_round.pk}/xliff/", {"target": "es"}
+        )
+    )
+    assert f"reporting.progressentry:{entry.pk}:remarks" in round_ids
+    assert f"reports.document:{document.pk}:introduction" in round_ids
+    assert not any(i.startswith("activities.") for i in round_ids)
+    document_ids = _ids(
+        secretariat_client.get(f"/en/admin/reports/document/{document.pk}/xliff/", {"target": "es"})
+    )
+    assert f"activities.activity:{second.pk}:text" in document_ids
+    assert f"reports.document:{document.pk}:introduction" in document_ids
+    assert f"groups.workinggroup:{other.pk}:theme" not in document_ids
+    page = secretariat_client.get(f"/en/admin/reports/document/{document.pk}/change/")
+    assert f"/en/admin/reports/document/{document.pk}/xliff/" in page.content.decode()
+
+
+def _ids(response) -> list[str]:
+    assert response.status_code == 200, response.content[:500]
+    return [unit.get("id") for unit in etree.fromstring(response.content).iterfind(".//x:trans-unit", NS)]
+
+
+def _file(content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("translated.xlf", content, content_type="application/xml")
+
+
+def scope_file(group) -> bytes:
+    covered = scope.of_group(group)
+    return files.write(covered, covered.to_translate("en", "es"), source="en", target="es")

@@ -19,6 +19,7 @@ from reports.services import document_issue
 from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
 from spreadsheets.resources.documents import DocumentResource
+from spreadsheets.xliff.admin import TranslationsAdmin
 
 from ..document_kinds import kind_rules
 from ..forms import COMPACT_TEXT, DocumentPartForm, WrittenDates
@@ -58,7 +59,7 @@ class IssuedFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
+class DocumentAdmin(TranslationsAdmin, WrittenDates, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [DocumentResource]
     list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
     list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))

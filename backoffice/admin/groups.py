@@ -35,6 +35,7 @@ from spreadsheets.resources.groups import (
     ProgrammeResource,
 )
 from spreadsheets.resources.working_groups import WorkingGroupResource
+from spreadsheets.xliff.admin import TranslationsAdmin
 
 from ..autocomplete import PortalAutocomplete
 from ..forms import COMPACT_TEXT, LanguageGapsChoices, WrittenDates
@@ -166,7 +167,12 @@ def group_parts(group) -> list[dict]:
 
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(
-    GroupWorkbookAdmin, LanguageGapsChoices, HistoryProtectedAdmin, SpreadsheetAdmin, TranslationAdmin
+    TranslationsAdmin,
+    GroupWorkbookAdmin,
+    LanguageGapsChoices,
+    HistoryProtectedAdmin,
+    SpreadsheetAdmin,
+    TranslationAdmin,
 ):
     """The group's heading, texts, roles and plan rows; its other parts are linked (group_parts)."""
 

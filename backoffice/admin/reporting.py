@@ -22,6 +22,7 @@ from spreadsheets.resources.reporting import (
     ProgressEntryResource,
     ReportingRoundResource,
 )
+from spreadsheets.xliff.admin import TranslationsAdmin
 
 from ..filters import coordinating_country_filter, programme_filter
 from ..forms import COMPACT_TEXT, GroupReportForm, ProgressEntryForm, WrittenDates
@@ -46,7 +47,9 @@ class ProgressChangeInline(admin.TabularInline):
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(WrittenDates, HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAdmin):
+class ReportingRoundAdmin(
+    TranslationsAdmin, WrittenDates, HistoryProtectedAdmin, SpreadsheetAdmin, admin.ModelAdmin
+):
     resource_classes = [ReportingRoundResource]
     list_display = ("meeting", "number", "programme", "opens_on", "deadline", "status")
     list_filter = ("programme", "status")

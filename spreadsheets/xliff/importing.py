@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
 from core.bilingual import not_used
@@ -28,7 +28,11 @@ STATUS_LABELS = {
     UNTRANSLATED: gettext_lazy("not translated in the file"),
     REFUSED: gettext_lazy("refused"),
 }
-LANGUAGE_NAMES = {"en": gettext_lazy("English"), "es": gettext_lazy("Spanish")}
+# As a sentence names them: "the English text" / "el texto en inglés".
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("a language, inside a sentence", "English"),
+    "es": pgettext_lazy("a language, inside a sentence", "Spanish"),
+}
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,11 @@ class Preview:
     @property
     def target_name(self) -> str:
         return str(LANGUAGE_NAMES[self.target])
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        """(status as the reader's language names it, how many units), as the preview lists them."""
+        return [(str(label), self.count(status)) for status, label in STATUS_LABELS.items()]
 
     def summary(self) -> str:
         """The one line the command ends with: "new: 3, changed: 0, unchanged: 1, refused: 1"."""
