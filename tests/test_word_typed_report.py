@@ -6,6 +6,7 @@ in one confirmation, and rendered with every part and row of its composition in 
 import re
 
 import pytest
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from core.roles import SYSTEM
@@ -119,3 +120,14 @@ def test_reading_the_report_again_after_importing_changes_nothing(reading):
     assert (totals["new"], totals["changed"]) == (0, 0), import_reading(
         again, user=SYSTEM, answers=answers
     ).lines()
+
+
+def test_a_spanish_clerk_reads_the_questions_and_warnings_in_spanish(db):
+    with translation.override("es"):
+        reading = read_typed([typed_report("en"), typed_report("es")])
+    [warning] = [w for w in reading.warnings if "planificación" in w.casefold()]
+    assert "divididas de otra manera" in warning and "fila en inglés 2 con fila en español 2, 3" in warning
+    messages = sorted(q.message for q in reading.questions)
+    assert messages[0].startswith("“INEC” puede ser cualquiera de varias instituciones")
+    assert "no es ninguna institución registrada" in messages[1]
+    assert reading.questions[0].passage.where.startswith("párrafo")

@@ -6,6 +6,7 @@ readers above never look at Word's XML."""
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
 
 # Typed numbers: "1." "2)" "IV." at the top, "(a)" "b)" inside a part.
@@ -119,7 +120,7 @@ def table_grid(table) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
     for r, tr in enumerate(table._tbl.tr_lst):
         texts, origins = [], []
         for tc in tr.tc_lst:
-            for _ in range(_span(tc)):
+            for _column in range(_span(tc)):
                 c = len(texts)
                 if _continues(tc) and r and c < len(grid[r - 1]):
                     texts.append(grid[r - 1][c])
@@ -141,14 +142,15 @@ def outline(document) -> Outline:
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             paragraphs += 1
-            block = paragraph_block(item, f"paragraph {paragraphs}")
+            block = paragraph_block(item, _("paragraph %(number)s") % {"number": paragraphs})
             if block:
                 blocks.append(block)
         elif isinstance(item, Table):
             tables += 1
             grid, origin = table_grid(item)
             text = " | ".join(" / ".join(row) for row in grid[:1])
-            blocks.append(Block("table", text, f"table {tables}", grid=grid, origin=origin))
+            where = _("table %(number)s") % {"number": tables}
+            blocks.append(Block("table", text, where, grid=grid, origin=origin))
     result = Outline(blocks)
     result.lang = language(result.text())
     return result

@@ -25,7 +25,10 @@ def _row_passages(pair, tables) -> list[Passage]:
     found = []
     for lang, row, table in zip(("en", "es"), pair, tables, strict=True):
         if row is not None and table is not None:
-            where = f"{table.where}, " + ", ".join(f"row {n}" for n in row.rows)
+            where = _("%(table)s, row %(rows)s") % {
+                "table": table.where,
+                "rows": ", ".join(map(str, row.rows)),
+            }
             found.append(Passage(lang, where, " | ".join(row.cells)))
     return found
 
