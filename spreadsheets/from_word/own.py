@@ -95,7 +95,7 @@ def read_own(files: list) -> Reading:
     language or in both: each file gives its language's texts."""
     found = [(word, provenance_of(word)) for word in files]
     if any(data is None for _word, data in found):
-        raise Unreadable(_("A file was not written by the portal; read it with the typed reader."))
+        raise Unreadable(_("A file was not written by the portal: its records cannot be read back from it."))
     symbols = {data["register"]["symbol"] for _word, data in found}
     if len(symbols) > 1:
         different = _("The files are of different documents: %(symbols)s.")

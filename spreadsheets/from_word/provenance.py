@@ -79,8 +79,10 @@ def _path(model, candidates) -> str | None:
     return None
 
 
-def _queryset(stem, model, document):
-    records = model._default_manager.all()
+def _queryset(resource, document):
+    """The resource's records (its own queryset: related records read with them) that the
+    document is written from."""
+    model, records = resource._meta.model, resource.get_queryset()
     if model is type(document):
         return records.filter(pk=document.pk)
     if "document" in {f.name for f in model._meta.get_fields()}:
@@ -94,7 +96,9 @@ def _queryset(stem, model, document):
     records = records.filter(**{to_programme: programme})
     group = getattr(document, "group", None)
     if group is not None:
-        to_group = "pk" if model is type(group) else _path(model, TO_GROUP)
+        if model is type(group):
+            return records.filter(pk=group.pk)
+        to_group = _path(model, TO_GROUP)
         if to_group:
             records = records.filter(**{to_group: group})
     return records
@@ -114,8 +118,8 @@ def document_rows(document) -> dict[str, list[dict]]:
     for stem, resource_class in sheets():
         if stem in REFERENCE_LISTS:
             continue
-        records = _queryset(stem, resource_class._meta.model, document)
-        dataset = resource_class().export(queryset=records)
+        resource = resource_class()
+        dataset = resource.export(queryset=_queryset(resource, document))
         if len(dataset):
             rows[stem] = [dict(zip(dataset.headers, map(_text, row), strict=True)) for row in dataset]
     return rows
