@@ -10,6 +10,7 @@ from lxml import etree
 
 from activities.models import Activity
 from core.bilingual import translation_gaps
+from core.roles import SYSTEM
 from reporting.models import GroupReport, ProgressChange, ProgressEntry
 from spreadsheets.xliff import files, importing, scope
 
@@ -264,3 +265,51 @@ def _file(content: bytes):
 def scope_file(group) -> bytes:
     covered = scope.of_group(group)
     return files.write(covered, covered.to_translate("en", "es"), source="en", target="es")
+
+
+def test_a_revision_changes_what_the_translator_rewrote_and_skips_what_the_tool_left(english_only, tmp_path):
+    """--all exports every text with its present translation as the target; a unit the tool marks
+    as still to translate (a copy of its source, state="needs-translation") is not written."""
+    group, first, second, entry = english_only
+    call_command(
+        "import_xliff", str(_saved(tmp_path, translate(scope_file(group)))), "--confirm", stdout=io.StringIO()
+    )
+    root = etree.fromstring(export(tmp_path, "--group", group.code, "--all"))
+    units = {unit.get("id"): unit for unit in root.iterfind(".//x:trans-unit", NS)}
+    assert len(units) == 8  # the seven translated, and the group's name, written in both before
+    revised = units[f"activities.activity:{second.pk}:text"].find("x:target", NS)
+    assert revised.text == "ES Run the survey"
+    revised.text = "Realizar la encuesta"
+    copied = units[f"activities.activity:{first.pk}:text"].find("x:target", NS)
+    copied.text, copied.attrib["state"] = "Activity 1", "needs-translation"
+    preview = importing.preview(etree.tostring(root))
+    assert preview.summary() == "new: 0, changed: 1, unchanged: 6, refused: 0, untranslated: 1"
+    importing.import_file(etree.tostring(root), user=SYSTEM)
+    assert Activity.objects.get(pk=second.pk).text_es == "Realizar la encuesta"
+    assert Activity.objects.get(pk=first.pk).text_es == "ES Activity 1"
+
+
+def test_an_issued_documents_texts_are_refused(english_only):
+    from django.utils import timezone
+
+    group, first, second, entry = english_only
+    document = factories.document(
+        "LC/CE.97/1", kind="group_report", round=entry.round, group=group, introduction_en="A year."
+    )
+    covered = scope.of_document(document)
+    content = translate(files.write(covered, covered.to_translate("en", "es"), source="en", target="es"))
+    type(document).objects.filter(pk=document.pk).update(issued_at=timezone.now())
+    preview = importing.preview(content)
+    refused = {line.unit.id: line.reason for line in preview.lines if line.status == importing.REFUSED}
+    assert refused == {
+        f"reports.document:{document.pk}:introduction": "the document is issued; its texts no longer change."
+    }
+    importing.import_file(content, user=SYSTEM)
+    document.refresh_from_db()
+    assert not document.introduction_es and Activity.objects.get(pk=second.pk).text_es == "ES Run the survey"
+
+
+def _saved(tmp_path, content: bytes):
+    path = tmp_path / "translated.xlf"
+    path.write_bytes(content)
+    return path
