@@ -16,7 +16,7 @@ from reports.rendering import document_html
 from spreadsheets.from_word.importing import import_reading
 from spreadsheets.from_word.typed import read_typed
 
-from .support.typed_report import AREAS, OUTPUTS, PARTS, PLAN, SPECIFIC, TEXTS, typed_report
+from .support.typed_report import AREAS, EVENTS, OUTPUTS, PARTS, PLAN, SPECIFIC, TEXTS, typed_report
 
 
 def _text(html: str) -> str:
@@ -101,6 +101,11 @@ def test_one_read_and_one_confirmation_give_the_records_of_the_whole_report(read
             TEXTS["financing"][i],
             TEXTS["previous"][i],
             *TEXTS["progress"][i],
+            *(
+                phrase
+                for kind, title, place, when in EVENTS
+                for phrase in (f"{kind[i]}: {title[i]}", place[i], when[i])
+            ),
             *(phrase for row in PLAN for phrase in (row[i], row[2 + i])),
             TEXTS["conclusions"][i],
         ]
@@ -131,3 +136,101 @@ def test_a_spanish_clerk_reads_the_questions_and_warnings_in_spanish(db):
     assert messages[0].startswith("“INEC” puede ser cualquiera de varias instituciones")
     assert "no es ninguna institución registrada" in messages[1]
     assert reading.questions[0].passage.where.startswith("párrafo")
+
+
+def _merged_table(word, rows, merge_column=None):
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    if merge_column is not None:
+        text = table.cell(1, merge_column).text
+        table.cell(2, merge_column).text = ""
+        table.cell(1, merge_column).merge(table.cell(2, merge_column)).text = text
+
+
+def _second_shape():
+    """A report in Spanish only, laid out otherwise: parts in roman numerals, the roles as
+    numbered items, the specific objectives as a table of their own, the outputs in one table
+    with the objective's cell merged down its rows, a virtual meeting."""
+    import docx
+
+    word = docx.Document()
+    for line in [
+        "NACIONES UNIDAS",
+        "Distr. LIMITADA",
+        "LC/CE.41/DDR/2",
+        "3 de abril de 2042",
+        "ORIGINAL: ESPAÑOL",
+        "Cuadragésima primera reunión del Comité Ejecutivo de la Conferencia Estadística de las Américas",
+        "Reunión virtual, 5 y 6 de abril de 2042",
+        "Informe del Grupo de Trabajo sobre Precios",
+        "I. País coordinador: México: Instituto Nacional de Estadística y Geografía (INEGI).",
+        "II. Secretaría técnica: CEPAL.",
+        "III. Descripción de los objetivos específicos para el período 2040-2041",
+        "El grupo se propone dos objetivos.",
+    ]:
+        word.add_paragraph(line)
+    _merged_table(
+        word,
+        [
+            ["Objetivo específico", "Descripción"],
+            ["1. Medición", "Medir los precios de los servicios."],
+            ["2. Difusión", "Difundir los índices."],
+        ],
+    )
+    word.add_paragraph("IV. Productos del grupo")
+    _merged_table(
+        word,
+        [
+            ["Objetivo programático", "N.º", "Producto", "Responsables", "Cronograma"],
+            ["1. Medición", "1", "Guía de medición", "INEGI", "2041"],
+            ["1. Medición", "2", "Índice piloto", "La CEPAL", "2042"],
+        ],
+        merge_column=0,
+    )
+    word.add_paragraph("V. Conclusiones")
+    word.add_paragraph("El grupo cumplió sus metas.")
+    return word
+
+
+def test_a_report_typed_otherwise_in_spanish_alone(db):
+    reading = read_typed([_second_shape()])
+    # No English file: the texts a record needs in English are asked, the Spanish offered.
+    assert {(q.sheet, q.column) for q in reading.questions} == {
+        ("working_groups", "name_en"),
+        ("objectives", "text_en"),
+        ("outputs", "text_en"),
+        ("documents", "title_en"),
+    }
+    assert len(reading.questions) == 6
+    [document] = reading.sheets["documents"]
+    assert (document["numbering"], document["commission_line"]) == ("roman", False)
+    assert (document["specific_objectives_as_table"], document["outputs_as"]) == (True, "objective_column")
+    assert [p["part"] for p in reading.sheets["document_parts"]] == [
+        "coordinating",
+        "secretariat",
+        "specific_objectives",
+        "outputs",
+        "conclusions",
+    ]
+    assert reading.sheets["document_parts"][3]["heading_es"] == "Productos del grupo"
+    answers = {q.key: q.choices[0][0] for q in reading.questions}
+    result = import_reading(reading, user=SYSTEM, answers=answers, confirm=True)
+    assert result.problems == [] and result.written, "\n".join(result.problems)
+    text = _text(document_html(Document.objects.get(symbol="LC/CE.41/DDR/2"), "es").html)
+    for phrase in [
+        "Reunión virtual, 5 y 6 de abril de 2042",
+        "I. País coordinador: México: Instituto Nacional de Estadística y Geografía (INEGI).",
+        "II. Secretaría técnica: Comisión Económica para América Latina y el Caribe (CEPAL).",
+        "III. Descripción de los objetivos específicos para el período 2040-2041",
+        "El grupo se propone dos objetivos.",
+        # The portal numbers objectives in roman numerals, whatever the typist used.
+        "I. Medición Medir los precios de los servicios.",
+        "II. Difusión Difundir los índices.",
+        "IV. Productos del grupo",
+        "I. Medición 1 Guía de medición INEGI 2041",
+        "2 Índice piloto La CEPAL 2042",
+        "V. Conclusiones El grupo cumplió sus metas.",
+    ]:
+        assert phrase in text, (phrase, text[-1500:])

@@ -33,9 +33,11 @@ class Content:
     roles: dict[str, list[tuple[str, Block]]] = field(default_factory=dict)
     general: list[Block] = field(default_factory=list)
     specific: list[Block] = field(default_factory=list)
+    specific_titles: list[str] = field(default_factory=list)
     areas: Block | None = None
     outputs: list[tuple[int, Block]] = field(default_factory=list)  # (objective number, table)
     plan: Block | None = None
+    events: Block | None = None
     flags: dict = field(default_factory=dict)
 
     def text(self, name: str) -> str:
@@ -61,8 +63,7 @@ def _objectives(content: Content, blocks: list[Block]) -> None:
             seen, content.flags["objective_headings"] = sub, True
             continue
         if block.kind == "table":
-            content.flags["specific_objectives_as_table"] = True
-            content.specific += [Block("item", " ".join(row[1:]), block.where) for row in block.grid[1:]]
+            _objectives_table(content, block)
         elif block.kind in ("numbered", "item") and seen != "general":
             content.specific.append(block)
         elif seen == "general" or (not seen and not content.general):
@@ -72,6 +73,25 @@ def _objectives(content: Content, blocks: list[Block]) -> None:
         else:
             content.texts.setdefault("objectives_lead_in", []).append(block)
     content.flags.setdefault("objective_headings", False)
+
+
+def _objectives_table(content: Content, block: Block) -> None:
+    """Specific objectives as a table: "1. Title" | description, a row each."""
+    content.flags["specific_objectives_as_table"] = True
+    for row in block.grid[1:]:
+        title = re.sub(r"^\s*(\d{1,2}|[IVXL]{1,6})[.)]?\s*", "", row[0]).strip()
+        content.specific.append(Block("item", " ".join(row[1:]), block.where))
+        content.specific_titles.append(title)
+
+
+def _specific_part(content: Content, blocks: list[Block]) -> None:
+    """The part of their own: a lead-in, the table, a closing paragraph."""
+    for block in blocks:
+        if block.kind == "table":
+            _objectives_table(content, block)
+        else:
+            name = "objectives_closing" if content.specific else "objectives_lead_in"
+            content.texts.setdefault(name, []).append(block)
 
 
 def _outputs(content: Content, blocks: list[Block]) -> None:
@@ -118,10 +138,14 @@ def _part(content: Content, section: Section) -> None:
         _role_lists(content, section)
     elif name == "objectives":
         _objectives(content, section.blocks)
+    elif name == "specific_objectives":
+        _specific_part(content, section.blocks)
     elif name == "activities":
         content.areas = next((b for b in section.blocks if b.kind == "table"), None)
     elif name == "outputs":
         _outputs(content, section.blocks)
+    elif name == "events":
+        content.events = next((b for b in section.blocks if b.kind == "table"), None)
     elif name == "plan":
         content.plan = next((b for b in section.blocks if b.kind == "table"), None)
         header = fold(content.plan.grid[0][0]) if content.plan and content.plan.grid else ""

@@ -74,8 +74,14 @@ def _words(lang: str) -> dict:
             },
             "virtual": fold(gettext("Virtual meeting")),
             "meetings": meetings,
-            "months": {fold(str(name)): number for number, name in MONTHS.items()},
+            "months": months(lang),
         }
+
+
+def months(lang: str) -> dict[str, int]:
+    """Folded month name -> its number, in `lang`."""
+    with translation.override(lang):
+        return {fold(str(name)): number for number, name in MONTHS.items()}
 
 
 def dates(text: str, months: dict) -> tuple[datetime.date | None, datetime.date | None]:

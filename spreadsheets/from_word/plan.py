@@ -21,7 +21,7 @@ def _both(name: str, pair, text_of) -> dict:
     return {f"{name}_{lang}": text_of(item) for lang, item in zip(("en", "es"), pair, strict=True) if item}
 
 
-def _row_passages(pair, tables) -> list[Passage]:
+def row_passages(pair, tables) -> list[Passage]:
     found = []
     for lang, row, table in zip(("en", "es"), pair, tables, strict=True):
         if row is not None and table is not None:
@@ -48,8 +48,12 @@ def _number(pair) -> str:
 def objectives(reading: Reading, group: str, en: Content | None, es: Content | None) -> None:
     for kind, name in (("general", "general"), ("specific", "specific")):
         lists = [getattr(c, name) if c else [] for c in (en, es)]
+        titles = [c.specific_titles if c and kind == "specific" else [] for c in (en, es)]
         for order, pair in enumerate(pair_lists(*lists), start=1):
             row = {"group": group, "kind": kind, "order": order, **_both("text", pair, lambda b: b.text)}
+            for lang, found in zip(("en", "es"), titles, strict=True):
+                if order <= len(found) and found[order - 1]:
+                    row[f"title_{lang}"] = found[order - 1]
             reading.add("objectives", row, *passages(pair))
 
 
@@ -68,11 +72,11 @@ def areas(reading: Reading, group: str, en: Content | None, es: Content | None) 
         if title not in titles:
             titles.append(title)
             row = {"group": group, "objective": objective, "order": len(titles), **_text_of("title", pair, 1)}
-            reading.add("areas", row, *_row_passages(pair, tables))
+            reading.add("areas", row, *row_passages(pair, tables))
         area = f"{objective}/{titles.index(title) + 1}"
         lines[area] = lines.get(area, 0) + 1
         row = {"group": group, "area": area, "order": lines[area], **_text_of("text", pair, 2)}
-        reading.add("action_lines", row, *_row_passages(pair, tables))
+        reading.add("action_lines", row, *row_passages(pair, tables))
 
 
 def outputs(reading: Reading, group: str, en: Content | None, es: Content | None) -> list[dict]:
@@ -97,7 +101,7 @@ def outputs(reading: Reading, group: str, en: Content | None, es: Content | None
             if content.flags.get("outputs_timetable"):
                 row.update(_text_of("timetable", pair, first + 3))
             written.append(row)
-            reading.add("outputs", row, *_row_passages(pair, tables))
+            reading.add("outputs", row, *row_passages(pair, tables))
     return written
 
 
@@ -125,4 +129,4 @@ def plan(reading: Reading, group: str, en: Content | None, es: Content | None, w
         row.update(_text_of("timetable", pair, first + 2))
         if by_objective and _number(pair):
             row["objective"] = f"specific {_number(pair)}"
-        reading.add("plan_rows", row, *_row_passages(pair, tables))
+        reading.add("plan_rows", row, *row_passages(pair, tables))

@@ -66,9 +66,10 @@ def recognise(text: str, lang: str) -> tuple[str, bool]:
     defaults = default_headings(lang)
     if folded in defaults:
         return defaults[folded], True
-    work = [h for h, name in defaults.items() if name == "work"]
-    if any(folded.startswith(h) for h in work) and re.search(r"\d{4} \d{4}$", folded):
-        return "work", True
+    # Headings that end in the programme's period ("Programme of work 2040-2041").
+    match = re.match(r"^(.*) \d{4} \d{4}$", folded)
+    if match and defaults.get(match[1]) in ("work", "specific_objectives"):
+        return defaults[match[1]], True
     for name, words in KEYWORDS:
         if any(word in folded for word in words):
             return name, False

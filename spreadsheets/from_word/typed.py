@@ -16,7 +16,9 @@ from reporting.models import ReportingRound
 
 from . import plan
 from .content import Content, read_content
+from .events import events
 from .matching import Matcher, fold
+from .missing import ask_missing_texts
 from .outline import outline
 from .pairing import pair_lists
 from .reading import Passage, Reading
@@ -252,7 +254,9 @@ def read_typed(files: list) -> Reading:
     plan.areas(reading, group, en, es)
     written = plan.outputs(reading, group, en, es)
     plan.plan(reading, group, en, es, written)
+    events(reading, group, en, es)
     _group_report(reading, contents, meeting, group)
     symbol = _document(reading, contents, meeting, group)
     _composition(reading, contents, symbol)
+    ask_missing_texts(reading)
     return reading

@@ -47,8 +47,9 @@ PARTS = [
     ("(d)", "Budget and financing", "Presupuesto y financiamiento"),
     ("4.", "Results of the previous programme", "Resultados del programa anterior"),
     ("5.", "Progress to date", "Avances hasta la fecha"),
-    ("6.", "Plan of activities", "Planificación de las actividades del período"),
-    ("7.", "Conclusions", "Conclusiones"),
+    ("6.", "Events held", "Eventos realizados"),
+    ("7.", "Plan of activities", "Planificación de las actividades del período"),
+    ("8.", "Conclusions", "Conclusiones"),
 ]
 TEXTS = {
     "introduction": (
@@ -165,7 +166,23 @@ HEADERS = {
         ("N.º", "Producto", "Responsables", "Cronograma"),
     ),
     "plan": (("No.", "Output", "Timetable"), ("N.º", "Producto", "Cronograma")),
+    "events": (("Event", "Place", "Dates"), ("Evento", "Lugar", "Fechas")),
 }
+# Kind, title, place (empty: virtual), dates, as the report prints them.
+EVENTS = [
+    (
+        ("Workshop", "Taller"),
+        ("Regional workshop on surveys", "Taller regional sobre encuestas"),
+        ("Quito", "Quito"),
+        ("4-6 March 2041", "4 a 6 de marzo de 2041"),
+    ),
+    (
+        ("Meeting", "Reunión"),
+        ("Meeting of the group", "Reunión del grupo"),
+        ("Virtual", "Virtual"),
+        ("10 June 2041", "10 de junio de 2041"),
+    ),
+]
 ROMAN = {1: "I", 2: "II"}
 
 
@@ -250,8 +267,13 @@ def typed_report(lang: str):
         "(d)": lambda: word.add_paragraph(TEXTS["financing"][i]),
         "4.": lambda: word.add_paragraph(TEXTS["previous"][i]),
         "5.": lambda: [word.add_paragraph(text) for text in TEXTS["progress"][i]],
-        "6.": lambda: _table(word, HEADERS["plan"][i], _plan_rows(i)),
-        "7.": lambda: word.add_paragraph(TEXTS["conclusions"][i]),
+        "6.": lambda: _table(
+            word,
+            HEADERS["events"][i],
+            [[f"{kind[i]}: {title[i]}", place[i], when[i]] for kind, title, place, when in EVENTS],
+        ),
+        "7.": lambda: _table(word, HEADERS["plan"][i], _plan_rows(i)),
+        "8.": lambda: word.add_paragraph(TEXTS["conclusions"][i]),
     }
     for number, *headings in PARTS:
         word.add_paragraph(f"{number} {headings[i]}")
