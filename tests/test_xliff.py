@@ -279,6 +279,7 @@ def test_a_revision_changes_what_the_translator_rewrote_and_skips_what_the_tool_
     assert len(units) == 8  # the seven translated, and the group's name, written in both before
     revised = units[f"activities.activity:{second.pk}:text"].find("x:target", NS)
     assert revised.text == "ES Run the survey"
+    assert revised.get("state") == "needs-review-translation" and "approved" not in revised.getparent().attrib
     revised.text = "Realizar la encuesta"
     copied = units[f"activities.activity:{first.pk}:text"].find("x:target", NS)
     copied.text, copied.attrib["state"] = "Activity 1", "needs-translation"

@@ -48,12 +48,11 @@ def file_name(scope, target: str) -> str:
     return f"{scope.slug}-{target}.xlf"
 
 
-def _note(text, source: str) -> str:
-    """What the text is, for the translator: "Activity: 3. Run the survey — text"."""
-    record, model = text.record, type(text.record)
-    with translation.override(source):
-        field = model._meta.get_field(text.field).verbose_name
-        return f"{capfirst(model._meta.verbose_name)}: {str(record)[:100]} — {field}"
+def describe(record, field: str) -> str:
+    """What a text is, in the active language: "Activity: Run the survey — activity"."""
+    model = type(record)
+    name = model._meta.get_field(field).verbose_name
+    return f"{capfirst(model._meta.verbose_name)}: {str(record)[:100]} — {name}"
 
 
 def write(scope, texts, *, source: str, target: str) -> bytes:
@@ -73,11 +72,20 @@ def write(scope, texts, *, source: str, target: str) -> bytes:
     for text in texts:
         unit = store.addsourceunit(text.value(source), filename=scope.name)
         unit.setid(text.id)
-        unit.addnote(_note(text, source), origin="developer")
+        with translation.override(source):
+            unit.addnote(describe(text.record, text.field), origin="developer")
         if text.value(target):
-            unit.settarget(text.value(target), lang=target)
+            _revision(unit, text.value(target), target)
     etree.cleanup_namespaces(store.document)
     return bytes(store)
+
+
+def _revision(unit, translation_now: str, target: str) -> None:
+    """The present translation as the target, for the reviser to check: not approved (a tool
+    would lock it), "needs-review-translation"."""
+    unit.settarget(translation_now, lang=target)
+    unit.xmlelement.attrib.pop("approved", None)
+    unit.xmlelement.find(unit.namespaced("target")).set("state", "needs-review-translation")
 
 
 def _language(code) -> str | None:

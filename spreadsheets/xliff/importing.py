@@ -63,6 +63,7 @@ class XliffRefused(Exception):
 class Line:
     unit: files.Unit
     status: str
+    what: str  # what the text is (files.describe), in the reader's language
     old: str = ""
     new: str = ""
     reason: str = ""
@@ -171,21 +172,22 @@ def _refusal(unit, record, name, source, target) -> str:
 
 def _line(unit, record, name, translated, problems) -> Line:
     source, target = translated.source, translated.target
+    what = files.describe(record, name)
     if not unit.translated:
-        return Line(unit, UNTRANSLATED)
+        return Line(unit, UNTRANSLATED, what)
     reason = _refusal(unit, record, name, source, target)
     if reason:
-        return Line(unit, REFUSED, reason=reason)
+        return Line(unit, REFUSED, what, reason=reason)
     localized = build_localized_fieldname(name, target)
     old, new = getattr(record, localized) or "", clean_text(unit.target).strip()
     if new == old:
-        return Line(unit, UNCHANGED, old, new)
+        return Line(unit, UNCHANGED, what, old, new)
     setattr(record, localized, new)
     try:
         record.clean_fields(exclude=[f.name for f in record._meta.concrete_fields if f.name != localized])
     except ValidationError as error:
         problems.append(Problem(unit.line, unit.id, " ".join(error.messages)))
-    return Line(unit, CHANGED if old else NEW, old, new, write=TextWrite(record, localized, new))
+    return Line(unit, CHANGED if old else NEW, what, old, new, write=TextWrite(record, localized, new))
 
 
 def preview(content: bytes) -> Preview:
