@@ -13,7 +13,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from groups.models import Country, Programme, WorkingGroup
-from reporting.models import ReportingRound
+from reporting.models import ReportingRound, round_order
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _country_keys() -> list:
 
 
 def _round_keys() -> list:
-    rounds = ReportingRound.objects.order_by("programme__start_year", "number")
+    rounds = ReportingRound.objects.order_by("programme__start_year", *round_order())
     return list(rounds.values_list("meeting__code", flat=True))
 
 

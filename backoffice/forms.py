@@ -7,9 +7,11 @@ from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 
 from activities.fields import MonthField, MonthInput
+from core.limits import REMARK
+from core.text import clean_text
 from core.written_dates import WrittenDateField
-from reporting.models import GroupReport
-from reporting.services import ProgressConflict, admin_version_check
+from reporting.models import GroupReport, ReportingRound
+from reporting.services import ProgressConflict, admin_version_check, reason_errors
 from reports.parts import TITLES as PART_TITLES
 
 # Text areas sized for the programme's texts (300 to 900 characters: five rows of 80 show most
@@ -88,6 +90,20 @@ class VersionCheckedForm(forms.ModelForm):
     with who and when, and the values typed stay in the form."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        max_length=REMARK,
+        widget=Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text=_(
+            "Required when the round is closed: why its recorded values change (a past round "
+            "entered after the fact, a mistake found later). The history keeps it beside each "
+            "changed value."
+        ),
+    )
+    # What says which record it is rather than what it holds: changing only these is no
+    # correction of a value.
+    NOT_VALUES = {"round", "group", "activity", "seen_version", "reason"}
 
     # Each subclass has group_report(): the group report whose version is checked, or None
     # when there is nothing to check (a record being added).
@@ -106,7 +122,20 @@ class VersionCheckedForm(forms.ModelForm):
                 admin_version_check(report=group_report, seen_version=data["seen_version"])
             except ProgressConflict as conflict:
                 raise forms.ValidationError(conflict.message, code="conflict") from None
+        self._check_reason(data)
         return data
+
+    def _check_reason(self, data):
+        """A value of a closed round changed: the reason is asked next to its field, before
+        anything is written (reporting/services/admin_saves.py refuses it too)."""
+        reporting_round = data.get("round") or (self.instance.round if self.instance.round_id else None)
+        if reporting_round is None or reporting_round.status != ReportingRound.Status.CLOSED:
+            return
+        if not set(self.changed_data) - self.NOT_VALUES:
+            return
+        data["reason"] = clean_text(data.get("reason") or "").strip()
+        for message in reason_errors(data["reason"]).values():
+            self.add_error("reason", message)
 
 
 class GroupReportForm(VersionCheckedForm):

@@ -59,7 +59,7 @@ clerk = User.objects.filter(username="clerk").first()
 clerk = clerk or User.objects.create_superuser("clerk", "c@example.org", "pw")
 entry = ProgressEntry.objects.filter(round__meeting__code="CE.20").order_by("pk").first()
 entry.remarks_en = "Changed by the benchmark {stamp}"
-progress_admin_save(entry=entry, user=clerk, seen_version=None)
+progress_admin_save(entry=entry, user=clerk, seen_version=None, reason="A correction")
 """
 
 

@@ -86,6 +86,18 @@ class NotesForm(forms.Form):
         widget=forms.Textarea(attrs={**TEXT, "lang": "es"}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Only when the secretariat corrects a closed round (removed otherwise): required then, by
+    # progress_save, which says so next to this field.
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        max_length=REMARK,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text=_(
+            "The round is closed: say why its values change (a past round entered after the fact, "
+            "a mistake found later). The history keeps it beside each value you change."
+        ),
+    )
 
 
 class ProgressRow:
@@ -102,7 +114,9 @@ class ProgressForm:
     progress_save() takes. What the round asks decides what is there: the percentages, the
     narrative of progress, or both (ReportingRound.progress_form)."""
 
-    def __init__(self, activities, entries, previous, report, data=None, *, reporting_round=None):
+    def __init__(
+        self, activities, entries, previous, report, data=None, *, reporting_round=None, asks_reason=False
+    ):
         self.asks_percentages = reporting_round is None or reporting_round.asks_percentages
         self.asks_narrative = reporting_round is not None and reporting_round.asks_narrative
         self.notes_form = NotesForm(
@@ -115,6 +129,9 @@ class ProgressForm:
         if not self.asks_narrative:
             for name in NARRATIVE_FIELDS:
                 del self.notes_form.fields[name]
+        self.asks_reason = asks_reason
+        if not asks_reason:
+            del self.notes_form.fields["reason"]
         self.rows = []
         for activity in activities:
             entry, before = entries.get(activity.pk), previous.get(activity.pk)
@@ -147,7 +164,18 @@ class ProgressForm:
 
     @property
     def note_fields(self):
-        return [field for field in self.notes_form.visible_fields() if field.name not in NARRATIVE_FIELDS]
+        return [
+            field
+            for field in self.notes_form.visible_fields()
+            if field.name not in NARRATIVE_FIELDS and field.name != "reason"
+        ]
+
+    @property
+    def reason_field(self):
+        return self.notes_form["reason"] if self.asks_reason else None
+
+    def reason(self) -> str:
+        return self.notes_form.cleaned_data.get("reason", "") if self.asks_reason else ""
 
     def entries(self) -> dict[int, EntryValues]:
         if not self.asks_percentages:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from activities.models import Activity
 
 from .models.progress import ProgressEntry, ProgressEntryQuerySet
+from .models.rounds import round_order
 from .schedule import Schedule, schedule_today, whole
 
 
@@ -50,7 +51,7 @@ def _latest_percents(groups) -> dict:
         ProgressEntryQuerySet(ProgressEntry)
         .published()
         .filter(activity__group__in=groups)
-        .order_by("round__number")
+        .order_by(*round_order("round__"))
         .values_list("activity_id", "percent")
     )
     return dict(entries)  # the latest round's last

@@ -110,6 +110,20 @@ def can_edit_progress(user, group, reporting_round: ReportingRound, report: Grou
     return who is Relation.COORDINATOR and status in GroupReport.EDITABLE
 
 
+def can_correct_closed_round(user, group, reporting_round: ReportingRound) -> bool:
+    """Enter or correct the narrative and figures of a closed round (a past round recorded after
+    the fact, or a mistake found later): the secretariat, each change recorded as its correction
+    with the reason it types. Nobody reopens the round, so focal points, who change a round only
+    while it is open, still cannot; issued documents keep the bytes they were issued with."""
+    _an_actor(user)
+    return (
+        reporting_round.status == ReportingRound.Status.CLOSED
+        and group.programme_id == reporting_round.programme_id
+        and not isinstance(user, SystemActor)
+        and relation(user, group) is Relation.SECRETARIAT
+    )
+
+
 def can_attach_evidence(user, group, reporting_round, report) -> bool:
     """Attach files or links to the group's report in the round, or remove them: whoever may
     change its progress then."""

@@ -22,6 +22,7 @@ from core.bilingual import LANGUAGES, has_text
 from .comparison import Comparison, RoundRow, round_rows  # noqa: F401
 from .group_figures import GroupFigures, group_figures  # noqa: F401
 from .models import ProgressEntry
+from .models.rounds import round_order, rounds_up_to
 from .schedule import (  # noqa: F401
     Schedule,
     expected_percent,
@@ -107,7 +108,13 @@ def standing(activity, entries, today: datetime.date) -> Standing:
     reads them (each with its `round_number`)."""
     latest = entries[-1] if entries else None
     previous = None
-    if len(entries) > 1 and entries[-2].round_number == latest.round_number - 1:
+    # The round just before is known by number only: a round without one (a past round whose
+    # document gives none) is compared with no other.
+    if (
+        len(entries) > 1
+        and latest.round_number is not None
+        and entries[-2].round_number == latest.round_number - 1
+    ):
         previous = entries[-2]
     expected, schedule = schedule_today(activity, latest.percent if latest else None, today)
     return Standing(activity, latest, previous, expected, schedule)
@@ -125,10 +132,8 @@ def published_entries(activities=None, *, up_to_round=None, **filters):
     if activities is not None:
         entries = entries.filter(activity__in=activities)
     if up_to_round is not None:
-        entries = entries.filter(
-            round__programme_id=up_to_round.programme_id, round__number__lte=up_to_round.number
-        )
-    return entries.order_by("round__number")
+        entries = entries.filter(rounds_up_to(up_to_round, "round__"))
+    return entries.order_by(*round_order("round__"))
 
 
 def standings(activities, entries=None, today: datetime.date | None = None) -> list[Standing]:
@@ -190,7 +195,10 @@ class GroupStanding:
         (reporting/comparison.py); None when no activity was reported in the round before."""
         if not self.reported:
             return None
-        last = max(s.latest.round_number for s in self.reported)
+        numbers = [s.latest.round_number for s in self.reported if s.latest.round_number is not None]
+        if not numbers:
+            return None  # rounds without a number: none is known to be "the one before"
+        last = max(numbers)
         latest = [s for s in self.reported if s.latest.round_number == last]
         # An activity's previous entry is that of the round just before its latest (standing()).
         earlier = [s.previous for s in latest if s.previous is not None]

@@ -71,7 +71,8 @@ def _plan(name, title, model):
 
 def _remark_place(entry):
     place = _in_group(entry.activity, entry.activity.group)
-    return Place(place.group_id, place.recent, place.number, place.position, entry.round.number)
+    # A past round without a number (issue 29) sorts its remarks first, as round_order does.
+    return Place(place.group_id, place.recent, place.number, place.position, entry.round.number or 0)
 
 
 GROUPS = Kind(

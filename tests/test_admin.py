@@ -52,7 +52,7 @@ def test_every_list_add_and_change_page_opens(secretariat_client, secretariat_us
         assert secretariat_client.get(admin_url(model, "add", lang)).status_code == 403
         entry = ProgressEntry.objects.select_related("round", "activity__group").first()
         entry.percent = 100 - entry.percent
-        progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+        progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="A correction")
     else:
         urls.append(admin_url(model, "add", lang))
     for url in urls:
@@ -137,6 +137,7 @@ def test_bad_percentage_is_refused_next_to_the_field(secretariat_client, lang, v
     url = admin_url(ProgressEntry, "change", lang, entry.pk)
     data = post_data_from(secretariat_client.get(url))
     data["percent"] = value
+    data["reason"] = "A correction"  # the fixtures' rounds are closed: a change needs a reason
     response = secretariat_client.post(url, data)
     assert response.status_code == 200
     field_errors = response.context["adminform"].form.errors

@@ -160,12 +160,14 @@ def test_an_admin_save_on_the_current_version_is_recorded(
     entry = ProgressEntry.objects.filter(round=second_round, activity__group=group_iv).first()
     url, data = _admin_change(secretariat_client, entry)
     data["percent"] = str(100 - entry.percent)
+    data["reason"] = "Corrected from the issued report"  # CE.20 is closed: a correction (issue 29)
     assert secretariat_client.post(url, data).status_code == 302
-    change = ProgressChange.objects.filter(source=ProgressChange.Source.ADMIN).get()
-    assert (change.field, change.new_value, change.changed_by) == (
+    change = ProgressChange.objects.filter(source=ProgressChange.Source.CORRECTION).get()
+    assert (change.field, change.new_value, change.changed_by, change.reason) == (
         "percent",
         data["percent"],
         secretariat_user,
+        "Corrected from the issued report",
     )
 
 
@@ -250,17 +252,17 @@ def test_the_history_stores_what_the_record_stores(secretariat_client, second_ro
     the record's save dropped them (core.text): the history said what was never stored."""
     obj = _recorded(second_round, group_iv)[model]
     url, data = _admin_change(secretariat_client, obj)
-    data[field] = TYPED
+    data[field], data["reason"] = TYPED, "A correction"  # CE.20 is closed (issue 29)
     assert secretariat_client.post(url, data).status_code == 302
     obj.refresh_from_db()
     assert getattr(obj, field) == STORED
-    change = ProgressChange.objects.get(source=ProgressChange.Source.ADMIN, field=field)
+    change = ProgressChange.objects.get(source=ProgressChange.Source.CORRECTION, field=field)
     assert change.new_value == getattr(obj, field)
     # Typed again with other control characters: the same stored text, so no change recorded.
     url, data = _admin_change(secretariat_client, obj)
-    data[field] = STORED.replace(" ", "\x01 ")
+    data[field], data["reason"] = STORED.replace(" ", "\x01 "), "A correction"
     assert secretariat_client.post(url, data).status_code == 302
-    assert ProgressChange.objects.filter(source=ProgressChange.Source.ADMIN, field=field).count() == 1
+    assert ProgressChange.objects.filter(source=ProgressChange.Source.CORRECTION, field=field).count() == 1
 
 
 def test_every_history_value_equals_a_stored_value(secretariat_user, coordinator, open_round, group_iv):

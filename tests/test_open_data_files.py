@@ -60,7 +60,7 @@ def test_a_change_to_progress_gives_a_new_file_at_once(client, secretariat_user,
     before, _queries = _download(client, PROGRESS)
     entry = ProgressEntry.objects.get(round=second_round, activity__group__number=4, activity__order=3)
     entry.remarks_en = "Changed a moment ago by the secretariat"
-    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="A correction")
     after, rebuilt = _download(client, PROGRESS, HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and rebuilt > 0
     assert after["ETag"] != before["ETag"]

@@ -33,7 +33,7 @@ def test_a_change_of_published_progress_is_on_the_page_at_once(client, secretari
     entry = ProgressEntry.objects.get(round=second_round, activity__group__number=4, activity__order=3)
     _count, before = _queries(client, GROUP_PAGE)
     entry.remarks_en = "Changed a moment ago by the secretariat"
-    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="A correction")
     _count, after = _queries(client, GROUP_PAGE)
     assert "Changed a moment ago by the secretariat" not in before
     assert "Changed a moment ago by the secretariat" in after

@@ -103,7 +103,18 @@ def _commented(place, url, response):
     assert ReportComment.objects.filter(report__round=place.open_round, body="Posted question").exists()
 
 
+def _corrected(place, url, response):
+    assert response.status_code == 302 and response["Location"] == url, "not saved"
+    entry = ProgressEntry.objects.get(
+        round=place.second_round, activity__group=place.group_iv, activity__order=3
+    )
+    assert (entry.percent, entry.remarks_en) == (55, "Posted")
+    change = entry.history().get(field="percent", version=entry.history().latest("version").version)
+    assert (change.source, change.reason) == ("correction", "Posted correction"), "not a correction"
+
+
 SAVED, ISSUED, ATTACHED, REMOVED = Writes(_saved), Writes(_issued), Writes(_attached), Writes(_removed)
+CORRECTED = Writes(_corrected)
 ACCEPTED, COMMENTED = Writes(_accepted), Writes(_commented)
 REVIEW = Page(200, 'id="review"')  # the secretariat's review page of a submitted report
 PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
@@ -162,10 +173,17 @@ MATRIX = {
         only({"secretariat", "coordinator"}, status=COMMENTED),
     ),
     "comment_new_closed": ("workspace:comment_new", every(405), only(set())),
+    # A closed round is corrected by the secretariat, never reopened: POSTed without a reason,
+    # refused next to its field (400, nothing written); with one, recorded as its correction.
     "progress_closed": (
         "workspace:progress",
         only({"secretariat", "coordinator", "member_user"}),
-        only(set()),
+        {**only(set()), "secretariat": 400},
+    ),
+    "progress_closed_corrected": (
+        "workspace:progress",
+        only({"secretariat", "coordinator", "member_user"}),
+        only({"secretariat"}, status=CORRECTED),
     ),
     "workbook_open": ("spreadsheets:workbook", only({"secretariat", "coordinator"}), every(405)),
     "workbook_closed": ("spreadsheets:workbook", only(set()), every(405)),
@@ -318,7 +336,12 @@ ARGS = {
     },
     **{
         name: lambda p: (p.second_round.meeting.code, *GROUP)
-        for name in ("progress_closed", "workbook_closed", "workbook_import_closed")
+        for name in (
+            "progress_closed",
+            "progress_closed_corrected",
+            "workbook_closed",
+            "workbook_import_closed",
+        )
     },
     **{
         name: lambda p: (p.open_round.meeting.code, *GROUP)
@@ -342,6 +365,10 @@ POSTS = {
     "tokens": lambda p: {"name": ""},
     "progress_open": lambda p: progress_post(p.group_iv, p.open_round, values=TYPED),
     "progress_closed": lambda p: progress_post(p.group_iv, p.second_round, values=TYPED),
+    "progress_closed_corrected": lambda p: {
+        **progress_post(p.group_iv, p.second_round, values=TYPED),
+        "reason": "Posted correction",
+    },
     "workbook_import_open": lambda p: {"workbook": upload(p.workbook)},
     **{
         name: lambda p: {

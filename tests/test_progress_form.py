@@ -235,13 +235,15 @@ def test_closed_round_refuses_focal_points_but_admin_changes_are_recorded(
     entry = ProgressEntry.objects.get(round=second_round, activity__group=group_iv, activity__order=3)
     old = entry.percent
     entry.percent = 55
-    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
-    change = ProgressChange.objects.get(report__round=second_round, report__group=group_iv, source="admin")
-    assert (change.field, change.old_value, change.new_value, change.source, change.changed_by) == (
+    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="Typo in the report")
+    change = ProgressChange.objects.get(
+        report__round=second_round, report__group=group_iv, source="correction"
+    )
+    assert (change.field, change.old_value, change.new_value, change.reason, change.changed_by) == (
         "percent",
         str(old),
         "55",
-        "admin",
+        "Typo in the report",
         secretariat_user,
     )
     assert "55" in client.get(url(second_round, group_iv)).content.decode().split('id="history"')[1]

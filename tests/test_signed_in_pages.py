@@ -66,7 +66,7 @@ def test_a_change_of_progress_is_on_a_cached_signed_in_page_at_once(
     assert 'id="activity-3"' in before and "Changed a moment ago" not in before
     entry.percent = 7 if entry.percent != 7 else 8
     entry.remarks_en = "Changed a moment ago by the secretariat"
-    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+    progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="A correction")
     _count, after = _get(reader, GROUP_PAGE)
     row = after[after.index('id="activity-3"') :]
     row = row[: row.index("</tr>")]
@@ -82,7 +82,7 @@ def test_a_change_of_progress_is_on_the_signed_in_home_page_at_once(
     _count, before = _get(reader, "/en/")
     for entry in ProgressEntry.objects.filter(round=second_round, activity__group__number=3):
         entry.percent = 3
-        progress_admin_save(entry=entry, user=secretariat_user, seen_version=None)
+        progress_admin_save(entry=entry, user=secretariat_user, seen_version=None, reason="A correction")
     _count, after = _get(reader, "/en/")
     assert before != after
     row = after[after.index('<td class="numeral">III</td>') :]

@@ -14,7 +14,7 @@ from groups.models import Programme, WorkingGroup
 from reporting import policy
 from reporting import standing as figures
 from reporting.lookups import round_or_404
-from reporting.models import GroupReport, ReportingRound
+from reporting.models import GroupReport, ReportingRound, round_order
 
 # A working list, read row by row by the secretariat and the focal points: a few more rows a
 # page than the reading pages' (core.paging.PAGE_SIZE), whose figures cost more to draw.
@@ -51,7 +51,7 @@ def my_groups(request):
             "paged": page,
             "all_rounds": ReportingRound.objects.filter(programme=programme)
             .select_related("meeting")
-            .order_by("-number")
+            .order_by(*round_order(descending=True))
             if policy.can_review(request.user)
             else [],
         },

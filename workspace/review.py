@@ -40,7 +40,8 @@ def review_page(request, reporting_round, group, report, *, review_form=None, co
             "output_evidence": Evidence.objects.filter(report=report, output__isnull=False).shown(),
             "review_form": review_form or ReviewForm(),
             "can_review": reviewing(request.user, report),
-            "can_correct": policy.can_edit_progress(request.user, group, reporting_round, report),
+            "can_correct": policy.can_edit_progress(request.user, group, reporting_round, report)
+            or policy.can_correct_closed_round(request.user, group, reporting_round),
             "history": history,
             **round_documents(reporting_round, group),
             **thread_context(request.user, reporting_round, group, report, comment_form),

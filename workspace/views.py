@@ -49,7 +49,7 @@ def group_report_of(
 @login_required
 def progress(request, code, period, numeral):
     reporting_round, group, report = group_report_of(request, code, period, numeral)
-    can_edit = policy.can_edit_progress(request.user, group, reporting_round, report)
+    can_edit = _may_change(request.user, group, reporting_round, report)
     action = request.POST.get("action")
     if request.method == "POST":
         if action in ("accept", "return"):
@@ -61,7 +61,9 @@ def progress(request, code, period, numeral):
     elif reviewing(request.user, report) and "correct" not in request.GET:
         return review_page(request, reporting_round, group, report)
 
-    form = _form(reporting_round, group, report, request.POST if request.method == "POST" else None)
+    form = _form(
+        reporting_round, group, report, request.POST if request.method == "POST" else None, request.user
+    )
     conflict = summary = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,6 +107,7 @@ def _save(request, reporting_round, group, form, action):
             seen_version=form.seen_version,
             submit=submit,
             source=ProgressChange.Source.CORRECTION if correction else ProgressChange.Source.FORM,
+            reason=form.reason(),
         )
 
     if action == "check":
@@ -143,10 +146,28 @@ def _save(request, reporting_round, group, form, action):
     return None
 
 
-def _form(reporting_round, group, report, data=None) -> ProgressForm:
-    """The group's activities with their entries in the round and in the previous round."""
+def _may_change(user, group, reporting_round, report) -> bool:
+    """Whoever may change the group report: in an open round (its focal points, the
+    secretariat), or the secretariat correcting a closed one (with a reason)."""
+    return policy.can_edit_progress(user, group, reporting_round, report) or policy.can_correct_closed_round(
+        user, group, reporting_round
+    )
+
+
+def _form(reporting_round, group, report, data=None, user=None) -> ProgressForm:
+    """The group's activities with their entries in the round and in the previous round; the
+    reason for the correction asked of the secretariat in a closed round."""
     activities, entries, previous = activities_and_entries(reporting_round, group)
-    return ProgressForm(activities, entries, previous, report, data=data, reporting_round=reporting_round)
+    asks_reason = user is not None and policy.can_correct_closed_round(user, group, reporting_round)
+    return ProgressForm(
+        activities,
+        entries,
+        previous,
+        report,
+        data=data,
+        reporting_round=reporting_round,
+        asks_reason=asks_reason,
+    )
 
 
 def _shows_form(request, can_edit) -> bool:
@@ -177,7 +198,7 @@ def progress_page(
         if report
         else []
     )
-    form = form or _form(reporting_round, group, report)
+    form = form or _form(reporting_round, group, report, user=request.user)
     evidence = list(Evidence.objects.filter(report=report).shown()) if report else []
     for row in form.rows:
         row.evidence = [item for item in evidence if item.activity_id == row.activity.pk]

@@ -14,7 +14,11 @@ ENTRY_SCHEMA = {
     "type": "object",
     "properties": {
         "round": {"type": "string", "description": "The meeting's code: CE.20."},
-        "round_number": {"type": "integer"},
+        "round_number": {
+            "type": "integer",
+            "nullable": True,
+            "description": "None for a past round whose document gives no number.",
+        },
         "percent": {"type": "integer"},
         "remarks": BILINGUAL_SCHEMA,
     },
@@ -54,7 +58,7 @@ class EntrySerializer(serializers.Serializer):
     together."""
 
     round = serializers.CharField(source="round.meeting.code", help_text="The meeting's code: CE.20.")
-    round_number = serializers.IntegerField()
+    round_number = serializers.IntegerField(allow_null=True)
     percent = serializers.IntegerField()
     remarks = Bilingual()
 

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
 from reporting import standing as figures
-from reporting.models import ReportingRound
+from reporting.models import ReportingRound, round_order
 from reports.models import Document, DocumentWording
 
 from .. import filters, lookups
@@ -138,7 +138,9 @@ class RoundList(PublicList):
     serializer_class = RoundSerializer
 
     def get_queryset(self):
-        rounds = ReportingRound.objects.with_meeting().order_by("-programme__start_year", "-number")
+        rounds = ReportingRound.objects.with_meeting().order_by(
+            "-programme__start_year", *round_order(descending=True)
+        )
         programme = filters.programme(self.request)
         return rounds.filter(programme=programme) if programme is not None else rounds
 

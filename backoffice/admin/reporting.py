@@ -35,7 +35,7 @@ class ProgressChangeInline(admin.TabularInline):
     model = ProgressChange
     extra = 0
     can_delete = False
-    fields = ("changed_at", "changed_by", "activity", "field", "old_value", "new_value", "source")
+    fields = ("changed_at", "changed_by", "activity", "field", "old_value", "new_value", "source", "reason")
     readonly_fields = fields
     ordering = ("-changed_at", "-pk")
 
@@ -127,7 +127,10 @@ class ProgressEntryAdmin(EntryHistoryProtectedAdmin, SpreadsheetAdmin, Translati
     def save_model(self, request, obj, form, change):
         # A new entry overwrites nothing (one per activity and round); a change is checked.
         progress_admin_save(
-            entry=obj, user=request.user, seen_version=form.cleaned_data["seen_version"] if change else None
+            entry=obj,
+            user=request.user,
+            seen_version=form.cleaned_data["seen_version"] if change else None,
+            reason=form.cleaned_data.get("reason", ""),
         )
 
     def delete_model(self, request, obj):
@@ -153,7 +156,12 @@ class GroupReportAdmin(HistoryProtectedAdmin, WorkbookImportAdmin, SpreadsheetAd
         return super().has_change_permission(request, obj) and policy.can_change_in_admin(request.user)
 
     def save_model(self, request, obj, form, change):
-        group_report_admin_save(report=obj, user=request.user, seen_version=form.cleaned_data["seen_version"])
+        group_report_admin_save(
+            report=obj,
+            user=request.user,
+            seen_version=form.cleaned_data["seen_version"],
+            reason=form.cleaned_data.get("reason", ""),
+        )
 
 
 @admin.register(ProgressChange)
@@ -169,9 +177,10 @@ class ProgressChangeAdmin(admin.ModelAdmin):
         "new_value",
         "changed_by",
         "source",
+        "reason",
     )
     list_filter = ("report__round", "source", "field", "report__group")
-    search_fields = ("old_value", "new_value", "changed_by__username")
+    search_fields = ("old_value", "new_value", "changed_by__username", "reason")
     list_select_related = ("report__round__meeting", "report__group__programme", "activity", "changed_by")
     date_hierarchy = "changed_at"
 

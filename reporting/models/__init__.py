@@ -6,7 +6,7 @@ activities/ (migrations moved them without touching the database)."""
 from .comments import ReportComment, ReportCommentQuerySet
 from .evidence import Evidence, EvidenceQuerySet
 from .progress import GroupReport, ProgressChange, ProgressEntry, ProgressEntryQuerySet
-from .rounds import ReportingRound, ReportingRoundQuerySet, RoundReminder
+from .rounds import ReportingRound, ReportingRoundQuerySet, RoundReminder, round_order, rounds_up_to
 
 __all__ = [
     "Evidence",
@@ -20,4 +20,6 @@ __all__ = [
     "ReportingRound",
     "ReportingRoundQuerySet",
     "RoundReminder",
+    "round_order",
+    "rounds_up_to",
 ]

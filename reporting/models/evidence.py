@@ -16,7 +16,7 @@ from activities.models import Activity, Output
 from core.uploads import KINDS
 
 from .progress import GroupReport
-from .rounds import ReportingRound
+from .rounds import ReportingRound, round_order
 
 
 def evidence_path(evidence, _name) -> str:
@@ -36,7 +36,7 @@ class EvidenceQuerySet(models.QuerySet):
 
     def shown(self):
         return self.select_related("activity", "output", "report__round__meeting").order_by(
-            "report__round__number", "activity__order", "output__order", "pk"
+            *round_order("report__round__"), "activity__order", "output__order", "pk"
         )
 
 

@@ -229,6 +229,9 @@ class ProgressChange(models.Model):
     changed_at = models.DateTimeField(_("changed at"))
     source = models.CharField(_("made in"), max_length=10, choices=Source.choices)
     version = models.PositiveIntegerField(_("group report version"))
+    # Why the secretariat changed a closed round's values (the group's figures as recorded then):
+    # required for such a correction, empty for every other change.
+    reason = models.TextField(_("reason for the correction"), blank=True, **limited(REMARK))
 
     class Meta:
         db_table = "activities_progresschange"

@@ -11,6 +11,27 @@ from core.wording import MAX_ORDINAL, ordinal
 from groups.models import Meeting, Programme, WorkingGroup
 
 
+def round_order(prefix: str = "", *, descending: bool = False) -> tuple:
+    """A programme's rounds in the order they were reported: by number, those without one (past
+    rounds whose document gives none) first, by their meeting's date. The same on SQLite and
+    PostgreSQL, which otherwise put NULLs at opposite ends. `prefix`: the path to the round
+    ("round__" from an entry)."""
+    number = F(f"{prefix}number")
+    if descending:
+        return (number.desc(nulls_last=True), F(f"{prefix}meeting__start_date").desc())
+    return (number.asc(nulls_first=True), F(f"{prefix}meeting__start_date").asc())
+
+
+def rounds_up_to(reporting_round, prefix: str = "") -> Q:
+    """The rounds of `reporting_round`'s programme up to it, itself included, in round_order."""
+    numberless = Q(**{f"{prefix}number__isnull": True})
+    same = Q(**{f"{prefix}programme_id": reporting_round.programme_id})
+    if reporting_round.number is None:
+        held = Q(**{f"{prefix}meeting__start_date__lte": reporting_round.meeting.start_date})
+        return same & numberless & held
+    return same & (numberless | Q(**{f"{prefix}number__lte": reporting_round.number}))
+
+
 class ReportingRoundQuerySet(models.QuerySet):
     def with_meeting(self):
         """Rounds with their meeting and programme, as pages name them (by the meeting's code)."""
@@ -32,17 +53,17 @@ class ReportingRoundQuerySet(models.QuerySet):
             self.filter(programme=programme)
             .with_published_progress()
             .select_related("meeting")
-            .order_by("-number")
+            .order_by(*round_order(descending=True))
             .first()
         )
 
     def previous_to(self, reporting_round):
-        """The round reported just before this one on the same programme, or None."""
-        return (
-            self.filter(programme_id=reporting_round.programme_id, number__lt=reporting_round.number)
-            .order_by("-number")
-            .first()
-        )
+        """The round reported just before this one on the same programme (round_order), or None."""
+        earlier = self.filter(rounds_up_to(reporting_round)).exclude(pk=reporting_round.pk)
+        if reporting_round.number is None:
+            # Among rounds without a number, one of the same day would otherwise be either side.
+            earlier = earlier.filter(meeting__start_date__lt=reporting_round.meeting.start_date)
+        return earlier.order_by(*round_order(descending=True)).first()
 
 
 class ReportingRound(models.Model):
@@ -77,14 +98,32 @@ class ReportingRound(models.Model):
         on_delete=models.PROTECT,
         related_name="reporting_round",
     )
+    # A past round takes only what its document gives: no number ("the report of the group to
+    # the meeting") and no dates are invented, since whatever is stored is printed.
     number = models.PositiveSmallIntegerField(
         _("report number"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_ORDINAL)],
-        help_text=_("2 for the second report on the implementation of the programme."),
+        help_text=_(
+            "2 for the second report on the implementation of the programme. Leave it empty for a "
+            "past round whose document gives no number: its title then has no ordinal."
+        ),
     )
-    opens_on = models.DateField(_("opening date"))
+    opens_on = models.DateField(
+        _("opening date"),
+        null=True,
+        blank=True,
+        help_text=_("Needed to open the round; a past round may have none."),
+    )
     deadline = models.DateField(
-        _("deadline"), help_text=_("The last day for the groups to submit their progress.")
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day for the groups to submit their progress. Needed to open the round; a past "
+            "round may have none."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, editable=False
@@ -115,13 +154,25 @@ class ReportingRound(models.Model):
         db_table = "activities_reportinground"
         verbose_name = _("reporting round")
         verbose_name_plural = _("reporting rounds")
-        ordering = ["programme", "number"]
+        ordering = ["programme", *round_order()]
         constraints = [
+            # Rounds without a number are not one another's duplicates (NULLs are distinct).
             models.UniqueConstraint(fields=["programme", "number"], name="round_unique_number"),
             models.CheckConstraint(
-                condition=Q(deadline__gte=F("opens_on")), name="round_deadline_after_opening"
+                condition=Q(deadline__isnull=True)
+                | Q(opens_on__isnull=True)
+                | Q(deadline__gte=F("opens_on")),
+                name="round_deadline_after_opening",
             ),
-            models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1), name="round_number_positive"
+            ),
+            # Focal points are told when and until when they report: an open round has both dates.
+            models.CheckConstraint(
+                condition=~Q(status="open") | Q(opens_on__isnull=False, deadline__isnull=False),
+                name="round_open_has_dates",
+                violation_error_message=_("Give the round its opening date and deadline before opening it."),
+            ),
             # Focal points report to one meeting at a time.
             models.UniqueConstraint(
                 fields=["programme"],
@@ -137,8 +188,12 @@ class ReportingRound(models.Model):
 
     @property
     def title(self) -> str:
-        from django.utils.translation import gettext
+        """ "Second report"; "Report" for a round whose document gives no number, so that no
+        invented ordinal is printed."""
+        from django.utils.translation import gettext, pgettext
 
+        if self.number is None:
+            return pgettext("a round without a number", "Report")
         return gettext("%(ordinal)s report") % {"ordinal": ordinal(self.number, feminine=False).capitalize()}
 
     def clean(self):

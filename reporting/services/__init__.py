@@ -11,6 +11,7 @@ from .history import (
     ProgressConflict,
     SaveResult,
     changes_since,
+    reason_errors,
 )
 from .progress import group_reports_import, progress_import, progress_save
 from .rounds import group_report_review, round_close, round_open, round_record_past
@@ -32,6 +33,7 @@ __all__ = [
     "progress_admin_save",
     "progress_import",
     "progress_save",
+    "reason_errors",
     "round_close",
     "round_open",
     "round_record_past",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.limits import REMARK, too_long
 from core.roles import person
 from core.text import clean_text
 
@@ -116,8 +117,9 @@ def check_version(report: GroupReport, seen_version: int | None) -> None:
         raise ProgressConflict(report, changes_since(report, seen_version))
 
 
-def history(report, rows, *, user, source, now) -> list[ProgressChange]:
-    """Bump the report's version; one unsaved history row per changed value."""
+def history(report, rows, *, user, source, now, reason="") -> list[ProgressChange]:
+    """Bump the report's version; one unsaved history row per changed value (each with the
+    `reason` of a correction of a closed round, if it is one)."""
     report.version += 1
     report.updated_at, report.updated_by = now, person(user)
     return [
@@ -131,16 +133,34 @@ def history(report, rows, *, user, source, now) -> list[ProgressChange]:
             changed_at=now,
             source=source,
             version=report.version,
+            reason=reason,
         )
         for activity, name, old, new in rows
     ]
 
 
-def record(report, rows, *, user, source, now) -> list[ProgressChange]:
+def record(report, rows, *, user, source, now, reason="") -> list[ProgressChange]:
     """Bump the report's version and write one history row per changed value."""
-    changes = ProgressChange.objects.bulk_create(history(report, rows, user=user, source=source, now=now))
+    changes = ProgressChange.objects.bulk_create(
+        history(report, rows, user=user, source=source, now=now, reason=reason)
+    )
     announce([report])
     return changes
+
+
+def reason_errors(reason: str) -> dict:
+    """What a correction of a closed round refuses in its reason (already cleaned and
+    stripped): none given, or one too long; keyed "reason", for the field that asks it."""
+    if not reason:
+        return {
+            "reason": _(
+                "Say why you are correcting a closed round: the history keeps the reason beside "
+                "each value you change."
+            )
+        }
+    if len(reason) > REMARK:
+        return {"reason": too_long(len(reason), REMARK)}
+    return {}
 
 
 def announce(reports) -> None:

@@ -30,6 +30,7 @@ from .history import (
     history,
     locked,
     move_status,
+    reason_errors,
     record,
 )
 from .typed import carried_percents, typed_rows
@@ -169,6 +170,7 @@ def progress_save(
     seen_version: int,
     submit: bool,
     source: str = ProgressChange.Source.FORM,
+    reason: str = "",
 ) -> SaveResult:
     """Save a group's progress in an open round as a draft, or submit it.
 
@@ -184,8 +186,7 @@ def progress_save(
     now = timezone.now()
     with transaction.atomic():
         reporting_round, report, _created = locked(reporting_round, group)
-        if not policy.can_edit_progress(user, group, reporting_round, report):
-            raise PermissionDenied
+        correcting = _closed_correction(user, group, reporting_round, report, source=source, submit=submit)
         check_version(report, seen_version)
         existing = {
             e.activity_id: e
@@ -194,6 +195,9 @@ def progress_save(
         if submit and reporting_round.asks_percentages:
             errors = {**_unreported(activities, entries, existing), **errors}
         errors = {**errors, **_form_errors(reporting_round, report, entries, notes, submit)}
+        if correcting:
+            reason = clean_text(reason).strip()
+            errors.update(reason_errors(reason))
         if errors:
             raise ValidationError(errors)
         # Only the form and the workbook show a carried percentage; a program using the API is
@@ -201,17 +205,35 @@ def progress_save(
         carried = carried_percents(reporting_round, group) if source in PREFILLED else {}
         rows = _write_entries(reporting_round, activities, entries, existing, carried=carried, submit=submit)
         rows += _write_notes(report, notes)
-        # Nothing typed and no submission: nothing changes, the status included.
-        moved = move_status(report, submit, now) if rows or submit else []
+        # Nothing typed and no submission: nothing changes, the status included; nor does a
+        # correction of a closed round move it (the group's report stands as it was closed).
+        moved = move_status(report, submit, now) if (rows or submit) and not correcting else []
         rows += moved
         changes = []
         if rows:
-            changes = record(report, rows, user=user, source=source, now=now)
+            changes = record(
+                report, rows, user=user, source=source, now=now, reason=reason if correcting else ""
+            )
             report.full_clean()
             report.save()
         if moved and report.status == GroupReport.Status.SUBMITTED:
             group_report_status_notify(report)  # the secretariat: queued when this commits
     return SaveResult(report, changes)
+
+
+def _closed_correction(user, group, reporting_round, report, *, source, submit) -> bool:
+    """Whether this save is the secretariat's correction of a closed round; PermissionDenied
+    for whoever may not write what it writes. Only a save that says it is a correction (the
+    report page's) corrects a closed round: an API call or a workbook is refused there as before."""
+    if (
+        source == ProgressChange.Source.CORRECTION
+        and not submit
+        and policy.can_correct_closed_round(user, group, reporting_round)
+    ):
+        return True
+    if not policy.can_edit_progress(user, group, reporting_round, report):
+        raise PermissionDenied
+    return False
 
 
 def progress_import(changed_entries, *, user, source) -> list[ProgressChange]:

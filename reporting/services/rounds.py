@@ -86,16 +86,20 @@ def round_close(*, reporting_round: ReportingRound, user) -> ReportingRound:
 
 
 def round_record_past(*, reporting_round: ReportingRound, user) -> ReportingRound:
-    """Enter a round that took place before the portal: a planned round whose deadline has
-    passed becomes closed at once, never open, so nobody is e-mailed about it. Its progress is
-    then entered by the secretariat (the admin, a spreadsheet), recorded in the history."""
+    """Enter a round that took place before the portal: a planned round whose deadline (or, with
+    none, whose meeting) has passed becomes closed at once, never open, so nobody is e-mailed
+    about it. Its narrative and figures are then entered by the secretariat as corrections with a
+    reason (the report page, the admin) or a spreadsheet, recorded in the history."""
     if not policy.can_open_or_close_rounds(user):
         raise PermissionDenied
     with transaction.atomic():
         if _locked_round(reporting_round).status != ReportingRound.Status.PLANNED:
             raise ValidationError(_("Only a round not yet opened can be recorded as a past one."))
-        if reporting_round.deadline >= timezone.localdate():
+        # Without a deadline (its document gives none), the meeting it reported to says when.
+        if reporting_round.deadline is not None and reporting_round.deadline >= timezone.localdate():
             raise ValidationError(_("Its deadline has not passed: open it instead."))
+        if reporting_round.deadline is None and reporting_round.meeting.start_date > timezone.localdate():
+            raise ValidationError(_("Its meeting has not taken place: open the round instead."))
         reporting_round.status = ReportingRound.Status.CLOSED
         reporting_round.closed_at = timezone.now()
         reporting_round.save(update_fields=["status", "closed_at"])
