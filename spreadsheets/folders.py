@@ -30,6 +30,8 @@ class FolderImport:
 
     counts: dict[str, Counter] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # Per sheet, each row's outcome in the sheet's order (new, update, skip ...).
+    outcomes: dict[str, list[str]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         return [
@@ -110,6 +112,7 @@ def _import_sheet(dataset_of, resource, user, outcome):
     result = resource.import_data(dataset, dry_run=False, use_transactions=True, user=user)
     outcome.problems += [f"{name}: {problem}" for problem in result_problems(result)]
     outcome.counts[name] = Counter(result.totals)
+    outcome.outcomes[name] = [row.import_type for row in result.rows]
 
 
 def export_folder(folder, file_format="xlsx") -> list[tuple[Path, int]]:

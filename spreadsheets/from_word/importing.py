@@ -90,9 +90,30 @@ class DocumentImport:
             for name, counts in self.outcome.counts.items()
         ]
 
+    def record_lines(self) -> list[str]:
+        """Each new or changed record beside the passage it came from, for the clerk to check.
+        Rows are numbered as in the sheet the records would be written to (and as the problems
+        number them): the first record is row 2, under the header."""
+        labels = {kind: label for label, kind in OUTCOMES}
+        lines = []
+        for stem, outcomes in self.outcome.outcomes.items():
+            for index, kind in enumerate(outcomes):
+                if kind not in ("new", "update"):
+                    continue
+                passages = self.reading.sources.get((stem, index)) or []
+                where = "; ".join(f"{p.where} ({p.lang}): {_shortened(p.text)}" for p in passages[:2])
+                line = _("%(sheet)s, row %(row)s, %(outcome)s") % {
+                    "sheet": stem,
+                    "row": index + 2,
+                    "outcome": _(labels[kind]),
+                }
+                lines.append(f"  {line}" + (f" <- {where}" if where else ""))
+        return lines
+
     def lines(self) -> list[str]:
-        """Everything to show, the summary last: per sheet, the questions, warnings, problems."""
-        lines = self.sheet_lines()
+        """Everything to show, the summary last: per sheet, each new or changed record with its
+        passage, the questions, warnings and problems."""
+        lines = [*self.sheet_lines(), *self.record_lines()]
         for question in self.questions:
             choices = "; ".join(f"{value} ({label})" for value, label in question.choices)
             line = _("Question %(key)s: %(found)s (%(where)s) -> %(sheet)s, row %(row)s, %(column)s") % {
@@ -100,13 +121,18 @@ class DocumentImport:
                 "found": question.found,
                 "where": question.passage.where,
                 "sheet": question.sheet,
-                "row": question.row + 1,
+                "row": question.row + 2,
                 "column": question.column,
             }
             lines.append(line + (_("; choices: %(choices)s") % {"choices": choices} if choices else ""))
         lines += [_("Check: %(warning)s") % {"warning": warning} for warning in self.reading.warnings]
         lines += [_("Problem: %(problem)s") % {"problem": problem} for problem in self.problems]
         return [*lines, self.summary()]
+
+
+def _shortened(text: str, length: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def import_reading(reading: Reading, *, user, confirm=False, answers=None) -> DocumentImport:

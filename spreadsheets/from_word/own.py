@@ -14,18 +14,28 @@ from .provenance import block_texts, normal, provenance_of
 from .reading import Passage, Reading, Unreadable
 
 
-def _edited_blocks(opcodes, now: list[str], warnings: list[str]) -> dict[int, int]:
-    """Written block -> its block now, for the blocks whose text changed."""
-    paired = {}
+def _edited_pairs(opcodes):
+    """(written block, block now) of the blocks whose text changed."""
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "equal":
+            yield from zip(range(i1, i2), range(j1, j2), strict=False)
+
+
+def _edited_blocks(opcodes, data, now: list[str], warnings: list[str]) -> dict[int, int]:
+    """Written block -> its block now, for the blocks whose text changed; the paragraphs added,
+    and the record's texts deleted, as warnings (neither is read)."""
+    paired, marked = dict(_edited_pairs(opcodes)), {mark[0] for mark in data["marks"]}
+    added = _("Paragraph %(n)s was added in Word and is not read: %(text)s")
+    deleted = _("A paragraph with a record's text was deleted in Word; the record keeps it: %(text)s")
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
-        for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-            paired[i] = j
         for j in range(j1 + (i2 - i1), j2):
             if now[j].strip():
-                added = _("Paragraph %(n)s was added in Word and is not read: %(text)s")
                 warnings.append(added % {"n": j + 1, "text": now[j][:80]})
+        for i in range(i1 + (j2 - j1), i2):
+            if i in marked:
+                warnings.append(deleted % {"text": data["blocks"][i][:80]})
     return paired
 
 
@@ -73,10 +83,13 @@ def _read_one(word, data) -> tuple[dict, dict, list[str]]:
     """(edits by field, passages by (sheet, row), warnings) of one file."""
     lang, now, warnings = data["register"]["lang"], block_texts(word), []
     opcodes = SequenceMatcher(None, data["blocks"], now, autojunk=False).get_opcodes()
-    edits = _new_pieces(data, _edited_blocks(opcodes, now, warnings), now, warnings)
+    edits = _new_pieces(data, _edited_blocks(opcodes, data, now, warnings), now, warnings)
     where = dict(_aligned(opcodes))
+    edited = {j for _i, j in _edited_pairs(opcodes)}
     passages: dict[tuple, list[Passage]] = {}
-    for block, (stem, row, _column), *_rest in data["marks"]:
+    # A record's edited paragraphs first: the passage the clerk checks a change against.
+    marks = sorted(data["marks"], key=lambda mark: where.get(mark[0]) not in edited)
+    for block, (stem, row, _column), *_rest in marks:
         j = where.get(block)
         if j is not None and len(passages.setdefault((stem, row), [])) < 2:
             passages[(stem, row)].append(Passage(lang, _("paragraph %(n)s") % {"n": j + 1}, now[j]))
