@@ -121,7 +121,7 @@ def test_a_row_split_in_one_language_is_paired_by_its_number_and_flagged():
         ("Course", "Curso"),
     ]
     [warning] = warnings
-    assert "The plan" in warning and "English row 2 with Spanish row 2, 3" in warning
+    assert "The plan" in warning and "English row 2 with Spanish rows 2, 3" in warning
 
 
 def test_rows_whose_numbers_do_not_agree_are_left_for_the_clerk():
@@ -134,7 +134,7 @@ def test_rows_whose_numbers_do_not_agree_are_left_for_the_clerk():
         (None, "Otro"),
         (None, "Más"),
     ]
-    assert "English rows 2" in warnings[1] and "Spanish rows 2, 3" in warnings[1]
+    assert "English row 2; Spanish rows 2, 3 have no row" in warnings[1]
 
 
 @pytest.mark.django_db

@@ -41,7 +41,7 @@ def test_the_reading_asks_about_the_ambiguous_acronym_and_the_unknown_name(readi
 
 def test_the_split_plan_is_flagged_naming_its_rows(reading):
     [warning] = [w for w in reading.warnings if "plan of activities" in w.casefold()]
-    assert "English row 2 with Spanish row 2, 3" in warning
+    assert "English row 2 with Spanish rows 2, 3" in warning
     assert "3 rows in English, 4 in Spanish" in warning
 
 
@@ -131,7 +131,7 @@ def test_a_spanish_clerk_reads_the_questions_and_warnings_in_spanish(db):
     with translation.override("es"):
         reading = read_typed([typed_report("en"), typed_report("es")])
     [warning] = [w for w in reading.warnings if "planificación" in w.casefold()]
-    assert "divididas de otra manera" in warning and "fila en inglés 2 con fila en español 2, 3" in warning
+    assert "divididas de otra manera" in warning and "fila 2 en inglés con filas 2, 3 en español" in warning
     messages = sorted(q.message for q in reading.questions)
     assert messages[0].startswith("“INEC” puede ser cualquiera de varias instituciones")
     assert "no es ninguna institución registrada" in messages[1]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .outline import ROMAN, Block, roman_value
 
@@ -59,7 +60,8 @@ def _keyed(rows: list[Row]) -> dict[tuple[str, int], Row]:
 
 
 def _named(rows: list[int]) -> str:
-    return ", ".join(map(str, rows))
+    """ "row 2" / "rows 2, 3"."""
+    return ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": ", ".join(map(str, rows))}
 
 
 def pair_rows(en: Block | None, es: Block | None, name: str) -> tuple[list[tuple], list[str]]:
@@ -78,8 +80,7 @@ def pair_rows(en: Block | None, es: Block | None, name: str) -> tuple[list[tuple
         pairs.append((row, other))
         if other is not None:
             paired.append(
-                _("English row %(en)s with Spanish row %(es)s")
-                % {"en": _named(row.rows), "es": _named(other.rows)}
+                _("English %(en)s with Spanish %(es)s") % {"en": _named(row.rows), "es": _named(other.rows)}
             )
     alone_es = [row for key, row in es_keyed.items() if key not in en_keyed]
     pairs += [(None, row) for row in alone_es]
@@ -99,17 +100,18 @@ def pair_rows(en: Block | None, es: Block | None, name: str) -> tuple[list[tuple
             "pairs": "; ".join(paired) or "—",
         }
     ]
-    if alone_en or alone_es:
+    alone = (
+        [_("English %(rows)s") % {"rows": _named([n for r in alone_en for n in r.rows])}] if alone_en else []
+    )
+    if alone_es:
+        alone.append(_("Spanish %(rows)s") % {"rows": _named([n for r in alone_es for n in r.rows])})
+    if alone:
         warnings.append(
             _(
-                "%(table)s: no row of the other language has the number of English rows %(en)s "
-                "or of Spanish rows %(es)s; pair them in the preview or in the group's workbook."
+                "%(table)s: %(rows)s have no row of the same number in the other language; pair them "
+                "in the preview or in the group's workbook."
             )
-            % {
-                "table": name,
-                "en": _named([n for row in alone_en for n in row.rows]) or "—",
-                "es": _named([n for row in alone_es for n in row.rows]) or "—",
-            }
+            % {"table": name, "rows": "; ".join(alone)}
         )
     return pairs, warnings
 

@@ -102,23 +102,29 @@ def _round(reading: Reading, meeting: str, period: str, contents: dict) -> None:
     row = {"meeting": meeting, "programme": period}
     if existing is None:
         row.update(progress_form="narrative", status="closed")
-        number = ReportingRound._meta.get_field("number")
-        if not number.null:
-            # The document gives neither; the model still needs them: the clerk is told so.
-            taken = ReportingRound.objects.filter(programme__start_year=period[:4]).aggregate(
-                n=Max("number")
-            )["n"]
-            start = _first(contents, "start_date") or datetime.date.today()
-            row.update(number=(taken or 0) + 1, opens_on=start.isoformat(), deadline=start.isoformat())
-            reading.warnings.append(
-                _(
-                    "The round for meeting %(meeting)s is new: the document gives no report number or "
-                    "dates, so number %(number)s and the meeting's first day are proposed; correct them "
-                    "in the preview."
-                )
-                % {"meeting": meeting, "number": row["number"]}
-            )
+        _round_needs(reading, row, meeting, period, contents)
     reading.add("reporting_rounds", row, *_heading_passages(contents, "meeting"))
+
+
+def _round_needs(reading: Reading, row: dict, meeting: str, period: str, contents: dict) -> None:
+    """What a new round must have that a group's report does not give (its number and dates),
+    only while the model requires it: proposed, and the clerk told so."""
+    fields = {name: ReportingRound._meta.get_field(name) for name in ("number", "opens_on", "deadline")}
+    needed = [name for name, field in fields.items() if not field.null]
+    if not needed:
+        return
+    taken = ReportingRound.objects.filter(programme__start_year=period[:4] or 0).aggregate(n=Max("number"))
+    start = (_first(contents, "start_date") or datetime.date.today()).isoformat()
+    proposed = {"number": (taken["n"] or 0) + 1, "opens_on": start, "deadline": start}
+    row.update({name: proposed[name] for name in needed})
+    reading.warnings.append(
+        _(
+            "The round for meeting %(meeting)s is new: the document gives no report number or "
+            "dates, so number %(number)s and the meeting's first day are proposed; correct them "
+            "in the preview."
+        )
+        % {"meeting": meeting, "number": proposed["number"]}
+    )
 
 
 def _group_name(contents: dict) -> dict:
