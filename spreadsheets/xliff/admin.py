@@ -33,7 +33,7 @@ LABELS = {"es": gettext_lazy("Spanish"), "en": gettext_lazy("English")}
 
 class ExportForm(forms.Form):
     target = forms.ChoiceField(
-        label=gettext_lazy("Translate into"),
+        label=gettext_lazy("Language to translate into"),
         choices=list(LABELS.items()),
         initial="es",
     )

@@ -48,11 +48,13 @@ def file_name(scope, target: str) -> str:
     return f"{scope.slug}-{target}.xlf"
 
 
-def describe(record, field: str) -> str:
-    """What a text is, in the active language: "Activity: Run the survey — activity"."""
+def describe(record, field: str, lang: str) -> str:
+    """What a text is, in the active language, its record named in `lang` (the language the
+    record's texts are written in): "Activity: Run the survey — activity"."""
     model = type(record)
-    name = model._meta.get_field(field).verbose_name
-    return f"{capfirst(model._meta.verbose_name)}: {str(record)[:100]} — {name}"
+    with translation.override(lang):
+        named = str(record)[:100]
+    return f"{capfirst(model._meta.verbose_name)}: {named} — {model._meta.get_field(field).verbose_name}"
 
 
 def write(scope, texts, *, source: str, target: str) -> bytes:
@@ -73,7 +75,7 @@ def write(scope, texts, *, source: str, target: str) -> bytes:
         unit = store.addsourceunit(text.value(source), filename=scope.name)
         unit.setid(text.id)
         with translation.override(source):
-            unit.addnote(describe(text.record, text.field), origin="developer")
+            unit.addnote(describe(text.record, text.field, source), origin="developer")
         if text.value(target):
             _revision(unit, text.value(target), target)
     etree.cleanup_namespaces(store.document)

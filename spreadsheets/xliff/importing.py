@@ -172,7 +172,7 @@ def _refusal(unit, record, name, source, target) -> str:
 
 def _line(unit, record, name, translated, problems) -> Line:
     source, target = translated.source, translated.target
-    what = files.describe(record, name)
+    what = files.describe(record, name, source)
     if not unit.translated:
         return Line(unit, UNTRANSLATED, what)
     reason = _refusal(unit, record, name, source, target)
