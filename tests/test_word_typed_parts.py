@@ -179,3 +179,38 @@ def test_a_virtual_meeting_in_spanish_and_parts_numbered_in_roman_with_inline_ro
     assert content.flags["numbering"] == "roman"
     assert content.roles["members"][0][0] == "Argentina, Brasil y el Perú."
     assert content.text("conclusions") == "El grupo cumplió sus metas."
+
+
+@pytest.mark.django_db
+def test_a_heading_block_in_a_table_and_parts_set_in_heading_styles():
+    from spreadsheets.from_word.content import read_content
+
+    word = docx.Document()
+    block = word.add_table(rows=1, cols=2)
+    block.cell(0, 0).text = "UNITED NATIONS"
+    block.cell(0, 0).add_paragraph("ECONOMIC COMMISSION FOR LATIN AMERICA AND THE CARIBBEAN")
+    right = block.cell(0, 1)
+    right.text = "Distr. LIMITED"
+    for line in ("LC/CE.20/9", "5 April 2021", "ENGLISH", "ORIGINAL: SPANISH", "21-00161"):
+        right.add_paragraph(line)
+    word.add_paragraph(
+        "Twentieth meeting of the Executive Committee of the Statistical Conference of the Americas"
+    )
+    word.add_paragraph("Virtual meeting, 7-8 April 2021")
+    word.add_paragraph("Report of the Working Group on Censuses")
+    word.add_paragraph("Composition of the working group", style="Heading 1")
+    word.add_paragraph("Member countries: Chile and Mexico.")
+    word.add_paragraph("Programme of work 2020-2021", style="Heading 1")
+    word.add_paragraph("Budget and financing", style="Heading 2")
+    word.add_paragraph("The members finance the group.")
+    content = read_content(outline(word))
+    heading = content.heading
+    assert (heading.symbol, heading.job_number, heading.commission_line) == ("LC/CE.20/9", "21-00161", True)
+    assert (heading.meeting_code, heading.is_virtual, heading.original_language) == ("CE.20", True, "es")
+    assert [(s.part, [c.part for c in s.children]) for s in content.sections] == [
+        ("composition", []),
+        ("work", ["financing"]),
+    ]
+    assert content.flags["numbering"] == "none"
+    assert content.roles["members"][0][0] == "Chile and Mexico."
+    assert content.text("financing") == "The members finance the group."

@@ -45,9 +45,8 @@ def test_the_split_plan_is_flagged_naming_its_rows(reading):
     assert "3 rows in English, 4 in Spanish" in warning
 
 
-def _answers(reading) -> dict:
-    """The clerk's answers: Ecuador's institute for INEC; the unknown office, added in the
-    administration first (as the question says), by its new code."""
+def _add_the_unknown_office():
+    """What the question about the unknown name says to do: add it in the administration."""
     Institution.objects.create(
         code="SOA",
         acronym_en="SOA",
@@ -56,6 +55,12 @@ def _answers(reading) -> dict:
         name_es="Oficina de Estadística de la Atlántida",
         kind="international",
     )
+
+
+def _answers(reading) -> dict:
+    """The clerk's answers: Ecuador's institute for INEC; the unknown office, added in the
+    administration first, by its new code."""
+    _add_the_unknown_office()
     return {q.key: "INEC@ECU" if q.found == "INEC" else "SOA" for q in reading.questions}
 
 
@@ -234,3 +239,31 @@ def test_a_report_typed_otherwise_in_spanish_alone(db):
         "V. Conclusiones El grupo cumplió sus metas.",
     ]:
         assert phrase in text, (phrase, text[-1500:])
+
+
+def test_the_command_previews_asks_and_writes_with_the_answers(db, tmp_path):
+    """Two submissions and the answers: `import_document` on the two files, then again with
+    --confirm and an --answer per question."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    files = []
+    for lang in ("es", "en"):
+        path = tmp_path / f"report-{lang}.docx"
+        typed_report(lang).save(path)
+        files.append(str(path))
+    out = StringIO()
+    call_command("import_document", *files, stdout=out)
+    preview = out.getvalue()
+    questions = dict(re.findall(r"Question (\S+): (INEC|Statistics Office of Atlantis \(SOA\))", preview))
+    assert sorted(questions.values()) == ["INEC", "Statistics Office of Atlantis (SOA)"]
+    assert "Check: The plan of activities" in preview
+    assert re.search(r"new: \d+, changed: 0, unchanged: \d+\s*$", preview)
+    assert not Document.objects.filter(symbol="LC/CE.40/DDR/7").exists()
+    _add_the_unknown_office()
+    answers = [
+        f"--answer={key}={'INEC@ECU' if found == 'INEC' else 'SOA'}" for key, found in questions.items()
+    ]
+    call_command("import_document", *files, "--confirm", *answers, stdout=StringIO())
+    assert Document.objects.get(symbol="LC/CE.40/DDR/7").parts.count() == len(PARTS)

@@ -148,9 +148,9 @@ def read_heading(outline: Outline) -> Heading:
     for index, block in enumerate(outline.blocks):
         passage = Passage(outline.lang, block.where, block.text)
         if block.kind == "table" and index < 3:
-            for cell in dict.fromkeys(text for row in block.grid for text in row if text):
-                for line in re.split(r"\s{2,}|\n", cell):
-                    _read_line(heading, words, line, passage)
+            # A heading block laid out as a table (the UN's own template): a line a paragraph.
+            for line in block.lines:
+                _read_line(heading, words, line, passage)
             continue
         if block.kind == "paragraph" and _read_line(heading, words, block.text, passage):
             continue

@@ -44,6 +44,7 @@ class Block:
     bold: bool = False
     grid: list = field(default_factory=list)
     origin: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # a table's paragraphs, cell by cell, in order
 
 
 @dataclass
@@ -133,6 +134,16 @@ def table_grid(table) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
     return grid, origin
 
 
+def _cells_once(table):
+    """The table's cells in order, a merged cell once."""
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                yield cell
+
+
 def outline(document) -> Outline:
     """The blocks of a python-docx Document in the order they appear."""
     from docx.table import Table
@@ -148,9 +159,10 @@ def outline(document) -> Outline:
         elif isinstance(item, Table):
             tables += 1
             grid, origin = table_grid(item)
+            lines = [_clean(p.text) for cell in _cells_once(item) for p in cell.paragraphs if p.text.strip()]
             text = " | ".join(" / ".join(row) for row in grid[:1])
             where = _("table %(number)s") % {"number": tables}
-            blocks.append(Block("table", text, where, grid=grid, origin=origin))
+            blocks.append(Block("table", text, where, grid=grid, origin=origin, lines=lines))
     result = Outline(blocks)
     result.lang = language(result.text())
     return result

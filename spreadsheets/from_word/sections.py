@@ -107,13 +107,28 @@ def _as_section(block: Block, lang: str) -> Section | None:
     return None
 
 
+def _heading_level(block: Block) -> int:
+    """1 or 2 for a paragraph set in Word's "Heading 1" or "Heading 2" style without a typed
+    number (Word numbers it, or nothing does); 0 otherwise."""
+    match = re.match(r"^Heading ([12])$", block.style) if block.kind == "paragraph" else None
+    return int(match[1]) if match else 0
+
+
 def split(outline: Outline, start: int) -> list[Section]:
     """The report's parts from block `start` on: each numbered part in sequence (1., 2., ... or
-    I., II., ...) with the parts lettered (a), (b) ... inside it; the blocks between them go
-    to the part they follow. A typed number out of sequence ("1." of a list inside a part) is
-    no part."""
+    I., II., ...) with the parts lettered (a), (b) ... inside it, or parts set in Word's heading
+    styles; the blocks between them go to the part they follow. A typed number out of sequence
+    ("1." of a list inside a part) is no part."""
     tops: list[Section] = []
     for block in outline.blocks[start:]:
+        if level := _heading_level(block):
+            section = _as_section(block, outline.lang)
+            if section and (level == 1 or not tops):
+                tops.append(section)
+                continue
+            if section and level == 2:
+                tops[-1].children.append(section)
+                continue
         section = _as_section(block, outline.lang) if block.kind == "numbered" else None
         if section and block.level == 1 and block.value == len(tops) + 1:
             tops.append(section)
@@ -128,6 +143,6 @@ def split(outline: Outline, start: int) -> list[Section]:
 
 def numbering(sections: list[Section]) -> str:
     """The document's numbering of its parts, as Document.numbering names it."""
-    if not sections:
+    if not sections or not sections[0].number:
         return "none"
     return "roman" if sections[0].number.startswith("I") else "arabic"
