@@ -239,6 +239,11 @@ def test_a_report_typed_otherwise_in_spanish_alone(db):
         "V. Conclusiones El grupo cumplió sus metas.",
     ]:
         assert phrase in text, (phrase, text[-1500:])
+    # Read again: the records are stored, so nothing is asked and nothing changes.
+    again = read_typed([_second_shape()])
+    assert again.questions == []
+    totals = import_reading(again, user=SYSTEM).totals()
+    assert (totals["new"], totals["changed"]) == (0, 0)
 
 
 def test_the_command_previews_asks_and_writes_with_the_answers(db, tmp_path):

@@ -20,10 +20,14 @@ REQUIRED = {
 }
 
 
-def ask_missing_texts(reading: Reading) -> None:
-    """A question for each required text given in another language only."""
+def ask_missing_texts(reading: Reading, *, stored: set[str] = frozenset()) -> None:
+    """A question for each required text given in another language only. `stored`: the sheets
+    whose records are already stored (the group's, the document's): a text a file leaves out
+    is left as it is there, so nothing is asked."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     for sheet, name in REQUIRED.items():
+        if sheet in stored:
+            continue
         column = f"{name}_{default}"
         for index, row in enumerate(reading.sheets.get(sheet, [])):
             given = [(key, text) for key, text in row.items() if key.startswith(f"{name}_") and text]

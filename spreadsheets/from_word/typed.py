@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.wording import roman
 from groups.models import Programme, WorkingGroup
 from reporting.models import ReportingRound
+from reports.models import Document
 
 from . import plan
 from .content import Content, read_content
@@ -264,5 +265,19 @@ def read_typed(files: list) -> Reading:
     _group_report(reading, contents, meeting, group)
     symbol = _document(reading, contents, meeting, group)
     _composition(reading, contents, symbol)
-    ask_missing_texts(reading)
+    ask_missing_texts(reading, stored=_stored(group, symbol))
     return reading
+
+
+def _stored(group: str, symbol: str) -> set[str]:
+    """The sheets whose records the database holds already: the group's, the document's."""
+    stored = set()
+    period, _slash, numeral = group.partition("/")
+    try:
+        WorkingGroup.objects.by_code(period, numeral)
+        stored |= {"working_groups", "objectives", "areas", "action_lines", "outputs", "events"}
+    except WorkingGroup.DoesNotExist:
+        pass
+    if Document.objects.filter(symbol=symbol).exists():
+        stored.add("documents")
+    return stored
