@@ -140,19 +140,25 @@ def test_a_malformed_file_or_wrong_ids_write_nothing(english_only, tmp_path, spo
     assert not ProgressChange.objects.filter(report__group=group).exists()
 
 
-def test_who_may_exchange_translations(db, secretariat_user, coordinator, admin_user):
+def test_who_may_exchange_translations(
+    db, client, secretariat_user, coordinator, other_focal, member_user, reviewer, admin_user
+):
+    """The secretariat (verified), a superuser and the commands' system actor; nobody else, nor
+    the secretariat while it still owes its log-in code."""
     from django.contrib.auth.models import AnonymousUser, Permission
 
-    from core.roles import SYSTEM
     from reporting import policy
+
+    from .support.second_factor import log_in_password_only
 
     staff = factories.person("staff-clerk", is_staff=True)
     staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="activities"))
-    assert policy.can_exchange_translations(secretariat_user)
-    assert policy.can_exchange_translations(admin_user)
-    assert policy.can_exchange_translations(SYSTEM)
-    for other in (coordinator, staff, AnonymousUser()):
+    for allowed in (secretariat_user, admin_user, SYSTEM):
+        assert policy.can_exchange_translations(allowed), allowed
+    for other in (coordinator, other_focal, member_user, reviewer, staff, AnonymousUser()):
         assert not policy.can_exchange_translations(other), other
+    owing = log_in_password_only(client, secretariat_user).get("/en/").wsgi_request.user
+    assert not policy.can_exchange_translations(owing)
     with pytest.raises(TypeError):
         policy.can_exchange_translations(None)
 
