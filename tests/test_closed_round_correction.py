@@ -269,3 +269,13 @@ def test_an_issued_document_keeps_what_it_was_issued_with(
     served = document_pdf(document, "en")
     assert served.source == "issued" and served.content == issued
     assert "Finished as corrected" not in pdf_text(served.content)
+
+
+def test_saving_a_closed_rounds_report_unchanged_asks_no_reason(secretariat_client, second_round, group_iv):
+    report = GroupReport.objects.get(round=second_round, group=group_iv)
+    change_url = reverse("admin:reporting_groupreport_change", args=[report.pk])
+    history = ProgressChange.objects.count()
+    response = secretariat_client.post(change_url, post_data_from(secretariat_client.get(change_url)))
+    assert response.status_code == 302
+    assert ProgressChange.objects.count() == history
+    assert GroupReport.objects.get(pk=report.pk).version == report.version
