@@ -198,8 +198,12 @@ def can_import_in_admin(user, model) -> bool:
 
 def can_import_sheet(user, model) -> bool:
     """Import a sheet of `model` from the admin, or as the system actor (import_sheets, run by
-    the server's operator, which may restore a whole programme)."""
+    the server's operator, which may restore a whole programme). Group reports, which no admin
+    list imports, come in with the documents the secretariat reads from Word (their narrative
+    and status as the document has them, recorded as the secretariat's)."""
     _an_actor(user)
+    if model is GroupReport and can_import_document(user):
+        return True
     return isinstance(user, SystemActor) or can_import_in_admin(user, model)
 
 
@@ -224,6 +228,14 @@ def can_exchange_translations(user) -> bool:
     """Export the texts of a document, a group or a round for the translators (XLIFF) and import
     them translated: the secretariat, which may change any text in the admin (a closed round's
     progress included, recorded), and the system actor (export_xliff, import_xliff)."""
+    _an_actor(user)
+    return isinstance(user, SystemActor) or can_change_in_admin(user)
+
+
+def can_import_document(user) -> bool:
+    """Read a document from its Word original into the portal (import_document, the documents'
+    admin): what it proposes reaches every part of the programme and of the rounds, closed ones
+    included, so it is the secretariat's, and the system actor's (the command)."""
     _an_actor(user)
     return isinstance(user, SystemActor) or can_change_in_admin(user)
 

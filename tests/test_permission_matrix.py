@@ -246,6 +246,8 @@ MATRIX = {
     "admin_report_stale": ("admin:reporting_groupreport_change", admin_only(), admin_only(CONFLICT)),
     # POSTed the action issuing an unissued document.
     "admin_documents": ("admin:reports_document_changelist", admin_only(), admin_only(ISSUED)),
+    # Reading a document from Word: the upload form; posted empty, refused next to its field.
+    "admin_word_import": ("admin:reports_document_import_word", admin_only(), admin_only(400)),
 }
 
 

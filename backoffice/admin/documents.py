@@ -18,6 +18,7 @@ from reports.rendering import document_html
 from reports.services import document_issue
 from reports.views import pdf_response
 from spreadsheets.admin import SpreadsheetAdmin
+from spreadsheets.from_word.admin import WordImportAdmin
 from spreadsheets.resources.documents import DocumentResource
 from spreadsheets.xliff.admin import TranslationsAdmin
 
@@ -59,7 +60,7 @@ class IssuedFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationsAdmin, WrittenDates, SpreadsheetAdmin, TranslationAdmin):
+class DocumentAdmin(WordImportAdmin, TranslationsAdmin, WrittenDates, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [DocumentResource]
     list_display = ("symbol", "kind", "title", "meeting", "status", "pdf_links")
     list_filter = ("kind", "distribution", ("issued_at", admin.EmptyFieldListFilter))
