@@ -1,10 +1,14 @@
-"""Entering a whole group's report: through the group's workbook against through the admin's
-forms, for a report of the older shape (roles, paragraphs, objectives, programme areas with
-action lines, outputs with agency phrases and timetables, events). Counted: the forms a clerk
-submits, the inputs those pages show, the values typed; and the workbook import's wall time
-(preview and confirmation) and queries. The admin figures come from the admin's own add pages
-as rendered for the secretariat, one submission per record (an area with its action lines is
-one page)."""
+"""Entering a whole group's report: from its two Word files, through the group's workbook and
+through the admin's forms, for a report of the older shape (roles, paragraphs, objectives,
+programme areas with action lines, outputs with agency phrases and timetables, events).
+Counted: the forms a clerk submits, the inputs those pages show, the values typed; and the
+workbook import's wall time (preview and confirmation) and queries. The admin figures come from
+the admin's own add pages as rendered for the secretariat, one submission per record (an area
+with its action lines is one page). The Word path is the one a clerk takes with the report's
+English and Spanish .docx (tests/support/typed_report.py, typed as a person types them): upload
+both on the documents' admin, add the one body the portal does not know, answer the questions,
+confirm; counted as the pages posted, the values typed (answers and the new body's fields) and
+the portal's time and queries over those requests."""
 
 import io
 import re
@@ -202,4 +206,61 @@ def main():
         f"entry through the admin: {submissions} submissions over {len(ADMIN_PAGES)} kinds of page showing "
         f"{shown} inputs in all, the same {typed} values typed, and {roles} roles picked one by one "
         f"on the group's page"
+    )
+    _word_entry(user)
+
+
+def _word_entry(user) -> None:
+    """The older-shape report read from its two Word files through the documents' admin."""
+    from django.db import connection
+    from django.test import Client
+
+    from reports.models import Document
+    from tests.support.second_factor import log_in
+    from tests.support.typed_report import typed_report
+
+    page, client, posted = "/en/admin/reports/document/import-word/", log_in(Client(), user), []
+
+    def post(url, data):
+        posted.append(url)
+        return client.post(url, data)
+
+    uploads = {}
+    for field, lang in (("first", "en"), ("second", "es")):
+        buffer = io.BytesIO()
+        typed_report(lang).save(buffer)
+        buffer.seek(0)
+        buffer.name = f"report-{lang}.docx"
+        uploads[field] = buffer
+    body = {"code": "SOA", "acronym_en": "SOA", "acronym_es": "OEAT", "kind": "international"}
+    body |= {"name_en": "Statistics Office of Atlantis", "name_es": "Oficina de Estadística de la Atlántida"}
+    queries = []
+
+    def counted(execute, sql, params, many, context):
+        # Counted as they run: the test client's request_started empties connection.queries.
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counted):
+        start = time.perf_counter()
+        preview = post(page, uploads)
+        read = time.perf_counter() - start
+        added = post("/en/admin/groups/institution/add/", body)
+        questions = preview.context["answers_form"].questions
+        answers = {
+            f"q{n}": "INEC@ECU" if question.found == "INEC" else "SOA" for n, question in enumerate(questions)
+        }
+        confirmed = post(page, {"token": preview.context["token"], "confirm": "1", **answers})
+        total = time.perf_counter() - start
+    assert added.status_code == 302, "the new body was not added"
+    assert confirmed.status_code == 302, "the report read from Word was not written"
+    assert Document.objects.filter(symbol="LC/CE.40/DDR/7").exists()
+    # What was written, as the confirmation's message on the next page says it.
+    summary = [str(m) for m in client.get(confirmed["Location"]).context["messages"]][-1]
+    print(
+        f"entry from its two Word files: {len(posted)} submissions, goal at most 5 plus the answers: "
+        f"{'met' if len(posted) <= 5 else 'NOT MET'} (upload both, add the body no list holds, confirm "
+        f"with the answers), {len(answers)} questions answered and {len(body)} values typed for the new "
+        f"body; {summary} Read and preview {read:.2f} s, the {len(posted)} requests "
+        f"{total:.2f} s, {len(queries)} queries"
     )
