@@ -172,7 +172,8 @@ def _second_shape():
         "Informe del Grupo de Trabajo sobre Precios",
         "I. País coordinador: México: Instituto Nacional de Estadística y Geografía (INEGI).",
         "II. Secretaría técnica: CEPAL.",
-        "III. Descripción de los objetivos específicos para el período 2040-2041",
+        "III. Organismos participantes: Instituto Nacional de Estadística y Censos del Ecuador.",
+        "IV. Descripción de los objetivos específicos para el período 2040-2041",
         "El grupo se propone dos objetivos.",
     ]:
         word.add_paragraph(line)
@@ -184,7 +185,7 @@ def _second_shape():
             ["2. Difusión", "Difundir los índices."],
         ],
     )
-    word.add_paragraph("IV. Productos del grupo")
+    word.add_paragraph("V. Productos del grupo")
     _merged_table(
         word,
         [
@@ -194,7 +195,7 @@ def _second_shape():
         ],
         merge_column=0,
     )
-    word.add_paragraph("V. Conclusiones")
+    word.add_paragraph("VI. Conclusiones")
     word.add_paragraph("El grupo cumplió sus metas.")
     return word
 
@@ -215,11 +216,18 @@ def test_a_report_typed_otherwise_in_spanish_alone(db):
     assert [p["part"] for p in reading.sheets["document_parts"]] == [
         "coordinating",
         "secretariat",
+        "participating",
         "specific_objectives",
         "outputs",
         "conclusions",
     ]
-    assert reading.sheets["document_parts"][3]["heading_es"] == "Productos del grupo"
+    assert reading.sheets["document_parts"][4]["heading_es"] == "Productos del grupo"
+    [wording] = reading.sheets["document_wordings"]
+    assert (wording["language"], wording["institution"], wording["without_acronym"]) == (
+        "es",
+        "INEC@ECU",
+        True,
+    )
     answers = {q.key: q.choices[0][0] for q in reading.questions}
     result = import_reading(reading, user=SYSTEM, answers=answers, confirm=True)
     assert result.problems == [] and result.written, "\n".join(result.problems)
@@ -228,17 +236,19 @@ def test_a_report_typed_otherwise_in_spanish_alone(db):
         "Reunión virtual, 5 y 6 de abril de 2042",
         "I. País coordinador: México: Instituto Nacional de Estadística y Geografía (INEGI).",
         "II. Secretaría técnica: Comisión Económica para América Latina y el Caribe (CEPAL).",
-        "III. Descripción de los objetivos específicos para el período 2040-2041",
+        # Named without its acronym, as typed: the document's wording of it.
+        "III. Organismos participantes: Instituto Nacional de Estadística y Censos del Ecuador.",
+        "IV. Descripción de los objetivos específicos para el período 2040-2041",
         "El grupo se propone dos objetivos.",
         # The portal numbers objectives in roman numerals, whatever the typist used.
         "I. Medición Medir los precios de los servicios.",
         "II. Difusión Difundir los índices.",
-        "IV. Productos del grupo",
+        "V. Productos del grupo",
         "I. Medición 1 Guía de medición INEGI 2041",
         "2 Índice piloto La CEPAL 2042",
-        "V. Conclusiones El grupo cumplió sus metas.",
+        "VI. Conclusiones El grupo cumplió sus metas.",
     ]:
-        assert phrase in text, (phrase, text[-1500:])
+        assert phrase in text, (phrase, text[text.find("II.") - 50 : text.find("II.") + 250])
     # Read again: the records are stored, so nothing is asked and nothing changes.
     again = read_typed([_second_shape()])
     assert again.questions == []

@@ -58,6 +58,7 @@ class Matcher:
         self.names: dict[str, set[str]] = {}
         self.acronyms: dict[str, set[str]] = {}
         self.country_of: dict[str, str] = {}
+        self.acronym_of: dict[str, dict[str, str]] = {}
         self.labels: dict[str, str] = {}
         for institution in Institution.objects.select_related("country"):
             code = institution.code
@@ -68,6 +69,7 @@ class Matcher:
                 if acronym:
                     self.acronyms.setdefault(fold(acronym), set()).add(code)
             self.country_of[code] = institution.country.iso3 if institution.country else ""
+            self.acronym_of[code] = {"en": institution.acronym_en or "", "es": institution.acronym_es or ""}
             where = f", {institution.country.name_en}" if institution.country else ""
             self.labels[code] = f"{code}: {institution.name_en} / {institution.name_es}{where}"
 

@@ -6,7 +6,7 @@ the cell holds a placeholder the clerk's answer replaces."""
 
 import re
 
-from .matching import Match, Matcher, ask
+from .matching import Match, Matcher, ask, fold
 from .pairing import pair_lists
 from .reading import Passage, Reading
 
@@ -54,12 +54,25 @@ def _resolved(matcher: Matcher, texts: list[str], role: str) -> tuple[str, str, 
     return country, institution, pending, kind
 
 
+def without_acronym(matcher: Matcher, texts: list[str], institution: str) -> list[str]:
+    """The languages in which the document names `institution` by its name alone, where the
+    portal would print its acronym after it: the document's wording of it."""
+    languages = []
+    for lang, text in zip(("en", "es"), texts, strict=True):
+        name = text.partition(":")[2] if ":" in text else text
+        acronym = matcher.acronym_of.get(institution, {}).get(lang, "")
+        if text and acronym and "(" not in name and fold(name) != fold(acronym):
+            languages.append(lang)
+    return languages
+
+
 def role_cells(reading: Reading, matcher: Matcher, en: list, es: list, role: str, keys: list) -> tuple:
     """The role column's text for items `en` and `es` ((text, block) pairs), and the questions to
-    ask once the group's row exists: (match, kind, placeholder, passage). `keys` numbers them."""
+    ask once the group's row exists: (match, kind, placeholder, passage), and the (language,
+    institution) the document names without its acronym. `keys` numbers the questions."""
     en_names = [(name, block) for text, block in en for name in names(text, role)]
     es_names = [(name, block) for text, block in es for name in names(text, role)]
-    items, pending = [], []
+    items, pending, wordings = [], [], set()
     for pair in pair_lists(en_names, es_names):
         texts = [p[0] if p else "" for p in pair]
         country, institution, match, kind = _resolved(matcher, texts, role)
@@ -74,8 +87,12 @@ def role_cells(reading: Reading, matcher: Matcher, en: list, es: list, role: str
             item = f"{country}: {institution}"
         else:
             item = country or institution
+        # Only the participating bodies: they are printed as phrases ("Name (ACRONYM) of
+        # Country"), which follow the wording; the other roles' lists always print the acronym.
+        if institution and match is None and role == "participating":
+            wordings |= {(lang, institution) for lang in without_acronym(matcher, texts, institution)}
         items.append(item)
-    return "; ".join(items), pending
+    return "; ".join(items), pending, wordings
 
 
 def ask_roles(reading: Reading, matcher: Matcher, row: int, column: str, pending: list) -> None:

@@ -155,17 +155,20 @@ def _group_code(reading: Reading, period: str, names: dict) -> str:
     return f"{period}/{roman(number)}"
 
 
-def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> str:
+def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> tuple[str, set]:
+    """The group's row, with its roles and paragraphs; its code, and the institutions the
+    document names without their acronym (language, code)."""
     names = _group_name(contents)
     code = _group_code(reading, period, names)
     en, es = contents.get("en"), contents.get("es")
     row = {"programme": period, "number": code.rpartition("/")[2], "kind": "group", **_both("name", names)}
     row["role_order"] = "entered"
-    keys, asked = [], {}
+    keys, asked, wordings = [], {}, set()
     for role in ("coordinating", "members", "secretariat", "participating"):
         lists = [c.roles.get(role, []) if c else [] for c in (en, es)]
         if any(lists):
-            row[role], asked[role] = role_cells(reading, matcher, *lists, role, keys)
+            row[role], asked[role], named = role_cells(reading, matcher, *lists, role, keys)
+            wordings |= named
     for name in (*GROUP_TEXTS, "conclusions"):
         row.update(_both(name, {lang: c.text(name) for lang, c in contents.items()}))
     sources = [
@@ -176,7 +179,7 @@ def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> s
     index = reading.add("working_groups", row, *sources)
     for role, pending in asked.items():
         ask_roles(reading, matcher, index, role, pending)
-    return code
+    return code, wordings
 
 
 def _group_report(reading: Reading, contents: dict, meeting: str, group: str) -> None:
@@ -255,7 +258,7 @@ def read_typed(files: list) -> Reading:
     period = _period(reading, contents, meeting)
     _programme(reading, period)
     _round(reading, meeting, period, contents)
-    group = _group(reading, matcher, contents, period)
+    group, wordings = _group(reading, matcher, contents, period)
     en, es = contents.get("en"), contents.get("es")
     plan.objectives(reading, group, en, es)
     plan.areas(reading, group, en, es)
@@ -265,6 +268,9 @@ def read_typed(files: list) -> Reading:
     _group_report(reading, contents, meeting, group)
     symbol = _document(reading, contents, meeting, group)
     _composition(reading, contents, symbol)
+    for lang, institution in sorted(wordings):
+        row = {"document": symbol, "language": lang, "country": "", "institution": institution}
+        reading.add("document_wordings", {**row, "without_acronym": True})
     ask_missing_texts(reading, stored=_stored(group, symbol))
     return reading
 
