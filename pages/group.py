@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from reporting import policy
 from reporting import standing as figures
 from reporting.lookups import group_or_404
-from reporting.models import Evidence
+from reporting.models import Evidence, round_order
 from reports.models import Document
 
 from .cache import for_readers
@@ -26,7 +26,7 @@ def _group(group):
     activities = list(group.activities.select_related("topic", "objective").order_by("order"))
     rows = figures.standings(activities, today=today)
     summary = figures.GroupStanding(group, rows)
-    rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.number)
+    rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.order_key)
     documents = Document.objects.about_group(group)
     return {
         "group": group,
@@ -65,7 +65,7 @@ def group_detail(request, period, numeral):
             "parts": parts,
             # The reader's own: the group's reports round by round, with their history, for
             # those who may read them (never kept in a part).
-            "group_report_rounds": group.programme.rounds.select_related("meeting").order_by("number")
+            "group_report_rounds": group.programme.rounds.select_related("meeting").order_by(*round_order())
             if policy.can_view_progress(request.user, group)
             else [],
         },

@@ -10,7 +10,7 @@ from core.paging import asked_page, paged
 from groups.models import Programme
 from reporting import standing as figures
 from reporting.comparison import with_published_progress
-from reporting.models import ReportingRound
+from reporting.models import ReportingRound, round_order
 from reporting.reminders import DONE
 from reports.models import Document
 
@@ -30,7 +30,7 @@ def _home(asked):
         "paged": groups,
         "latest_round": with_published_progress(ReportingRound.objects.filter(programme=programme))
         .select_related("meeting")
-        .order_by("-number")
+        .order_by(*round_order(descending=True))
         .first(),
         "threshold": figures.threshold(),
         "open_round": open_round,

@@ -10,7 +10,7 @@ from core.paging import asked_page, paged
 from reporting import standing as figures
 from reporting.comparison import SORTS, sorted_for_round, with_activity_count, with_published_progress
 from reporting.lookups import round_or_404
-from reporting.models import ReportingRound
+from reporting.models import ReportingRound, round_order
 
 from .cache import for_readers
 from .parts import shared
@@ -39,7 +39,7 @@ def _round(reporting_round, sort, descending, asked):
         "descending": descending,
         "rounds": with_published_progress(ReportingRound.objects.filter(programme=reporting_round.programme))
         .select_related("meeting")
-        .order_by("number"),
+        .order_by(*round_order()),
     }
 
 

@@ -129,3 +129,22 @@ def test_figures_of_rounds_without_a_number_compare_with_no_other_round():
     assert ReportingRound.objects.latest_published(programme) == numbered
     entries = standing.published_entries([activity], up_to_round=old)
     assert [e.round for e in entries] == [older, old]
+
+
+def test_reading_pages_take_rounds_with_and_without_a_number(client):
+    """The group's page sorted its rounds by number in Python (None beside a number failed),
+    the home page took the newest by number (PostgreSQL puts NULLs first when descending)."""
+    programme = factories.programme(start_year=2090)  # the latest programme: the home page's
+    group = factories.group(programme)
+    first, second = factories.activity(group, 1), factories.activity(group, 2)
+    numberless, numbered = past_round(programme, 2091), past_round(programme, 2092, number=1)
+    factories.entry(numberless, first, 20)
+    factories.entry(numbered, second, 50)
+    assert client.get(f"/en/groups/{programme.period}/I/").status_code == 200
+    page = client.get(f"/en/progress/{numbered.meeting.code}/").content.decode()
+    others = page[page.index("<h1") :]  # the list of the programme's rounds, after the title
+    numberless_link = f'href="/en/progress/{numberless.meeting.code}/">Report ({numberless.meeting.code})'
+    here = f'aria-current="page">First report ({numbered.meeting.code})'
+    assert others.index(numberless_link) < others.index(here)
+    assert client.get("/en/").status_code == 200
+    assert ReportingRound.objects.latest_published(programme) == numbered

@@ -196,6 +196,11 @@ class ReportingRound(models.Model):
             return pgettext("a round without a number", "Report")
         return gettext("%(ordinal)s report") % {"ordinal": ordinal(self.number, feminine=False).capitalize()}
 
+    @property
+    def order_key(self) -> tuple:
+        """The round's place in round_order(), to sort rounds already read (with their meeting)."""
+        return (self.number is not None, self.number or 0, self.meeting.start_date)
+
     def clean(self):
         errors = {}
         if self.opens_on and self.deadline and self.deadline < self.opens_on:
