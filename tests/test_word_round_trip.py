@@ -17,9 +17,9 @@ from docx.text.paragraph import Paragraph
 from core.roles import SYSTEM
 from reports.models import Document, DocumentPart
 from reports.rendering import render_document, render_docx
-from spreadsheets.from_word.importing import import_document, read
+from spreadsheets.from_word.importing import import_document, import_reading, read
 from spreadsheets.from_word.provenance import REFERENCE_LISTS, provenance_of
-from spreadsheets.from_word.reading import Unreadable
+from spreadsheets.from_word.reading import Passage, Question, Unreadable
 from spreadsheets.sheets import sheets
 
 from .support.pdf_reading import pdf_text
@@ -217,3 +217,18 @@ def test_paragraphs_added_or_deleted_in_word_are_shown_not_imported(written, db)
     assert (result.totals()["new"], result.totals()["changed"]) == (0, 0)
     assert any(line.startswith("Check: Paragraph ") and "services added" in line for line in lines)
     assert any(line.startswith("Check: A paragraph with a record's text was deleted") for line in lines)
+
+
+def test_nothing_is_written_until_every_question_is_answered(written, db):
+    reading = read([written["LC/CE.20/3"]["en"][0]])
+    passage = Passage("en", "paragraph 3", "21-00161")
+    reading.questions.append(Question("job", "documents", 0, "job_number", "21-00161", passage))
+
+    unanswered = import_reading(reading, user=SYSTEM, confirm=True)
+    answered = import_reading(reading, user=SYSTEM, confirm=True, answers={"job": "21-00999"})
+
+    assert not unanswered.written
+    assert "Question job: 21-00161 (paragraph 3) -> documents, row 2, job_number" in unanswered.lines()
+    assert unanswered.problems == ["Answer every question before confirming: nothing was written."]
+    assert answered.written and answered.lines()[-1].startswith("new: 0, changed: 1, ")
+    assert Document.objects.get(symbol="LC/CE.20/3").job_number == "21-00999"
