@@ -214,3 +214,24 @@ def test_a_heading_block_in_a_table_and_parts_set_in_heading_styles():
     assert content.flags["numbering"] == "none"
     assert content.roles["members"][0][0] == "Chile and Mexico."
     assert content.text("financing") == "The members finance the group."
+
+
+@pytest.mark.django_db
+def test_the_names_a_typed_role_holds():
+    from spreadsheets.from_word.roles import names
+
+    matcher = Matcher()
+    assert names("Argentina, Brazil and Peru.", "members") == ["Argentina", "Brazil", "Peru"]
+    assert names("Chile y México.", "coordinating", matcher) == ["Chile", "México"]
+    assert names(
+        "Chile: National Institute of Statistics (INE) and Mexico: INEGI.", "coordinating", matcher
+    ) == [
+        "Chile: National Institute of Statistics (INE)",
+        "Mexico: INEGI",
+    ]
+    assert names(
+        "National Institute of Statistics and Censuses (INEC), Statistics Canada", "participating"
+    ) == [
+        "National Institute of Statistics and Censuses (INEC)",
+        "Statistics Canada",
+    ]

@@ -15,15 +15,24 @@ AND = r"(?:and|y|e)"
 # closing parenthesis of an acronym, for their names have commas and "and" of their own.
 COUNTRY_SPLIT = re.compile(rf",\s*|\s+{AND}\s+|;\s*")
 INSTITUTION_SPLIT = re.compile(rf"(?<=\))\s*(?:,|;|\s{AND}\s)\s*|;\s*")
-COLUMNS = {"coordinating": "coordinating", "members": "members", "secretariat": "secretariat"}
-COLUMNS["participating"] = "participating"
+# Before "Mexico: ..." in "Chile: INE and Mexico: INEGI": a role of a country with its body.
+BEFORE_COUNTRY = re.compile(rf"(?:,\s*|;\s*|\s+{AND}\s+)(?=[^,;:()]+:)")
 
 
-def names(text: str, role: str) -> list[str]:
-    """The names a typed list item holds."""
+def names(text: str, role: str, matcher: Matcher | None = None) -> list[str]:
+    """The names a typed list item holds: countries split at commas and "and"; bodies only after
+    an acronym's closing parenthesis or before "Country:"; a list of countries alone ("Chile and
+    Mexico") wherever each piece is a country `matcher` knows."""
     text = text.strip().rstrip(".").strip()
-    splitter = COUNTRY_SPLIT if role == "members" else INSTITUTION_SPLIT
-    return [part.strip() for part in splitter.split(text) if part.strip()]
+    if role == "members":
+        return [part.strip() for part in COUNTRY_SPLIT.split(text) if part.strip()]
+    found = []
+    for piece in INSTITUTION_SPLIT.split(text):
+        for part in BEFORE_COUNTRY.split(piece) if ":" in piece else [piece]:
+            countries = [p.strip() for p in COUNTRY_SPLIT.split(part) if p.strip()]
+            alone = matcher and len(countries) > 1 and all(matcher.country(p).key for p in countries)
+            found += countries if alone else [part.strip()]
+    return [name for name in found if name]
 
 
 def _resolved(matcher: Matcher, texts: list[str], role: str) -> tuple[str, str, Match | None, str]:
@@ -70,8 +79,8 @@ def role_cells(reading: Reading, matcher: Matcher, en: list, es: list, role: str
     """The role column's text for items `en` and `es` ((text, block) pairs), and the questions to
     ask once the group's row exists: (match, kind, placeholder, passage), and the (language,
     institution) the document names without its acronym. `keys` numbers the questions."""
-    en_names = [(name, block) for text, block in en for name in names(text, role)]
-    es_names = [(name, block) for text, block in es for name in names(text, role)]
+    en_names = [(name, block) for text, block in en for name in names(text, role, matcher)]
+    es_names = [(name, block) for text, block in es for name in names(text, role, matcher)]
     items, pending, wordings = [], [], set()
     for pair in pair_lists(en_names, es_names):
         texts = [p[0] if p else "" for p in pair]
