@@ -6,6 +6,7 @@ is the original's. Each file and PDF is written once for the module."""
 
 import datetime
 import io
+import subprocess
 
 import docx
 import pytest
@@ -23,6 +24,8 @@ from spreadsheets.from_word.reading import Passage, Question, Unreadable
 from spreadsheets.sheets import sheets
 
 from .support.pdf_reading import pdf_text
+from .support.slow import require_slow
+from .support.word import LIBREOFFICE_TIMEOUT
 
 GROUP_REPORT = "LC/CE.20/DDR/9"
 SYMBOLS = ("LC/CEA.10/5", "LC/CE.20/3", GROUP_REPORT)
@@ -232,3 +235,30 @@ def test_nothing_is_written_until_every_question_is_answered(written, db):
     assert unanswered.problems == ["Answer every question before confirming: nothing was written."]
     assert answered.written and answered.lines()[-1].startswith("new: 0, changed: 1, ")
     assert Document.objects.get(symbol="LC/CE.20/3").job_number == "21-00999"
+
+
+def _saved_by_libreoffice(content: bytes, tmp_path) -> bytes:
+    """The .docx as LibreOffice Writer saves it again (a profile of its own, as in support/word.py)."""
+    require_slow("LibreOffice")
+    (tmp_path / "in.docx").write_bytes(content)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    result = subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "docx:MS Word 2007 XML"]
+        + ["--outdir", str(tmp_path / "out"), str(tmp_path / "in.docx")],
+        capture_output=True,
+        text=True,
+        timeout=LIBREOFFICE_TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr or result.stdout
+    return (tmp_path / "out" / "in.docx").read_bytes()
+
+
+@pytest.mark.slow
+def test_a_file_saved_again_by_a_word_processor_keeps_its_provenance(written, db, tmp_path):
+    content, column, new_end = _edited(written["LC/CE.20/3"]["en"][0], "documents", False)
+
+    result = import_document([_saved_by_libreoffice(content, tmp_path)], user=SYSTEM, confirm=True)
+
+    assert result.written and result.reading.warnings == []
+    assert (result.totals()["new"], result.totals()["changed"]) == (0, 1)
+    assert Document.objects.filter(**{f"{column}__contains": new_end}).exists()

@@ -82,7 +82,10 @@ def _edited_value(value: str, pieces: dict[str, str]) -> str:
 def _read_one(word, data) -> tuple[dict, dict, list[str]]:
     """(edits by field, passages by (sheet, row), warnings) of one file."""
     lang, now, warnings = data["register"]["lang"], block_texts(word), []
-    opcodes = SequenceMatcher(None, data["blocks"], now, autojunk=False).get_opcodes()
+    # Compared with their spaces collapsed: a word processor that only re-spaces a paragraph
+    # (LibreOffice puts a page break's line break before a heading) has not edited it.
+    written_texts, now_texts = [normal(text) for text in data["blocks"]], [normal(text) for text in now]
+    opcodes = SequenceMatcher(None, written_texts, now_texts, autojunk=False).get_opcodes()
     edits = _new_pieces(data, _edited_blocks(opcodes, data, now, warnings), now, warnings)
     where = dict(_aligned(opcodes))
     edited = {j for _i, j in _edited_pairs(opcodes)}
