@@ -17,6 +17,7 @@ found, by its place among the paragraphs around it (own.py aligns the two sequen
 
 import io
 import json
+import logging
 from xml.sax.saxutils import escape
 
 import docx
@@ -39,6 +40,10 @@ TO_GROUP = ("group", "objective__group", "area__objective__group", "activity__gr
 # A text shorter than this many words is found only where it is a paragraph's whole text: a
 # short phrase inside a longer paragraph is too likely to be some other text's words.
 MIN_WORDS_INSIDE = 3
+
+# The file may come from anyone: no entities, no network, no DTD.
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+logger = logging.getLogger(__name__)
 
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
 
@@ -165,7 +170,17 @@ def provenance(document, lang: str, blocks: list[str]) -> dict:
 
 
 def stamp(document, lang: str, content: bytes) -> bytes:
-    """The .docx `content` of `document` in `lang` with its provenance part."""
+    """The .docx `content` of `document` in `lang` with its provenance part. Should writing it
+    fail, the file goes out without it (logged): a reader's download matters more than reading
+    the file back, which then only fails to find the portal's provenance."""
+    try:
+        return _stamped(document, lang, content)
+    except Exception:
+        logger.exception("The Word file of %s (%s) went out without its provenance.", document.symbol, lang)
+        return content
+
+
+def _stamped(document, lang: str, content: bytes) -> bytes:
     from reports.word.page import saved
 
     word = docx.Document(io.BytesIO(content))
@@ -187,7 +202,7 @@ def provenance_of(word) -> dict | None:
         blob = relationship.target_part.blob
         if NAMESPACE.encode() not in blob[:300]:
             continue
-        root = etree.fromstring(blob)
+        root = etree.fromstring(blob, PARSER)
         data = json.loads(root.text or "{}")
         if data.get("version") == VERSION:
             return data
