@@ -151,7 +151,12 @@ def test_a_virtual_meeting_in_spanish_and_parts_numbered_in_roman_with_inline_ro
                 "ORIGINAL: ESPAÑOL",
                 "Vigésima reunión del Comité Ejecutivo de la Conferencia Estadística de las Américas",
                 "Reunión virtual, 7 y 8 de abril de 2021",
-                "Informe del Grupo de Trabajo sobre Censos",
+                "INFORME DEL GRUPO DE TRABAJO",
+                "SOBRE CENSOS",
+                "ÍNDICE",
+                "Página",
+                "I.\tPaís coordinador\t1",
+                "III.\tConclusiones propias del grupo ........ 2",
                 "I. País coordinador: Chile: Instituto Nacional de Estadísticas (INE).",
                 "II. Países miembros: Argentina, Brasil y el Perú.",
                 "III. Conclusiones propias del grupo",
@@ -170,7 +175,8 @@ def test_a_virtual_meeting_in_spanish_and_parts_numbered_in_roman_with_inline_ro
         "2021-04-07",
         "2021-04-08",
     )
-    assert heading.title == "Informe del Grupo de Trabajo sobre Censos"
+    # Typed in capitals over two paragraphs: one title, in sentence case.
+    assert heading.title == "Informe del grupo de trabajo sobre censos"
     assert [(s.number, s.part, s.own_heading) for s in content.sections] == [
         ("I.", "coordinating", False),
         ("II.", "members", False),

@@ -19,6 +19,7 @@ from reports.models import Document
 from .matching import fold
 from .outline import Outline
 from .reading import Passage
+from .sections import recognise
 
 SYMBOL = re.compile(r"^[A-Z]{1,10}(/[A-Za-z0-9.()\-]{1,30}){1,6}$")
 JOB_NUMBER = re.compile(r"^\d{2}-\d{4,5}$")
@@ -75,6 +76,7 @@ def _words(lang: str) -> dict:
             "virtual": fold(gettext("Virtual meeting")),
             "meetings": meetings,
             "months": months(lang),
+            "contents": {fold(gettext("Contents")), fold(gettext("Page"))},
         }
 
 
@@ -142,9 +144,15 @@ def _read_line(heading: Heading, words: dict, text: str, passage: Passage) -> bo
     return True
 
 
+def _part_heading(block, lang: str) -> bool:
+    """Whether the block heads a part ("INTRODUCTION" set in capitals), not the title's next line."""
+    return block.style.startswith("Heading") or bool(recognise(block.text, lang)[0])
+
+
 def read_heading(outline: Outline) -> Heading:
     """The heading block at the top of the outline, and the title below it."""
     heading, words = Heading(outline.lang), _words(outline.lang)
+    capitals = False
     for index, block in enumerate(outline.blocks):
         passage = Passage(outline.lang, block.where, block.text)
         if block.kind == "table" and index < 3:
@@ -155,9 +163,16 @@ def read_heading(outline: Outline) -> Heading:
         if block.kind == "paragraph" and _read_line(heading, words, block.text, passage):
             continue
         if block.kind == "paragraph" and heading.symbol and not heading.title:
-            heading.title = block.text.capitalize() if block.text.isupper() else block.text
+            capitals, heading.title = block.text.isupper(), block.text
             heading.passages["title"] = passage
             heading.end = index + 1
             continue
+        # A title in capitals may run over several paragraphs; a contents page's line is no title.
+        more = block.kind == "paragraph" and heading.title and capitals and block.text.isupper()
+        if more and fold(block.text) not in words["contents"] and not _part_heading(block, outline.lang):
+            heading.title, heading.end = f"{heading.title} {block.text}", index + 1
+            continue
         break
+    if heading.title and heading.title.isupper():
+        heading.title = heading.title.capitalize()
     return heading

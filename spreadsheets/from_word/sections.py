@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.utils import translation
+from django.utils.translation import gettext
 
 from reports.parts import CATALOGUE
 
@@ -114,13 +115,37 @@ def _heading_level(block: Block) -> int:
     return int(match[1]) if match else 0
 
 
+def without_contents(blocks: list[Block], lang: str) -> list[Block]:
+    """The blocks without the contents page: from its "Contents" line (or Word's TOC styles) to
+    the heading that repeats its first entry; all of them when that heading never comes."""
+    with translation.override(lang):
+        marker, page = fold(gettext("Contents")), fold(gettext("Page"))
+    kept, entries, skipping = [], [], False
+    for block in blocks:
+        if block.style.startswith("TOC"):
+            continue
+        if not skipping and not entries and block.kind == "paragraph" and fold(block.text) == marker:
+            skipping = True
+            continue
+        if skipping:
+            key = (block.number, fold(re.sub(r"[\s.…]*\d*$", "", block.text)))
+            # The heading may say more than its entry: "2. Coordinating country: Chile."
+            if not entries or key[0] != entries[0][0] or not key[1].startswith(entries[0][1]):
+                if fold(block.text) != page:
+                    entries.append(key)
+                continue
+            skipping = False
+        kept.append(block)
+    return blocks if skipping else kept
+
+
 def split(outline: Outline, start: int) -> list[Section]:
     """The report's parts from block `start` on: each numbered part in sequence (1., 2., ... or
     I., II., ...) with the parts lettered (a), (b) ... inside it, or parts set in Word's heading
     styles; the blocks between them go to the part they follow. A typed number out of sequence
     ("1." of a list inside a part) is no part."""
     tops: list[Section] = []
-    for block in outline.blocks[start:]:
+    for block in without_contents(outline.blocks[start:], outline.lang):
         if level := _heading_level(block):
             section = _as_section(block, outline.lang)
             if section and (level == 1 or not tops):
