@@ -3,7 +3,10 @@ takes the .docx in one language or both, shows what it proposes (each record bes
 it came from, the questions where a name matched no record or several, what to check), and
 writes it when the clerk confirms, all or nothing. Between the pages the files wait in
 spreadsheets.pending (one zip of both), bound to the clerk's session; the answers travel with
-the form. Who may: reporting.policy's can_import_document."""
+the form. The preview offers what was read as a workbook (workbook.py), which the clerk may
+correct in Excel and upload in the first field instead of the .docx: one field takes either,
+since a workbook is the reading in both languages and there is nothing to give beside it.
+Who may: reporting.policy's can_import_document."""
 
 import io
 import zipfile
@@ -11,9 +14,11 @@ import zipfile
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,17 +27,19 @@ from reporting import policy
 from .. import pending
 from ..errors import SpreadsheetError
 from ..formats import check_upload_size
-from .importing import import_reading, read
+from .importing import import_reading
 from .reading import Unreadable
+from .workbook import SUFFIX, is_workbook, read_named, workbook_of
 
 PENDING_KIND = "word"
 DOCX = ".docx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class WordUploadForm(forms.Form):
     first = forms.FileField(
-        label=gettext_lazy("The document in Word (.docx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": DOCX}),
+        label=gettext_lazy("The document in Word (.docx), or the workbook of a reading (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": f"{DOCX},{SUFFIX}"}),
     )
     second = forms.FileField(
         label=gettext_lazy("The same document in the other language (.docx, if you have it)"),
@@ -48,9 +55,24 @@ class WordUploadForm(forms.Form):
             check_upload_size(upload.size)
         except SpreadsheetError as error:
             raise forms.ValidationError(str(error)) from error
+        if name == "first" and is_workbook(upload.name):
+            return upload
         if not upload.name.lower().endswith(DOCX):
             raise forms.ValidationError(_("Give a Word document saved as .docx (not .doc, .pdf or .odt)."))
         return upload
+
+    def clean(self):
+        first, second = self.cleaned_data.get("first"), self.cleaned_data.get("second")
+        if first is not None and second is not None and is_workbook(first.name):
+            self.add_error("second", _("Give the workbook alone: it holds the document in both languages."))
+        return self.cleaned_data
+
+    def named_contents(self) -> list[tuple[str, bytes]]:
+        return [
+            (upload.name, upload.read())
+            for upload in (self.cleaned_data["first"], self.cleaned_data["second"])
+            if upload
+        ]
 
     def clean_first(self):
         return self._checked("first")
@@ -59,17 +81,17 @@ class WordUploadForm(forms.Form):
         return self._checked("second")
 
 
-def _packed(contents: list[bytes]) -> bytes:
+def _packed(named: list[tuple[str, bytes]]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as packed:
-        for number, content in enumerate(contents, start=1):
-            packed.writestr(f"{number}{DOCX}", content)
+        for number, (name, content) in enumerate(named, start=1):
+            packed.writestr(f"{number}{SUFFIX if is_workbook(name) else DOCX}", content)
     return buffer.getvalue()
 
 
-def _unpacked(content: bytes) -> list[bytes]:
+def _unpacked(content: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(content)) as packed:
-        return [packed.read(name) for name in sorted(packed.namelist())]
+        return [(name, packed.read(name)) for name in sorted(packed.namelist())]
 
 
 class AnswersForm(forms.Form):
@@ -109,8 +131,14 @@ class WordImportAdmin:
         return f"{opts.app_label}_{opts.model_name}_import_word"
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
-            path("import-word/", self.admin_site.admin_view(self.word_import_view), name=self._url_name()),
+            path("import-word/", view(self.word_import_view), name=self._url_name()),
+            path(
+                "import-word/<str:token>/workbook.xlsx",
+                view(self.word_workbook_view),
+                name=f"{self._url_name()}_workbook",
+            ),
             *super().get_urls(),
         ]
 
@@ -141,21 +169,36 @@ class WordImportAdmin:
             return redirect(request.path)
         return self._previewed(request, token, _unpacked(kept), confirm="confirm" in request.POST)
 
+    def word_workbook_view(self, request, token):
+        """What the preview read, after the answers given (in the query), as a workbook; only
+        for the user whose reading waits under `token`."""
+        if not policy.can_import_document(request.user):
+            raise PermissionDenied
+        kept = pending.content(token) if pending.details(request, token) else None
+        if kept is None:
+            raise Http404(_("This reading is no longer waiting for confirmation; upload the files again."))
+        reading = read_named(_unpacked(kept))
+        answers = AnswersForm(reading.questions, request.GET or None).answers()
+        response = HttpResponse(workbook_of(reading.answered(answers)), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{_file_name(reading)}"'
+        return response
+
     def _uploaded(self, request):
         form = WordUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._page(request, status=400, form=form)
-        contents = [form.cleaned_data[name].read() for name in ("first", "second") if form.cleaned_data[name]]
+        named = form.named_contents()
         try:
-            read(contents)
+            read_named(named)
         except Unreadable as error:
-            form.add_error("first", str(error))
+            for problem in getattr(error, "problems", None) or [error]:
+                form.add_error("first", str(problem))
             return self._page(request, status=400, form=form)
-        token = pending.keep(request, _packed(contents), kind=PENDING_KIND)
-        return self._previewed(request, token, contents, confirm=False, bound=False)
+        token = pending.keep(request, _packed(named), kind=PENDING_KIND)
+        return self._previewed(request, token, named, confirm=False, bound=False)
 
-    def _previewed(self, request, token, contents, *, confirm, bound=True):
-        reading = read(contents)
+    def _previewed(self, request, token, named, *, confirm, bound=True):
+        reading = read_named(named)
         answers_form = AnswersForm(reading.questions, request.POST if bound else None)
         result = import_reading(reading, user=request.user, confirm=confirm, answers=answers_form.answers())
         if result.written:
@@ -173,6 +216,7 @@ class WordImportAdmin:
             result=result,
             answers_form=answers_form if reading.questions else None,
             records=_records(result),
+            workbook_url=_workbook_url(f"admin:{self._url_name()}_workbook", token, answers_form),
         )
 
     def _page(self, request, status=200, **context):
@@ -184,6 +228,19 @@ class WordImportAdmin:
             **context,
         }
         return TemplateResponse(request, "admin/from_word/import.html", context, status=status)
+
+
+def _workbook_url(name, token, answers_form) -> str:
+    """The download's address, with the answers the preview was made with."""
+    given = answers_form.cleaned_data if answers_form.is_bound and answers_form.is_valid() else {}
+    query = urlencode({field: value for field, value in given.items() if value})
+    return reverse(name, args=[token]) + (f"?{query}" if query else "")
+
+
+def _file_name(reading) -> str:
+    symbol = next((row.get("symbol") for row in reading.sheets.get("documents", []) if row.get("symbol")), "")
+    safe = "".join(c if c.isalnum() or c in ".-" else "-" for c in str(symbol))
+    return f"reading-{safe}.xlsx" if safe else "reading.xlsx"
 
 
 def _records(result) -> list[dict]:
