@@ -39,6 +39,17 @@ def test_the_reading_asks_about_the_ambiguous_acronym_and_the_unknown_name(readi
         assert question.found in question.message
 
 
+def test_every_proposed_row_has_the_passages_it_came_from_in_both_languages(reading):
+    for stem, rows in reading.sheets.items():
+        for index in range(len(rows)):
+            passages = reading.sources[(stem, index)]
+            assert passages, (stem, index)
+            if stem not in ("programmes",):  # the period is read from the first heading that has it
+                assert {p.lang for p in passages} == {"en", "es"}, (stem, index, passages)
+    [plan_row] = [p for p in reading.sources[("plan_rows", 1)] if p.lang == "es"]
+    assert plan_row.where == "table 5, rows 2, 3"
+
+
 def test_the_split_plan_is_flagged_naming_its_rows(reading):
     [warning] = [w for w in reading.warnings if "plan of activities" in w.casefold()]
     assert "English row 2 with Spanish rows 2, 3" in warning

@@ -59,7 +59,7 @@ def _keyed(rows: list[Row]) -> dict[tuple[str, int], Row]:
     return keyed
 
 
-def _named(rows: list[int]) -> str:
+def rows_named(rows: list[int]) -> str:
     """ "row 2" / "rows 2, 3"."""
     return ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {"rows": ", ".join(map(str, rows))}
 
@@ -80,7 +80,8 @@ def pair_rows(en: Block | None, es: Block | None, name: str) -> tuple[list[tuple
         pairs.append((row, other))
         if other is not None:
             paired.append(
-                _("English %(en)s with Spanish %(es)s") % {"en": _named(row.rows), "es": _named(other.rows)}
+                _("English %(en)s with Spanish %(es)s")
+                % {"en": rows_named(row.rows), "es": rows_named(other.rows)}
             )
     alone_es = [row for key, row in es_keyed.items() if key not in en_keyed]
     pairs += [(None, row) for row in alone_es]
@@ -101,10 +102,12 @@ def pair_rows(en: Block | None, es: Block | None, name: str) -> tuple[list[tuple
         }
     ]
     alone = (
-        [_("English %(rows)s") % {"rows": _named([n for r in alone_en for n in r.rows])}] if alone_en else []
+        [_("English %(rows)s") % {"rows": rows_named([n for r in alone_en for n in r.rows])}]
+        if alone_en
+        else []
     )
     if alone_es:
-        alone.append(_("Spanish %(rows)s") % {"rows": _named([n for r in alone_es for n in r.rows])})
+        alone.append(_("Spanish %(rows)s") % {"rows": rows_named([n for r in alone_es for n in r.rows])})
     if alone:
         warnings.append(
             _(

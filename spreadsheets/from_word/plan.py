@@ -5,7 +5,7 @@ phrases and timetables under each objective, and the plan, each paired across th
 from django.utils.translation import gettext as _
 
 from .content import Content
-from .pairing import Row, pair_lists, pair_rows
+from .pairing import Row, pair_lists, pair_rows, rows_named
 from .reading import Passage, Reading
 
 
@@ -25,10 +25,7 @@ def row_passages(pair, tables) -> list[Passage]:
     found = []
     for lang, row, table in zip(("en", "es"), pair, tables, strict=True):
         if row is not None and table is not None:
-            where = _("%(table)s, row %(rows)s") % {
-                "table": table.where,
-                "rows": ", ".join(map(str, row.rows)),
-            }
+            where = f"{table.where}, {rows_named(row.rows)}"
             found.append(Passage(lang, where, " | ".join(row.cells)))
     return found
 

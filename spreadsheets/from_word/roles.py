@@ -78,7 +78,7 @@ def without_acronym(matcher: Matcher, texts: list[str], institution: str) -> lis
 def role_cells(reading: Reading, matcher: Matcher, en: list, es: list, role: str, keys: list) -> tuple:
     """The role column's text for items `en` and `es` ((text, block) pairs), and the questions to
     ask once the group's row exists: (match, kind, placeholder, passage), and the (language,
-    institution) the document names without its acronym. `keys` numbers the questions."""
+    institution, passage) the document names without its acronym. `keys` numbers the questions."""
     en_names = [(name, block) for text, block in en for name in names(text, role, matcher)]
     es_names = [(name, block) for text, block in es for name in names(text, role, matcher)]
     items, pending, wordings = [], [], set()
@@ -99,7 +99,9 @@ def role_cells(reading: Reading, matcher: Matcher, en: list, es: list, role: str
         # Only the participating bodies: they are printed as phrases ("Name (ACRONYM) of
         # Country"), which follow the wording; the other roles' lists always print the acronym.
         if institution and match is None and role == "participating":
-            wordings |= {(lang, institution) for lang in without_acronym(matcher, texts, institution)}
+            for lang in without_acronym(matcher, texts, institution):
+                block = pair[("en", "es").index(lang)][1]
+                wordings.add((lang, institution, Passage(lang, block.where, block.text)))
         items.append(item)
     return "; ".join(items), pending, wordings
 

@@ -15,14 +15,14 @@ from groups.models import Programme, WorkingGroup
 from reporting.models import ReportingRound
 from reports.models import Document
 
-from . import plan
+from . import plan, register
 from .content import Content, read_content
 from .events import events
 from .matching import Matcher, fold
 from .missing import ask_missing_texts
 from .outline import outline
-from .pairing import pair_lists
 from .reading import Passage, Reading
+from .register import both, first, heading_passages
 from .roles import ask_roles, role_cells
 
 GROUP_TEXTS = ("objectives_lead_in", "objectives_closing", "outputs_lead_in", "financing", "previous_results")
@@ -44,20 +44,6 @@ def _by_language(files: list) -> tuple[dict[str, Content], list[str]]:
     return contents, warnings
 
 
-def _both(name: str, values: dict) -> dict:
-    return {f"{name}_{lang}": value for lang, value in values.items() if value}
-
-
-def _first(contents: dict, attribute: str):
-    return next(
-        (getattr(c.heading, attribute) for c in contents.values() if getattr(c.heading, attribute)), None
-    )
-
-
-def _heading_passages(contents: dict, name: str) -> list[Passage]:
-    return [c.heading.passages[name] for c in contents.values() if name in c.heading.passages]
-
-
 def _meeting(reading: Reading, contents: dict) -> str:
     heading = next((c.heading for c in contents.values() if c.heading.body), None)
     if heading is None:
@@ -66,36 +52,39 @@ def _meeting(reading: Reading, contents: dict) -> str:
         )
         return ""
     row = {"code": heading.meeting_code, "body": heading.body, "number": heading.number}
-    row.update(_both("place", {lang: c.heading.place for lang, c in contents.items()}))
+    row.update(both("place", {lang: c.heading.place for lang, c in contents.items()}))
     row["is_virtual"] = heading.is_virtual
     if heading.start_date:
         row.update(start_date=heading.start_date.isoformat(), end_date=heading.end_date.isoformat())
-    reading.add(
-        "meetings", row, *_heading_passages(contents, "meeting"), *_heading_passages(contents, "place")
-    )
+    reading.add("meetings", row, *heading_passages(contents, "meeting"), *heading_passages(contents, "place"))
     return heading.meeting_code
 
 
-def _period(reading: Reading, contents: dict, meeting: str) -> str:
-    texts = [s.heading for c in contents.values() for s in c.sections] + [
-        c.heading.title for c in contents.values()
+def _period(reading: Reading, contents: dict, meeting: str) -> tuple[str, list[Passage]]:
+    """The programme's period, as a part's heading or the title gives it ("2040-2041"), or else
+    the period of the meeting's round; the passage it was read from is kept for its row."""
+    places = [(c.lang, s.block.where, s.heading) for c in contents.values() for s in c.sections]
+    places += [
+        (c.lang, c.heading.passages["title"].where, c.heading.title)
+        for c in contents.values()
+        if c.heading.title
     ]
-    for text in texts:
+    for lang, where, text in places:
         if match := PERIOD.search(text or ""):
-            return f"{match[1]}-{match[2]}"
+            return f"{match[1]}-{match[2]}", [Passage(lang, where, text)]
     existing = ReportingRound.objects.filter(meeting__code=meeting).select_related("programme").first()
     if existing:
-        return existing.programme.period
+        return existing.programme.period, []
     reading.warnings.append(
         _("The document names no programme (a period such as 2040-2041): give it in the preview.")
     )
-    return ""
+    return "", []
 
 
-def _programme(reading: Reading, period: str) -> None:
+def _programme(reading: Reading, period: str, passages: list[Passage]) -> None:
     start, _dash, end = period.partition("-")
     if period and not Programme.objects.filter(start_year=start).exists():
-        reading.add("programmes", {"start_year": int(start), "end_year": int(end)})
+        reading.add("programmes", {"start_year": int(start), "end_year": int(end)}, *passages)
 
 
 def _round(reading: Reading, meeting: str, period: str, contents: dict) -> None:
@@ -104,7 +93,7 @@ def _round(reading: Reading, meeting: str, period: str, contents: dict) -> None:
     if existing is None:
         row.update(progress_form="narrative", status="closed")
         _round_needs(reading, row, meeting, period, contents)
-    reading.add("reporting_rounds", row, *_heading_passages(contents, "meeting"))
+    reading.add("reporting_rounds", row, *heading_passages(contents, "meeting"))
 
 
 def _round_needs(reading: Reading, row: dict, meeting: str, period: str, contents: dict) -> None:
@@ -115,7 +104,7 @@ def _round_needs(reading: Reading, row: dict, meeting: str, period: str, content
     if not needed:
         return
     taken = ReportingRound.objects.filter(programme__start_year=period[:4] or 0).aggregate(n=Max("number"))
-    start = (_first(contents, "start_date") or datetime.date.today()).isoformat()
+    start = (first(contents, "start_date") or datetime.date.today()).isoformat()
     proposed = {"number": (taken["n"] or 0) + 1, "opens_on": start, "deadline": start}
     row.update({name: proposed[name] for name in needed})
     reading.warnings.append(
@@ -161,7 +150,7 @@ def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> t
     names = _group_name(contents)
     code = _group_code(reading, period, names)
     en, es = contents.get("en"), contents.get("es")
-    row = {"programme": period, "number": code.rpartition("/")[2], "kind": "group", **_both("name", names)}
+    row = {"programme": period, "number": code.rpartition("/")[2], "kind": "group", **both("name", names)}
     row["role_order"] = "entered"
     keys, asked, wordings = [], {}, set()
     for role in ("coordinating", "members", "secretariat", "participating"):
@@ -170,7 +159,7 @@ def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> t
             row[role], asked[role], named = role_cells(reading, matcher, *lists, role, keys)
             wordings |= named
     for name in (*GROUP_TEXTS, "conclusions"):
-        row.update(_both(name, {lang: c.text(name) for lang, c in contents.items()}))
+        row.update(both(name, {lang: c.text(name) for lang, c in contents.items()}))
     sources = [
         Passage(c.lang, c.heading.passages["title"].where, c.heading.title)
         for c in contents.values()
@@ -183,69 +172,17 @@ def _group(reading: Reading, matcher: Matcher, contents: dict, period: str) -> t
 
 
 def _group_report(reading: Reading, contents: dict, meeting: str, group: str) -> None:
-    narrative = _both(
+    narrative = both(
         "progress_narrative", {lang: c.text("progress_narrative") for lang, c in contents.items()}
     )
+    passages = [
+        Passage(c.lang, b.where, b.text)
+        for c in contents.values()
+        for b in c.texts.get("progress_narrative", [])
+    ]
     if narrative:
-        reading.add("group_reports", {"round": meeting, "group": group, "status": "accepted", **narrative})
-
-
-def _document(reading: Reading, contents: dict, meeting: str, group: str) -> str:
-    content = contents.get("en") or next(iter(contents.values()))
-    heading, flags = content.heading, content.flags
-    row = {"symbol": _first(contents, "symbol"), "kind": "group_report"}
-    row.update(_both("title", {lang: c.heading.title for lang, c in contents.items()}))
-    row.update(
-        _both("date", {lang: c.heading.date.isoformat() for lang, c in contents.items() if c.heading.date})
-    )
-    row.update(
-        distribution=heading.distribution or "limited",
-        original_language=_first(contents, "original_language") or "es",
-    )
-    row.update(job_number=_first(contents, "job_number") or "", meeting=meeting, round=meeting, group=group)
-    row.update(layout="parts", commission_line=bool(_first(contents, "commission_line")))
-    row.update(_both("introduction", {lang: c.text("introduction") for lang, c in contents.items()}))
-    for name in (
-        "numbering",
-        "objective_headings",
-        "specific_objectives_as_table",
-        "outputs_as",
-        "outputs_timetable",
-    ):
-        if name in flags:
-            row[name] = flags[name]
-    row.update(plan_as="outputs", plan_by_objective=bool(flags.get("plan_by_objective")))
-    reading.add("documents", row, *_heading_passages(contents, "symbol"))
-    return row["symbol"]
-
-
-def _composition(reading: Reading, contents: dict, symbol: str) -> None:
-    lists = []
-    for content in (contents.get("en"), contents.get("es")):
-        lists.append(
-            [(p, p is not top) for top in (content.sections if content else []) for p in [top, *top.children]]
-        )
-    seen = set()
-    for pair in pair_lists(*lists):
-        section, within = next(item for item in pair if item)
-        if not section.part or section.part in seen:
-            where = section.block.where
-            reading.warnings.append(
-                _("“%(heading)s” (%(where)s) is no part a working group's report has: it was left out.")
-                % {"heading": section.heading, "where": where}
-            )
-            continue
-        seen.add(section.part)
-        row = {"document": symbol, "order": len(seen), "part": section.part, "within": within}
-        for lang, item in zip(("en", "es"), pair, strict=True):
-            if item and item[0].own_heading:
-                row[f"heading_{lang}"] = item[0].heading
-        sources = [
-            Passage(lang, i[0].block.where, i[0].block.text)
-            for lang, i in zip(("en", "es"), pair, strict=True)
-            if i
-        ]
-        reading.add("document_parts", row, *sources)
+        row = {"round": meeting, "group": group, "status": "accepted", **narrative}
+        reading.add("group_reports", row, *passages)
 
 
 def read_typed(files: list) -> Reading:
@@ -255,8 +192,8 @@ def read_typed(files: list) -> Reading:
     reading = Reading(warnings=warnings)
     matcher = Matcher()
     meeting = _meeting(reading, contents)
-    period = _period(reading, contents, meeting)
-    _programme(reading, period)
+    period, passages = _period(reading, contents, meeting)
+    _programme(reading, period, passages)
     _round(reading, meeting, period, contents)
     group, wordings = _group(reading, matcher, contents, period)
     en, es = contents.get("en"), contents.get("es")
@@ -266,11 +203,9 @@ def read_typed(files: list) -> Reading:
     plan.plan(reading, group, en, es, written)
     events(reading, group, en, es)
     _group_report(reading, contents, meeting, group)
-    symbol = _document(reading, contents, meeting, group)
-    _composition(reading, contents, symbol)
-    for lang, institution in sorted(wordings):
-        row = {"document": symbol, "language": lang, "country": "", "institution": institution}
-        reading.add("document_wordings", {**row, "without_acronym": True})
+    symbol = register.document_row(reading, contents, meeting, group)
+    register.composition(reading, contents, symbol)
+    register.wordings(reading, symbol, wordings)
     ask_missing_texts(reading, stored=_stored(group, symbol))
     return reading
 
