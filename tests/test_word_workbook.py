@@ -155,6 +155,18 @@ def test_a_workbook_with_a_sheet_or_column_of_no_reading_is_refused_and_writes_n
     assert "Give the workbook alone" in answer.content.decode()
 
 
+def test_a_question_left_unanswered_in_the_workbook_is_a_problem_of_its_row(secretariat_client):
+    book = _typed_workbook()
+    assert "?institution-1" in book[README_SHEET].cell(book[README_SHEET].max_row - 1, 1).value
+    preview = secretariat_client.post(PAGE, {"first": _upload("reading.xlsx", _saved(book))})
+    assert preview.status_code == 200
+    problems = preview.context["result"].problems
+    assert any("participating" in str(problem) and "?institution-1" in str(problem) for problem in problems)
+    confirmed = secretariat_client.post(PAGE, {"token": preview.context["token"], "confirm": "1"})
+    assert confirmed.status_code == 400
+    assert not Document.objects.filter(symbol=TYPED).exists()
+
+
 def test_only_the_clerk_who_uploaded_a_reading_may_download_it(secretariat_client, coordinator):
     preview = secretariat_client.post(PAGE, _typed_files())
     url = preview.context["workbook_url"]
@@ -164,6 +176,7 @@ def test_only_the_clerk_who_uploaded_a_reading_may_download_it(secretariat_clien
     assert log_in(Client(), other).get(url).status_code == 404
     assert log_in(Client(), coordinator).get(url).status_code in (302, 403)
     assert Client().get(url).status_code == 302
+    assert secretariat_client.post(url).status_code == 405
     # Cancelled, the reading is no one's to download.
     secretariat_client.post(PAGE, {"token": preview.context["token"], "cancel": "1"})
     assert secretariat_client.get(url).status_code == 404

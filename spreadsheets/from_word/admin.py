@@ -21,6 +21,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from reporting import policy
 
@@ -136,7 +137,7 @@ class WordImportAdmin:
             path("import-word/", view(self.word_import_view), name=self._url_name()),
             path(
                 "import-word/<str:token>/workbook.xlsx",
-                view(self.word_workbook_view),
+                view(require_safe(self.word_workbook_view)),
                 name=f"{self._url_name()}_workbook",
             ),
             *super().get_urls(),
