@@ -5,6 +5,7 @@ title. The words are the portal's own (its catalogue, in the file's language), s
 understands what the portal prints, and no second list of them is kept here."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class Heading:
         return f"{Meeting.CODE_PREFIX[self.body]}.{self.number}" if self.body else ""
 
 
+@functools.cache
 def _words(lang: str) -> dict:
     """The heading block's words as the portal prints them in `lang`, folded."""
     with translation.override(lang):

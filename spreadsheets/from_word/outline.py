@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 # Typed numbers: "1." "2)" "IV." at the top, "(a)" "b)" inside a part.
@@ -62,9 +63,8 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text.replace("\u200b", "")).strip()
 
 
-def _is_list(paragraph) -> bool:
+def _is_list(paragraph, style: str) -> bool:
     ppr = paragraph._p.pPr
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
     return (ppr is not None and ppr.numPr is not None) or style.lower().startswith("list")
 
 
@@ -73,12 +73,17 @@ def _bold(paragraph) -> bool:
     return bool(runs) and all(r.bold for r in runs)
 
 
-def paragraph_block(paragraph, where: str) -> Block | None:
-    """The paragraph as a block, its typed number or bullet recognised; None when empty."""
+def paragraph_block(paragraph, where: str, styles: dict | None = None) -> Block | None:
+    """The paragraph as a block, its typed number or bullet recognised; None when empty.
+    `styles`: the document's style names by id, read once (python-docx looks a paragraph's style
+    up among all of them each time it is asked)."""
     text = _clean(paragraph.text)
     if not text:
         return None
-    style = paragraph.style.name if paragraph.style is not None else ""
+    if styles is None:
+        style = paragraph.style.name if paragraph.style is not None else ""
+    else:
+        style = styles.get(paragraph._p.style, "") if paragraph._p.style else styles.get(None, "")
     block = Block("paragraph", text, where, style=style, bold=_bold(paragraph))
     if match := ARABIC.match(text):
         block.kind, block.number, block.value, block.level = "numbered", f"{match[1]}.", int(match[1]), 1
@@ -91,7 +96,7 @@ def paragraph_block(paragraph, where: str) -> Block | None:
         block.value, block.text = ord(match[1]) - ord("a") + 1, match[2].strip()
     elif match := BULLET.match(text):
         block.kind, block.text = "item", match[1].strip()
-    elif _is_list(paragraph):
+    elif _is_list(paragraph, style):
         block.kind = "item"
     return block
 
@@ -150,10 +155,15 @@ def outline(document) -> Outline:
     from docx.text.paragraph import Paragraph
 
     blocks, paragraphs, tables = [], 0, 0
+    styles = {
+        style.style_id: style.name for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    styles[None] = default.name if default is not None else ""
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             paragraphs += 1
-            block = paragraph_block(item, _("paragraph %(number)s") % {"number": paragraphs})
+            block = paragraph_block(item, _("paragraph %(number)s") % {"number": paragraphs}, styles)
             if block:
                 blocks.append(block)
         elif isinstance(item, Table):

@@ -3,6 +3,7 @@ ones ("2. Coordinating country: Chile."), each recognised as a part of a working
 (reports/parts.py) by the heading the portal prints for it in the file's language, or else by
 the words such a heading has; a part's own heading is kept as the document's heading for it."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -47,6 +48,7 @@ def _fake_context(roles: int, kind: str) -> dict:
     return {"group": group, "programme": SimpleNamespace(period="")}
 
 
+@functools.cache
 def default_headings(lang: str) -> dict[str, str]:
     """Folded heading -> part, as the portal prints each part's heading in `lang`."""
     headings = {}
