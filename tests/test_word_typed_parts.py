@@ -241,3 +241,14 @@ def test_the_names_a_typed_role_holds():
         "National Institute of Statistics and Censuses (INEC)",
         "Statistics Canada",
     ]
+
+
+@pytest.mark.django_db
+def test_two_files_in_one_language_are_refused():
+    from spreadsheets.from_word.reading import Unreadable
+    from spreadsheets.from_word.typed import read_typed
+
+    from .support.typed_report import typed_report
+
+    with pytest.raises(Unreadable, match="same language"):
+        read_typed([typed_report("en"), typed_report("en")])

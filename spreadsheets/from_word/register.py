@@ -52,6 +52,13 @@ def document_row(reading: Reading, contents: dict, meeting: str, group: str) -> 
         if name in flags:
             row[name] = flags[name]
     row.update(plan_as="outputs", plan_by_objective=bool(flags.get("plan_by_objective")))
+    if not row["symbol"]:
+        reading.warnings.append(
+            _(
+                "The heading block gives no document symbol (such as LC/CE.20/3): add it to the file "
+                "and read it again."
+            )
+        )
     reading.add("documents", row, *heading_passages(contents, "symbol"))
     return row["symbol"]
 

@@ -21,7 +21,7 @@ from .events import events
 from .matching import Matcher, fold
 from .missing import ask_missing_texts
 from .outline import outline
-from .reading import Passage, Reading
+from .reading import Passage, Reading, Unreadable
 from .register import both, first, heading_passages
 from .roles import ask_roles, role_cells
 
@@ -30,18 +30,15 @@ PERIOD = re.compile(r"\b(\d{4})\s*[-–]\s*(\d{4})\b")
 TITLE = re.compile(r"^(?:report|informe)\s+(?:of|del|de)\s+(?:the\s+|la\s+)?(.+?)\.?$", re.I)
 
 
-def _by_language(files: list) -> tuple[dict[str, Content], list[str]]:
-    contents, warnings = {}, []
+def _by_language(files: list) -> dict[str, Content]:
+    """Each file's content by the language it is written in; two in one language are refused."""
+    contents = {}
     for document in files:
         found = outline(document)
         if found.lang in contents:
-            warnings.append(
-                _("Two files are in the same language (%(lang)s): the second was not read.")
-                % {"lang": found.lang}
-            )
-            continue
+            raise Unreadable(_("Two files are in the same language; give one file per language."))
         contents[found.lang] = read_content(found)
-    return contents, warnings
+    return contents
 
 
 def _meeting(reading: Reading, contents: dict) -> str:
@@ -188,8 +185,8 @@ def _group_report(reading: Reading, contents: dict, meeting: str, group: str) ->
 def read_typed(files: list) -> Reading:
     """The Reading of a report typed in Word: `files` are one or two python-docx Documents, in
     English and/or Spanish, in any order (each file's language is found from its text)."""
-    contents, warnings = _by_language(files)
-    reading = Reading(warnings=warnings)
+    contents = _by_language(files)
+    reading = Reading()
     matcher = Matcher()
     meeting = _meeting(reading, contents)
     period, passages = _period(reading, contents, meeting)
