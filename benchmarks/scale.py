@@ -14,8 +14,10 @@ The data: the fixtures with a closed round before CE.20 (1x), and copies of that
 (tests/support/scaling.multiply). For each size, each page of benchmarks/scale_probe.PAGES,
 anonymous and signed in as a focal point of group I: requests per second with wrk (SECONDS at
 CONNECTIONS), their ratio to the floor's, p50 and p99; the time of the page computed from empty
-caches and its SQL queries (the test client in `manage.py shell`, on the same database). Then the
-100x/1x ratios and a verdict per goal of the issue (benchmarks/scale_report.py)."""
+caches and its SQL queries (the test client in `manage.py shell`, on the same database; one
+process per size, the sizes taking turns page by page, so that a busy spell of the machine weighs
+on every size alike). Then the 100x/1x ratios and a verdict per goal of the issue
+(benchmarks/scale_report.py)."""
 
 import os
 import subprocess
@@ -55,7 +57,12 @@ def main():
     root = Path(tempfile.mkdtemp(prefix="cea-scale-"))
     with ExitStack() as stack:
         envs = _databases(stack, server, root)
-        results = {factor: _measure(env) for factor, env in envs.items()}
+        envs = {factor: _with_redis(stack, env) for factor, env in envs.items()}
+        probes = _probes(envs)
+        results = {
+            factor: {"probe": probes[factor], "runs": _load(env, probes[factor])}
+            for factor, env in envs.items()
+        }
     scale_report.report(
         results,
         header=(
@@ -138,24 +145,82 @@ def _databases(stack, server, root) -> dict:
     return envs
 
 
-def _measure(env) -> dict:
-    """One size: the probe's times and queries, then every page under wrk against the floor."""
-    from tests.support.served import get, gunicorn, redis_server
+def _with_redis(stack, env) -> dict:
+    """The size's environment with a Redis of its own (caches, sessions, broker): the generation
+    tokens of one database's pages would serve another's."""
+    from tests.support.served import redis_server
 
-    # A Redis of its own per size: the generation tokens of one database's pages would serve
-    # another's.
-    with redis_server() as redis_url:
-        env = {**env, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url}
-        probe = scale_probe.read(_probe(env, "measure()"))
-        cookie = f"Cookie: {probe['cookie']}"
-        with gunicorn(env, workers=WORKERS) as base:
-            _warm(base, get, cookie)
-            runs = {"floor": _wrk(base, FLOOR)}
-            for label, path, readers in PAGES:
-                for reader in readers:
-                    headers = (cookie,) if reader == SIGNED_IN else ()
-                    runs[f"{label}|{reader}"] = _wrk(base, path, headers)
-    return {"probe": probe, "runs": runs}
+    redis_url = stack.enter_context(redis_server())
+    return {**env, "REDIS_URL": redis_url, "CELERY_BROKER_URL": redis_url}
+
+
+class _Shell:
+    """A probe of one size (benchmarks/scale_probe.serve in `manage.py shell`), asked page by page."""
+
+    def __init__(self, env, log):
+        command = [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from benchmarks import scale_probe; scale_probe.serve()",
+        ]
+        self.log = log
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+        )
+        self._answer()  # "ready": the clients made, before any size is timed
+
+    def _answer(self):
+        for line in self.process.stdout:
+            if line.startswith(scale_probe.MARKER):
+                return scale_probe.read(line)
+        self.log.seek(0)
+        raise RuntimeError(f"the probe ended:\n{self.log.read()[-4000:]}")
+
+    def ask(self, label: str):
+        self.process.stdin.write(label + "\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=COMMAND_TIMEOUT)
+
+
+def _probes(envs) -> dict:
+    """Every page's time computed from empty caches and its queries, at every size: one probe
+    process per size, the sizes taking turns page by page, so that a busy spell of the machine
+    weighs on the sizes alike instead of on the one measured then (the ratios 100x/1x)."""
+    with ExitStack() as stack:
+        shells = {}
+        for factor, env in envs.items():
+            log = stack.enter_context(tempfile.TemporaryFile("w+"))
+            shells[factor] = _Shell(env, log)
+            stack.callback(shells[factor].process.kill)
+        pages = {factor: {} for factor in envs}
+        for label, _path, _readers in PAGES:
+            for factor, shell in shells.items():
+                pages[factor].update(shell.ask(label))
+        probes = {factor: {"pages": pages[factor], **shell.ask("")} for factor, shell in shells.items()}
+        for shell in shells.values():
+            shell.close()
+        return probes
+
+
+def _load(env, probe) -> dict:
+    """One size under load: every page with wrk, against the floor, under gunicorn."""
+    from tests.support.served import get, gunicorn
+
+    cookie = f"Cookie: {probe['cookie']}"
+    with gunicorn(env, workers=WORKERS) as base:
+        _warm(base, get, cookie)
+        runs = {"floor": _wrk(base, FLOOR)}
+        for label, path, readers in PAGES:
+            for reader in readers:
+                headers = (cookie,) if reader == SIGNED_IN else ()
+                runs[f"{label}|{reader}"] = _wrk(base, path, headers)
+    return runs
 
 
 def _warm(base, get, cookie) -> None:

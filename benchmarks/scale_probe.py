@@ -115,26 +115,42 @@ def _size() -> dict:
     }
 
 
-def measure() -> None:
-    """Each page's fastest of RUNS computed from an empty cache, its queries, status and size,
-    for each reader; the signed-in reader's session cookie for wrk; and the data's size."""
+def _page(clients, label, path, readers) -> dict:
+    """One page's fastest of RUNS computed from an empty cache, its queries, status and size,
+    for each of `readers`."""
+    warm = _timed(clients[readers[0]], path)
+    slow = warm[0] > SLOW * 1000  # the templates' first use is nothing beside it: it counts
+    pages = {}
+    for reader in readers:
+        runs = [warm] if slow and reader == readers[0] else []
+        runs += [_timed(clients[reader], path) for _ in range((1 if slow else RUNS) - len(runs))]
+        ms, queries, status, size = min(runs)
+        pages[f"{label}|{reader}"] = {"ms": ms, "queries": queries, "status": status, "bytes": size}
+    return pages
+
+
+def serve() -> None:
+    """Measure the pages scale.py asks for, one line each on stdin (the page's label; an empty
+    line ends), answering each with one line: so that the sizes' probes, one process per size,
+    take turns page by page and a busy moment of the machine falls on every size alike. Last,
+    the signed-in reader's session cookie for wrk and the data's size."""
+    import sys
+
     from django.conf import settings
 
     clients = {ANONYMOUS: _client(), SIGNED_IN: _focal_point_client()}
-    pages = {}
-    for label, path, readers in PAGES:
-        warm = _timed(clients[readers[0]], path)
-        slow = warm[0] > SLOW * 1000  # the templates' first use is nothing beside it: it counts
-        for reader in readers:
-            runs = [warm] if slow and reader == readers[0] else []
-            runs += [_timed(clients[reader], path) for _ in range((1 if slow else RUNS) - len(runs))]
-            ms, queries, status, size = min(runs)
-            pages[f"{label}|{reader}"] = {"ms": ms, "queries": queries, "status": status, "bytes": size}
+    _say("ready")
+    places = {label: (path, readers) for label, path, readers in PAGES}
+    for line in sys.stdin:
+        label = line.rstrip("\n")
+        if not label:
+            break
+        _say(_page(clients, label, *places[label]))
     cookie = clients[SIGNED_IN].cookies[settings.SESSION_COOKIE_NAME]
-    _say({"pages": pages, "cookie": f"{cookie.key}={cookie.value}", "size": _size()})
+    _say({"cookie": f"{cookie.key}={cookie.value}", "size": _size()})
 
 
 def read(output: str):
-    """What a probe said, from the shell's output."""
+    """What a probe said, from the shell's output (its first line of MARKER)."""
     line = next(line for line in output.splitlines() if line.startswith(MARKER))
     return json.loads(line[len(MARKER) :])
