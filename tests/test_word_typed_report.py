@@ -50,6 +50,17 @@ def test_every_proposed_row_has_the_passages_it_came_from_in_both_languages(read
     assert plan_row.where == "table 5, rows 2, 3"
 
 
+def test_a_past_round_is_proposed_with_nothing_the_document_does_not_give(reading):
+    [round_row] = reading.sheets["reporting_rounds"]
+    assert round_row == {
+        "meeting": "CE.40",
+        "programme": "2040-2041",
+        "progress_form": "narrative",
+        "status": "closed",
+    }
+    assert not [w for w in reading.warnings if "report number" in w]
+
+
 def test_the_split_plan_is_flagged_naming_its_rows(reading):
     [warning] = [w for w in reading.warnings if "plan of activities" in w.casefold()]
     assert "English row 2 with Spanish rows 2, 3" in warning
@@ -81,12 +92,13 @@ def test_nothing_is_written_while_a_question_is_unanswered(reading):
     assert not Document.objects.filter(symbol="LC/CE.40/DDR/7").exists()
 
 
-def test_one_read_and_one_confirmation_give_the_records_of_the_whole_report(reading):
+def test_one_read_and_one_confirmation_give_the_records_of_the_whole_report(reading, secretariat_user):
+    # A clerk of the secretariat, as the documents' admin page imports it.
     answers = _answers(reading)
-    preview = import_reading(reading, user=SYSTEM, answers=answers)
+    preview = import_reading(reading, user=secretariat_user, answers=answers)
     assert preview.problems == [] and not preview.written
     assert not Document.objects.filter(symbol="LC/CE.40/DDR/7").exists()
-    confirmed = import_reading(reading, user=SYSTEM, answers=answers, confirm=True)
+    confirmed = import_reading(reading, user=secretariat_user, answers=answers, confirm=True)
     assert confirmed.problems == [] and confirmed.written
     # Two submissions (the read with its preview, the confirmation) and the two answers.
     document = Document.objects.get(symbol="LC/CE.40/DDR/7")
