@@ -122,6 +122,29 @@ def test_a_typed_report_corrected_in_its_workbook_is_written_as_corrected(secret
     assert document.title_es == "Informe del Grupo de Trabajo sobre Encuestas de Hogares"
     assert document.parts.count() == 12
 
+    # Read again through its workbook, it finds what the Word files find (the title only, which
+    # they still have as typed), and a text they do not hold (the group's theme: its column is
+    # empty in every row) is left as it is.
+    group = document.group
+    group.theme_en = "A theme entered in the admin"
+    group.save()
+    typed = read([typed_report("en"), typed_report("es")])
+    answers = {
+        question.key: "INEC@ECU" if question.found == "INEC" else "SOA" for question in typed.questions
+    }
+    direct = import_reading(typed, user=SYSTEM, answers=answers).totals()
+    back = import_reading(reading_of(workbook_of(typed.answered(answers))), user=SYSTEM, confirm=True)
+    assert back.totals() == direct and (direct["new"], direct["changed"]) == (0, 1)
+    group.refresh_from_db()
+    document.refresh_from_db()
+    assert group.theme_en == "A theme entered in the admin"
+    assert document.title_en == "Report of the Working Group on Household Surveys"
+
+    # The group report now stored, written by the portal, goes through its workbook unchanged.
+    files = [io.BytesIO(render_docx(document, lang)) for lang in ("en", "es")]
+    totals = import_reading(reading_of(workbook_of(read(files))), user=SYSTEM).totals()
+    assert (totals["new"], totals["changed"]) == (0, 0) and totals["unchanged"] > 10
+
 
 def _typed_workbook():
     return openpyxl.load_workbook(io.BytesIO(workbook_of(read([typed_report("en"), typed_report("es")]))))
