@@ -175,7 +175,8 @@ class WordImportAdmin:
         for the user whose reading waits under `token`."""
         if not policy.can_import_document(request.user):
             raise PermissionDenied
-        kept = pending.content(token) if pending.details(request, token) else None
+        details = pending.details(request, token) or {}
+        kept = pending.content(token) if details.get("kind") == PENDING_KIND else None
         if kept is None:
             raise Http404(_("This reading is no longer waiting for confirmation; upload the files again."))
         reading = read_named(_unpacked(kept))

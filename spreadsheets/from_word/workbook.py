@@ -64,7 +64,7 @@ def _readme(book, reading: Reading) -> None:
     sheet.title = README_SHEET
     sheet.column_dimensions["A"].width = 120
     lines = [in_every_language(lambda text=text: _(text)) for text in INSTRUCTIONS]
-    # What the preview asked the clerk to check, in the language the reading was made in.
+    # What the preview asked the clerk to check, and the questions still to answer in the cells.
     lines += [_("Check: %(warning)s") % {"warning": warning} for warning in reading.warnings]
     for question in reading.questions:
         where = _("%(sheet)s, row %(row)s, %(column)s") % {
