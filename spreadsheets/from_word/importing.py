@@ -146,8 +146,10 @@ def import_reading(reading: Reading, *, user, confirm=False, answers=None) -> Do
         result.problems.append(_("Answer every question before confirming: nothing was written."))
         confirm = False
     restoring = not Programme.objects.exists()
+    # Before the answers, the rest is checked without the names asked about (never written).
+    checked = answered.provisional() if answered.questions else answered
     try:
-        result.outcome = import_rows(answered.sheets, user=user, dry_run=not confirm, restoring=restoring)
+        result.outcome = import_rows(checked.sheets, user=user, dry_run=not confirm, restoring=restoring)
     except FolderRefused as refused:
         result.outcome = refused.outcome
         result.problems += refused.outcome.problems

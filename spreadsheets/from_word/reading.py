@@ -74,3 +74,17 @@ class Reading:
             else:
                 left.append(question)
         return Reading(sheets, dict(self.sources), left, list(self.warnings))
+
+    def provisional(self) -> "Reading":
+        """The rows with each unanswered question's part of a list cell left out ("CHL; ?INEC"
+        checked as "CHL"), so that a preview before the answers checks everything else instead
+        of failing on the name and on every row that names its record. Never written: the
+        import confirms only a reading with every question answered."""
+        sheets = {stem: [dict(row) for row in rows] for stem, rows in self.sheets.items()}
+        for question in self.questions:
+            if not question.placeholder:
+                continue
+            row = sheets[question.sheet][question.row]
+            items = str(row.get(question.column) or "").split(";")
+            row[question.column] = "; ".join(i.strip() for i in items if question.placeholder not in i)
+        return Reading(sheets, dict(self.sources), list(self.questions), list(self.warnings))
