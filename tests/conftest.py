@@ -2,6 +2,7 @@
 each test runs in a transaction that is rolled back."""
 
 import datetime
+import os
 import zoneinfo
 
 import pytest
@@ -23,6 +24,30 @@ def pytest_runtest_protocol(item, nextitem):
         return (yield)
     finally:
         slow.running = None
+
+
+# Set (to 1) by .ci/run for one of its two suites: the tests marked engine_independent (pytest.ini)
+# run in the other suite only. `make test` alone, without it, runs every test on its one engine.
+SKIP_ENGINE_INDEPENDENT = "CEA_SKIP_ENGINE_INDEPENDENT"
+
+
+def pytest_itemcollected(item):
+    """A test whose name says it has LibreOffice open a Word file (test_libreoffice_*) is
+    engine_independent: the .docx and its text are checked on both engines by the tests beside it,
+    LibreOffice only opens the bytes. (Marked as it is collected, so that `-m` sees the mark.)"""
+    if item.name.startswith("test_libreoffice_"):
+        item.add_marker(pytest.mark.engine_independent)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
+def pytest_collection_modifyitems(config, items):
+    """The engine_independent tests are skipped where CI asks (SKIP_ENGINE_INDEPENDENT)."""
+    if os.environ.get(SKIP_ENGINE_INDEPENDENT) != "1":
+        return
+    skip = pytest.mark.skip(reason=f"engine_independent, run in CI's other suite ({SKIP_ENGINE_INDEPENDENT})")
+    for item in items:
+        if item.get_closest_marker("engine_independent"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -43,6 +43,24 @@ def two_databases(tmp_path):
         yield [live, restored]
 
 
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """The database as the operator has it before a backup (the demo users, then PREPARE), made
+    once for the module: rendering the issued files is most of a test's time."""
+    directory = tmp_path_factory.mktemp("backup-prepared")
+    with programme_database(directory, "prepared") as database:
+        manage(_env(database), "create_demo_users")
+        manage(_env(database), "shell", "-c", PREPARE)
+        yield database
+
+
+@pytest.fixture
+def prepared_copy(prepared, tmp_path):
+    """A copy of `prepared` of the test's own, to back up (nothing a test does reaches another)."""
+    with databases.own_database(tmp_path, "live", copy_of=prepared) as live:
+        yield live
+
+
 def _env(database):
     import os
 
@@ -53,14 +71,13 @@ def _env(database):
     }
 
 
-def test_a_backup_restores_every_row_and_every_issued_byte(two_databases, tmp_path):
-    live, restored = two_databases
-    manage(_env(live), "create_demo_users")
-    manage(_env(live), "shell", "-c", PREPARE)
+def test_a_backup_restores_every_row_and_every_issued_byte(prepared_copy, tmp_path):
+    live = prepared_copy
     backup = tmp_path / "portal.backup"
     manage(_env(live), "backup_database", str(backup))
-    manage(_env(restored), "restore_database", str(backup))
-    before, after = migration_rows.dump(live), migration_rows.dump(restored)
+    with databases.own_database(tmp_path, "restored") as restored:
+        manage(_env(restored), "restore_database", str(backup))
+        before, after = migration_rows.dump(live), migration_rows.dump(restored)
     assert before == after
     files = {(row["language"], row["format"]): bytes(row["content"]) for row in before["reports_issuedfile"]}
     assert sorted(files) == [("en", "docx"), ("en", "pdf"), ("es", "docx"), ("es", "pdf")]
@@ -132,13 +149,11 @@ def _lasting(rows):
     }
 
 
-def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(two_databases, tmp_path):
+def test_a_json_backup_restores_into_sqlite_whatever_it_came_from(prepared_copy, tmp_path):
     """backup_database --format json (Django's dumpdata as a restore needs it) loads back with
     restore_database into a new SQLite database, from the run's own kind of database."""
-    live, _restored = two_databases
+    live = prepared_copy
     target = databases.sqlite_database(tmp_path / "moved.sqlite3")
-    manage(_env(live), "create_demo_users")
-    manage(_env(live), "shell", "-c", PREPARE)
     backup = tmp_path / "portal.json"
     manage(_env(live), "backup_database", "--format", "json", str(backup))
     manage(_env(target), "restore_database", str(backup))

@@ -44,11 +44,15 @@ BROWSER_DIR = Path(__file__).resolve().parent
 
 def pytest_collection_modifyitems(config, items):
     """Every test under tests/browser is marked `browser` and `slow` (`-m "not browser"` or
-    `-m "not slow"` leaves them out)."""
+    `-m "not slow"` leaves them out), and `engine_independent` (pytest.ini): what they prove is
+    what the browser does with the pages (scripts, layout, the CSP, accessibility, the forms as
+    typed in); the views and services behind those pages are the test client's tests' subject,
+    on both engines. CI runs them in one of its two suites."""
     for item in items:
         if BROWSER_DIR in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.engine_independent)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import second_factor
+from . import second_factor, static_once
 from .slow import require_slow
 
 START_TIMEOUT = 60  # seconds for a server to answer its first request
@@ -58,8 +58,9 @@ def production_env(database_url, static_root, **extra) -> dict:
     return env
 
 
-# The static files are the same for every first run of a test run: collected (and compressed,
-# some 40 s of CPU) by the first, then served, read only, by every later one's app servers.
+# The static files are the same for every first run of a test run: collected (and compressed)
+# by the first, or by another run with the same inputs (tests/support/static_once.py), then
+# served, read only, by every later one's app servers.
 _collected_static = None
 
 
@@ -104,8 +105,7 @@ def first_run(root, name, *scripts):
     with programme_database(root, name) as database:
         env = production_env(database["url"], root / "static")
         if _collected_static is None or not Path(_collected_static).is_dir():
-            manage(env, "collectstatic", "--noinput", "-v0")
-            _collected_static = env["DJANGO_STATIC_ROOT"]
+            _collected_static = static_once.collected(env, manage)
         env["DJANGO_STATIC_ROOT"] = _collected_static
         for script in scripts:
             manage(env, "shell", "-c", script)
@@ -265,7 +265,7 @@ def _wait_for(base, process, log):
             get(base + "/healthz")
             return
         except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(0.3)
+            time.sleep(0.05)  # refused until it listens: asking costs nothing
     raise AssertionError(f"gunicorn did not answer within {START_TIMEOUT} s")
 
 
@@ -290,7 +290,7 @@ def redis_server():
             except OSError:
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise AssertionError("redis-server did not start") from None
-                time.sleep(0.1)
+                time.sleep(0.02)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         _stop(process)
