@@ -21,7 +21,32 @@ def document_field():
     )
 
 
-class DocumentPartResource(PortalResource):
+class FrozenWhenIssued:
+    """A sheet of the document register or its composition: a row that would change an issued
+    document (its entry, a part, a wording, or add one) is refused, as the admin refuses it. The
+    issued files are what the Conference published; a record changed beneath them would make
+    the register say what they do not."""
+
+    frozen_column = "document"
+
+    def _document_of(self, instance):
+        return instance if isinstance(instance, Document) else instance.document
+
+    def row_problems(self, instance, row, errors):
+        problems = super().row_problems(instance, row, errors)
+        document = self._document_of(instance) if not errors else None
+        if document is None or document.pk is None:
+            return problems
+        stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
+        issued = Document.objects.filter(pk=document.pk, issued_at__isnull=False).exists()
+        fields = self.get_import_fields()
+        if issued and (stored is None or any(f.get_value(stored) != f.get_value(instance) for f in fields)):
+            message = _("%(symbol)s has been issued: it cannot be changed, nor its composition.")
+            problems.setdefault(self.frozen_column, []).append(message % {"symbol": document.symbol})
+        return problems
+
+
+class DocumentPartResource(FrozenWhenIssued, PortalResource):
     document = document_field()
 
     required_columns = ("part",)
@@ -35,7 +60,7 @@ class DocumentPartResource(PortalResource):
         return DocumentPart.objects.select_related("document")
 
 
-class DocumentWordingResource(PortalResource):
+class DocumentWordingResource(FrozenWhenIssued, PortalResource):
     """A wording names a country or an institution: the other column of the row stays empty."""
 
     document = document_field()

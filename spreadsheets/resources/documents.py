@@ -7,6 +7,7 @@ from import_export.fields import Field
 from reports.models import Document
 
 from .base import PortalResource, translated
+from .composition import FrozenWhenIssued
 from .groups import group_field, meeting_widget, programme_widget
 from .reporting import round_widget
 
@@ -14,7 +15,9 @@ from .reporting import round_widget
 COMPOSITION_VARIANTS = Document.COMPOSITION_VARIANTS
 
 
-class DocumentResource(PortalResource):
+class DocumentResource(FrozenWhenIssued, PortalResource):
+    frozen_column = "symbol"
+
     meeting = Field(attribute="meeting", column_name="meeting", widget=meeting_widget())
     programme = Field(attribute="programme", column_name="programme", widget=programme_widget())
     round = Field(attribute="round", column_name="round", widget=round_widget())
