@@ -126,3 +126,13 @@ def test_a_typed_report_asks_in_the_page_and_is_written_once_answered(secretaria
     confirmed = secretariat_client.post(PAGE, {"token": token, "confirm": "1", **answers})
     assert confirmed.status_code == 302, confirmed.content.decode()[-3000:]
     assert Document.objects.filter(symbol="LC/CE.40/DDR/7").exists()
+
+
+def test_the_documents_other_admin_pages_keep_their_own_views(secretariat_client):
+    """The documents' admin mixes in the Word reading, the XLIFF pages and the sheets' import:
+    each page is answered by its own view (helpers of one mixin once shadowed another's)."""
+    document = Document.objects.get(symbol=SYMBOL)
+    translations = secretariat_client.get(f"/en/admin/reports/document/{document.pk}/xliff/")
+    assert translations.status_code == 200
+    assert translations.templates[0].name == "admin/xliff/export.html"
+    assert secretariat_client.get(PAGE).templates[0].name == "admin/from_word/import.html"

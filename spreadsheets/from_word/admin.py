@@ -127,18 +127,18 @@ class WordImportAdmin:
 
     change_list_template = "admin/from_word/document_change_list.html"
 
-    def _url_name(self):
+    def _word_url_name(self):
         opts = self.model._meta
         return f"{opts.app_label}_{opts.model_name}_import_word"
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("import-word/", view(self.word_import_view), name=self._url_name()),
+            path("import-word/", view(self.word_import_view), name=self._word_url_name()),
             path(
                 "import-word/<str:token>/workbook.xlsx",
                 view(require_safe(self.word_workbook_view)),
-                name=f"{self._url_name()}_workbook",
+                name=f"{self._word_url_name()}_workbook",
             ),
             *super().get_urls(),
         ]
@@ -154,10 +154,10 @@ class WordImportAdmin:
         if not policy.can_import_document(request.user):
             raise PermissionDenied
         if request.method != "POST":
-            return self._page(request, form=WordUploadForm())
+            return self._word_page(request, form=WordUploadForm())
         token = request.POST.get("token", "")
         if not token:
-            return self._uploaded(request)
+            return self._word_uploaded(request)
         if "cancel" in request.POST:
             pending.take(request, token, kind=PENDING_KIND)
             messages.info(request, _("The reading was cancelled; nothing was written."))
@@ -168,7 +168,7 @@ class WordImportAdmin:
                 request, _("This reading is no longer waiting for confirmation; upload the files again.")
             )
             return redirect(request.path)
-        return self._previewed(request, token, _unpacked(kept), confirm="confirm" in request.POST)
+        return self._word_previewed(request, token, _unpacked(kept), confirm="confirm" in request.POST)
 
     def word_workbook_view(self, request, token):
         """What the preview read, after the answers given (in the query), as a workbook; only
@@ -185,21 +185,21 @@ class WordImportAdmin:
         response["Content-Disposition"] = f'attachment; filename="{_file_name(reading)}"'
         return response
 
-    def _uploaded(self, request):
+    def _word_uploaded(self, request):
         form = WordUploadForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self._page(request, status=400, form=form)
+            return self._word_page(request, status=400, form=form)
         named = form.named_contents()
         try:
             read_named(named)
         except Unreadable as error:
             for problem in getattr(error, "problems", None) or [error]:
                 form.add_error("first", str(problem))
-            return self._page(request, status=400, form=form)
+            return self._word_page(request, status=400, form=form)
         token = pending.keep(request, _packed(named), kind=PENDING_KIND)
-        return self._previewed(request, token, named, confirm=False, bound=False)
+        return self._word_previewed(request, token, named, confirm=False, bound=False)
 
-    def _previewed(self, request, token, named, *, confirm, bound=True):
+    def _word_previewed(self, request, token, named, *, confirm, bound=True):
         reading = read_named(named)
         answers_form = AnswersForm(reading.questions, request.POST if bound else None)
         result = import_reading(reading, user=request.user, confirm=confirm, answers=answers_form.answers())
@@ -211,17 +211,17 @@ class WordImportAdmin:
             return redirect(
                 reverse(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_changelist")
             )
-        return self._page(
+        return self._word_page(
             request,
             status=400 if confirm else 200,
             token=token,
             result=result,
             answers_form=answers_form if reading.questions else None,
             records=_records(result),
-            workbook_url=_workbook_url(f"admin:{self._url_name()}_workbook", token, answers_form),
+            workbook_url=_word_workbook_url(f"admin:{self._word_url_name()}_workbook", token, answers_form),
         )
 
-    def _page(self, request, status=200, **context):
+    def _word_page(self, request, status=200, **context):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -232,7 +232,7 @@ class WordImportAdmin:
         return TemplateResponse(request, "admin/from_word/import.html", context, status=status)
 
 
-def _workbook_url(name, token, answers_form) -> str:
+def _word_workbook_url(name, token, answers_form) -> str:
     """The download's address, with the answers the preview was made with."""
     given = answers_form.cleaned_data if answers_form.is_bound and answers_form.is_valid() else {}
     query = urlencode({field: value for field, value in given.items() if value})

@@ -64,7 +64,7 @@ class TranslationsAdmin:
 
     change_form_template = "admin/xliff/change_form.html"
 
-    def _names(self):
+    def _xliff_names(self):
         opts = self.model._meta
         return (
             f"{opts.app_label}_{opts.model_name}_xliff_export",
@@ -72,7 +72,7 @@ class TranslationsAdmin:
         )
 
     def get_urls(self):
-        export, upload = self._names()
+        export, upload = self._xliff_names()
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/xliff/", view(self.xliff_export_view), name=export),
@@ -87,14 +87,14 @@ class TranslationsAdmin:
             [f"admin/{opts.app_label}/{opts.model_name}/change_form.html", "admin/change_form.html"]
         )
         context["xliff_allowed"] = policy.can_exchange_translations(request.user)
-        context["xliff_export_url"] = f"admin:{self._names()[0]}"
+        context["xliff_export_url"] = f"admin:{self._xliff_names()[0]}"
         return super().render_change_form(request, context, *args, **kwargs)
 
-    def _allowed(self, request):
+    def _xliff_allowed(self, request):
         if not policy.can_exchange_translations(request.user):
             raise PermissionDenied
 
-    def _page(self, request, template, title, status=200, **context):
+    def _xliff_page(self, request, template, title, status=200, **context):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -104,7 +104,7 @@ class TranslationsAdmin:
         return TemplateResponse(request, template, context, status=status)
 
     def xliff_export_view(self, request, pk):
-        self._allowed(request)
+        self._xliff_allowed(request)
         record = get_object_or_404(self.model, pk=pk)
         covered = SCOPES[self.model](record)
         form = ExportForm(request.GET if "target" in request.GET else None)
@@ -122,24 +122,24 @@ class TranslationsAdmin:
                 _("No text to translate into %(language)s.") % {"language": importing.LANGUAGE_NAMES[target]},
             )
         missing = [(LABELS[lang], covered.missing(lang)) for lang in LANGUAGES]
-        return self._page(
+        return self._xliff_page(
             request,
             "admin/xliff/export.html",
             _("Translations of %(name)s") % {"name": record},
             form=form if form.is_bound else ExportForm(),
             record=record,
             missing=missing,
-            import_url=reverse(f"admin:{self._names()[1]}"),
+            import_url=reverse(f"admin:{self._xliff_names()[1]}"),
         )
 
     def xliff_import_view(self, request):
-        self._allowed(request)
+        self._xliff_allowed(request)
         if request.method == "POST" and "cancel" in request.POST:
             pending.take(request, request.POST.get("token", ""), kind=PENDING_KIND)
             messages.info(request, _("The import was cancelled; nothing was written."))
             return redirect(request.path)
         if request.method == "POST" and "token" in request.POST:
-            return self._confirm(request)
+            return self._xliff_confirm(request)
         form, problems, preview, token = UploadForm(), [], None, None
         if request.method == "POST":
             form = UploadForm(request.POST, request.FILES)
@@ -153,7 +153,7 @@ class TranslationsAdmin:
                     problems = refused.problems
                 if preview and preview.writes:
                     token = pending.keep(request, content, kind=PENDING_KIND)
-        return self._page(
+        return self._xliff_page(
             request,
             "admin/xliff/import.html",
             _("Import a translation (XLIFF)"),
@@ -165,7 +165,7 @@ class TranslationsAdmin:
             action=request.path,
         )
 
-    def _confirm(self, request):
+    def _xliff_confirm(self, request):
         kept = pending.take(request, request.POST.get("token", ""), kind=PENDING_KIND)
         if kept is None:
             messages.error(
