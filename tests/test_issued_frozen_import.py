@@ -34,7 +34,8 @@ def test_a_change_to_an_issued_documents_entry_or_composition_is_refused():
         import_rows({"document_parts": [part]}, user=SYSTEM)
     assert f"{SYMBOL} has been issued" in str(refused.value)
     document.refresh_from_db()
-    assert document.title_en.startswith("Second report") and not DocumentPart.objects.filter(order=99).exists()
+    assert document.title_en.startswith("Second report")
+    assert not DocumentPart.objects.filter(order=99).exists()
 
 
 def test_an_issued_documents_own_file_read_back_unedited_changes_nothing():
