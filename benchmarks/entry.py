@@ -217,7 +217,7 @@ def _word_entry(user) -> None:
 
     from reports.models import Document
     from tests.support.second_factor import log_in
-    from tests.support.typed_report import typed_report
+    from tests.support.typed_report import typed_uploads
 
     page, client, posted = "/en/admin/reports/document/import-word/", log_in(Client(), user), []
 
@@ -225,13 +225,7 @@ def _word_entry(user) -> None:
         posted.append(url)
         return client.post(url, data)
 
-    uploads = {}
-    for field, lang in (("first", "en"), ("second", "es")):
-        buffer = io.BytesIO()
-        typed_report(lang).save(buffer)
-        buffer.seek(0)
-        buffer.name = f"report-{lang}.docx"
-        uploads[field] = buffer
+    uploads = typed_uploads()
     body = {"code": "SOA", "acronym_en": "SOA", "acronym_es": "OEAT", "kind": "international"}
     body |= {"name_en": "Statistics Office of Atlantis", "name_es": "Oficina de Estadística de la Atlántida"}
     queries = []

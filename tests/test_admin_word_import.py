@@ -16,24 +16,12 @@ from reports.rendering import render_docx
 
 from .support import factories
 from .support.second_factor import log_in
-from .support.typed_report import typed_report
+from .support.typed_report import docx_bytes, typed_uploads, uploaded
 
 pytestmark = pytest.mark.django_db
 
 PAGE = "/en/admin/reports/document/import-word/"
 SYMBOL = "LC/CE.20/3"
-
-
-def _upload(name, content):
-    upload = io.BytesIO(content)
-    upload.name = name
-    return upload
-
-
-def _docx_bytes(word) -> bytes:
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
 
 
 def _edited(content: bytes, old: str, new: str) -> bytes:
@@ -44,7 +32,7 @@ def _edited(content: bytes, old: str, new: str) -> bytes:
     for run in paragraph.runs[1:]:
         run.text = ""
     paragraph.runs[0].text = text
-    return _docx_bytes(word)
+    return docx_bytes(word)
 
 
 def test_the_documents_list_offers_the_page_to_the_secretariat_only(secretariat_client, coordinator):
@@ -60,12 +48,12 @@ def test_the_documents_list_offers_the_page_to_the_secretariat_only(secretariat_
 
 
 def test_a_file_that_is_not_a_word_document_is_refused_next_to_it(secretariat_client):
-    answer = secretariat_client.post(PAGE, {"first": _upload("report.docx", b"not a zip at all")})
+    answer = secretariat_client.post(PAGE, {"first": uploaded("report.docx", b"not a zip at all")})
     assert answer.status_code == 400
     page = answer.content.decode()
     assert "This file is not a Word document (.docx)" in page
     answer = secretariat_client.post(
-        "/es/admin/reports/document/import-word/", {"first": _upload("informe.pdf", b"%PDF")}
+        "/es/admin/reports/document/import-word/", {"first": uploaded("informe.pdf", b"%PDF")}
     )
     assert (
         answer.status_code == 400 and "Dé un documento de Word guardado como .docx" in answer.content.decode()
@@ -75,12 +63,12 @@ def test_a_file_that_is_not_a_word_document_is_refused_next_to_it(secretariat_cl
 def test_the_portals_own_file_changes_nothing_and_an_edit_is_one_change(secretariat_client):
     document = Document.objects.get(symbol=SYMBOL)
     original = render_docx(document, "en")
-    unchanged = secretariat_client.post(PAGE, {"first": _upload("LC-CE.20-3.docx", original)})
+    unchanged = secretariat_client.post(PAGE, {"first": uploaded("LC-CE.20-3.docx", original)})
     assert unchanged.status_code == 200
     assert "new: 0, changed: 0" in unchanged.content.decode()
 
     edited = _edited(original, "This document reports on the progress", "This document reports on the work")
-    preview = secretariat_client.post(PAGE, {"first": _upload("LC-CE.20-3.docx", edited)})
+    preview = secretariat_client.post(PAGE, {"first": uploaded("LC-CE.20-3.docx", edited)})
     page = preview.content.decode()
     assert "new: 0, changed: 1" in page and "This document reports on the work" in page
     document.refresh_from_db()
@@ -97,9 +85,7 @@ def test_the_portals_own_file_changes_nothing_and_an_edit_is_one_change(secretar
 
 
 def test_a_typed_report_asks_in_the_page_and_is_written_once_answered(secretariat_client):
-    files = {"first": _upload("en.docx", _docx_bytes(typed_report("en")))}
-    files["second"] = _upload("es.docx", _docx_bytes(typed_report("es")))
-    preview = secretariat_client.post(PAGE, files)
+    preview = secretariat_client.post(PAGE, typed_uploads())
     assert preview.status_code == 200
     form = preview.context["answers_form"]
     found = [question.found for question in form.questions]

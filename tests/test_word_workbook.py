@@ -24,7 +24,7 @@ from spreadsheets.group_workbook import README_SHEET
 from spreadsheets.sheets import sheets
 
 from .support.second_factor import log_in
-from .support.typed_report import typed_report
+from .support.typed_report import typed_report, typed_uploads, uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -33,28 +33,9 @@ TYPED = "LC/CE.40/DDR/7"
 CORRECTED = "Report of the Working Group on Household Surveys in the Americas"
 
 
-def _upload(name, content):
-    upload = io.BytesIO(content)
-    upload.name = name
-    return upload
-
-
-def _docx_bytes(word) -> bytes:
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
-
-
-def _typed_files():
-    return {
-        "first": _upload("en.docx", _docx_bytes(typed_report("en"))),
-        "second": _upload("es.docx", _docx_bytes(typed_report("es"))),
-    }
-
-
 def _answered_preview(client):
     """The typed report uploaded and previewed again with both questions answered."""
-    preview = client.post(PAGE, _typed_files())
+    preview = client.post(PAGE, typed_uploads())
     form, token = preview.context["answers_form"], preview.context["token"]
     Institution.objects.create(
         code="SOA",
@@ -109,7 +90,7 @@ def test_a_typed_report_corrected_in_its_workbook_is_written_as_corrected(secret
     assert "?institution" not in _cell(book["working_groups"], "participating").value
 
     _cell(book["documents"], "title_en").value = CORRECTED
-    upload = secretariat_client.post(PAGE, {"first": _upload("reading.xlsx", _saved(book))})
+    upload = secretariat_client.post(PAGE, {"first": uploaded("reading.xlsx", _saved(book))})
     assert upload.status_code == 200, upload.content.decode()[-2000:]
     assert CORRECTED in upload.content.decode()
     assert upload.context["answers_form"] is None
@@ -154,7 +135,7 @@ def test_a_workbook_with_a_sheet_or_column_of_no_reading_is_refused_and_writes_n
     documents = Document.objects.count()
     book = _typed_workbook()
     book.create_sheet("notes").append(["text", "more"])
-    answer = secretariat_client.post(PAGE, {"first": _upload("reading.xlsx", _saved(book))})
+    answer = secretariat_client.post(PAGE, {"first": uploaded("reading.xlsx", _saved(book))})
     assert answer.status_code == 400
     page = answer.content.decode()
     assert "Sheet “notes”: This is not a sheet of a reading&#x27;s workbook" in page
@@ -163,7 +144,7 @@ def test_a_workbook_with_a_sheet_or_column_of_no_reading_is_refused_and_writes_n
     book = _typed_workbook()
     _cell(book["documents"], "title_en", row=1).value = "titel_en"
     answer = secretariat_client.post(
-        "/es/admin/reports/document/import-word/", {"first": _upload("lectura.xlsx", _saved(book))}
+        "/es/admin/reports/document/import-word/", {"first": uploaded("lectura.xlsx", _saved(book))}
     )
     assert answer.status_code == 400
     page = answer.content.decode()
@@ -172,7 +153,7 @@ def test_a_workbook_with_a_sheet_or_column_of_no_reading_is_refused_and_writes_n
 
     answer = secretariat_client.post(
         PAGE,
-        {"first": _upload("reading.xlsx", _saved(_typed_workbook())), "second": _upload("es.docx", b"x")},
+        {"first": uploaded("reading.xlsx", _saved(_typed_workbook())), "second": uploaded("es.docx", b"x")},
     )
     assert answer.status_code == 400
     assert "Give the workbook alone" in answer.content.decode()
@@ -181,7 +162,7 @@ def test_a_workbook_with_a_sheet_or_column_of_no_reading_is_refused_and_writes_n
 def test_a_question_left_unanswered_in_the_workbook_is_a_problem_of_its_row(secretariat_client):
     book = _typed_workbook()
     assert "?institution-1" in book[README_SHEET].cell(book[README_SHEET].max_row - 1, 1).value
-    preview = secretariat_client.post(PAGE, {"first": _upload("reading.xlsx", _saved(book))})
+    preview = secretariat_client.post(PAGE, {"first": uploaded("reading.xlsx", _saved(book))})
     assert preview.status_code == 200
     problems = preview.context["result"].problems
     assert any("participating" in str(problem) and "?institution-1" in str(problem) for problem in problems)
@@ -191,7 +172,7 @@ def test_a_question_left_unanswered_in_the_workbook_is_a_problem_of_its_row(secr
 
 
 def test_only_the_clerk_who_uploaded_a_reading_may_download_it(secretariat_client, coordinator):
-    preview = secretariat_client.post(PAGE, _typed_files())
+    preview = secretariat_client.post(PAGE, typed_uploads())
     url = preview.context["workbook_url"]
     assert secretariat_client.get(url).status_code == 200
     other = get_user_model().objects.create_user("other-clerk", password="pw", is_staff=True)

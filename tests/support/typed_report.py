@@ -3,6 +3,8 @@ Spanish (python-docx): the heading block line by line, parts numbered by typing 
 the participating bodies as bullets, tables with merged cells, and the Spanish plan typed with
 one of its texts continued on a row of its own."""
 
+import io
+
 import docx
 
 HEADING = {
@@ -280,3 +282,24 @@ def typed_report(lang: str):
         if number in bodies:
             bodies[number]()
     return word
+
+
+def uploaded(name: str, content: bytes) -> io.BytesIO:
+    """`content` as a browser posts a file called `name` (the test client takes it so)."""
+    upload = io.BytesIO(content)
+    upload.name = name
+    return upload
+
+
+def docx_bytes(word) -> bytes:
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def typed_uploads() -> dict:
+    """The report's two files as the Word reading page's form takes them."""
+    return {
+        "first": uploaded("report-en.docx", docx_bytes(typed_report("en"))),
+        "second": uploaded("report-es.docx", docx_bytes(typed_report("es"))),
+    }
