@@ -168,7 +168,9 @@ class WordImportAdmin:
                 request, _("This reading is no longer waiting for confirmation; upload the files again.")
             )
             return redirect(request.path)
-        return self._word_previewed(request, token, _unpacked(kept), confirm="confirm" in request.POST)
+        return self._word_previewed(
+            request, token, read_named(_unpacked(kept)), confirm="confirm" in request.POST
+        )
 
     def word_workbook_view(self, request, token):
         """What the preview read, after the answers given (in the query), as a workbook; only
@@ -191,16 +193,15 @@ class WordImportAdmin:
             return self._word_page(request, status=400, form=form)
         named = form.named_contents()
         try:
-            read_named(named)
+            reading = read_named(named)
         except Unreadable as error:
             for problem in getattr(error, "problems", None) or [error]:
                 form.add_error("first", str(problem))
             return self._word_page(request, status=400, form=form)
         token = pending.keep(request, _packed(named), kind=PENDING_KIND)
-        return self._word_previewed(request, token, named, confirm=False, bound=False)
+        return self._word_previewed(request, token, reading, confirm=False, bound=False)
 
-    def _word_previewed(self, request, token, named, *, confirm, bound=True):
-        reading = read_named(named)
+    def _word_previewed(self, request, token, reading, *, confirm, bound=True):
         answers_form = AnswersForm(reading.questions, request.POST if bound else None)
         result = import_reading(reading, user=request.user, confirm=confirm, answers=answers_form.answers())
         if result.written:
