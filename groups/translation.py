@@ -34,7 +34,7 @@ class MeetingTranslation(TranslationOptions):
 
 @register(Programme)
 class ProgrammeTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "resolution")
 
 
 @register(WorkingGroup)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Evidence, GroupReport, ProgressEntry
+from .models import Evidence, GroupReport, ProgressEntry, Proposal
 
 
 @register(ProgressEntry)
@@ -18,3 +18,8 @@ class GroupReportTranslation(TranslationOptions):
 @register(Evidence)
 class EvidenceTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("end_reason",)

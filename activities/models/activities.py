@@ -91,6 +91,17 @@ class Activity(LanguageGaps):
     )
     end_month = MonthField(_("end month"), null=True, blank=True)
     end_text = models.CharField(_("end (as a phrase)"), max_length=200, blank=True)
+    # Carried forward from the previous programme: the work goes on, with its past rounds
+    # (reporting.lineage reads the chain back).
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("continues"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        help_text=_("The activity of the previous programme this one carries forward."),
+    )
 
     objects = ActivityQuerySet.as_manager()
 
@@ -121,10 +132,17 @@ class Activity(LanguageGaps):
                 errors[f"{side}_text"] = _("Give either a month or a phrase, not both.")
         if self.objective_id and self.group_id and self.objective.group_id != self.group_id:
             errors["objective"] = _("The objective must belong to the same working group.")
+        earlier = self.continues_id and self.group_id and self.continues.group.programme_id
+        if earlier and earlier == self.group.programme_id:
+            errors["continues"] = _("A carried activity continues one of an earlier programme.")
         if self.topic_id and self.group_id and self.topic.group_id != self.group_id:
             errors["topic"] = _("The topic heading must belong to the same working group.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_carried(self) -> bool:
+        return self.continues_id is not None
 
     @property
     def start_label(self) -> str:

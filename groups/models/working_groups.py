@@ -109,6 +109,17 @@ class WorkingGroup(LanguageGaps):
     document_type = models.CharField(
         _("type of document"), max_length=20, choices=DocumentType.choices, blank=True
     )
+    # A group of a later programme that carries this one's work forward: readers follow a piece
+    # of work across programmes through it (and through Activity.continues).
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("continues"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        help_text=_("The group of the previous programme this group continues."),
+    )
 
     objects = WorkingGroupQuerySet.as_manager()
 

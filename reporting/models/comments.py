@@ -1,6 +1,7 @@
-"""The conversation about a group report between the secretariat and the group's focal points:
-each message dated and signed, kept through every return and acceptance (the review's own
-comments are messages of it too), so that what was asked and answered stays with the report."""
+"""The conversations between the secretariat and a group's focal points: about a group report,
+and about a group's proposal for the next programme. Each message dated and signed, kept through
+every return and acceptance (the review's own comments are messages of it too), so that what was
+asked and answered stays with what it is about."""
 
 from django.conf import settings
 from django.db import models
@@ -17,8 +18,9 @@ class ReportCommentQuerySet(models.QuerySet):
         return self.select_related("author").order_by("created_at", "pk")
 
 
-class ReportComment(models.Model):
-    """One message about a group report, from the secretariat or from the group."""
+class Message(models.Model):
+    """One message of a conversation, from the secretariat or from the group; the concrete
+    models add what it is about."""
 
     class Side(models.TextChoices):
         SECRETARIAT = "secretariat", _("the secretariat")
@@ -31,10 +33,6 @@ class ReportComment(models.Model):
         RETURNED = "returned", _("returned to the group")
         ACCEPTED = "accepted", _("accepted")
 
-    # PROTECT, like the history: a report with a conversation is part of the record.
-    report = models.ForeignKey(
-        GroupReport, verbose_name=_("group report"), on_delete=models.PROTECT, related_name="comments"
-    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),
@@ -52,6 +50,18 @@ class ReportComment(models.Model):
     created_at = models.DateTimeField(_("written at"))
 
     objects = ReportCommentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class ReportComment(Message):
+    """One message about a group report."""
+
+    # PROTECT, like the history: a report with a conversation is part of the record.
+    report = models.ForeignKey(
+        GroupReport, verbose_name=_("group report"), on_delete=models.PROTECT, related_name="comments"
+    )
 
     class Meta:
         verbose_name = _("message about a group report")

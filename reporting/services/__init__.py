@@ -2,6 +2,13 @@
 reporting.policy first and writes inside one transaction; nothing writes progress around them."""
 
 from .admin_saves import admin_version_check, group_report_admin_save, progress_admin_save
+from .drafting import (
+    drafting_approve,
+    drafting_open,
+    drafting_publish,
+    proposal_new_group,
+    unfinished_proposals,
+)
 from .evidence import evidence_add, evidence_remove
 from .history import (
     ENTRY_FIELDS,
@@ -14,6 +21,15 @@ from .history import (
     reason_errors,
 )
 from .progress import group_reports_import, progress_import, progress_save
+from .proposals import (
+    ProposalConflict,
+    proposal_carry,
+    proposal_comment_add,
+    proposal_editing,
+    proposal_end,
+    proposal_review,
+    proposal_submit,
+)
 from .rounds import group_report_review, round_close, round_open, round_record_past
 
 __all__ = [
@@ -25,6 +41,18 @@ __all__ = [
     "ProgressConflict",
     "SaveResult",
     "changes_since",
+    "drafting_approve",
+    "drafting_open",
+    "drafting_publish",
+    "ProposalConflict",
+    "proposal_carry",
+    "proposal_comment_add",
+    "proposal_editing",
+    "proposal_end",
+    "proposal_new_group",
+    "proposal_review",
+    "proposal_submit",
+    "unfinished_proposals",
     "evidence_add",
     "evidence_remove",
     "group_report_admin_save",

@@ -24,7 +24,7 @@ from accounts import second_factor
 from core.roles import SystemActor, is_secretariat
 from groups.models import GroupRole, WorkingGroup
 
-from .models import GroupReport, ProgressEntry, ReportingRound
+from ..models import GroupReport, ProgressEntry, ReportingRound
 
 
 def _an_actor(user):
@@ -261,3 +261,31 @@ def can_reset_second_factor(user, other) -> bool:
     """Forget another user's devices (a lost phone): they enrol again at their next log-in.
     Never one's own, which would end one's own verified session's proof."""
     return can_manage_people(user) and other.pk != user.pk and (user.is_superuser or not other.is_superuser)
+
+
+# The drafting of the next programme: its rules live beside, on the same relations.
+from .drafting import (  # noqa: E402
+    can_comment_proposal,
+    can_edit_proposal,
+    can_manage_drafting,
+    can_propose_new_group,
+    can_read_group,
+    can_read_proposal_comments,
+    can_review_proposal,
+    can_submit_proposal,
+    can_view_proposal,
+    proposal_relation,
+)
+
+__all__ = [
+    "can_comment_proposal",
+    "can_edit_proposal",
+    "can_manage_drafting",
+    "can_propose_new_group",
+    "can_read_group",
+    "can_read_proposal_comments",
+    "can_review_proposal",
+    "can_submit_proposal",
+    "can_view_proposal",
+    "proposal_relation",
+]
