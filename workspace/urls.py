@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comments, evidence, lists, views
+from . import comments, drafting, evidence, lists, proposal_parts, proposal_workbook, proposals, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -16,4 +16,20 @@ urlpatterns = [
         evidence.evidence_delete,
         name="evidence_delete",
     ),
+    # The drafting of the next programme (issue 30).
+    path("proposals/", proposals.proposal_list, name="proposals"),
+    path("proposals/<str:period>/<str:numeral>/", proposals.proposal, name="proposal"),
+    path(
+        "proposals/<str:period>/<str:numeral>/comments/", proposals.proposal_comment, name="proposal_comment"
+    ),
+    path(
+        "proposals/<str:period>/<str:numeral>/edit/<slug:part>/",
+        proposal_parts.part_edit,
+        name="proposal_part",
+    ),
+    path(
+        "proposals/<str:period>/<str:numeral>/workbook/", proposal_workbook.workbook, name="proposal_workbook"
+    ),
+    path("drafting/open/", drafting.drafting_open, name="drafting_open"),
+    path("drafting/<str:period>/", drafting.drafting, name="drafting"),
 ]
