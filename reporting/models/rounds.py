@@ -205,6 +205,9 @@ class ReportingRound(models.Model):
         errors = {}
         if self.opens_on and self.deadline and self.deadline < self.opens_on:
             errors["deadline"] = _("The deadline cannot be before the opening date.")
+        # Groups report on the programme in force: a draft has nothing to report on until approved.
+        if self.programme_id and self.programme.is_draft:
+            errors["programme"] = _("A round reports on an approved programme; this one is still a draft.")
         if errors:
             raise ValidationError(errors)
 

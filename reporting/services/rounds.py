@@ -62,6 +62,8 @@ def round_open(*, reporting_round: ReportingRound, user) -> ReportingRound:
         locked_round = _locked_round(reporting_round)
         if locked_round.status == ReportingRound.Status.OPEN:
             raise ValidationError(_("The round is already open."))
+        if locked_round.programme.is_draft:
+            raise ValidationError(_("A round reports on an approved programme; this one is still a draft."))
         reporting_round.status = ReportingRound.Status.OPEN
         reporting_round.opened_at = timezone.now()
         reporting_round.closed_at = None
