@@ -16,6 +16,8 @@ from reporting import standing as figures
 from reporting.lookups import round_or_404
 from reporting.models import GroupReport, ReportingRound, round_order
 
+from .proposals import has_proposals
+
 # A working list, read row by row by the secretariat and the focal points: a few more rows a
 # page than the reading pages' (core.paging.PAGE_SIZE), whose figures cost more to draw.
 PAGE_SIZE = 25
@@ -49,6 +51,7 @@ def my_groups(request):
             "round": open_round,
             "rows": rows,
             "paged": page,
+            "has_proposals": has_proposals(request.user),
             "all_rounds": ReportingRound.objects.filter(programme=programme)
             .select_related("meeting")
             .order_by(*round_order(descending=True))
