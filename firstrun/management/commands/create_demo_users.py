@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import Affiliation
 from core.roles import secretariat_group
 from firstrun.demo import NoDemoRound, demo_round_open
+from firstrun.drafting_demo import demo_drafting_open
 from groups.models import Institution
 
 DEMO_PASSWORD = "demo"
@@ -18,8 +19,9 @@ FOCAL_POINTS = {
 class Command(BaseCommand):
     help = (
         "Create the demo accounts (password `demo`): `secretariat`, and the focal points "
-        "`focal-mex` (INEGI, Mexico) and `focal-col` (DANE, Colombia); and open a demo "
-        "reporting round. Only with DEBUG on; existing accounts are left as they are."
+        "`focal-mex` (INEGI, Mexico) and `focal-col` (DANE, Colombia); open a demo "
+        "reporting round, and the drafting of the next programme with group IV's proposal "
+        "begun. Only with DEBUG on; existing accounts are left as they are."
     )
 
     def handle(self, *args, **options):
@@ -34,6 +36,10 @@ class Command(BaseCommand):
                 raise CommandError(f"Institution {code} is missing: run load_programme first.") from None
             user = self._user(username, first_name=first, last_name=last)
             Affiliation.objects.get_or_create(user=user, defaults={"institution": institution})
+        self._round(secretariat)
+        self._drafting(secretariat)
+
+    def _round(self, secretariat):
         try:
             reporting_round = demo_round_open(user=secretariat)
         except NoDemoRound as reason:
@@ -49,6 +55,18 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("A round is already open; no demo round created.")
+
+    def _drafting(self, secretariat):
+        drafting = demo_drafting_open(user=secretariat)
+        if drafting:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Opened and published the demo drafting of {drafting.programme.period} "
+                    f"(deadline {drafting.deadline:%Y-%m-%d}); group IV's proposal is begun."
+                )
+            )
+        else:
+            self.stdout.write("A drafting was opened already; no demo drafting created.")
 
     def _user(self, username, **defaults):
         user, created = get_user_model().objects.get_or_create(
