@@ -32,7 +32,7 @@ class ProposalConflict(Exception):
 def _locked(proposal) -> Proposal:
     assert transaction.get_connection().in_atomic_block, "lock inside a transaction"
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("drafting", "group", "continues")
         .get(pk=proposal.pk)
     )
