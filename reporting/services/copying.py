@@ -14,6 +14,9 @@ def _copy(instance, **changes):
     instance.pk = None
     instance.id = None
     instance._state.adding = True
+    # What was prefetched is the original's: a many-to-many set() on the copy would read it as
+    # the copy's own links and add none.
+    instance.__dict__.pop("_prefetched_objects_cache", None)
     for name, value in changes.items():
         setattr(instance, name, value)
     instance.save()
