@@ -146,7 +146,8 @@ def test_in_spanish_the_problems_are_spanish(client, coordinator, drafted):
         url = reverse("workspace:proposal_workbook", args=["2022-2023", "IV"])
     page = client.post(url, {"workbook": upload(content)}, HTTP_ACCEPT_LANGUAGE="es")
     assert page.status_code == 400
-    assert "Escriba el mes como 2021-03" in page.content.decode()
+    text = page.content.decode()
+    assert "Escriba el mes como 2021-03" in text and "La propuesta en un libro de Excel" in text
 
 
 @pytest.mark.parametrize(
