@@ -1,3 +1,3 @@
 """The Django admin, where the secretariat keeps the programme: one module per domain app."""
 
-from . import accounts, activities, documents, groups, network, outbox, reporting  # noqa: F401  (registers them)
+from . import accounts, activities, documents, drafting, groups, network, outbox, reporting  # noqa: F401  (registers them)
