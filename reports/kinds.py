@@ -111,8 +111,25 @@ class GroupDocument(DocumentKind):
     )
 
 
-# In the order of the register's choices: the programme, then the reports on it.
-KINDS = (ProgrammeDocument(), ProgressDocument(), GroupDocument())
+class ComparisonDocument(DocumentKind):
+    """A group of a draft programme beside the group it continues (reporting/proposal_comparison.py):
+    its activities, objectives and outputs new, carried forward, changed and dropped, and its
+    countries added and removed, for the Executive Committee to read before the Conference."""
+
+    name, value = "GROUP_COMPARISON", "group_comparison"
+    label = _("comparison of a working group's current and proposed programme")
+    covers = ("group",)
+    sections = ("introduction",)
+    template = "reports/pdf/group_comparison.html"
+    selector = "reports.comparison_reads.comparison_document_context"
+
+    def covered_programme(self, document):
+        return document.group.programme
+
+
+# In the order of the register's choices: the programme, then the reports on it, then the
+# comparison of a proposed group with its current one.
+KINDS = (ProgrammeDocument(), ProgressDocument(), GroupDocument(), ComparisonDocument())
 BY_VALUE = {kind.value: kind for kind in KINDS}
 
 

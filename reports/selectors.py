@@ -5,12 +5,12 @@ from ProgressEntry.objects.published(): a group's draft is not shown until it is
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from activities.models import Activity
 from core.bilingual import has_text
 from groups.models import FinancingSource, GroupRole, WorkingGroup
-from reporting.models import GroupReport, ProgressEntry
+from reporting.models import Drafting, GroupReport, ProgressEntry, Proposal
 
 from .models import Document
 
@@ -31,26 +31,45 @@ def _group_entry(group, source, field):
     return ContentsEntry(f"group-{group.numeral}", group.numeral, source, field)
 
 
-def groups_with_roles(*prefetches, **filters):
+def groups_with_roles(*prefetches, where=None, **filters):
+    """The groups `filters` (and the condition `where`) name, in order, with their roles,
+    objectives and `prefetches`."""
     roles = Prefetch("roles", queryset=GroupRole.objects.select_related("country", "institution__country"))
     return list(
-        WorkingGroup.objects.filter(**filters)
+        WorkingGroup.objects.filter(where or Q(), **filters)
         .select_related("programme")
         .order_by("number")
         .prefetch_related(roles, Prefetch("objectives"), *prefetches)
     )
 
 
+# A group of a programme drafted in the portal is in its document once its proposal is
+# accepted, unless it proposes to end; a group without a proposal (a programme approved before
+# the portal drafted them, or a group added in the admin) always is.
+IN_PROGRAMME = Q(proposal__isnull=True) | Q(proposal__status=Proposal.Status.ACCEPTED, proposal__ends=False)
+
+
 def programme_document_context(document: Document) -> dict:
-    """The draft biennial programme: every group with its plan of activities and financing."""
+    """The draft biennial programme: every group with its plan of activities and financing. A
+    programme drafted in the portal lists each group's activities in their order (carried and
+    new ones have no number in an earlier plan), naming the activity a carried one continues."""
+    programme = document.programme
+    drafted = Drafting.objects.filter(programme=programme).exists()
+    plan = (
+        Activity.objects.order_by("group", "order", "pk").select_related("continues__group__programme")
+        if drafted
+        else Activity.objects.in_plan()
+    )
     groups = groups_with_roles(
-        Prefetch("activities", queryset=Activity.objects.in_plan(), to_attr="plan"),
+        Prefetch("activities", queryset=plan, to_attr="plan"),
         Prefetch("financing_sources", queryset=FinancingSource.objects.select_related("institution")),
-        programme=document.programme,
+        where=IN_PROGRAMME,
+        programme=programme,
     )
     return {
-        "programme": document.programme,
+        "programme": programme,
         "groups": groups,
+        "drafted": drafted,
         "contents": [_group_entry(g, g, g.heading_field) for g in groups],
     }
 
