@@ -90,6 +90,9 @@ def proposal_end(*, proposal, user, ends: bool, reason_en: str = "", reason_es: 
         locked.end_reason_es = clean_text(reason_es or "").strip() if ends else ""
         locked.full_clean()
         locked.save(update_fields=["ends", "end_reason", "end_reason_en", "end_reason_es"])
+    # The caller's instance says what was saved (proposal_editing brings back only the status).
+    for field in ("ends", "end_reason", "end_reason_en", "end_reason_es"):
+        setattr(proposal, field, getattr(locked, field))
     return proposal
 
 
