@@ -91,6 +91,8 @@ def test_a_focal_point_downloads_changes_previews_and_confirms(client, coordinat
     proposal, carried, old = drafted
     group, version = proposal.group, proposal.version
     client.force_login(coordinator)
+    overview = client.get(reverse("workspace:proposal", args=["2022-2023", "IV"])).content.decode()
+    assert f'href="{_url(proposal)}"' in overview  # the proposal's page links its workbook
     response = client.get(_url(proposal, download=True))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="proposal-2022-2023-IV.xlsx"'
@@ -112,8 +114,11 @@ def test_a_focal_point_downloads_changes_previews_and_confirms(client, coordinat
     token = page.context["token"]
     assert token and page.context["preview"].changed_count == 2
 
-    done = client.post(_url(proposal), {"token": token})
-    assert done.status_code == 302
+    done = client.post(_url(proposal), {"token": token}, follow=True)
+    assert done.redirect_chain[-1][0] == reverse("workspace:proposal", args=["2022-2023", "IV"])
+    assert (
+        "The workbook was imported into the proposal (2 records added or changed)." in done.content.decode()
+    )
     group.refresh_from_db()
     carried.refresh_from_db()
     proposal.refresh_from_db()
