@@ -5,7 +5,7 @@ one field changed."""
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-TEXT_TYPES = {"", "text", "hidden", "email", "url", "number", "search", "password", "tel", "date"}
+TEXT_TYPES = {"", "text", "hidden", "email", "url", "number", "search", "password", "tel", "date", "month"}
 
 
 @dataclass
@@ -34,6 +34,12 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "option" and self.select is not None:
+            value = attrs.get("value", "")
+            self.select["first"] = value if self.select["first"] is None else self.select["first"]
+            if "selected" in attrs:
+                self.select["chosen"].append(value)
+            return
         if tag == "form":
             self.form = Form(attrs.get("action") or "", (attrs.get("method") or "get").lower())
             self.forms.append(self.form)
@@ -44,17 +50,17 @@ class _Reader(HTMLParser):
         elif tag == "button" and attrs.get("type", "submit").lower() == "submit" and self.form.button is None:
             self.form.button = (attrs["name"], attrs.get("value", ""))
         elif tag == "select":
-            self.select = {"name": attrs["name"], "first": None, "chosen": []}
+            self.select = {
+                "name": attrs["name"],
+                "first": None,
+                "chosen": [],
+                "multiple": "multiple" in attrs,
+            }
             self.form.typed.append(attrs["name"])
         elif tag == "textarea":
             self.textarea = attrs["name"]
             self.form.data[self.textarea] = [""]
             self.form.typed.append(self.textarea)
-        if tag == "option" and self.select is not None:
-            value = attrs.get("value", "")
-            self.select["first"] = value if self.select["first"] is None else self.select["first"]
-            if "selected" in attrs:
-                self.select["chosen"].append(value)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -88,8 +94,11 @@ class _Reader(HTMLParser):
             self.form.data[self.textarea][0] = value[1:] if value.startswith("\n") else value  # as a browser
             self.textarea = None
         elif tag == "select" and self.select is not None:
+            # A browser sends the first option of a plain select where none is chosen; of a
+            # multiple one, nothing.
+            first = self.select["first"]
             chosen = self.select["chosen"] or (
-                [self.select["first"]] if self.select["first"] is not None else []
+                [first] if first is not None and not self.select["multiple"] else []
             )
             if chosen:
                 self.form.data[self.select["name"]] = chosen
