@@ -11,7 +11,7 @@ from activities.models import Activity, Output
 from core.roles import SYSTEM
 from groups.models import Country, GroupRole
 from reporting.proposal_comparison import CHANGED, DROPPED, NEW, SAME, proposal_comparison
-from reporting.services import drafting_publish
+from reporting.services import drafting_publish, proposal_new_group
 from reporting.services.proposals import proposal_editing
 from reports.rendering import render_document, render_docx
 
@@ -94,6 +94,15 @@ def test_readable_as_the_group_is(drafted, client, other_focal, coordinator):
     client.logout()
     drafting_publish(drafting=drafted.drafting, user=SYSTEM)
     assert client.get(url(drafted)).status_code == 200
+
+
+def test_a_new_group_is_new_throughout(drafted, secretariat_client):
+    proposal = proposal_new_group(drafting=drafted.drafting, user=SYSTEM, name_en="Working Group on Data")
+    Activity.objects.create(group=proposal.group, order=1, text_en="A first activity", text_es="Una")
+    comparison = proposal_comparison(proposal.group)
+    assert comparison.previous is None and [p.status for p in comparison.activities] == [NEW]
+    page = secretariat_client.get(f"/en/groups/2022-2023/{proposal.group.numeral}/comparison/")
+    assert "A new group proposed for 2022-2023" in page.content.decode()
 
 
 def test_no_comparison_for_a_group_never_proposed(db, client):
