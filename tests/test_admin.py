@@ -20,13 +20,14 @@ from .support.db_state import APPS
 pytestmark = pytest.mark.django_db
 
 # Users' API tokens are the superusers' to see, as users are: tests/test_api_tokens_admin.py;
-# the e-mail outbox is read only, with pages of its own: tests/test_outbox.py.
+# the e-mail outbox is read only, with pages of its own: tests/test_outbox.py; the drafting's
+# records, which the fixtures do not hold: tests/test_drafting_admin.py.
+ELSEWHERE = ("accounts.AccessToken", "core.OutgoingEmail", "reporting.Drafting", "reporting.Proposal")
+ELSEWHERE += ("reporting.ProposalComment", "reporting.ProposalReminder")
 PORTAL_MODELS = [
     m
     for m in admin.site._registry
-    if m._meta.app_label in APPS
-    and m._meta.app_label != "auth"
-    and m._meta.label not in ("accounts.AccessToken", "core.OutgoingEmail")
+    if m._meta.app_label in APPS and m._meta.app_label != "auth" and m._meta.label not in ELSEWHERE
 ]
 # Written by the services only: the admin lists and shows them, nobody adds or edits one.
 READ_ONLY_MODELS = {ProgressChange}

@@ -51,7 +51,13 @@ def in_a_month():
 
 
 def open_data(conference, **changed):
-    return {"start_year": 2022, "end_year": 2023, "meeting": conference.pk, "deadline": in_a_month(), **changed}
+    return {
+        "start_year": 2022,
+        "end_year": 2023,
+        "meeting": conference.pk,
+        "deadline": in_a_month(),
+        **changed,
+    }
 
 
 def field_errors(html, name) -> str:
