@@ -19,7 +19,7 @@ from reporting.models import Proposal
 from reporting.services import drafting_open, proposal_carry, proposal_editing, proposal_submit
 from spreadsheets import proposal_workbook
 from spreadsheets.errors import ImportRefused
-from spreadsheets.proposal_import import proposal_workbook_preview
+from spreadsheets.proposal_import import proposal_workbook_import, proposal_workbook_preview
 
 from .support.db_state import snapshot
 from .support.workbooks import upload
@@ -230,3 +230,36 @@ def test_a_change_made_after_the_preview_is_not_overwritten(client, coordinator,
     assert "Someone changed this proposal" in done.content.decode()
     proposal.group.refresh_from_db()
     assert proposal.group.background_en == "Meanwhile"
+
+
+def test_the_secretariat_adds_an_activity_through_the_workbook(secretariat_user, drafted):
+    proposal, carried, old = drafted
+    book = openpyxl.load_workbook(io.BytesIO(proposal_workbook.build(proposal.group)))
+    sheet = book["activities"]
+    columns = _columns(sheet)
+    new_row = sheet.max_row + 1
+    for column, value in {
+        "group": "2022-2023/IV",
+        "order": carried.order + 1,
+        "text_en": "Regional workshop on care systems",
+        "text_es": "Taller regional sobre sistemas de cuidado",
+        "start_month": "2023-02",
+    }.items():
+        sheet.cell(new_row, columns[column]).value = value
+    out = io.BytesIO()
+    book.save(out)
+    preview = proposal_workbook_preview(out.getvalue(), proposal=proposal, user=secretariat_user)
+    [row] = preview.rows
+    assert (row.sheet, row.row, row.is_new, row.record) == (
+        "activities",
+        new_row,
+        True,
+        str(carried.order + 1),
+    )
+    version = proposal.version
+    proposal_workbook_import(out.getvalue(), proposal=proposal, user=secretariat_user, version=version)
+    added = proposal.group.activities.get(order=carried.order + 1)
+    assert added.text_es == "Taller regional sobre sistemas de cuidado" and added.continues is None
+    assert proposal.group.activities.get(order=carried.order).continues == old
+    proposal.refresh_from_db()
+    assert proposal.version == version + 1
