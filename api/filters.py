@@ -50,7 +50,8 @@ class Filter:
 
 
 def _programme_keys() -> list:
-    return [programme.period for programme in Programme.objects.order_by("start_year")]
+    # Every reader's (the schema is the same for all): a draft once the secretariat publishes it.
+    return [programme.period for programme in Programme.objects.readable().order_by("start_year")]
 
 
 def _country_keys() -> list:
@@ -65,7 +66,11 @@ def _round_keys() -> list:
 
 
 def _group_keys() -> list:
-    groups = WorkingGroup.objects.select_related("programme").order_by("programme__start_year", "number")
+    groups = (
+        WorkingGroup.objects.filter(programme__in=Programme.objects.readable())
+        .select_related("programme")
+        .order_by("programme__start_year", "number")
+    )
     return [group.code for group in groups]
 
 
@@ -78,7 +83,7 @@ programme = Filter(
     "programme",
     "A programme's period: 2020-2021.",
     _programme_keys,
-    Programme.objects.by_period,
+    lambda period: Programme.objects.readable().by_period(period),
     lambda found: (found.period,),
     lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."),
 )
@@ -102,7 +107,11 @@ group = Filter(
     "group",
     "A group's key: 2020-2021/IV.",
     _group_keys,
-    lambda key: WorkingGroup.objects.select_related("programme").by_code(*_period_and_numeral(key)),
+    lambda key: (
+        WorkingGroup.objects.filter(programme__in=Programme.objects.readable())
+        .select_related("programme")
+        .by_code(*_period_and_numeral(key))
+    ),
     lambda found: (found.code,),
     lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."),
 )

@@ -7,7 +7,10 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 
 from groups.models import Meeting
+from reporting import policy
 from reporting.lookups import group_or_404, programme_or_404, round_or_404
+
+from . import visibility
 
 
 def _found(find, value, message):
@@ -19,12 +22,17 @@ def _found(find, value, message):
         raise NotFound(message() % {"value": value}) from None
 
 
-def programme(period):
-    return _found(
-        lambda: programme_or_404(period),
-        period,
-        lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."),
-    )
+def programme(period, user=None):
+    """The programme `period`; with `user`, only one the user is given (api/visibility.py):
+    a draft not published is as absent as a programme that does not exist."""
+
+    def find():
+        found = programme_or_404(period)
+        if user is not None and not found.is_readable and not visibility.sees_unpublished(user):
+            raise Http404
+        return found
+
+    return _found(find, period, lambda: _("No programme “%(value)s”: give its period, such as 2020-2021."))
 
 
 def meeting(code):
@@ -35,9 +43,18 @@ def meeting(code):
     )
 
 
-def group(period, numeral, groups=None):
+def group(period, numeral, groups=None, user=None):
+    """The group `period`/`numeral`; with `user`, only one the user may read (a proposal's group
+    of an unpublished draft: its proposal's side, reporting.policy.can_read_group)."""
+
+    def find():
+        found = group_or_404(period, numeral, groups)
+        if user is not None and not policy.can_read_group(user, found):
+            raise Http404
+        return found
+
     return _found(
-        lambda: group_or_404(period, numeral, groups),
+        find,
         f"{period}/{numeral}",
         lambda: _("No working group “%(value)s”: give its key, such as 2020-2021/IV."),
     )

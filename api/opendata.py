@@ -9,6 +9,7 @@ when the client takes it, with its ETag and Last-Modified (opendata_files.py).""
 
 import json
 
+from django.http import Http404
 from django.views.decorators.http import require_safe
 from rest_framework.request import Request
 
@@ -27,8 +28,11 @@ from .serializers.progress import ActivityProgressSerializer, standing_data
 
 
 def _place(period, numeral):
-    """The programme the address names, and the group when it names one (or 404)."""
+    """The programme the address names, and the group when it names one (or 404). A draft the
+    secretariat has not published has no open data: the files are every reader's."""
     programme = programme_or_404(period)
+    if not programme.is_readable:
+        raise Http404
     return programme, group_or_404(period, numeral, WorkingGroup.objects.all()) if numeral else None
 
 

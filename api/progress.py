@@ -10,10 +10,14 @@ from reporting import standing as figures
 from reporting.models import ReportingRound
 
 
-def activities_of(*, programme=None, group=None, country=None):
+def activities_of(*, programme=None, group=None, country=None, programmes=None):
+    """The activities asked for, of `programmes` (a queryset: those the client is given,
+    api/visibility.py) when given."""
     activities = Activity.objects.select_related("group__programme").order_by(
         "group__programme__start_year", "group__number", "order"
     )
+    if programmes is not None:
+        activities = activities.filter(group__programme__in=programmes)
     if programme is not None:
         activities = activities.filter(group__programme=programme)
     if group is not None:
@@ -24,13 +28,20 @@ def activities_of(*, programme=None, group=None, country=None):
 
 
 def progress_rows(
-    *, programme=None, group=None, country=None, reporting_round=None, flagged=None, today=None
+    *,
+    programme=None,
+    group=None,
+    country=None,
+    reporting_round=None,
+    flagged=None,
+    today=None,
+    programmes=None,
 ) -> list:
     """Standings (reporting.standing.Standing), each with `entries`. With `reporting_round`, as
     of that round: its programme's activities, and the entries of it and the rounds before."""
     if reporting_round is not None:
         programme = reporting_round.programme
-    activities = activities_of(programme=programme, group=group, country=country)
+    activities = activities_of(programme=programme, group=group, country=country, programmes=programmes)
     rows = rows_of(activities, reporting_round=reporting_round, today=today)
     return [row for row in rows if flagged is None or row.flagged == flagged]
 
@@ -55,21 +66,28 @@ def groups_with_plan():
     """Groups with everything the detail of one shows (GroupDetailSerializer): roles,
     objectives with their areas, topics, activities, outputs, plan rows, financing and a
     network's parts, in a fixed number of queries."""
-    return WorkingGroup.objects.with_roles().prefetch_related(
-        "objectives__areas__action_lines",
-        "topics",
-        "financing_sources__institution",
-        Prefetch("outputs", queryset=Output.objects.select_related("objective")),
-        "outputs__institutions",
-        Prefetch(
-            "plan_rows", queryset=PlanRow.objects.select_related("objective").prefetch_related("outputs")
-        ),
-        "events",
-        "figures",
-        "links",
-        Prefetch(
-            "activities", queryset=Activity.objects.select_related("topic", "objective").order_by("order")
-        ),
+    return (
+        WorkingGroup.objects.with_roles()
+        .select_related("continues__programme")
+        .prefetch_related(
+            "objectives__areas__action_lines",
+            "topics",
+            "financing_sources__institution",
+            Prefetch("outputs", queryset=Output.objects.select_related("objective")),
+            "outputs__institutions",
+            Prefetch(
+                "plan_rows", queryset=PlanRow.objects.select_related("objective").prefetch_related("outputs")
+            ),
+            "events",
+            "figures",
+            "links",
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related(
+                    "topic", "objective", "continues__group__programme"
+                ).order_by("order"),
+            ),
+        )
     )
 
 

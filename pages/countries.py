@@ -72,8 +72,12 @@ def country_list(request):
 
 
 def _country(country, asked):
+    # A group of a draft programme only once the secretariat has published it (marked as a draft).
     groups = paged(
-        WorkingGroup.objects.of_country(country).with_roles().order_by("-programme__start_year", "number"),
+        WorkingGroup.objects.of_country(country)
+        .filter(programme__in=Programme.objects.readable())
+        .with_roles()
+        .order_by("-programme__start_year", "number"),
         asked,
     )
     rows = figures.group_figures(groups.page.object_list)

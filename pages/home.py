@@ -18,10 +18,17 @@ from .cache import for_readers
 from .parts import shared
 
 
+def _draft():
+    """The draft of the next programme once the secretariat has published it, with its groups,
+    shown apart and marked as a draft (an unpublished draft appears nowhere on the home page)."""
+    draft = Programme.objects.readable().filter(status=Programme.Status.DRAFT).order_by("-start_year").first()
+    return {"draft": draft, "draft_groups": list(draft.groups.order_by("number")) if draft else []}
+
+
 def _home(asked):
     programme = Programme.objects.select_related("approved_at").current()
     if programme is None:
-        return {"programme": None}
+        return {"programme": None, **_draft()}
     groups = paged(programme.groups.with_roles().order_by("number"), asked)
     open_round = ReportingRound.objects.open().filter(programme=programme).select_related("meeting").first()
     return {
@@ -40,6 +47,7 @@ def _home(asked):
         "latest_document": Document.objects.for_register()
         .filter(pk=Subquery(Document.objects.order_by("-meeting__start_date", "symbol").values("pk")[:1]))
         .first(),
+        **_draft(),
     }
 
 

@@ -3,6 +3,7 @@ published figures), a page of groups at a time. The database sorts all the group
 figure asked for (reporting.comparison.sorted_for_round); the figures shown are read for the
 page's groups only."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -48,6 +49,8 @@ def _round(reporting_round, sort, descending, asked):
 def round_progress(request, code):
     """Every group's progress in a round beside the round before, sorted by any column."""
     reporting_round = round_or_404(code)
+    if not reporting_round.programme.is_readable:
+        raise Http404  # a round on a draft the secretariat has not published: nobody reads it
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "number"
     descending = request.GET.get("order") == "desc"
     asked = asked_page(request)

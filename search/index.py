@@ -94,9 +94,14 @@ def _group_moved(group) -> None:
 
 
 def _programme_changed(programme) -> None:
-    Entry.objects.filter(group_id__in=programme.groups.values("pk"), kind__in=IN_GROUPS).update(
-        recent=programme.start_year
-    )
+    groups = programme.groups.values("pk")
+    if Entry.objects.filter(kind=GROUPS.name, record_id__in=groups).exists() != programme.is_readable:
+        # A draft published (or approved): its groups, activities and outputs are found from now
+        # on; the index leaves out a draft's until then (search/kinds.py).
+        reindex(GROUPS, programme.groups.all())
+        for kind in (ACTIVITIES, OUTPUTS):
+            reindex(kind, kind.model.objects.filter(group__programme=programme))
+    Entry.objects.filter(group_id__in=groups, kind__in=IN_GROUPS).update(recent=programme.start_year)
 
 
 # What else a record's change moves, beyond its own rows.

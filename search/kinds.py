@@ -1,6 +1,7 @@
 """What search finds, kind by kind: which records (published remarks only, as the pages show
-them), which of their texts in the order a hit prefers them, where each record stands in the
-programme's order, and the group a hit links to."""
+them; nothing of a draft programme the secretariat has not published), which of their texts in
+the order a hit prefers them, where each record stands in the programme's order, and the group a
+hit links to."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, Output
-from groups.models import Country, Institution, WorkingGroup
+from groups.models import Country, Institution, Programme, WorkingGroup
 from reporting.models import ProgressEntry
 from reports.models import Document
 
@@ -56,13 +57,20 @@ def _document_place(document):
     return Place(document.group_id, recent, label=document.symbol)
 
 
+def _readable(records, path):
+    """Only the records of a programme readers may see: an unpublished draft's are found by
+    nobody (the index is the same for every reader); search/index.py indexes them when the
+    secretariat publishes the draft."""
+    return records.filter(**{f"{path}__in": Programme.objects.readable()})
+
+
 def _plan(name, title, model):
     return Kind(
         name,
         title,
         model,
         ("text",),
-        lambda: model.objects.select_related("group__programme"),
+        lambda: _readable(model.objects.select_related("group__programme"), "group__programme"),
         lambda record: _in_group(record, record.group),
         lambda: model.objects.select_related("group__programme"),
         lambda record: record.group,
@@ -80,7 +88,7 @@ GROUPS = Kind(
     _("Working groups"),
     WorkingGroup,
     ("output", "name", "theme"),
-    lambda: WorkingGroup.objects.select_related("programme"),
+    lambda: _readable(WorkingGroup.objects.select_related("programme"), "programme"),
     lambda group: Place(group.pk, group.programme.start_year, group.number),
     lambda: WorkingGroup.objects.select_related("programme"),
     lambda group: group,

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import LANGUAGES
-from groups.models import GroupRole, WorkingGroup
+from groups.models import GroupRole, Programme, WorkingGroup
 
 from . import query, text
 from .kinds import INSTITUTIONS, KINDS
@@ -149,7 +149,10 @@ def _take_part(hits) -> None:
     programme first (`hit.groups`), and how many there are (`hit.group_count`)."""
     if not hits:
         return
-    roles = GroupRole.objects.filter(institution__in=[hit.record.pk for hit in hits]).order_by()
+    # Not the groups of a draft the secretariat has not published: the results are every reader's.
+    roles = GroupRole.objects.filter(
+        institution__in=[hit.record.pk for hit in hits], group__programme__in=Programme.objects.readable()
+    ).order_by()
     # A group where the institution has several roles takes one place: DENSE_RANK.
     pairs = set(
         roles.annotate(

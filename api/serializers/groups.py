@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from groups.models import GroupRole, WorkingGroup
+from groups.models import GroupRole, Programme, WorkingGroup
 from reporting.standing import GroupFigures
 from spreadsheets.resources.working_groups import ROLE_COLUMNS
 
@@ -63,6 +63,12 @@ class GroupSerializer(serializers.ModelSerializer):
 
     key = serializers.CharField(source="code", read_only=True, help_text="2020-2021/IV")
     programme = serializers.CharField(source="programme.period", read_only=True)
+    programme_status = serializers.ChoiceField(
+        source="programme.status",
+        choices=Programme.Status.choices,
+        read_only=True,
+        help_text="draft: a group of the next programme as proposed, not approved.",
+    )
     name = Bilingual()
     theme = Bilingual()
     output = Bilingual()
@@ -75,6 +81,7 @@ class GroupSerializer(serializers.ModelSerializer):
         fields = [
             "key",
             "programme",
+            "programme_status",
             "numeral",
             "number",
             "name",
@@ -129,6 +136,19 @@ class GroupSerializer(serializers.ModelSerializer):
         )
 
 
+GROUP_CONTINUES_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "description": "The group of the previous programme it continues (null: none, or a new group).",
+    "properties": {
+        "programme": {"type": "string", "example": "2020-2021"},
+        "group": {"type": "string", "example": "IV"},
+        "key": {"type": "string", "example": "2020-2021/IV"},
+        "url": {"type": "string", "format": "uri"},
+    },
+}
+
+
 class GroupDetailSerializer(GroupSerializer):
     """A group with its whole programme: its paragraphs, objectives (with a plan's programme
     areas and action lines), topics, activities, outputs, plan rows, financing, and a network's
@@ -153,9 +173,11 @@ class GroupDetailSerializer(GroupSerializer):
     events = EventSerializer(many=True, read_only=True)
     figures = FigureSerializer(many=True, read_only=True)
     links = LinkSerializer(many=True, read_only=True)
+    continues = serializers.SerializerMethodField()
 
     class Meta(GroupSerializer.Meta):
         fields = GroupSerializer.Meta.fields + [
+            "continues",
             "kind",
             "background",
             "expected_impact",
@@ -189,6 +211,8 @@ class GroupDetailSerializer(GroupSerializer):
                 "numeral": "its number as the documents write it (IV)",
                 "progress": FIGURE,
                 "url": LINK,
+                "programme_status": "its programme's status (the programmes' own field)",
+                "continues": "the group of the previous programme it carries forward (the drafting sets it)",
                 "document_type_label": LABEL,
                 **dict.fromkeys(
                     (
@@ -206,3 +230,15 @@ class GroupDetailSerializer(GroupSerializer):
                 ),
             },
         )
+
+    @extend_schema_field(GROUP_CONTINUES_SCHEMA)
+    def get_continues(self, group):
+        old = group.continues
+        if old is None:
+            return None
+        return {
+            "programme": old.programme.period,
+            "group": old.numeral,
+            "key": old.code,
+            "url": self.get_url(old),
+        }

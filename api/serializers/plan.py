@@ -60,6 +60,36 @@ def _objective(record):
     return {"kind": objective.kind, "order": objective.order} if objective else None
 
 
+CONTINUES_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "description": "The activity of the previous programme it carries forward (null: none).",
+    "properties": {
+        "programme": {"type": "string", "example": "2020-2021"},
+        "group": {"type": "string", "example": "IV"},
+        "order": {"type": "integer"},
+        "key": {"type": "string", "example": "2020-2021/IV/3"},
+        "url": {"type": "string", "format": "uri", "description": "The group it belongs to, in the API."},
+    },
+}
+
+
+def continued(request, activity):
+    """The activity `activity` continues, as CONTINUES_SCHEMA gives it (its group and programme
+    read with it)."""
+    old = activity.continues
+    if old is None:
+        return None
+    group = old.group
+    return {
+        "programme": group.programme.period,
+        "group": group.numeral,
+        "order": old.order,
+        "key": f"{group.code}/{old.order}",
+        "url": request.build_absolute_uri(f"/api/v1/groups/{group.programme.period}/{group.numeral}/"),
+    }
+
+
 OBJECTIVE_SCHEMA = {
     "type": "object",
     "nullable": True,
@@ -82,6 +112,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     end_month = Month()
     start_text = Bilingual()
     end_text = Bilingual()
+    continues = serializers.SerializerMethodField()
 
     class Meta:
         model = Activity
@@ -97,8 +128,17 @@ class ActivitySerializer(serializers.ModelSerializer):
             "end_month",
             "start_text",
             "end_text",
+            "continues",
         ]
-        exchange = Exchange(left_out={"unused_texts": GAPS}, shown_as={"group": "key"})
+        exchange = Exchange(
+            left_out={"unused_texts": GAPS},
+            shown_as={"group": "key"},
+            extra={"continues": "carried forward in the drafting of the programme (reporting.services)"},
+        )
+
+    @extend_schema_field(CONTINUES_SCHEMA)
+    def get_continues(self, activity):
+        return continued(self.context["request"], activity)
 
     def get_key(self, activity) -> str:
         return f"{activity.group.code}/{activity.order}"

@@ -13,7 +13,7 @@ from reporting import standing as figures
 from reporting.models import ReportingRound, round_order
 from reports.models import Document, DocumentWording
 
-from .. import filters, lookups
+from .. import filters, lookups, visibility
 from ..conditional import conditional_get
 from ..pagination import PAGE_PARAMETERS, Pages
 from ..progress import activities_of, groups_with_plan, plan_standings, progress_rows, round_groups, rows_of
@@ -40,17 +40,24 @@ class PublicDetail(generics.RetrieveAPIView):
 
 
 class ProgrammeList(PublicList):
-    """The Conference's biennial programmes, newest first."""
+    """The Conference's biennial programmes, newest first, each with its `status`: approved, or
+    draft (the next programme while the groups propose it, once the secretariat publishes it)."""
 
     serializer_class = ProgrammeSerializer
-    queryset = Programme.objects.select_related("approved_at").order_by("-start_year")
+
+    def get_queryset(self):
+        return (
+            visibility.programmes(self.request.user)
+            .select_related("approved_at", "follows")
+            .order_by("-start_year")
+        )
 
 
 class ProgrammeDetail(PublicDetail):
     serializer_class = ProgrammeSerializer
 
     def get_object(self):
-        return lookups.programme(self.kwargs["period"])
+        return lookups.programme(self.kwargs["period"], self.request.user)
 
 
 class MeetingList(PublicList):
@@ -81,8 +88,12 @@ class InstitutionList(PublicList):
     queryset = Institution.objects.select_related("country", "parent").order_by("code")
 
 
-def _groups():
-    return WorkingGroup.objects.with_roles().order_by("-programme__start_year", "number")
+def _groups(user):
+    return (
+        WorkingGroup.objects.with_roles()
+        .filter(programme__in=visibility.programmes(user))
+        .order_by("-programme__start_year", "number")
+    )
 
 
 class GroupListBase:
@@ -108,7 +119,7 @@ class GroupList(GroupListBase, PublicList):
     serializer_class = GroupSerializer
 
     def get_queryset(self):
-        groups = _groups()
+        groups = _groups(self.request.user)
         programme, country = filters.programme(self.request), filters.country(self.request)
         if programme is not None:
             groups = groups.filter(programme=programme)
@@ -119,12 +130,15 @@ class GroupList(GroupListBase, PublicList):
 
 class GroupDetail(GroupListBase, PublicDetail):
     """A working group with its whole programme: objectives, activities with their schedules,
-    outputs and financing."""
+    outputs and financing; a group of a draft programme as proposed, each carried activity
+    naming the activity it `continues`. A proposal's group of a draft not yet published is
+    given to its proposal's side only (their tokens)."""
 
     serializer_class = GroupDetailSerializer
 
     def get_object(self):
-        return lookups.group(self.kwargs["period"], self.kwargs["numeral"], groups_with_plan())
+        groups = groups_with_plan().select_related("proposal")
+        return lookups.group(self.kwargs["period"], self.kwargs["numeral"], groups, self.request.user)
 
     def standings(self, groups) -> dict:
         # The activities are already there: the figures need only the entries.
@@ -141,6 +155,7 @@ class RoundList(PublicList):
         rounds = ReportingRound.objects.with_meeting().order_by(
             "-programme__start_year", *round_order(descending=True)
         )
+        rounds = rounds.filter(programme__in=visibility.programmes(self.request.user))
         programme = filters.programme(self.request)
         return rounds.filter(programme=programme) if programme is not None else rounds
 
@@ -154,7 +169,9 @@ class RoundDetail(PublicDetail):
     serializer_class = RoundDetailSerializer
 
     def get_object(self):
-        return lookups.reporting_round(self.kwargs["code"])
+        found = lookups.reporting_round(self.kwargs["code"])
+        lookups.programme(found.programme.period, self.request.user)  # 404 for an unpublished draft's
+        return found
 
     def retrieve(self, request, *args, **kwargs):
         reporting_round = self.get_object()
@@ -184,6 +201,7 @@ class ProgressList(PublicList):
             "group": filters.group(request),
             "country": filters.country(request),
             "programme": self.as_of.programme if self.as_of else programme,
+            "programmes": visibility.programmes(request.user),
         }
         flagged = filters.flagged(request)
         if programme is not None and given["programme"] != programme:
@@ -222,7 +240,9 @@ class DocumentList(PublicList):
     serializer_class = DocumentSerializer
 
     def get_queryset(self):
-        documents = _documents()
+        # Not a document of a draft the client is not given (its own programme's, or a round's).
+        hidden = Programme.objects.exclude(pk__in=visibility.programmes(self.request.user))
+        documents = _documents().exclude(programme__in=hidden).exclude(round__programme__in=hidden)
         programme, reporting_round = filters.programme(self.request), filters.reporting_round(self.request)
         group = filters.group(self.request)
         if programme is not None:
