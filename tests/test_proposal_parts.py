@@ -5,17 +5,22 @@ the secretariat's; a save based on an older version is refused."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from activities.models import Objective
+from activities.models import Activity, Objective
 from core.roles import SYSTEM
-from groups.models import Country, GroupRole, Meeting
+from groups.models import Country, FinancingSource, GroupRole, Institution, Meeting
+from reporting.drafting_reads import carry_candidates
 from reporting.models import Proposal
 from reporting.services import drafting as drafting_services
+from reporting.services import proposals as proposal_services
 
+from .support import second_factor
 from .support.html_forms import forms_of
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +60,9 @@ def save(client, proposal, part, lang="en", **changed):
     return client.post(url(proposal, part, lang), form.post_data(**changed))
 
 
-def error_beside(html, field_id, message):
-    """The field's box holds the message (in its errorlist) and the field itself."""
-    boxes = re.findall(r'<div class="field invalid[^"]*">(.*?)</div>\s*(?=<div|</div|</fieldset)', html, re.S)
+def error_beside(response, field_id, message) -> bool:
+    """The field's box holds the message (in its error list) and the field itself."""
+    boxes = re.findall(r'<div class="field invalid[^"]*">(.*?)</div>', response.content.decode(), re.S)
     return any(message in box and f'id="{field_id}"' in box for box in boxes)
 
 
@@ -156,3 +161,215 @@ def test_focal_point_edits_objectives_areas_and_lines(focal, proposal):
         ("Write the guide", "Escribir la guía"),
         ("Test it", "Probarla"),
     ]
+
+
+@pytest.fixture
+def carried(proposal):
+    """Three of group IV's unfinished activities carried into the proposal (orders 1 to 3)."""
+    chosen = [standing.activity for standing in carry_candidates(proposal)[:3]]
+    assert len(chosen) == 3
+    proposal_services.proposal_carry(proposal=proposal, activities=chosen, user=SYSTEM)
+    proposal.refresh_from_db()
+    return list(proposal.group.activities.order_by("order"))
+
+
+def test_focal_point_edits_reorders_adds_and_removes_activities(focal, proposal, carried):
+    first, second, third = carried
+    page = focal.get(url(proposal, "activities")).content.decode()
+    assert 'id="activities-0-carried"' in page and first.continues.text_en[:30] in page
+    objective = proposal.group.objectives.order_by("kind", "order").first()
+    response = save(
+        focal,
+        proposal,
+        "activities",
+        **{
+            "activities-0-text_en": "Harmonize the time-use surveys",
+            "activities-0-text_es": "Armonizar las encuestas de uso del tiempo",
+            "activities-0-start_month": "2022-03",
+            "activities-0-end_month": "2023-06",
+            "activities-0-order": "2",
+            "activities-1-order": "1",
+            "activities-2-DELETE": "on",
+            "activities-3-text_en": "A new activity",
+            "activities-3-text_es": "Una actividad nueva",
+            "activities-3-objective": str(objective.pk),
+            "activities-3-start_text_en": "Once the survey is out",
+            "activities-3-start_text_es": "Cuando salga la encuesta",
+        },
+    )
+    assert response.status_code == 302, problems(response)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.order, second.order) == (2, 1)
+    assert first.text_es == "Armonizar las encuestas de uso del tiempo"
+    assert (first.start_month, first.end_month) == (datetime.date(2022, 3, 1), datetime.date(2023, 6, 1))
+    assert first.continues_id == carried[0].continues_id is not None  # still carried
+    assert not Activity.objects.filter(pk=third.pk).exists()  # removed: no longer carried
+    new = proposal.group.activities.get(text_en="A new activity")
+    assert (new.order, new.objective, new.start_text_es) == (3, objective, "Cuando salga la encuesta")
+    assert new.continues_id is None
+
+
+def test_focal_point_edits_outputs_and_their_agencies(focal, proposal):
+    outputs = list(proposal.group.outputs.order_by("order"))
+    assert outputs, "group IV's outputs are copied into its proposal"
+    inegi, dane = Institution.objects.get(code="INEGI@MEX"), Institution.objects.get(code="DANE@COL")
+    response = save(
+        focal,
+        proposal,
+        "outputs",
+        **{
+            "outputs-0-institutions": [str(inegi.pk), str(dane.pk)],
+            "outputs-0-by_member_countries": "on",
+            "outputs-0-agency_es": "Los países miembros, el INEGI y el DANE",
+            "outputs-0-timetable_en": "Second half of 2023",
+            "outputs-0-timetable_es": "Segundo semestre de 2023",
+        },
+    )
+    assert response.status_code == 302, problems(response)
+    output = proposal.group.outputs.get(pk=outputs[0].pk)
+    assert set(output.institutions.all()) == {inegi, dane}
+    assert output.by_member_countries
+    assert (output.timetable_en, output.timetable_es) == ("Second half of 2023", "Segundo semestre de 2023")
+    assert output.agency_es == "Los países miembros, el INEGI y el DANE"
+
+
+def test_focal_point_edits_the_financing(focal, proposal):
+    rows = FinancingSource.objects.filter(group=proposal.group)
+    n = rows.count()
+    inegi = Institution.objects.get(code="INEGI@MEX")
+    response = save(
+        focal,
+        proposal,
+        "financing",
+        **{
+            f"financing-{n}-institution": str(inegi.pk),
+            f"financing-{n}-amount_usd": "15000.50",
+            f"financing-{n}-form_en": "Staff time",
+            f"financing-{n}-form_es": "Tiempo del personal",
+            f"financing-{n}-purpose_es": "Talleres",
+        },
+    )
+    assert response.status_code == 302, problems(response)
+    row = rows.get(institution=inegi, form_en="Staff time")
+    assert (row.amount_usd, row.form_es, row.purpose_es) == (
+        Decimal("15000.50"),
+        "Tiempo del personal",
+        "Talleres",
+    )
+    assert row.order == n + 1
+
+
+def test_an_end_month_before_the_start_is_refused_beside_it(focal, proposal, carried):
+    before = version(proposal)
+    response = save(
+        focal,
+        proposal,
+        "activities",
+        lang="es",
+        **{
+            "activities-0-start_month": "2023-05",
+            "activities-0-end_month": "2022-01",
+            "activities-1-text_en": "Changed, but not saved",
+        },
+    )
+    assert response.status_code == 400
+    assert error_beside(
+        response, "id_activities-0-end_month", "El mes de término no puede ser anterior al mes de inicio."
+    )
+    assert version(proposal) == before
+    assert Activity.objects.get(pk=carried[1].pk).text_en == carried[1].text_en
+    assert Activity.objects.get(pk=carried[0].pk).start_month == carried[0].start_month
+
+
+def test_an_empty_required_text_is_refused_beside_it(focal, proposal, carried):
+    before = proposal.group.name_en, version(proposal)
+    response = save(focal, proposal, "texts", name_en="", name_es="Solo en español")
+    assert response.status_code == 400
+    assert error_beside(response, "id_name_en", "This field is required.")
+    proposal.group.refresh_from_db()
+    assert (proposal.group.name_en, version(proposal)) == before
+    response = save(focal, proposal, "activities", **{"activities-0-text_en": ""})
+    assert error_beside(response, "id_activities-0-text_en", "This field is required.")
+
+
+def test_an_unknown_institution_is_refused_beside_it(focal, proposal):
+    response = save(focal, proposal, "outputs", **{"outputs-0-institutions": ["999999"]})
+    assert response.status_code == 400
+    assert error_beside(response, "id_outputs-0-institutions", "999999 is not one of the available choices")
+    assert not proposal.group.outputs.filter(institutions__pk=999999).exists()
+    n = FinancingSource.objects.filter(group=proposal.group).count()
+    response = save(
+        focal,
+        proposal,
+        "financing",
+        **{f"financing-{n}-institution": "999999", f"financing-{n}-label_en": "X"},
+    )
+    assert error_beside(response, f"id_financing-{n}-institution", "That choice is not one of the available")
+    assert FinancingSource.objects.filter(group=proposal.group).count() == n
+    assert version(proposal) == 0
+
+
+def test_two_rows_with_one_number_are_refused_beside_it(focal, proposal, carried):
+    response = save(focal, proposal, "activities", **{"activities-1-order": "1"})
+    assert response.status_code == 400
+    assert error_beside(response, "id_activities-1-order", "Another row has this number")
+    assert [a.order for a in proposal.group.activities.order_by("pk")] == [1, 2, 3]
+
+
+def test_a_member_reads_without_saving_and_an_outsider_sees_nothing(
+    client, proposal, member_user, other_focal
+):
+    client.force_login(member_user)
+    page = client.get(url(proposal, "texts"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="read-only"' in html and 'id="save-part"' not in html
+    assert client.post(url(proposal, "texts"), {"version": "0", "name_en": "Mine"}).status_code == 403
+    client.force_login(other_focal)
+    for part in ("texts", "activities"):
+        assert client.get(url(proposal, part)).status_code == 404
+        assert client.post(url(proposal, part), {"version": "0", "name_en": "Mine"}).status_code == 404
+    proposal.group.refresh_from_db()
+    assert proposal.group.name_en != "Mine" and version(proposal) == 0
+
+
+def test_a_submitted_proposal_is_no_longer_the_focal_points(focal, proposal, coordinator, secretariat_user):
+    form = page_form(focal, proposal, "texts")
+    proposal_services.proposal_submit(proposal=proposal, user=coordinator)
+    assert focal.post(url(proposal, "texts"), form.post_data(name_en="Too late")).status_code == 403
+    assert 'id="read-only"' in focal.get(url(proposal, "texts")).content.decode()
+    proposal.group.refresh_from_db()
+    assert proposal.group.name_en != "Too late"
+    # The secretariat may still correct it.
+    secretariat = second_factor.log_in(Client(), secretariat_user)
+    response = save(secretariat, proposal, "texts", name_es="Corregido por la secretaría")
+    assert response.status_code == 302, problems(response)
+    proposal.group.refresh_from_db()
+    assert proposal.group.name_es == "Corregido por la secretaría"
+
+
+def test_a_save_based_on_an_older_version_is_refused(focal, proposal, coordinator):
+    form = page_form(focal, proposal, "texts")
+    with proposal_services.proposal_editing(proposal, coordinator) as locked:
+        locked.group.theme_en = "changed meanwhile"
+        locked.group.save()
+    response = focal.post(url(proposal, "texts"), form.post_data(name_en="Overwriting"))
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert 'id="conflict"' in html and "Someone else changed this proposal meanwhile" in html
+    proposal.group.refresh_from_db()
+    assert proposal.group.name_en != "Overwriting" and proposal.group.theme_en == "changed meanwhile"
+    assert version(proposal) == 1
+
+
+def test_warnings_of_the_part_show_above_it(focal, proposal):
+    html = focal.get(url(proposal, "activities")).content.decode()
+    assert 'id="warnings"' in html and "The proposal has no activities." in html
+    assert "The proposal has no activities." not in focal.get(url(proposal, "outputs")).content.decode()
+
+
+def test_an_unknown_part_or_group_is_not_found(focal, proposal):
+    assert focal.get(url(proposal, "budget")).status_code == 404
+    address = reverse("workspace:proposal_part", args=["2022-2023", "XC", "texts"])
+    assert focal.get(address).status_code == 404
