@@ -49,6 +49,9 @@ def test_opening_tells_each_groups_focal_points_once(
     assert "propose your programme of work for 2022-2023" in iv.subject
     assert "/en/proposals/2022-2023/IV/" in iv.body and "/es/proposals/2022-2023/IV/" in iv.body
     assert "Eleventh meeting of the Statistical Conference" in iv.body
+    assert "Grupo de trabajo IV: proponga su programa de trabajo 2022-2023" in iv.subject
+    assert "La secretaría ha abierto la elaboración del programa de trabajo 2022-2023" in iv.body
+    assert "Undécima reunión de la Conferencia Estadística de las Américas" in iv.body
     assert other_focal.email not in iv.to and _to(other_focal.email)  # DANE: groups I, VII, VIII, IX
     assert OutgoingEmail.objects.filter(status="sent").count() == len(mail.outbox)
     sent = len(mail.outbox)
@@ -82,6 +85,8 @@ def test_the_deadline_reminder_goes_once_within_the_days_before_it(
     assert {r.kind for r in reminders} == {"deadline"}
     [iv] = [m for m in _to(coordinator.email) if m.subject.startswith("Working group IV:")]
     assert "proposal for the next programme due" in iv.subject and "This is a reminder" in iv.body
+    assert "propuesta para el próximo programa de trabajo, plazo" in iv.subject
+    assert "Le recordamos que su grupo de trabajo aún no ha enviado su propuesta" in iv.body
     sent = len(mail.outbox)
     with queued():
         assert proposal_reminders_send(today=deadline - datetime.timedelta(days=7)) == []
@@ -109,6 +114,8 @@ def test_submitting_tells_the_secretariat_and_returning_the_focal_points_with_th
         )
     [returned] = mail.outbox
     assert returned.to == [coordinator.email]
+    assert "proposal for 2022-2023 returned with comments" in returned.subject
+    assert "propuesta para 2022-2023 devuelta con comentarios" in returned.subject
     assert returned.body.count("Give activity 2 months.") == 2  # under each language's words
     mail.outbox.clear()
     with queued():
