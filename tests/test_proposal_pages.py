@@ -12,9 +12,9 @@ from django.test import Client
 from django.utils import timezone
 
 from core.roles import SYSTEM
-from groups.models import Meeting, WorkingGroup
+from groups.models import Country, Meeting, WorkingGroup
 from reporting.models import Proposal, ProposalComment
-from reporting.services import drafting_open
+from reporting.services import drafting_open, proposal_new_group
 
 from .support.second_factor import log_in
 
@@ -235,6 +235,21 @@ def test_the_secretariat_is_led_to_the_drafting_or_to_open_one(secretariat_user)
     listing = html_of(desk.get("/en/proposals/"))
     assert 'href="/en/drafting/2022-2023/"' in listing and 'href="/en/drafting/open/"' not in listing
     assert listing.count('href="/en/proposals/2022-2023/') == 11, "every group's proposal"
+
+
+def test_a_new_groups_proposal_is_its_named_countrys_to_write(focal, other_focal, drafting):
+    proposal_new_group(
+        drafting=drafting,
+        user=SYSTEM,
+        name_en="Working Group on Data Science",
+        proposer=Country.objects.get(iso3="MEX"),
+    )
+    assert 'href="/en/proposals/2022-2023/XII/"' in html_of(focal.get("/en/proposals/"))
+    shown = html_of(focal.get(page("XII")))
+    assert "Working Group on Data Science" in shown and "Proposed by" in shown
+    assert 'id="submit-proposal"' in shown and 'id="carry-form"' not in shown and 'id="end-form"' not in shown
+    assert focal.post(page("XII"), {"action": "end", "ends": "on", "version": 0}).status_code == 403
+    assert log_in(Client(), other_focal).get(page("XII")).status_code == 404
 
 
 def test_the_spanish_page_speaks_spanish(focal, proposal):
