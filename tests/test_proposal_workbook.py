@@ -263,3 +263,16 @@ def test_the_secretariat_adds_an_activity_through_the_workbook(secretariat_user,
     assert proposal.group.activities.get(order=carried.order).continues == old
     proposal.refresh_from_db()
     assert proposal.version == version + 1
+
+
+def test_a_roles_change_shows_its_before_and_after(coordinator, drafted):
+    proposal, _carried, _old = drafted
+    group = proposal.group
+    before = openpyxl.load_workbook(io.BytesIO(proposal_workbook.build(group)))["group"]
+    members = before.cell(2, _columns(before)["members"]).value or ""
+    wanted = "; ".join(filter(None, [members, "URY"]))
+    content = edited(proposal_workbook.build(group), [("group", {}, {"members": wanted})])
+    [row] = proposal_workbook_preview(content, proposal=proposal, user=coordinator).rows
+    assert (row.sheet, row.is_new, row.changes) == ("group", False, (("members", members, wanted),))
+    proposal_workbook_import(content, proposal=proposal, user=coordinator, version=proposal.version)
+    assert "URY" in [r.country.iso3 for r in group.roles.filter(role="member").select_related("country")]
