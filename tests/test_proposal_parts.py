@@ -69,7 +69,7 @@ def error_beside(response, field_id, message) -> bool:
 def problems(response) -> str:
     """The list of problems above the form, as text (for a failing test's message)."""
     found = re.search(r'<ol class="problem-list">(.*?)</ol>', response.content.decode(), re.S)
-    return re.sub(r'<a href="#([^"]+)">|<[^>]+>|\s+', r" \1 ", found.group(1)) if found else ""
+    return " ".join(re.sub(r'<a href="#([^"]+)">|<[^>]+>', r" \1 ", found.group(1)).split()) if found else ""
 
 
 def version(proposal):
@@ -373,3 +373,36 @@ def test_an_unknown_part_or_group_is_not_found(focal, proposal):
     assert focal.get(url(proposal, "budget")).status_code == 404
     address = reverse("workspace:proposal_part", args=["2022-2023", "XC", "texts"])
     assert focal.get(address).status_code == 404
+
+
+def test_the_pages_speak_spanish(focal, proposal, carried):
+    html = focal.get(url(proposal, "activities", lang="es")).content.decode()
+    for words in (
+        "Actividad (inglés)",
+        "Actividad (español)",
+        "Nueva actividad",
+        "Trasladada: continúa",
+        "Guardar",
+    ):
+        assert words in html
+    response = save(focal, proposal, "activities", lang="es", **{"activities-3-text_es": "Sin inglés"})
+    assert error_beside(response, "id_activities-3-text_en", "Este campo es obligatorio.")
+    assert "Actividad (fila nueva) · Actividad (inglés)" in problems(response)
+
+
+def test_action_lines_come_in_the_same_number_in_both_languages(focal, proposal):
+    specific = proposal.group.objectives.filter(kind=Objective.Kind.SPECIFIC).first()
+    response = save(
+        focal,
+        proposal,
+        "objectives",
+        **{
+            "areas-0-objective": str(specific.pk),
+            "areas-0-title_en": "Surveys",
+            "areas-0-lines_en": "One\nTwo",
+            "areas-0-lines_es": "Uno",
+        },
+    )
+    assert response.status_code == 400
+    assert error_beside(response, "id_areas-0-lines_es", "as many action lines in Spanish as in English (2)")
+    assert not specific.areas.exists()

@@ -78,6 +78,7 @@ class RoleForm(RowForm):
 
 
 class CoordinatingForm(RoleForm):
+    noun = _("Coordinating country")
     role = GroupRole.Role.COORDINATING
     institution = InstitutionChoice(
         queryset=Institution.objects.none(),
@@ -96,6 +97,7 @@ class CoordinatingForm(RoleForm):
 
 
 class MemberForm(RoleForm):
+    noun = _("Member country")
     role = GroupRole.Role.MEMBER
 
 
@@ -125,6 +127,7 @@ class CountriesEditor(Editor):
 
 
 class FinancingForm(RowForm):
+    noun = _("Source")
     bilingual = ("label", "form", "purpose")
     institution = InstitutionChoice(
         queryset=Institution.objects.none(), label=_("Source institution"), required=False

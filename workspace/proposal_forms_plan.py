@@ -26,6 +26,7 @@ class ObjectiveChoice(forms.ModelChoiceField):
 
 
 class ObjectiveForm(RowForm):
+    noun = _("Objective")
     bilingual = ("title", "text")
     required_english = ("text",)
 
@@ -48,6 +49,7 @@ class ObjectiveForm(RowForm):
 class AreaForm(RowForm):
     """A programme area under a specific objective, with its action lines one a line."""
 
+    noun = _("Programme area")
     bilingual = ("title",)
     required_english = ("title",)
     objective = ObjectiveChoice(queryset=Objective.objects.none(), label=_("Specific objective"))
@@ -149,6 +151,7 @@ class ObjectivesEditor(Editor):
 
 
 class ActivityForm(RowForm):
+    noun = _("Activity")
     bilingual = ("text", "start_text", "end_text")
     required_english = ("text",)
     objective = ObjectiveChoice(queryset=Objective.objects.none(), label=_("Objective"), required=False)
@@ -165,6 +168,7 @@ class ActivityForm(RowForm):
 
 
 class OutputForm(RowForm):
+    noun = _("Output")
     bilingual = ("text", "agency", "timetable")
     required_english = ("text",)
     objective = ObjectiveChoice(queryset=Objective.objects.none(), label=_("Objective"), required=False)

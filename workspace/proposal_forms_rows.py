@@ -5,13 +5,20 @@ that lets rows swap their numbers. Each part (proposal_forms_group.py, proposal_
 an Editor: its forms and formsets, validated and saved together, inside proposal_editing."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import F
+from django.utils import translation
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.bilingual import LANGUAGES, shown
 
-LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+# "Activity (English)", "Actividad (inglés)": the language as a word inside a sentence.
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("a language, inside a sentence", "English"),
+    "es": pgettext_lazy("a language, inside a sentence", "Spanish"),
+}
 # Rows wait at their order plus this while the others take their new numbers: a swap never
 # meets the unique order half-way (positive small integers reach 32767; orders stay <= 500).
 PARKED = 30000
@@ -86,6 +93,8 @@ class RowForm(BilingualForm):
     """A row of a group's table: its `order`, typed (empty: after the last), kept out of the
     model's own checks, which would see a swap half-way; the formset checks it instead."""
 
+    noun = _("Row")  # "Activity 3" in the list of problems
+
     order = forms.IntegerField(
         label=_("Number"),
         min_value=1,
@@ -105,6 +114,11 @@ class RowForm(BilingualForm):
     def attach(self, group):
         """Give the new row its group (and fixed kind) before the model's checks read them."""
         self.instance.group = group
+
+    def name(self) -> str:
+        """ "Activity 3", "New activity": the row as the list of problems names it."""
+        number = self.initial.get("order") if self.instance.pk else None
+        return f"{self.noun} {number}" if number else format_lazy("{} ({})", self.noun, _("new row"))
 
     def saved(self, row):
         """After the row is saved: what it keeps besides its own fields (an area's lines)."""
@@ -194,8 +208,11 @@ class Editor:
         return all(checked)
 
     def save(self):
-        for member in self.members.values():
-            member.save_rows() if isinstance(member, RowFormSet) else member.save()
+        # In the default language: a translated field's own column keeps the English text,
+        # whichever language the editor reads the page in.
+        with translation.override(settings.LANGUAGE_CODE):
+            for member in self.members.values():
+                member.save_rows() if isinstance(member, RowFormSet) else member.save()
 
     def read_only(self):
         """Every field shown but disabled: for the group's members, and once submitted."""
@@ -215,8 +232,9 @@ class Editor:
                 found += [(None, "", message) for message in member.non_form_errors()]
         for form in self._forms():
             found += [(None, "", message) for message in form.non_field_errors()]
+            row = f"{form.name()} · " if isinstance(form, RowForm) else ""
             for name, errors in form.errors.items():
                 if name in form.fields:
                     bound = form[name]
-                    found += [(bound.id_for_label, bound.label, message) for message in errors]
+                    found += [(bound.id_for_label, f"{row}{bound.label}", message) for message in errors]
         return found
