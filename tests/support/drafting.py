@@ -11,6 +11,7 @@ Also the downloads of the test: a document as a program asks for it (it may be r
 answer then says when to come back), and the texts of its PDF and Word files."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -72,7 +73,29 @@ reporting_round = ReportingRound.objects.create(
     deadline=deadline, publish_on=ReportingRound.Publication.ON_ACCEPTANCE,
 )
 round_open(reporting_round=reporting_round, user=get_user_model().objects.get(username="secretariat"))
-print(meeting.code)
+print("round:", meeting.code)
+"""
+# The other groups' proposals, submitted unchanged by a focal point of their coordinating
+# institution and accepted by the secretariat, through the services: the approval waits for
+# every proposal, and the test follows group IV's alone.
+OTHERS_ACCEPTED = """
+from django.contrib.auth import get_user_model
+from accounts.models import Affiliation
+from groups.models import GroupRole
+from reporting.models import Proposal
+from reporting.services import proposal_review, proposal_submit
+
+users = get_user_model().objects
+secretariat = users.get(username="secretariat")
+others = Proposal.objects.filter(drafting__programme__start_year={start}).exclude(group__number={number})
+for proposal in others.select_related("continues"):
+    role = proposal.continues.roles.filter(role=GroupRole.Role.COORDINATING).first()
+    user, created = users.get_or_create(username=f"focal-{{role.institution_id}}")
+    if created:
+        Affiliation.objects.create(user=user, institution=role.institution)
+    proposal_submit(proposal=proposal, user=user)
+    proposal_review(proposal=proposal, user=secretariat, accept=True)
+print("accepted:", others.filter(status=Proposal.Status.ACCEPTED).count())
 """
 
 
@@ -86,6 +109,13 @@ class Served:
 
     def manage(self, *args) -> str:
         return _manage(self.env, *args).stdout
+
+    def said(self, script: str, what: str) -> str:
+        """What `script` (for `manage.py shell -c`) printed as `what: ...`: the e-mails the
+        development server's console backend prints come around it."""
+        said = re.findall(rf"^{re.escape(what)}: (.*)$", self.manage("shell", "-c", script), re.M)
+        assert said, f"the script printed no {what!r}"
+        return said[-1].strip()
 
 
 def _manage(env, *args):
