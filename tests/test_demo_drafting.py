@@ -19,6 +19,8 @@ from reporting.models import Drafting, Proposal, ProposalReminder
 from reporting.services import proposal_submit
 from reporting.standing import standings
 
+from .support.second_factor import log_in
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
@@ -68,10 +70,15 @@ def test_group_iv_proposal_is_a_draft_with_activities_carried_from_2020_2021(dem
     assert carry_candidates(proposal), "the newcomer has activities left to carry"
 
 
-def test_the_demo_focal_point_edits_and_the_demo_secretariat_reviews(demo):
+def test_the_demo_focal_point_edits_and_the_demo_secretariat_reviews(demo, client):
     users = get_user_model().objects
     focal, secretariat = users.get(username="focal-mex"), users.get(username="secretariat")
     proposal = _proposal_iv(demo)
+    client.force_login(focal)
+    for lang in ("en", "es"):
+        assert client.get(f"/{lang}/proposals/2022-2023/IV/").status_code == 200
+    log_in(client, secretariat)
+    assert client.get("/en/proposals/2022-2023/IV/").status_code == 200
     assert policy.can_edit_proposal(focal, proposal) and policy.can_submit_proposal(focal, proposal)
     assert not policy.can_edit_proposal(users.get(username="focal-col"), proposal)
     proposal_submit(proposal=proposal, user=focal, version=proposal.version)
