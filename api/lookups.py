@@ -60,9 +60,18 @@ def group(period, numeral, groups=None, user=None):
     )
 
 
-def reporting_round(code):
+def reporting_round(code, user=None):
+    """The round reported to the meeting `code`; with `user`, only one of a programme the user
+    is given (a round never reports on a draft, but the rule is the programmes')."""
+
+    def find():
+        found = round_or_404(code)
+        if user is not None and not found.programme.is_readable and not visibility.sees_unpublished(user):
+            raise Http404
+        return found
+
     return _found(
-        lambda: round_or_404(code),
+        find,
         code,
         lambda: _("No reporting round “%(value)s”: give its meeting's code, such as CE.20."),
     )

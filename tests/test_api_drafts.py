@@ -6,7 +6,7 @@ the programme and activity it continues."""
 
 import pytest
 
-from .support import read_side
+from .support import factories, read_side
 from .support.api_clients import ApiClient, token_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
@@ -51,6 +51,13 @@ def test_an_unpublished_draft_is_given_to_no_one_but_its_side(coordinator, other
     mine = ApiClient(token_for(coordinator)).get(GROUP)
     assert mine.status_code == 200 and mine.json()["programme_status"] == "draft"
     assert [a["continues"]["order"] for a in mine.json()["activities"]] == [draft.old.order]
+
+    # A round on it (written past the model's rule: a round reports on an approved programme).
+    code = factories.reporting_round(draft.programme, number=1, status="closed").meeting.code
+    assert anonymous.get(f"/api/v1/rounds/{code}/").status_code == 404
+    rounds = anonymous.get("/api/v1/rounds/?page_size=500").json()["results"]
+    assert code not in [r["code"] for r in rounds]
+    assert secretariat.get(f"/api/v1/rounds/{code}/").status_code == 200
 
 
 def test_a_published_draft_is_listed_as_a_draft_and_its_group_names_what_it_continues():

@@ -169,9 +169,7 @@ class RoundDetail(PublicDetail):
     serializer_class = RoundDetailSerializer
 
     def get_object(self):
-        found = lookups.reporting_round(self.kwargs["code"])
-        lookups.programme(found.programme.period, self.request.user)  # 404 for an unpublished draft's
-        return found
+        return lookups.reporting_round(self.kwargs["code"], self.request.user)
 
     def retrieve(self, request, *args, **kwargs):
         reporting_round = self.get_object()
