@@ -406,3 +406,29 @@ def test_action_lines_come_in_the_same_number_in_both_languages(focal, proposal)
     assert response.status_code == 400
     assert error_beside(response, "id_areas-0-lines_es", "as many action lines in Spanish as in English (2)")
     assert not specific.areas.exists()
+
+
+def test_a_clash_of_numbers_shows_with_the_other_problems(focal, proposal, carried):
+    response = save(
+        focal,
+        proposal,
+        "activities",
+        **{
+            "activities-0-start_month": "2023-05",
+            "activities-0-end_month": "2022-01",
+            "activities-1-order": "1",
+            "activities-2-DELETE": "on",
+            "activities-3-order": "3",  # the removed row's number: no clash
+            "activities-3-text_es": "Sin inglés",
+        },
+    )
+    assert response.status_code == 400
+    listed = problems(response)
+    assert listed.count("Another row has this number") == 1
+    assert error_beside(response, "id_activities-1-order", "Another row has this number")
+    assert error_beside(
+        response, "id_activities-0-end_month", "The end month cannot be before the start month."
+    )
+    assert error_beside(response, "id_activities-3-text_en", "This field is required.")
+    assert not error_beside(response, "id_activities-3-order", "Another row")
+    assert proposal.group.activities.count() == 3

@@ -141,10 +141,10 @@ class ObjectivesEditor(Editor):
     def is_valid(self) -> bool:
         valid = super().is_valid()
         objectives = self.members["objectives"]
-        removed = {form.instance.pk for form in objectives.deleted_forms if form.instance.pk}
+        removed = {form.instance.pk for form in objectives.removed_forms()}
         for form in self.members["areas"].kept_forms() if removed else []:
             objective = form.cleaned_data.get("objective")
-            if objective and objective.pk in removed and form not in self.members["areas"].deleted_forms:
+            if objective and objective.pk in removed:
                 form.add_error("objective", _("This objective is being removed: choose another."))
                 valid = False
         return valid

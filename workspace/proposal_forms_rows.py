@@ -101,8 +101,8 @@ class RowForm(BilingualForm):
         max_value=MAX_ORDER,
         required=False,
         widget=forms.NumberInput(attrs={"class": "order", "inputmode": "numeric"}),
-        help_text=_("Rows are listed by this number; empty: after the last."),
     )
+    field_order = ["order"]
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,19 +136,27 @@ class RowFormSet(forms.BaseModelFormSet):
         self.group = group
         super().__init__(*args, form_kwargs={"group": group}, **kwargs)
 
+    # Asked of each form rather than Django's deleted_forms, which is empty while any row has
+    # an error: a removed row's number would then clash with the row that takes it.
+    def removed_forms(self):
+        """The rows the group has and the editor ticked for removal."""
+        return [form for form in self.forms if form.instance.pk and self._should_delete_form(form)]
+
     def kept_forms(self):
         """The rows to save: those the group has and keeps, and the new rows filled in."""
-        deleted = self.deleted_forms if self.can_delete else []
         return [
             form
             for form in self.forms
-            if form not in deleted and (form.instance.pk or form.has_changed()) and form.cleaned_data
+            if not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+            and form.cleaned_data
         ]
 
     def validate_unique(self):
         """Each row's number unique within its table (next to the number, not above the table);
         an empty number takes the next after the largest."""
-        kept = [form for form in self.kept_forms() if form.is_valid()]
+        # Rows with other errors too: a clash shows with them, not only once they are corrected.
+        kept = [form for form in self.kept_forms() if "order" not in form.errors]
         largest = {}
         for form in kept:
             number = form.cleaned_data.get("order")
@@ -168,9 +176,8 @@ class RowFormSet(forms.BaseModelFormSet):
 
     def save_rows(self):
         """Remove the rows ticked for removal, then save the others with their numbers."""
-        for form in self.deleted_forms if self.can_delete else []:
-            if form.instance.pk:
-                form.instance.delete()
+        for form in self.removed_forms():
+            form.instance.delete()
         kept = self.kept_forms()
         present = [form.instance.pk for form in kept if form.instance.pk]
         self.model.objects.filter(pk__in=present).update(order=F("order") + PARKED)
