@@ -101,6 +101,7 @@ def test_the_proposals_side_opens_its_group_page_marked_as_a_proposal(
         page = reader.get(group_page)
         assert page.status_code == 200, user
         assert PROPOSAL[lang] in _text(page) and read_side.MARK in _text(page)
+        assert "/open-data/2022-2023/" not in page.content.decode(), "its files answer 404: not linked"
         # Its old activity says where it goes, for them only (the parts are kept per reader kind).
         old = reader.get(old_page)
         assert CARRIED[lang] in _text(old)
@@ -123,6 +124,7 @@ def test_a_published_draft_shows_everywhere_marked_as_a_draft(client, lang):
     assert CARRIED[lang] in _text(pages["old group"])
     page = client.get(_url(lang, "pages:group", "2022-2023", "IV"))
     assert page.status_code == 200 and PUBLISHED[lang] in _text(page)
+    assert "/open-data/2022-2023/IV/programme.json" in page.content.decode()
     assert PROPOSAL[lang] not in _text(page)
     for path in OPEN_DATA:
         assert client.get(path).status_code == 200, path
