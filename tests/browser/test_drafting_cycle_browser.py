@@ -71,7 +71,7 @@ WORDS = {
         "open": "Abrir la elaboración del próximo programa",
         "drafting": f"Elaboración del programa {NEW}",
         "proposals": "Propuestas para el próximo programa",
-        "carry": "Arrastrar las actividades no terminadas",
+        "carry": "Llevar adelante las actividades no terminadas",
         "submitted": "enviado",
         "returned_status": "devuelto con comentarios",
         "returned": "Devuelto por la secretaría",
@@ -79,7 +79,7 @@ WORDS = {
         "draft": f"Proyecto de programa {NEW}",
         "draft_mark": "Borrador — no aprobado",
         "in_force": "El programa está en vigor",
-        "carried_into": f"Arrastrada al programa {NEW}",
+        "carried_into": f"Continuada en el programa {NEW}",
     },
 }
 
