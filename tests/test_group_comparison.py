@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from activities.models import Activity, Output
 from core.roles import SYSTEM
-from groups.models import Country, GroupRole
+from groups.models import Country, GroupRole, WorkingGroup
 from reporting.proposal_comparison import CHANGED, DROPPED, NEW, SAME, proposal_comparison
 from reporting.services import drafting_publish, proposal_new_group
 from reporting.services.proposals import proposal_editing
@@ -137,3 +137,11 @@ def test_the_document_covers_a_group_alone(drafted, second_round):
         document.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         document.save()
+
+
+def test_read_in_a_fixed_number_of_queries(drafted, django_assert_num_queries):
+    """Four lists a group (activities, objectives, outputs, roles), whatever their length."""
+    group = WorkingGroup.objects.select_related("continues").get(pk=drafted.proposal.group_id)
+    with django_assert_num_queries(8):
+        comparison = proposal_comparison(group)
+    assert len(comparison.activities) > 10
