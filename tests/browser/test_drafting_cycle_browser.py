@@ -130,16 +130,20 @@ def _difference(before: str, after: str) -> str:
     return "\n".join(lines)
 
 
-def _old_programme(page, base, lang) -> tuple[str, str]:
-    """Group IV of 2020-2021 as a reader gets it: its page's text and its programme
-    document's PDF text (LC/CEA.10/5, the fixtures' draft biennial programme). The page's notes
+def _old_programme(page, base, lang) -> tuple[str, str, str]:
+    """Group IV of 2020-2021 as a reader gets it: its page's text and its programme document's
+    PDF and Word texts (LC/CEA.10/5, the fixtures' draft biennial programme). The page's notes
     of where an activity was carried forward (.lineage) are left out: they are the way to the
     new programme, added to the old page by design, and checked on their own."""
     page.goto(f"{base}/{lang}/groups/{OLD}/IV/")
     page.locator("main .lineage").evaluate_all("notes => notes.forEach(note => note.remove())")
     text = squeeze(page.locator("main").inner_text())
-    pdf = pdf_words(download(page.request, f"{base}/{lang}/documents/LC/CEA.10/5/{lang}.pdf"))
-    return text, pdf
+    document = f"{base}/{lang}/documents/LC/CEA.10/5/{lang}"
+    return (
+        text,
+        pdf_words(download(page.request, f"{document}.pdf")),
+        docx_words(download(page.request, f"{document}.docx")),
+    )
 
 
 def _carried_from_old(page, base, lang, words) -> None:
@@ -190,6 +194,7 @@ def carry_two(focal, base, lang, words) -> dict:
         texts[number] = " ".join(label.split()[1:7])  # its first six words, after the number
         box.check()
     form.locator("#carry-button").click()
+    expect(focal.locator("table.proposal-activities .carried")).to_have_count(len(CARRIED))
     for position, number in enumerate(CARRIED, start=1):
         expect(focal.locator(f"table.proposal-activities #activity-{position}")).to_contain_text(
             texts[number]
@@ -365,7 +370,7 @@ def test_the_drafting_cycle(portal, people, screenshot, lang):
 
     _carried_from_old(reader, base, lang, words)
     for what, before, after in zip(
-        ("page", "document"), old_before, _old_programme(reader, base, lang), strict=True
+        ("page", "PDF", "Word file"), old_before, _old_programme(reader, base, lang), strict=True
     ):
         assert after == before, f"group IV 2020-2021's {what} changed:\n" + _difference(before, after)
     steps.done("7 the old programme read again")
