@@ -3,10 +3,12 @@ under the specific ones, its activities with their months, and its outputs with 
 responsible (the group's own texts, countries and financing are in proposal_forms_group.py)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import ActionLine, Activity, Objective, Output, ProgrammeArea
 from core.bilingual import shown
+from core.wording import roman
 from groups.models import Institution
 
 from .proposal_forms_rows import Editor, InstitutionsChoice, RowForm, rowformset, translated
@@ -36,6 +38,15 @@ class ObjectiveForm(RowForm):
 
     def order_key(self):
         return self.cleaned_data.get("kind")
+
+    def name(self) -> str:
+        """ "Specific objective II", as the group's document numbers it."""
+        if not self.instance.pk:
+            return super().name()
+        kind = Objective.Kind(self.initial.get("kind") or self.instance.kind)
+        if kind == Objective.Kind.GENERAL and self.initial["order"] == 1:
+            return capfirst(kind.label)  # the one general objective needs no number
+        return f"{capfirst(kind.label)} {roman(self.initial['order'])}"
 
     def clean_kind(self):
         kind = self.cleaned_data["kind"]
