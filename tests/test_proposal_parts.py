@@ -432,3 +432,15 @@ def test_a_clash_of_numbers_shows_with_the_other_problems(focal, proposal, carri
     assert error_beside(response, "id_activities-3-text_en", "This field is required.")
     assert not error_beside(response, "id_activities-3-order", "Another row")
     assert proposal.group.activities.count() == 3
+
+
+def test_a_row_of_another_group_cannot_be_slipped_in(focal, proposal, carried, group_iv):
+    """The current programme's activity, named in the proposal's form, is refused, not changed."""
+    other = group_iv.activities.order_by("order").first()
+    response = save(
+        focal, proposal, "activities", **{"activities-0-id": str(other.pk), "activities-0-text_en": "Forged"}
+    )
+    assert response.status_code == 400
+    other.refresh_from_db()
+    assert other.text_en != "Forged"
+    assert not Activity.objects.filter(text_en="Forged").exists()
