@@ -116,7 +116,7 @@ class RowForm(BilingualForm):
         self.instance.group = group
 
     def name(self) -> str:
-        """ "Activity 3", "New activity": the row as the list of problems names it."""
+        """ "Activity 3", "Activity (new row)": the row as its box and the list of problems name it."""
         number = self.initial.get("order") if self.instance.pk else None
         return f"{self.noun} {number}" if number else format_lazy("{} ({})", self.noun, _("new row"))
 
