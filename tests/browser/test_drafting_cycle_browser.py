@@ -8,17 +8,18 @@ draft programme's document and reads its PDF and Word file (group IV's three act
 their months, in order, and the draft mark), publishes the draft (a reader sees it marked as a
 draft), records the Conference's approval; the new programme's first round opens on it, and the
 focal point's round page lists the carried activities. Group IV of 2020-2021, its page and the
-programme document LC/CEA.10/5, read before the drafting and after the round opens, are
-unchanged.
+programme document LC/CEA.10/5 (PDF and Word), read before the drafting and after the round
+opens, are unchanged; its page only gains the notes that lead to where its activities went.
+
+The approval waits for every group's proposal: the other ten are submitted and accepted through
+the services (reporting.services), unchanged; the test follows group IV's in the browser.
 
 The portal is this module's own (tests/support/drafting.py): approving a programme changes what
 every other browser test reads. Its database is filled once and copied afresh for each language.
 Only HTTP and the browser here: no Django ORM (see conftest.py)."""
 
 import datetime
-import difflib
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -26,9 +27,12 @@ from playwright.sync_api import expect
 from ..support.drafting import (
     OTHERS_ACCEPTED,
     ROUND_OPEN,
+    Steps,
+    difference,
     docx_words,
     download,
     in_order,
+    month_label,
     pdf_words,
     seeded,
     served,
@@ -47,10 +51,6 @@ CORRECTED = (2022, 4)  # activity 9's start, once the secretariat asks for it
 NEW_TEXT = {
     "en": "Regional workshop on time-use satellite accounts",
     "es": "Taller regional sobre cuentas satélite del uso del tiempo",
-}
-MONTH_NAMES = {
-    "en": "January February March April May June July August September October November December",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
 }
 WORDS = {
     "en": {
@@ -84,13 +84,6 @@ WORDS = {
 }
 
 
-def month(lang, year_month) -> str:
-    """ "March 2022" / "marzo de 2022", as core.wording.month_label writes it."""
-    year, number = year_month
-    name = MONTH_NAMES[lang].split()[number - 1]
-    return f"{name} {year}" if lang == "en" else f"{name} de {year}"
-
-
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
     """The database every language's run copies: filled once for the module."""
@@ -106,28 +99,6 @@ def portal(seed, lang):
     directory, database = seed
     with served(database, directory, lang) as served_portal:
         yield served_portal
-
-
-class Steps:
-    """Each step's time, printed at the end (-s or -rA shows it)."""
-
-    def __init__(self, lang):
-        self.lang, self.times, self.last = lang, [], time.monotonic()
-
-    def done(self, name):
-        now = time.monotonic()
-        self.times.append((name, now - self.last))
-        self.last = now
-
-    def report(self):
-        total = sum(seconds for _name, seconds in self.times)
-        lines = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.times)
-        print(f"\ndrafting cycle ({self.lang}): {total:.1f} s: {lines}")
-
-
-def _difference(before: str, after: str) -> str:
-    lines = difflib.unified_diff(before.split("\n"), after.split("\n"), "before", "after", lineterm="", n=1)
-    return "\n".join(lines)
 
 
 def _old_programme(page, base, lang) -> tuple[str, str, str]:
@@ -185,6 +156,8 @@ def carry_two(focal, base, lang, words) -> dict:
     expect(focal.get_by_role("heading", level=1)).to_have_text(words["proposals"])
     focal.locator(f'table.proposals a[href$="/proposals/{NEW}/IV/"]').click()
     expect(focal).to_have_url(f"{base}/{lang}/proposals/{NEW}/IV/")
+    # It starts from the current programme: it continues group IV of 2020-2021.
+    expect(focal.locator(f'dl.round-facts a[href="/{lang}/groups/{OLD}/IV/"]')).to_have_count(1)
     form = focal.locator("#carry-form")
     expect(focal.locator("#carry")).to_have_text(words["carry"])
     texts = {}
@@ -207,7 +180,8 @@ def final_rows(lang, carried: dict) -> list[tuple[str, str, str]]:
     months = {**MONTHS, 9: (CORRECTED, MONTHS[9][1])}
     texts = {**carried, "new": NEW_TEXT[lang]}
     return [
-        (texts[key], month(lang, months[key][0]), month(lang, months[key][1])) for key in (*CARRIED, "new")
+        (texts[key], month_label(lang, months[key][0]), month_label(lang, months[key][1]))
+        for key in (*CARRIED, "new")
     ]
 
 
@@ -277,6 +251,7 @@ def documents_of_the_draft(clerk, base, lang, words, carried: dict):
         text = words_of(download(clerk.request, base + link.get_attribute("href")))
         assert words["draft_mark"] in text, f"no draft mark in {link.get_attribute('href')}"
         assert in_order(text, *expected), f"{link.get_attribute('href')} lacks, in order: {expected!r}"
+        assert month_label(lang, MONTHS[9][0]) not in text, "activity 9's start before the correction"
 
 
 def publish_and_approve(clerk, reader, base, lang, words):
@@ -372,6 +347,6 @@ def test_the_drafting_cycle(portal, people, screenshot, lang):
     for what, before, after in zip(
         ("page", "PDF", "Word file"), old_before, _old_programme(reader, base, lang), strict=True
     ):
-        assert after == before, f"group IV 2020-2021's {what} changed:\n" + _difference(before, after)
+        assert after == before, f"group IV 2020-2021's {what} changed:\n" + difference(before, after)
     steps.done("7 the old programme read again")
     steps.report()

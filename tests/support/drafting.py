@@ -10,6 +10,7 @@ run half a minute or more. Each run gets empty caches and a folder of its own fo
 Also the downloads of the test: a document as a program asks for it (it may be rendering: the
 answer then says when to come back), and the texts of its PDF and Word files."""
 
+import difflib
 import os
 import re
 import subprocess
@@ -226,6 +227,42 @@ def pdf_words(content: bytes) -> str:
 def docx_words(content: bytes) -> str:
     """The Word file's text, every paragraph (table cells too) in document order, squeezed."""
     return squeeze(" ".join(p.text for p in docx_paragraphs(content)))
+
+
+def difference(before: str, after: str) -> str:
+    """A unified difference of two texts, line by line, for an assertion's message."""
+    lines = difflib.unified_diff(before.split("\n"), after.split("\n"), "before", "after", lineterm="", n=1)
+    return "\n".join(lines)
+
+
+MONTH_NAMES = {
+    "en": "January February March April May June July August September October November December",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+
+
+def month_label(lang, year_month) -> str:
+    """ "March 2022" / "marzo de 2022" for (2022, 3), as core.wording.month_label writes it."""
+    year, number = year_month
+    name = MONTH_NAMES[lang].split()[number - 1]
+    return f"{name} {year}" if lang == "en" else f"{name} de {year}"
+
+
+class Steps:
+    """Each step's time, printed at the end (pytest's -s shows it)."""
+
+    def __init__(self, lang):
+        self.lang, self.times, self.last = lang, [], time.monotonic()
+
+    def done(self, name):
+        now = time.monotonic()
+        self.times.append((name, now - self.last))
+        self.last = now
+
+    def report(self):
+        total = sum(seconds for _name, seconds in self.times)
+        lines = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.times)
+        print(f"\ndrafting cycle ({self.lang}): {total:.1f} s: {lines}")
 
 
 def in_order(text: str, *parts: str) -> bool:
