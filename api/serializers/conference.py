@@ -77,7 +77,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
                 "url": LINK,
                 "status_label": LABEL,
                 **dict.fromkeys(
-                    ("status", "approved_on", "resolution", "published_at", "follows"),
+                    ("status", "published_at", "follows"),
                     "the drafting of the programme records it (reporting.services.drafting)",
                 ),
             }

@@ -91,9 +91,12 @@ class MeetingAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SpreadsheetAdmin, TranslationAdmin):
+class ProgrammeAdmin(WrittenDates, SpreadsheetAdmin, TranslationAdmin):
     resource_classes = [ProgrammeResource]
-    list_display = ("period", "title", "approved_at")
+    list_display = ("period", "title", "status", "approved_at", "approved_on")
+    list_filter = ("status",)
+    # The drafting's services move these (workspace:drafting): never typed here.
+    readonly_fields = ("status", "follows", "published_at")
     list_select_related = ("approved_at",)
     search_fields = ("title_en", "title_es")
 

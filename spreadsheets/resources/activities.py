@@ -77,6 +77,11 @@ class ActivityResource(PortalResource):
         )
         import_id_fields = ("group", "order")
 
+    not_exchanged = {
+        "continues": "set when the drafting carries work forward (reporting/services/copying.py); a "
+        "workbook keeps it, since its rows are matched by group and order"
+    }
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         groups = self.fields["group"].widget

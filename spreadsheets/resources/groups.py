@@ -132,8 +132,20 @@ class ProgrammeResource(PortalResource):
 
     class Meta(PortalResource.Meta):
         model = Programme
-        fields = ("start_year", "end_year", *translated("title"), "approved_at")
+        fields = (
+            "start_year",
+            "end_year",
+            *translated("title"),
+            "approved_at",
+            "approved_on",
+            *translated("resolution"),
+        )
         import_id_fields = ("start_year",)
+
+    not_exchanged = dict.fromkeys(
+        ("status", "follows", "published_at"),
+        "the drafting's bookkeeping, moved by its services (opening, publishing, approval) only",
+    )
 
     def get_queryset(self):
         return Programme.objects.select_related("approved_at")

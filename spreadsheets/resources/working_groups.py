@@ -107,6 +107,11 @@ class WorkingGroupResource(PortalResource):
         )
         import_id_fields = ("programme", "number")
 
+    not_exchanged = {
+        "continues": "set when the drafting carries work forward (reporting/services/copying.py); a "
+        "workbook keeps it, since its rows are matched by group and order"
+    }
+
     def get_queryset(self):
         return WorkingGroup.objects.with_roles()
 
