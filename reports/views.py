@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from core.bilingual import LANGUAGES
 from core.paging import asked_page, paged
+from reporting import policy
 
 from .delivery import DeliveredFile, document_docx, document_pdf
 from .live import DocumentPending
@@ -29,19 +30,28 @@ def document_list(request):
     return render(
         request,
         "reports/document_list.html",
-        {"paged": paged(Document.objects.for_register(), asked_page(request))},
+        {
+            "paged": paged(
+                Document.objects.for_register().of_programmes(policy.readable_programmes(request.user)),
+                asked_page(request),
+            )
+        },
     )
 
 
-def _document(symbol, lang) -> Document:
+def _document(request, symbol, lang) -> Document:
+    """The document, if the reader may read its programme (a draft's, only once published)."""
     if lang not in LANGUAGES:
         raise Http404
-    return get_object_or_404(Document, symbol=symbol)
+    document = get_object_or_404(Document, symbol=symbol)
+    if not policy.can_read_programme(request.user, document.covered_programme):
+        raise Http404
+    return document
 
 
 @require_safe
 def document_download(request, symbol, lang):
-    document = _document(symbol, lang)
+    document = _document(request, symbol, lang)
     browser = _is_browser(request) and request.GET.get("copy") != PREVIOUS
     try:
         delivered = document_pdf(document, lang, browser=browser)
@@ -80,7 +90,7 @@ def _pending(request, document, lang, *, retry: int, previous: DeliveredFile | N
 
 @require_safe
 def document_docx_download(request, symbol, lang):
-    return docx_response(_document(symbol, lang), lang)
+    return docx_response(_document(request, symbol, lang), lang)
 
 
 def pdf_response(document: Document, lang: str, *, wait: bool = False) -> HttpResponse:

@@ -130,9 +130,9 @@ DOCUMENTS = Kind(
     _("Documents"),
     Document,
     ("symbol", "title"),
-    lambda: Document.objects.select_related("meeting"),
+    lambda: Document.objects.select_related("meeting").of_programmes(Programme.objects.readable()),
     _document_place,
-    Document.objects.for_register,
+    lambda: Document.objects.for_register().of_programmes(Programme.objects.readable()),
     lambda document: document.group,
 )
 

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 
-from groups.models import Country, Institution, Meeting, Programme, WorkingGroup
+from groups.models import Country, Institution, Meeting, WorkingGroup
 from reporting import standing as figures
 from reporting.models import ReportingRound, round_order
 from reports.models import Document, DocumentWording
@@ -239,8 +239,7 @@ class DocumentList(PublicList):
 
     def get_queryset(self):
         # Not a document of a draft the client is not given (its own programme's, or a round's).
-        hidden = Programme.objects.exclude(pk__in=visibility.programmes(self.request.user))
-        documents = _documents().exclude(programme__in=hidden).exclude(round__programme__in=hidden)
+        documents = _documents().of_programmes(visibility.programmes(self.request.user))
         programme, reporting_round = filters.programme(self.request), filters.reporting_round(self.request)
         group = filters.group(self.request)
         if programme is not None:
@@ -256,4 +255,7 @@ class DocumentDetail(PublicDetail):
     serializer_class = DocumentSerializer
 
     def get_object(self):
-        return lookups.document(_documents(), self.kwargs["symbol"])
+        # A draft's document, like its groups, only for whoever may read the draft.
+        return lookups.document(
+            _documents().of_programmes(visibility.programmes(self.request.user)), self.kwargs["symbol"]
+        )

@@ -270,11 +270,13 @@ from .drafting import (  # noqa: E402
     can_manage_drafting,
     can_propose_new_group,
     can_read_group,
+    can_read_programme,
     can_read_proposal_comments,
     can_review_proposal,
     can_submit_proposal,
     can_view_proposal,
     proposal_relation,
+    readable_programmes,
 )
 
 __all__ = [
@@ -283,9 +285,11 @@ __all__ = [
     "can_manage_drafting",
     "can_propose_new_group",
     "can_read_group",
+    "can_read_programme",
     "can_read_proposal_comments",
     "can_review_proposal",
     "can_submit_proposal",
     "can_view_proposal",
     "proposal_relation",
+    "readable_programmes",
 ]

@@ -32,6 +32,21 @@ def can_manage_drafting(user) -> bool:
     return isinstance(user, SystemActor) or _secretariat(user)
 
 
+def readable_programmes(user):
+    """The programmes `user` may read, and their documents: the approved ones and a published
+    draft, for everyone; every draft too, for the secretariat."""
+    from groups.models import Programme
+
+    if user.is_authenticated and not isinstance(user, SystemActor) and _secretariat(user):
+        return Programme.objects.all()
+    return Programme.objects.readable()
+
+
+def can_read_programme(user, programme) -> bool:
+    """A programme's documents and the documents of its rounds and groups (readable_programmes)."""
+    return programme.is_readable or readable_programmes(user).filter(pk=programme.pk).exists()
+
+
 def can_view_proposal(user, proposal) -> bool:
     """The proposal's page with its status and warnings: its group (members read it) and the
     secretariat."""

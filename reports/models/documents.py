@@ -31,6 +31,16 @@ class DocumentQuerySet(models.QuerySet):
             "-meeting__start_date", "symbol"
         )
 
+    def of_programmes(self, programmes):
+        """The documents about `programmes` (a queryset) only: a document of a draft not yet
+        published stays out of the register, the API and search for whoever may not read it."""
+        hidden = programmes.model.objects.exclude(pk__in=programmes.values("pk"))
+        return (
+            self.exclude(programme__in=hidden)
+            .exclude(round__programme__in=hidden)
+            .exclude(group__programme__in=hidden)
+        )
+
     def about_group(self, group):
         """The documents that show the group: its programme, the reports on that programme's
         implementation, and the reports of the group (documents of the kind GROUP_REPORT)."""
