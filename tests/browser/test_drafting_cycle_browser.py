@@ -254,6 +254,20 @@ def documents_of_the_draft(clerk, base, lang, words, carried: dict):
         assert month_label(lang, MONTHS[9][0]) not in text, "activity 9's start before the correction"
 
 
+def comparison(clerk, base, lang, carried: dict):
+    """4. The comparison of group IV's current and proposed programme, from the drafting's
+    page: the new activity new, the carried ones carried (neither new nor dropped)."""
+    clerk.goto(f"{base}/{lang}/drafting/{NEW}/")
+    clerk.locator(f'table.proposals a[href$="/groups/{NEW}/IV/comparison/"]').click()
+    activities = clerk.locator("section[aria-labelledby=compare-activities] table.comparison")
+    expect(activities.locator("tr.new")).to_have_count(1)
+    expect(activities.locator("tr.new")).to_contain_text(NEW_TEXT[lang])
+    for number in CARRIED:
+        row = activities.locator("tbody tr", has_text=carried[number])
+        expect(row).to_have_count(1)
+        expect(row).not_to_have_class(re.compile(r"\b(new|dropped)\b"))
+
+
 def publish_and_approve(clerk, reader, base, lang, words):
     """5. The secretariat publishes the draft (a reader then sees group IV's proposal, marked as
     a draft) and records the Conference's approval."""
@@ -336,7 +350,8 @@ def test_the_drafting_cycle(portal, people, screenshot, lang):
     steps.done("3 return, correct, accept")
 
     documents_of_the_draft(clerk, base, lang, words, carried)
-    steps.done("4 documents")
+    comparison(clerk, base, lang, carried)
+    steps.done("4 documents, comparison")
     publish_and_approve(clerk, reader, base, lang, words)
     screenshot(clerk, f"drafting_{lang}_2_approved")
     steps.done("5 publish, approve")
