@@ -39,10 +39,14 @@ command = Command()
 command._drafting = lambda *args: None
 call_command(command)
 """
-# The Conference meeting the drafting names: its eleventh, as firstrun/drafting_demo.py makes it.
+# The Conference meeting the drafting names: its eleventh, as firstrun/drafting_demo.py makes it;
+# and no drafting yet (should create_demo_users's demo drafting have come in after all).
 CONFERENCE_MEETING = """
 import datetime
 from groups.models import Meeting
+from reporting.models import Drafting
+
+assert not Drafting.objects.exists(), "the seed has a drafting: create_demo_users's was not left out"
 
 meeting = Meeting(
     body=Meeting.Body.CONFERENCE, number=11, is_virtual=True, place_en="Santiago", place_es="Santiago",
