@@ -21,11 +21,13 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from core import uploads
+from core.roles import SYSTEM
+from reporting.drafting_reads import carry_candidates
 from reporting.models import Evidence, GroupReport, ProgressEntry, ReportComment
 from reporting.services import EntryValues, evidence_add, progress_save
 from reports.models import IssuedFile
 
-from .support import evidence_files, factories
+from .support import drafting_services, evidence_files, factories
 from .support.admin_forms import post_data_from
 from .support.matrix_walk import Page, Writes, walk
 from .support.progress_forms import progress_post
@@ -116,6 +118,24 @@ def _corrected(place, url, response):
 SAVED, ISSUED, ATTACHED, REMOVED = Writes(_saved), Writes(_issued), Writes(_attached), Writes(_removed)
 CORRECTED = Writes(_corrected)
 ACCEPTED, COMMENTED = Writes(_accepted), Writes(_commented)
+
+
+def _carried(place, url, response):
+    assert response.status_code == 302 and response["Location"].startswith(url), "not carried"
+    assert place.proposal.group.activities.filter(continues=place.carried).exists()
+
+
+def _proposal_commented(place, url, response):
+    assert response.status_code == 302, f"answered {response.status_code}"
+    assert place.proposal.comments.filter(body="Posted question").exists()
+
+
+CARRIED = Writes(_carried)
+PROPOSAL_COMMENTED = Writes(_proposal_commented)
+# Group IV's proposal: its side reads it; anonymous visitors log in; others are not told of it.
+PROPOSAL_SIDE = {**every(404), "anonymous": LOGIN, "secretariat": 200, "coordinator": 200, "member_user": 200}
+# POSTed with nothing: refused (400, nothing written) to whoever may write it, 403 to its readers.
+REFUSED_EMPTY = {**PROPOSAL_SIDE, "secretariat": 400, "coordinator": 400, "member_user": 403}
 REVIEW = Page(200, 'id="review"')  # the secretariat's review page of a submitted report
 PROTECTED = Page(200, "protected related objects")  # the admin's refusal to delete
 CONFLICT = Page(200, "Someone else saved this group report after you opened it")
@@ -248,6 +268,37 @@ MATRIX = {
     "admin_documents": ("admin:reports_document_changelist", admin_only(), admin_only(ISSUED)),
     # Reading a document from Word: the upload form; posted empty, refused next to its field.
     "admin_word_import": ("admin:reports_document_import_word", admin_only(), admin_only(400)),
+    # The drafting of 2022-2023 (issue 30), opened before the walk, not published: group IV's
+    # proposal is its focal points' to write and its members' to read; others are not told of it.
+    "proposals": ("workspace:proposals", signed_in(200), every(405)),
+    # POSTed carrying group IV's first unfinished activity forward.
+    "proposal": (
+        "workspace:proposal",
+        PROPOSAL_SIDE,
+        {**PROPOSAL_SIDE, "secretariat": CARRIED, "coordinator": CARRIED, "member_user": 403},
+    ),
+    "proposal_comment": (
+        "workspace:proposal_comment",
+        every(405),
+        {
+            **PROPOSAL_SIDE,
+            "secretariat": PROPOSAL_COMMENTED,
+            "coordinator": PROPOSAL_COMMENTED,
+            "member_user": 403,
+        },
+    ),
+    # The activities part, POSTed with nothing: refused, nothing written; its members read it.
+    "proposal_part": ("workspace:proposal_part", PROPOSAL_SIDE, REFUSED_EMPTY),
+    # The workbook page (its download is ?download); POSTed without a file: refused.
+    "proposal_workbook": ("workspace:proposal_workbook", PROPOSAL_SIDE, REFUSED_EMPTY),
+    # The secretariat's: POSTed empty, refused next to its fields.
+    "drafting_open": ("workspace:drafting_open", only({"secretariat"}), only({"secretariat"}, status=400)),
+    "drafting": ("workspace:drafting", only({"secretariat"}), only({"secretariat"}, status=400)),
+    "group_comparison": (
+        "pages:group_comparison",
+        {**every(404), "secretariat": 200, "coordinator": 200, "member_user": 200},
+        every(405),
+    ),
 }
 
 
@@ -267,6 +318,18 @@ class Place:
             **{role: request.getfixturevalue(FIXTURES.get(role, role)) for role in SIGNED_IN},
             PASSWORD_ONLY: PasswordOnly(request.getfixturevalue("secretariat_user")),
         }
+
+    @cached_property
+    def proposal(self):
+        """Group IV's proposal in the drafting of 2022-2023, opened by the system actor after
+        2020-2021 (the small document's programme, made for the test, comes later)."""
+        follows = self.group_iv.programme
+        return drafting_services.proposal(drafting_services.opened(SYSTEM, follows=follows))
+
+    @cached_property
+    def carried(self):
+        """The first activity group IV's proposal may carry forward."""
+        return carry_candidates(self.proposal)[0].activity
 
     @cached_property
     def report(self):
@@ -359,6 +422,12 @@ ARGS = {
     "admin_activity_delete": lambda p: (p.entry.activity.pk,),
     "admin_entry_delete": lambda p: (p.entry.pk,),
     "admin_report_stale": lambda p: (p.report.pk,),
+    **{
+        name: lambda p: (p.proposal.drafting.programme.period, p.proposal.group.numeral)
+        for name in ("proposal", "proposal_comment", "proposal_workbook", "group_comparison")
+    },
+    "proposal_part": lambda p: (p.proposal.drafting.programme.period, p.proposal.group.numeral, "activities"),
+    "drafting": lambda p: (p.proposal.drafting.programme.period,),
 }
 # What each POST sends (made again for each visitor: an uploaded file is read once).
 POSTS = {
@@ -386,6 +455,8 @@ POSTS = {
     **{name: lambda p: {"post": "yes"} for name in MATRIX if name.endswith("_delete")},
     "admin_report_stale": lambda p: p.stale_report_post,
     "admin_documents": lambda p: {"action": "issue", "_selected_action": [p.document.pk]},
+    "proposal": lambda p: {"action": "carry", "version": p.proposal.version, "activities": [p.carried.pk]},
+    "proposal_comment": lambda p: {"body": "Posted question"},
 }
 
 

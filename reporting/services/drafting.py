@@ -16,17 +16,20 @@ from ..models import Drafting, Proposal
 from .copying import group_copy
 
 
-def drafting_open(*, start_year: int, end_year: int, meeting, deadline, user, today=None) -> Drafting:
-    """Open the drafting of the programme of `start_year`-`end_year`, following the programme in
-    force: its groups' proposals start from their current programme, and their focal points are
-    told at once, then reminded before `deadline` (reporting/reminders.py)."""
+def drafting_open(
+    *, start_year: int, end_year: int, meeting, deadline, user, today=None, follows=None
+) -> Drafting:
+    """Open the drafting of the programme of `start_year`-`end_year`, following `follows` (by
+    default the programme in force): its groups' proposals start from their current programme,
+    and their focal points are told at once, then reminded before `deadline`
+    (reporting/drafting_mail.py)."""
     if not policy.can_manage_drafting(user):
         raise PermissionDenied
     today = today or timezone.localdate()
     errors = {}
     if end_year < start_year:
         errors["end_year"] = _("The last year cannot be before the first.")
-    follows = Programme.objects.current()
+    follows = follows or Programme.objects.current()
     if follows and start_year <= follows.end_year:
         errors["start_year"] = _("The next programme starts after %(period)s, the programme in force.") % {
             "period": follows.period

@@ -22,7 +22,7 @@ def conference(number=11, year=2021) -> Meeting:
     )
 
 
-def opened(user, *, deadline=None, meeting=None, start_year=2022, end_year=2023):
+def opened(user, *, deadline=None, meeting=None, start_year=2022, end_year=2023, follows=None):
     """The drafting of 2022-2023 opened by `user`, its deadline a month from today by default."""
     today = timezone.localdate()
     return drafting_open(
@@ -32,6 +32,7 @@ def opened(user, *, deadline=None, meeting=None, start_year=2022, end_year=2023)
         deadline=deadline or today + datetime.timedelta(days=30),
         user=user,
         today=today,
+        follows=follows,
     )
 
 
