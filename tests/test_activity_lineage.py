@@ -25,7 +25,7 @@ WORDS = {
     },
     "es": {
         "continues": "Continúa la actividad {number} del programa 2020-2021",
-        "carried": "Continuada en el programa 2022-2023",
+        "carried": "Llevada adelante en el programa 2022-2023",
     },
 }
 

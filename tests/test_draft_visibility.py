@@ -26,7 +26,10 @@ PUBLISHED = {
     "en": "Draft programme 2022-2023, published for reading: not yet approved by the Conference.",
     "es": "Proyecto de programa 2022-2023, publicado para su lectura: aún no aprobado por la Conferencia.",
 }
-CARRIED = {"en": "Carried forward into the programme 2022-2023", "es": "Continuada en el programa 2022-2023"}
+CARRIED = {
+    "en": "Carried forward into the programme 2022-2023",
+    "es": "Llevada adelante en el programa 2022-2023",
+}
 
 
 def _text(response) -> str:

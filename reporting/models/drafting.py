@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.limits import REMARK, limited
 from groups.models import Country, Meeting, Programme, WorkingGroup
@@ -73,11 +74,12 @@ class Proposal(models.Model):
     propose to end: its proposal then keeps no group once the programme is approved."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", _("not started")
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        RETURNED = "returned", _("returned with comments")
-        ACCEPTED = "accepted", _("accepted")
+        # In a context of their own: Spanish words them for "la propuesta" (feminine).
+        NOT_STARTED = "not_started", pgettext_lazy("proposal", "not started")
+        DRAFT = "draft", pgettext_lazy("proposal", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("proposal", "submitted")
+        RETURNED = "returned", pgettext_lazy("proposal", "returned with comments")
+        ACCEPTED = "accepted", pgettext_lazy("proposal", "accepted")
 
     # The focal points may change their proposal in these states (while the drafting is open).
     EDITABLE = (Status.NOT_STARTED, Status.DRAFT, Status.RETURNED)

@@ -72,14 +72,14 @@ WORDS = {
         "drafting": f"Elaboración del programa {NEW}",
         "proposals": "Propuestas para el próximo programa",
         "carry": "Llevar adelante las actividades no terminadas",
-        "submitted": "enviado",
-        "returned_status": "devuelto con comentarios",
+        "submitted": "enviada",
+        "returned_status": "devuelta con comentarios",
         "returned": "Devuelto por la secretaría",
-        "accepted": "aceptado",
+        "accepted": "aceptada",
         "draft": f"Proyecto de programa {NEW}",
         "draft_mark": "Borrador — no aprobado",
         "in_force": "El programa está en vigor",
-        "carried_into": f"Continuada en el programa {NEW}",
+        "carried_into": f"Llevada adelante en el programa {NEW}",
     },
 }
 
