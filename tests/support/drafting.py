@@ -29,16 +29,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MANAGE = ROOT / "manage.py"
 FILE_TIMEOUT = 120  # seconds for a document being rendered (a whole programme takes some)
 
-# create_demo_users without its demo drafting: the test opens 2022-2023's itself. A command
-# object given to call_command runs as the command line's would (its accounts, its demo round).
-DEMO_USERS_WITHOUT_DRAFTING = """
-from django.core.management import call_command
-from firstrun.management.commands.create_demo_users import Command
-
-command = Command()
-command._drafting = lambda *args: None
-call_command(command)
-"""
 # The Conference meeting the drafting names: its eleventh, as firstrun/drafting_demo.py makes it;
 # and no drafting yet (should create_demo_users's demo drafting have come in after all).
 CONFERENCE_MEETING = """
@@ -165,7 +155,8 @@ def seeded(directory: Path):
         for command in (
             ["migrate", "--noinput"],
             ["load_programme"],
-            ["shell", "-c", DEMO_USERS_WITHOUT_DRAFTING],
+            # Without its demo drafting: the test opens 2022-2023's itself.
+            ["create_demo_users", "--no-drafting"],
             ["shell", "-c", CONFERENCE_MEETING],
             *enrolments,
         ):

@@ -24,6 +24,13 @@ class Command(BaseCommand):
         "begun. Only with DEBUG on; existing accounts are left as they are."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-drafting",
+            action="store_true",
+            help="Leave out the demo drafting of the next programme (to open one yourself).",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo accounts are only created when DEBUG is on; refusing.")
@@ -37,7 +44,8 @@ class Command(BaseCommand):
             user = self._user(username, first_name=first, last_name=last)
             Affiliation.objects.get_or_create(user=user, defaults={"institution": institution})
         self._round(secretariat)
-        self._drafting(secretariat)
+        if not options["no_drafting"]:
+            self._drafting(secretariat)
 
     def _round(self, secretariat):
         try:
