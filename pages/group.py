@@ -33,7 +33,7 @@ def _group(group, carried_into):
         group.activities.select_related("topic", "objective", "continues__group__programme").order_by("order")
     )
     lineage.attach(activities, carried_into)
-    rows = figures.standings(activities, today=today)
+    rows = figures.standings(activities, today=figures.judged_on(group.programme, today))
     summary = figures.GroupStanding(group, rows)
     rounds = sorted({row.latest.round for row in rows if row.latest}, key=lambda r: r.order_key)
     documents = Document.objects.about_group(group)

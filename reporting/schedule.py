@@ -89,6 +89,12 @@ def schedule_of(expected: float | None, percent: int | None, ended: bool) -> Sch
     return Schedule.ON_SCHEDULE
 
 
+def judged_on(programme, today: datetime.date) -> datetime.date:
+    """The day a programme's activities are judged on: today, but for a draft, which is not in
+    force: nothing of it is due yet, so it is judged as on the day it would start."""
+    return min(today, datetime.date(programme.start_year, 1, 1)) if programme.is_draft else today
+
+
 def schedule_today(activity: Activity, percent: int | None, today: datetime.date):
     """(expected percentage, Schedule) of an activity at `percent` (None: not reported) on
     `today`: what reporting/standing.py shows for each activity and counts for each group."""

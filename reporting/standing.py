@@ -26,6 +26,7 @@ from .models.rounds import round_order, rounds_up_to
 from .schedule import (  # noqa: F401
     Schedule,
     expected_percent,
+    judged_on,
     month_index,
     schedule_of,
     schedule_today,

@@ -5,6 +5,7 @@ search, open data, round pages, an old activity's "carried forward"), while its 
 as a proposal; once published, every reader sees it, marked as a draft; approved, it is a
 programme like any other. The pages' caches never hand one reader's page to another."""
 
+import datetime
 import html
 import re
 
@@ -140,3 +141,14 @@ def test_an_approved_programme_is_no_longer_marked_as_a_draft(client):
     assert PUBLISHED["en"] not in _text(page) and PROPOSAL["en"] not in _text(page)
     assert "Continues working group IV of the programme 2020-2021" in _text(page)
     assert client.get("/open-data/2022-2023/IV/programme.json").status_code == 200
+
+
+def test_a_drafts_activities_are_not_judged_against_a_schedule_not_in_force(client, frozen_today):
+    """2022-2023's months lie before today; a draft is not in force, so nothing of it is overdue,
+    as its approved programme's activities then are."""
+    draft = read_side.published(read_side.drafted())
+    draft.carried.start_month, draft.carried.end_month = datetime.date(2022, 1, 1), datetime.date(2022, 3, 1)
+    draft.carried.save()
+    assert "Overdue" not in _text(client.get("/en/groups/2022-2023/IV/"))
+    read_side.approved(draft)
+    assert "Overdue" in _text(client.get("/en/groups/2022-2023/IV/"))
