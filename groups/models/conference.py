@@ -222,6 +222,13 @@ class Meeting(models.Model):
         ) % {"ordinal": number}
 
     @property
+    def name_in_sentence(self) -> str:
+        """The name inside a sentence: "... goes to the eleventh meeting of ...", "... a la
+        undécima reunión de ..." (the ordinal is capitalized only as a heading)."""
+        name = self.name
+        return name[:1].lower() + name[1:]
+
+    @property
     def place_and_dates(self) -> str:
         """ "Santiago, 19-21 November 2019" / "Reunión virtual, 7 y 8 de abril de 2021"."""
         from django.utils.translation import gettext
