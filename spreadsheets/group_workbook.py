@@ -86,7 +86,9 @@ def file_name(group) -> str:
     return f"group-{group.programme.period}-{group.numeral}.xlsx" if group else "group-new.xlsx"
 
 
-def build(group=None) -> bytes:
+def build(group=None, *, of_parts=None, instructions=INSTRUCTIONS) -> bytes:
+    """The workbook of `group` (headers only without one): a read-me sheet of `instructions`,
+    then a sheet per part (by default every part of a group's workbook)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
 
@@ -94,10 +96,10 @@ def build(group=None) -> bytes:
     readme = book.active
     readme.title = README_SHEET
     readme.column_dimensions["A"].width = 120
-    for text in INSTRUCTIONS:
+    for text in instructions:
         readme.append([in_every_language(lambda text=text: _(text))])
         readme.cell(readme.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    for part in parts():
+    for part in of_parts or parts():
         resource = part.resource()
         queryset = (
             resource.get_queryset().filter(**{part.group_lookup: group.pk})
@@ -115,10 +117,14 @@ def build(group=None) -> bytes:
     return out.getvalue()
 
 
-def read(content: bytes) -> tuple[dict, list[Problem]]:
-    """The datasets of a filled workbook by sheet name, and the problems of its sheets' names."""
+NOT_A_SHEET = gettext_noop("This is not a sheet of a group's workbook; its sheets are: %(sheets)s.")
+
+
+def read(content: bytes, *, of_parts=None, not_a_sheet=NOT_A_SHEET) -> tuple[dict, list[Problem]]:
+    """The datasets of a filled workbook by sheet name, and the problems of its sheets' names
+    (`of_parts`: the parts it may hold, by default a group's workbook's)."""
     book = read_workbook(content)
-    known = [p.sheet for p in parts()]
+    known = [p.sheet for p in of_parts or parts()]
     datasets, problems = {}, []
     try:
         for sheet in book.worksheets:
@@ -129,8 +135,7 @@ def read(content: bytes) -> tuple[dict, list[Problem]]:
                     Problem(
                         None,
                         "",
-                        _("This is not a sheet of a group's workbook; its sheets are: %(sheets)s.")
-                        % {"sheets": ", ".join(known)},
+                        _(not_a_sheet) % {"sheets": ", ".join(known)},
                         sheet.title,
                     )
                 )

@@ -6,16 +6,10 @@ offline and upload on the proposal's page (spreadsheets.proposal_import). A netw
 figures and links report on a past programme, and progress has its own workbook: neither is
 here. The columns and keys are the group workbook's, declared once in spreadsheets/resources."""
 
-import io
-
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.bilingual import in_every_language
-
 from . import group_workbook
-from .errors import Problem, SpreadsheetError
-from .formats import dataset_of_rows, read_workbook, sheet_rows, write_dataset
+from .errors import Problem
 
 README_SHEET = group_workbook.README_SHEET
 SHEETS = (
@@ -67,49 +61,12 @@ def file_name(group) -> str:
 
 def build(group) -> bytes:
     """The workbook of `group` (a proposal's group), both languages in every text."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment
-
-    book = Workbook()
-    readme = book.active
-    readme.title = README_SHEET
-    readme.column_dimensions["A"].width = 120
-    for text in INSTRUCTIONS:
-        readme.append([in_every_language(lambda text=text: _(text))])
-        readme.cell(readme.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    for part in parts():
-        resource = part.resource()
-        dataset = resource.export(queryset=resource.get_queryset().filter(**{part.group_lookup: group.pk}))
-        sheet = book.create_sheet(part.sheet)
-        write_dataset(sheet, dataset)
-        for cell in sheet[1]:
-            texts = cell.value.endswith(("_en", "_es"))  # a text column is wide, a key narrow
-            sheet.column_dimensions[cell.column_letter].width = 40 if texts else 16
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return group_workbook.build(group, of_parts=parts(), instructions=INSTRUCTIONS)
 
 
 def read(content: bytes) -> tuple[dict, list[Problem]]:
-    """The datasets of a filled workbook by sheet name, and the problems of its sheets' names."""
-    book = read_workbook(content)
-    datasets, problems = {}, []
-    try:
-        for sheet in book.worksheets:
-            if sheet.title == README_SHEET:
-                continue
-            if sheet.title not in SHEETS:
-                message = _("This is not a sheet of a proposal's workbook; its sheets are: %(sheets)s.")
-                problems.append(Problem(None, "", message % {"sheets": ", ".join(SHEETS)}, sheet.title))
-                continue
-            rows = sheet_rows(sheet)  # one sheet too big refuses the whole workbook
-            try:
-                datasets[sheet.title] = dataset_of_rows(rows)
-            except SpreadsheetError:
-                continue  # an empty sheet: nothing to import from it
-    finally:
-        book.close()
-    if "group" not in datasets:
-        message = _("The sheet “group” is missing or empty: it names the working group the workbook is for.")
-        problems.append(Problem(None, "", message, "group"))
-    return datasets, problems
+    """The datasets of a filled proposal's workbook by sheet name, and its sheets' problems."""
+    return group_workbook.read(content, of_parts=parts(), not_a_sheet=NOT_A_SHEET)
+
+
+NOT_A_SHEET = gettext_noop("This is not a sheet of a proposal's workbook; its sheets are: %(sheets)s.")
