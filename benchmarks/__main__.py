@@ -1,7 +1,8 @@
 """Loads the fixtures into a throw-away SQLite database (or DATABASE_URL) and measures the
 loader, the documents (benchmarks/documents.py), spreadsheet imports (benchmarks/imports.py),
-entering a group's report by workbook or admin (benchmarks/entry.py), the input limits
-(benchmarks/limits.py), the API at one and ten times the data (benchmarks/api.py): wall time and
+entering a group's report by workbook or admin (benchmarks/entry.py), the drafting of the next
+programme (benchmarks/drafting.py), the input limits (benchmarks/limits.py), the API at one and
+ten times the data (benchmarks/api.py): wall time and
 SQL queries; and the portal under load as production runs it: every reading page at one, ten and
 a hundred times the data against a trivial view (benchmarks/scale.py, on PostgreSQL), a mix of
 pages and PDFs (benchmarks/serving.py), with Redis up, down and back (benchmarks/cache_down.py),
@@ -40,12 +41,24 @@ def main():
         changed = sum(v for k, v in counts.items() if k.endswith((" new", " update")))
         print(f"{label}: {elapsed:.2f} s, {len(queries)} queries, {changed} records written")
 
-    from benchmarks import api, cache_down, documents, entry, imports, limits, render_tasks, scale, serving
+    from benchmarks import (
+        api,
+        cache_down,
+        documents,
+        drafting,
+        entry,
+        imports,
+        limits,
+        render_tasks,
+        scale,
+        serving,
+    )
 
     api.main()
     documents.main()
     imports.main()
     entry.main()
+    drafting.main()
     limits.main()
     scale.main()
     serving.main()
