@@ -58,6 +58,11 @@ def _saved(record, keep=()):
 def fill_every_column() -> WorkingGroup:
     """Add the records; returns the network. Each record passes its model's full_clean."""
     programme = Programme.objects.get(start_year=2020)
+    # The approval as the drafting records it (the fixtures name only the meeting).
+    programme.approved_on = datetime.date(2019, 11, 21)
+    programme.resolution_en, programme.resolution_es = "resolution (en)", "resolution (es)"
+    programme.full_clean()
+    programme.save()
     eclac = Institution.objects.get(code="ECLAC")
     _saved(Institution(code="NET@X", **_texts("name", "acronym", unused="acronym_es"), kind="other"))
     network = _saved(
