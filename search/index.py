@@ -96,11 +96,13 @@ def _group_moved(group) -> None:
 def _programme_changed(programme) -> None:
     groups = programme.groups.values("pk")
     if Entry.objects.filter(kind=GROUPS.name, record_id__in=groups).exists() != programme.is_readable:
-        # A draft published (or approved): its groups, activities and outputs are found from now
-        # on; the index leaves out a draft's until then (search/kinds.py).
+        # A draft published (or approved): its groups, activities, outputs and documents are
+        # found from now on; the index leaves out a draft's until then (search/kinds.py).
         reindex(GROUPS, programme.groups.all())
         for kind in (ACTIVITIES, OUTPUTS):
             reindex(kind, kind.model.objects.filter(group__programme=programme))
+        about = Q(programme=programme) | Q(round__programme=programme) | Q(group__programme=programme)
+        reindex(DOCUMENTS, DOCUMENTS.model.objects.filter(about))
     Entry.objects.filter(group_id__in=groups, kind__in=IN_GROUPS).update(recent=programme.start_year)
 
 
