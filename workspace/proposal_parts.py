@@ -15,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from groups.models import WorkingGroup
 from reporting import policy
 from reporting.drafting_reads import proposal_warnings
-from reporting.models import Proposal
 from reporting.services.proposals import ProposalConflict, proposal_editing
 
 from .proposal_forms_group import CountriesEditor, FinancingEditor, TextsEditor
 from .proposal_forms_plan import ActivitiesEditor, ObjectivesEditor, OutputsEditor
+from .proposal_page import proposal_of
 
 EDITORS = {
     "texts": (TextsEditor, gettext_lazy("Name, output and texts")),
@@ -40,25 +39,10 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-def _proposal(user, period, numeral) -> Proposal:
-    """The proposal of the draft group `period`/`numeral`; 404 when there is none, or the user
-    may not see it (a private proposal is not confirmed to exist)."""
-    try:
-        group = WorkingGroup.objects.select_related("programme").by_code(period, numeral)
-        proposal = Proposal.objects.select_related("drafting", "continues", "group__programme").get(
-            group=group
-        )
-    except (WorkingGroup.DoesNotExist, Proposal.DoesNotExist):
-        raise Http404 from None
-    if not policy.can_view_proposal(user, proposal):
-        raise Http404
-    return proposal
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def part_edit(request, period, numeral, part):
-    proposal = _proposal(request.user, period, numeral)
+    proposal = proposal_of(request, period, numeral)
     if part not in EDITORS:
         raise Http404
     can_edit = policy.can_edit_proposal(request.user, proposal)

@@ -10,22 +10,22 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from groups.models import WorkingGroup
 from reporting import policy
-from reporting.models import Proposal
 from reporting.services import ProposalConflict
 from spreadsheets import pending, proposal_workbook
 from spreadsheets.errors import ImportRefused, SpreadsheetError
 from spreadsheets.formats import check_upload_size
 from spreadsheets.proposal_import import proposal_workbook_import, proposal_workbook_preview
 from spreadsheets.views import XLSX
+
+from .proposal_page import proposal_of
 
 PENDING_KIND = "proposal-workbook"
 
@@ -45,23 +45,10 @@ class ProposalWorkbookForm(forms.Form):
         return upload
 
 
-def _proposal_or_404(request, period, numeral) -> Proposal:
-    """The proposal whose group is `period`/`numeral` in the draft programme, if the user may see it."""
-    try:
-        group = WorkingGroup.objects.select_related("programme").by_code(period, numeral)
-    except WorkingGroup.DoesNotExist:
-        raise Http404 from None
-    proposal = Proposal.objects.with_groups().filter(group=group).first()
-    if proposal is None or not policy.can_view_proposal(request.user, proposal):
-        raise Http404
-    proposal.group = group  # with its programme, which the workbook's keys name
-    return proposal
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def workbook(request, period, numeral):
-    proposal = _proposal_or_404(request, period, numeral)
+    proposal = proposal_of(request, period, numeral)
     if request.method != "POST":
         if "download" in request.GET:
             return _download(proposal.group)
